@@ -1,0 +1,81 @@
+// Builds what clasp pushes (build/: Code.js, appsscript.json, one self-contained HTML per sidebar) and the
+// Node runner (dist/: cli.js, bench.js), which must stay out of build/ or Apps Script would get `require`.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import vm from 'node:vm';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'build');
+const dist = join(root, 'dist');
+const GLOBAL = 'Houkatsu';
+
+/** Apps Script's V8 runs ES2020 (ES2022 class fields fail there); UTF-8 keeps Japanese readable in the editor. */
+const appsScriptOptions = { bundle: true, format: 'iife', target: 'es2020', charset: 'utf8', minify: false, write: false, logLevel: 'warning' };
+
+async function buildCode() {
+  const result = await esbuild.build({ ...appsScriptOptions, entryPoints: [join(root, 'src/gas/main.ts')], globalName: GLOBAL });
+  const bundle = result.outputFiles[0].text;
+  // The wrappers come from what the entry really exports: evaluate the bundle (its top level has no side
+  // effects) and wrap every exported function, so no hand-kept list can drift from the code.
+  const exported = vm.runInNewContext(`${bundle}\n${GLOBAL}`, { console });
+  const names = Object.keys(exported).filter((name) => typeof exported[name] === 'function').sort();
+  if (names.length === 0) throw new Error('src/gas/main.ts exports no functions');
+  const wrappers = names.map((name) => `function ${name}(...args) { return ${GLOBAL}.${name}(...args); }`).join('\n');
+  writeFileSync(join(out, 'Code.js'), `${bundle}\n${wrappers}\n`);
+  return names;
+}
+
+async function buildHtml() {
+  const uiDir = join(root, 'src/ui');
+  const css = readFileSync(join(uiDir, 'sidebar.css'), 'utf8');
+  const pages = readdirSync(uiDir).filter((f) => f.endsWith('.html'));
+  for (const page of pages) {
+    const name = basename(page, '.html');
+    const result = await esbuild.build({
+      ...appsScriptOptions,
+      entryPoints: [join(uiDir, `${name}.ts`)],
+      // Apps Script strips `//` and `/*` inside template literals of served HTML: lower them to plain strings.
+      supported: { 'template-literal': false },
+      legalComments: 'none',
+    });
+    const script = result.outputFiles[0].text;
+    for (const bad of ['</script', '<!--']) {
+      if (script.toLowerCase().includes(bad)) throw new Error(`${name}: the inlined script contains ${bad}`);
+    }
+    const html = readFileSync(join(uiDir, page), 'utf8')
+      .replace('/*INLINE_CSS*/', () => css)
+      .replace('/*INLINE_SCRIPT*/', () => script);
+    writeFileSync(join(out, page), html);
+  }
+  return pages;
+}
+
+async function buildNode() {
+  const entries = { cli: 'src/cli/main.ts' };
+  if (existsSync(join(root, 'bench/bench.ts'))) entries.bench = 'bench/bench.ts';
+  for (const [name, entry] of Object.entries(entries)) {
+    await esbuild.build({
+      entryPoints: [join(root, entry)],
+      outfile: join(dist, `${name}.js`),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      charset: 'utf8',
+      packages: 'external',
+      sourcemap: 'inline',
+      banner: { js: '#!/usr/bin/env node' },
+      logLevel: 'warning',
+    });
+  }
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+mkdirSync(dist, { recursive: true });
+copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+const [names, pages] = await Promise.all([buildCode(), buildHtml(), buildNode()]);
+if (!process.env.CI && process.argv.includes('--verbose')) {
+  console.log(`build/Code.js: ${names.join(', ')}\nbuild/: ${pages.join(', ')}`);
+}

@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { checkFile, formatCheck } from './check-command';
+import { runDemo } from './demo';
+import { UnreadableFileError } from './xlsx-port';
+
+/** Exit codes of SPEC §6. */
+export const EXIT = { ok: 0, hasErrors: 1, usage: 2 } as const;
+
+const HELP = `包括支援シート ローカルランナー（.xlsx）
+
+使い方:
+  houkatsu check FILE.xlsx [--json] [-o 印付き.xlsx]
+      相談記録などのシートをチェックします。-o で、問題のあるセルに色とメモを付けた写しを書き出します。
+  houkatsu demo [DIR]
+      見本のセンターのブックを DIR（省略時は新しいフォルダ）に作り、チェックして結果を表示します。
+  houkatsu --help
+      この説明を表示します。
+
+終了コード: 0 = エラーなし、1 = 入力にエラーあり、2 = 使い方の誤り・読めないファイル
+`;
+
+class UsageError extends Error {}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      output: { type: 'string', short: 'o' },
+      today: { type: 'string' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(HELP);
+    return values.help || command === 'help' ? EXIT.ok : EXIT.usage;
+  }
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail('--today は YYYY-MM-DD の形で指定してください。');
+  switch (command) {
+    case 'check': {
+      if (rest.length !== 1) fail('チェックする .xlsx ファイルを1つ指定してください。例: houkatsu check センター.xlsx');
+      const output = await checkFile(rest[0] as string, { marked: values.output, today: values.today });
+      process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${formatCheck(output)}\n`);
+      return output.summary.errors > 0 ? EXIT.hasErrors : EXIT.ok;
+    }
+    case 'demo': {
+      if (rest.length > 1) fail('demo に指定できるフォルダは1つです。');
+      return runDemo({ dir: rest[0], json: values.json, today: values.today });
+    }
+    default:
+      return fail(`「${command}」というコマンドはありません。houkatsu --help で使い方を確認してください。`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${error instanceof UsageError ? error.message : `引数が正しくありません: ${(error as Error).message}`}\nhoukatsu --help で使い方を確認してください。\n`);
+    } else if (error instanceof UnreadableFileError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      process.stderr.write(`予期しないエラーが起きました: ${(error as Error).stack ?? String(error)}\n`);
+    }
+    process.exitCode = EXIT.usage;
+  },
+);

@@ -1,0 +1,154 @@
+import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { CellValue } from '../domain/cell';
+import type { CellRect, RawRow, RawSheet } from '../domain/table';
+import { JAPAN_TIME_ZONE, todayIn, toCellValue } from '../workbook/cell-values';
+import { type CellStyles, HEADER_ZONE_ROWS, type WorkbookPort } from '../workbook/port';
+import { rectOfA1 } from '../workbook/a1';
+
+/** exceljs stores dates as UTC instants whose UTC fields are the wall-clock date and time. */
+const XLSX_ZONE = 'UTC';
+
+/** One cell of exceljs as the domain's value and the formula behind it. */
+export function readXlsxCell(value: ExcelJS.CellValue): { value: CellValue; formula: string } {
+  if (value === null || value === undefined) return { value: null, formula: '' };
+  if (typeof value !== 'object' || value instanceof Date) return { value: toCellValue(value, XLSX_ZONE), formula: '' };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const f = value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+    const text = 'formula' in f ? f.formula : f.sharedFormula;
+    return { value: readXlsxCell((f.result ?? null) as ExcelJS.CellValue).value, formula: `=${text}` };
+  }
+  if ('richText' in value) return { value: value.richText.map((r) => r.text).join(''), formula: '' };
+  if ('error' in value) return { value: value.error, formula: '' };
+  if ('text' in value) return { value: String(value.text), formula: '' };
+  return { value: String(value), formula: '' };
+}
+
+function readRows(ws: ExcelJS.Worksheet, from: number, to: number): RawRow[] {
+  const rows: RawRow[] = [];
+  const width = ws.columnCount;
+  for (let r = from; r <= Math.min(to, ws.rowCount); r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    const values: CellValue[] = new Array<CellValue>(width).fill(null);
+    const formulas: string[] = new Array<string>(width).fill('');
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      // A merged cell other than the top-left repeats the master's value in exceljs; Sheets shows it empty.
+      if (cell.isMerged && cell.master !== cell) return;
+      const read = readXlsxCell(cell.value);
+      values[col - 1] = read.value;
+      formulas[col - 1] = read.formula;
+    });
+    rows.push({ rowNumber: r, values, formulas });
+  }
+  return rows;
+}
+
+function merges(ws: ExcelJS.Worksheet): CellRect[] {
+  const list = (ws.model as { merges?: string[] }).merges ?? [];
+  return list.map(rectOfA1).filter((r): r is CellRect => r !== undefined);
+}
+
+function argbToCss(argb: string | undefined): string | null {
+  return argb && argb.length === 8 ? `#${argb.slice(2).toLowerCase()}` : null;
+}
+
+function noteText(note: ExcelJS.Cell['note'] | undefined): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
+}
+
+export interface XlsxWorkbook extends WorkbookPort {
+  readonly workbook: ExcelJS.Workbook;
+  save(path: string): Promise<void>;
+}
+
+/** The port over an .xlsx file in memory (exceljs). */
+export function xlsxPort(workbook: ExcelJS.Workbook, name: string, today = todayIn(JAPAN_TIME_ZONE)): XlsxWorkbook {
+  const sheet = (n: string): ExcelJS.Worksheet | undefined => workbook.getWorksheet(n);
+  return {
+    workbook,
+    name,
+    today: () => today,
+    readSheet(n): RawSheet | undefined {
+      const ws = sheet(n);
+      if (!ws) return undefined;
+      return { name: n, rows: readRows(ws, 1, ws.rowCount), merges: merges(ws) };
+    },
+    readRows(n, first, count) {
+      const ws = sheet(n);
+      if (!ws) return undefined;
+      const top = readRows(ws, 1, Math.min(HEADER_ZONE_ROWS, first - 1));
+      return { name: n, rows: [...top, ...readRows(ws, Math.max(first, top.length + 1), first + count - 1)], merges: merges(ws) };
+    },
+    readStyles(n, rect): CellStyles {
+      const ws = sheet(n);
+      const backgrounds: (string | null)[][] = [];
+      const notes: string[][] = [];
+      for (let r = 0; r < rect.numRows; r++) {
+        const bg: (string | null)[] = [];
+        const nt: string[] = [];
+        for (let c = 0; c < rect.numColumns; c++) {
+          const cell = ws?.getRow(rect.row + r).getCell(rect.column + c);
+          const fill = cell?.fill;
+          bg.push(fill && fill.type === 'pattern' && fill.pattern === 'solid' ? argbToCss(fill.fgColor?.argb) : null);
+          nt.push(noteText(cell?.note));
+        }
+        backgrounds.push(bg);
+        notes.push(nt);
+      }
+      return { backgrounds, notes };
+    },
+    writeStyles(n, rect, styles) {
+      const ws = sheet(n);
+      if (!ws) return;
+      for (let r = 0; r < rect.numRows; r++) {
+        for (let c = 0; c < rect.numColumns; c++) {
+          const cell = ws.getRow(rect.row + r).getCell(rect.column + c);
+          const bg = styles.backgrounds[r]?.[c] ?? null;
+          const note = styles.notes[r]?.[c] ?? '';
+          const current = cell.fill;
+          const currentBg = current && current.type === 'pattern' && current.pattern === 'solid' ? argbToCss(current.fgColor?.argb) : null;
+          if (bg !== currentBg) {
+            cell.fill = bg ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${bg.slice(1).toUpperCase()}` } } : { type: 'pattern', pattern: 'none' };
+          }
+          if (note !== noteText(cell.note)) cell.note = note === '' ? (undefined as unknown as string) : note;
+        }
+      }
+    },
+    save: async (path) => {
+      await workbook.xlsx.writeFile(path);
+    },
+  };
+}
+
+/** A file that is missing or is not an .xlsx workbook: the CLI's exit code 2, the city's 読めない. */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`「${path}」を読めませんでした（${reason}）。.xlsx 形式のファイルか、パスが正しいかを確かめてください。`);
+  }
+}
+
+function unreadableReason(path: string, error: unknown): string {
+  if (!existsSync(path)) return 'ファイルがありません';
+  const code = (error as { code?: string }).code;
+  if (code === 'EACCES') return '読み取りの権限がありません';
+  if (code === 'EISDIR') return 'フォルダです';
+  return '.xlsx として開けません';
+}
+
+/** Opens an .xlsx file; its name without extension is the default センター名. */
+export async function openXlsx(path: string, today?: string): Promise<XlsxWorkbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    throw new UnreadableFileError(path, unreadableReason(path, error));
+  }
+  return xlsxPort(workbook, basename(path, extname(path)), today);
+}

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { choiceList } from './choices';
+import { addDays, daysBetween, type IsoDate } from './dates';
+import { isBlankCell } from './cell';
+import { type RowReader, readCheckboxField, readChoiceField, readDateField, readTextField, rowReader, shown } from './fields';
+import type { Issue } from './issue';
+import type { Settings } from './settings';
+import type { ColumnSpec, Table } from './table';
+
+export const CONSULTATIONS_SHEET = '相談記録';
+
+export type ConsultationKey =
+  | 'receivedOn'
+  | 'personId'
+  | 'caseType'
+  | 'method'
+  | 'requester'
+  | 'businessArea'
+  | 'topic'
+  | 'dementia'
+  | 'afterHours'
+  | 'profession'
+  | 'action'
+  | 'referredOffice'
+  | 'referralReason'
+  | 'reportedOn'
+  | 'staff'
+  | 'personName'
+  | 'memo';
+
+/** The columns of 相談記録 in the order 「シートを準備」 creates them (SPEC §2.1). */
+export const CONSULTATION_COLUMNS: readonly ColumnSpec<ConsultationKey>[] = [
+  { key: 'receivedOn', header: '受付日', synonyms: ['相談日', '年月日', '受付年月日'], required: true },
+  { key: 'personId', header: '相談者ID', synonyms: ['対象者ID', 'ケース番号', '相談者番号'], required: true },
+  { key: 'caseType', header: '新規/継続', synonyms: ['区分', '新規・継続', '新規継続'], required: true },
+  { key: 'method', header: '相談方法', synonyms: ['対応方法'], required: true },
+  { key: 'requester', header: '相談者', synonyms: ['相談経路'], required: true },
+  { key: 'businessArea', header: '業務区分', required: true },
+  { key: 'topic', header: '相談内容', required: true },
+  { key: 'dementia', header: '認知症関連' },
+  { key: 'afterHours', header: '夜間休日', synonyms: ['夜間・休日'] },
+  { key: 'profession', header: '対応職種', required: true },
+  { key: 'action', header: '対応内容', required: true },
+  { key: 'referredOffice', header: '紹介事業所' },
+  { key: 'referralReason', header: '紹介理由' },
+  { key: 'reportedOn', header: '市への報告日', synonyms: ['市報告日', '市への報告'] },
+  { key: 'staff', header: '担当者' },
+  { key: 'personName', header: '氏名' },
+  { key: 'memo', header: '内容メモ', synonyms: ['メモ', '備考'] },
+];
+
+export const CASE_TYPES = choiceList(['新規', '継続'], { 新規: ['新', '初回'], 継続: ['継', '再', '再相談'] });
+
+export const METHODS = choiceList(['電話', '来所', '訪問', 'メール・FAX', 'その他'], {
+  電話: ['TEL', 'tel', '電話相談', 'でんわ', '携帯', '架電'],
+  来所: ['来庁', '来所相談', '窓口', '来訪'],
+  訪問: ['訪問相談', '自宅訪問', '家庭訪問'],
+  'メール・FAX': ['メール', 'FAX', 'ファックス', 'ファクス', 'Eメール', 'mail', 'メール/FAX', 'メールFAX'],
+});
+
+export const REQUESTERS = choiceList(
+  ['本人', '家族・親族', '民生委員', '介護支援専門員', '医療機関', '近隣・知人', '行政', 'その他関係機関', 'その他'],
+  {
+    家族・親族: ['家族', '親族', '家族親族', '子', '配偶者'],
+    介護支援専門員: ['ケアマネ', 'ケアマネジャー', 'ケアマネージャー', 'CM', '居宅介護支援事業所'],
+    医療機関: ['病院', '医療', '診療所', 'クリニック', 'MSW'],
+    近隣・知人: ['近隣', '知人', '友人', '近所'],
+    行政: ['市', '市役所', '行政機関', '役所'],
+    民生委員: ['民生', '民生・児童委員'],
+  },
+);
+
+export const BUSINESS_AREAS = choiceList(['総合相談支援', '権利擁護', '介護予防ケアマネジメント', '包括的・継続的ケアマネジメント支援'], {
+  総合相談支援: ['総合相談'],
+  介護予防ケアマネジメント: ['介護予防ケアマネ', '予防ケアマネジメント'],
+  '包括的・継続的ケアマネジメント支援': ['包括的継続的ケアマネジメント', '包括的・継続的ケアマネジメント', '包括的継続的ケアマネジメント支援'],
+});
+
+export const PROFESSIONS = choiceList(
+  ['保健師等', '社会福祉士等', '主任介護支援専門員等', '認知症地域支援推進員', '生活支援コーディネーター', '事務・その他'],
+  {
+    保健師等: ['保健師', '看護師'],
+    社会福祉士等: ['社会福祉士', 'SW', 'ソーシャルワーカー'],
+    主任介護支援専門員等: ['主任介護支援専門員', '主任ケアマネ', '主任CM'],
+    生活支援コーディネーター: ['SC', '生活支援CO'],
+    '事務・その他': ['事務', 'その他'],
+  },
+);
+
+export const ACTIONS = choiceList(['情報提供・助言', 'サービス調整', '関係機関へつなぎ', '訪問・実態把握', '継続支援', 'その他'], {
+  情報提供・助言: ['情報提供', '助言', '情報提供助言'],
+  関係機関へつなぎ: ['つなぎ', '関係機関につなぎ', '関係機関へのつなぎ'],
+  訪問・実態把握: ['実態把握', '訪問'],
+});
+
+/** Variants of the default topics; a city's own topics match exactly (after widths and spaces). */
+const TOPIC_VARIANTS: Record<string, readonly string[]> = {
+  虐待: ['高齢者虐待', '虐待疑い', '虐待の疑い'],
+  認知症: ['認知症相談'],
+  介護保険サービス: ['介護保険', '介護サービス'],
+  '成年後見・金銭管理': ['成年後見', '金銭管理'],
+};
+
+/** 相談内容 that starts the abuse-reporting rule. */
+export const ABUSE_TOPIC = '虐待';
+
+/**
+ * A consultation as read from its row. Fields that were missing or unreadable are undefined: the report
+ * counts such a row under 未分類 rather than dropping it.
+ */
+export const ConsultationSchema = z.object({
+  row: z.number().int().positive(),
+  receivedOn: z.string().optional(),
+  personId: z.string().optional(),
+  caseType: z.enum(['新規', '継続']).optional(),
+  method: z.string().optional(),
+  requester: z.string().optional(),
+  businessArea: z.string().optional(),
+  topic: z.string().optional(),
+  dementia: z.boolean(),
+  afterHours: z.boolean(),
+  profession: z.string().optional(),
+  action: z.string().optional(),
+  referredOffice: z.string().optional(),
+  reportedOn: z.string().optional(),
+});
+
+export type Consultation = z.infer<typeof ConsultationSchema>;
+
+export interface ConsultationReading {
+  readonly consultations: Consultation[];
+  readonly issues: Issue[];
+}
+
+const HINTS = {
+  date: '日付（例: 2026-10-03）',
+  personId: '相談者ID（個人名ではなく番号）',
+  referralReason: '紹介した理由（複数の事業所から選んだ経緯など）',
+} as const;
+
+function hintOf(values: readonly string[]): string {
+  return `${values.join('・')} のどれか`;
+}
+
+/**
+ * Reads and checks every row of 相談記録 (SPEC §2.1). `today` is the date in Asia/Tokyo, given by the
+ * adapter so the rule "not in the future" does not depend on the machine's clock or zone.
+ */
+export function readConsultations(table: Table<ConsultationKey>, settings: Settings, today: IsoDate): ConsultationReading {
+  const issues: Issue[] = [];
+  const consultations: Consultation[] = [];
+  const topics = choiceList(settings.consultationTopics, TOPIC_VARIANTS);
+  for (const row of table.rows) {
+    const r = rowReader(table, CONSULTATION_COLUMNS, row, issues);
+    const receivedOn = readDateField(r, 'receivedOn', { required: true, hint: HINTS.date });
+    if (receivedOn !== undefined && receivedOn > today) {
+      r.report('receivedOn', 'DATE_FUTURE', `「${r.title('receivedOn')}」の ${receivedOn} は今日（${today}）より後の日付です。相談を受けた日を入力してください。`);
+    }
+    const personId = readTextField(r, 'personId', { required: true, hint: HINTS.personId, maxLength: 100, halfWidth: true });
+    const caseType = readChoiceField(r, 'caseType', CASE_TYPES, { required: true, hint: hintOf(CASE_TYPES.values) });
+    const method = readChoiceField(r, 'method', METHODS, { required: true, hint: hintOf(METHODS.values) });
+    const requester = readChoiceField(r, 'requester', REQUESTERS, { required: true, hint: hintOf(REQUESTERS.values) });
+    const businessArea = readChoiceField(r, 'businessArea', BUSINESS_AREAS, { required: true, hint: hintOf(BUSINESS_AREAS.values) });
+    const topic = readChoiceField(r, 'topic', topics, { required: true, hint: hintOf(topics.values) });
+    const dementia = readCheckboxField(r, 'dementia');
+    const afterHours = readCheckboxField(r, 'afterHours');
+    const profession = readChoiceField(r, 'profession', PROFESSIONS, { required: true, hint: hintOf(PROFESSIONS.values) });
+    const action = readChoiceField(r, 'action', ACTIONS, { required: true, hint: hintOf(ACTIONS.values) });
+    const referredOffice = readTextField(r, 'referredOffice', { required: false, hint: '紹介した事業所名', maxLength: 200 });
+    const referralReason = readTextField(r, 'referralReason', { required: false, hint: HINTS.referralReason, maxLength: 2000 });
+    if (referredOffice !== undefined && referralReason === undefined && isBlankCell(r.raw('referralReason'))) {
+      const where = r.has('referralReason') ? `「${r.title('referralReason')}」` : '「紹介理由」の列（まだありません）';
+      r.report('referralReason', 'REFERRAL_REASON_MISSING', `紹介事業所「${shown(referredOffice)}」を紹介した理由が書かれていません。公正・中立のため、${where}に${HINTS.referralReason}を入力してください。`);
+    }
+    const reportedOn = readDateField(r, 'reportedOn', { required: false, hint: HINTS.date });
+    checkAbuseReport(r, topic, receivedOn, reportedOn, settings.abuseReportDays);
+    for (const key of ['staff', 'personName'] as const) readTextField(r, key, { required: false, hint: '文字', maxLength: 200 });
+    readTextField(r, 'memo', { required: false, hint: '文字', maxLength: 20000 });
+    consultations.push(
+      ConsultationSchema.parse({
+        row: row.rowNumber,
+        receivedOn,
+        personId,
+        caseType: caseType as Consultation['caseType'],
+        method,
+        requester,
+        businessArea,
+        topic,
+        dementia,
+        afterHours,
+        profession,
+        action,
+        referredOffice,
+        reportedOn,
+      }),
+    );
+  }
+  return { consultations, issues };
+}
+
+function checkAbuseReport(
+  r: RowReader<ConsultationKey>,
+  topic: string | undefined,
+  receivedOn: IsoDate | undefined,
+  reportedOn: IsoDate | undefined,
+  allowedDays: number,
+): void {
+  if (topic !== ABUSE_TOPIC) return;
+  const title = r.title('reportedOn');
+  if (reportedOn === undefined) {
+    if (isBlankCell(r.raw('reportedOn'))) {
+      r.report('reportedOn', 'ABUSE_REPORT_MISSING', `相談内容が虐待です。市へ報告した日を「${title}」に入力してください（受付から${allowedDays}日以内が目安）。`);
+    }
+    return;
+  }
+  if (receivedOn === undefined) return;
+  if (reportedOn < receivedOn) {
+    r.report('reportedOn', 'ABUSE_REPORT_BEFORE_RECEIPT', `「${title}」の ${reportedOn} が受付日 ${receivedOn} より前です。市へ報告した日を確かめてください。`);
+  } else if (daysBetween(receivedOn, reportedOn) > allowedDays) {
+    r.report('reportedOn', 'ABUSE_REPORT_LATE', `虐待の市への報告が受付から${daysBetween(receivedOn, reportedOn)}日後でした（期限は${allowedDays}日、${addDays(receivedOn, allowedDays)}まで）。遅れた理由を内容メモに残してください。`);
+  }
+}
+
+export function checkConsultations(table: Table<ConsultationKey>, settings: Settings, today: IsoDate): Issue[] {
+  return readConsultations(table, settings, today).issues;
+}

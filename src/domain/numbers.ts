@@ -1,0 +1,51 @@
+import { type CellValue, isSheetDate } from './cell';
+import { toHalfWidthAlnum } from './text';
+
+/** 件数 as people type them: `12`, `'12'`, `１２`, `12件`, `1,200`. */
+export type CountNotation = 'number' | 'text' | 'full-width' | 'with-unit';
+
+export type CountReading =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'count'; readonly value: number; readonly notation: CountNotation }
+  | { readonly kind: 'invalid'; readonly reason: string };
+
+const NOT_NEGATIVE = '0以上の整数にしてください';
+const WHOLE = '整数にしてください';
+const UNIT = /\s*[件人名]$/;
+const KANJI_NUMERAL = /^[〇零一二三四五六七八九十百千万]+$/;
+
+function fromNumber(n: number, notation: CountNotation): CountReading {
+  if (!Number.isFinite(n)) return { kind: 'invalid', reason: '数値になっていません' };
+  if (n < 0) return { kind: 'invalid', reason: NOT_NEGATIVE };
+  if (!Number.isInteger(n)) return { kind: 'invalid', reason: WHOLE };
+  if (n > Number.MAX_SAFE_INTEGER) return { kind: 'invalid', reason: '大きすぎます' };
+  return { kind: 'count', value: n === 0 ? 0 : n, notation };
+}
+
+function fromText(raw: string): CountReading {
+  const half = toHalfWidthAlnum(raw).trim();
+  // No count is this long, and the patterns below would be slow on a 50,000-character cell.
+  if (half.length > 32) return { kind: 'invalid', reason: '数字になっていません' };
+  const unit = UNIT.exec(half);
+  const text = unit ? half.slice(0, unit.index) : half;
+  const notation: CountNotation = unit ? 'with-unit' : /[\uFF10-\uFF19]/.test(raw) ? 'full-width' : 'text';
+  if (KANJI_NUMERAL.test(text)) return { kind: 'invalid', reason: '漢数字ではなく数字（12 など）で入力してください' };
+  const number = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(text);
+  if (!number) {
+    const reason = /^[\d,]+$/.test(text) ? '桁区切りのカンマの位置が違います' : '数字になっていません';
+    return { kind: 'invalid', reason };
+  }
+  return fromNumber(Number(text.replace(/[,+]/g, '')), notation);
+}
+
+/** Any cell value as a count (an integer ≥ 0). Never throws: what cannot be read is `invalid` with a Japanese reason. */
+export function readCount(value: CellValue): CountReading {
+  if (value === null || value === undefined) return { kind: 'blank' };
+  if (typeof value === 'number') return fromNumber(value, 'number');
+  if (typeof value === 'string') {
+    return value.replace(/[\s\u3000]/g, '') === '' ? { kind: 'blank' } : fromText(value);
+  }
+  if (typeof value === 'boolean') return { kind: 'invalid', reason: 'チェックボックスの値（TRUE/FALSE）で、数字ではありません' };
+  if (isSheetDate(value)) return { kind: 'invalid', reason: '日付になっています（セルの表示形式が日付かもしれません）' };
+  return { kind: 'invalid', reason: '数字になっていません' };
+}

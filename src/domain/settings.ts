@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { a1, type CellValue } from './cell';
+import { type Issue, severityOf } from './issue';
+import type { RawSheet } from './table';
+import { foldKey, tidySpaces } from './text';
+
+export const SETTINGS_SHEET = '設定';
+
+/** 相談内容 when the city has not configured its own list (SPEC §2.1). */
+export const DEFAULT_CONSULTATION_TOPICS = [
+  '介護保険サービス',
+  '介護予防・健康づくり',
+  '認知症',
+  '医療・入退院',
+  '住まい',
+  '生活困窮・経済',
+  '家族・介護負担',
+  '虐待',
+  '成年後見・金銭管理',
+  '消費者被害',
+  '障害・精神',
+  'その他',
+] as const;
+
+const listOf = z.array(z.string().min(1));
+
+/** The 設定 sheet, validated once per run; every check and report reads it from here. */
+export const SettingsSchema = z.object({
+  centerName: z.string().min(1),
+  centerCode: z.string(),
+  prefecture: z.string(),
+  municipality: z.string(),
+  outsideTowns: listOf,
+  corporation: z.string(),
+  /** A share (0–1) of delegated cases above which one office or 法人 is a concentration warning. */
+  concentrationThreshold: z.number().gt(0).lte(1),
+  /** Days after 受付日 within which suspected abuse must be reported to the city. */
+  abuseReportDays: z.number().int().min(0).max(365),
+  consultationTopics: listOf.min(1),
+  cityWorkbookUrl: z.string(),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export function defaultSettings(centerName: string): Settings {
+  return {
+    centerName: centerName.trim() || '地域包括支援センター',
+    centerCode: '',
+    prefecture: '',
+    municipality: '',
+    outsideTowns: [],
+    corporation: '',
+    concentrationThreshold: 0.8,
+    abuseReportDays: 1,
+    consultationTopics: [...DEFAULT_CONSULTATION_TOPICS],
+    cityWorkbookUrl: '',
+  };
+}
+
+type SettingKey = keyof Settings;
+
+interface SettingItem {
+  readonly key: SettingKey;
+  readonly label: string;
+  readonly read: (text: string) => unknown;
+  readonly expected: string;
+}
+
+const splitList = (text: string): string[] =>
+  text
+    .split(/[、,，\n]/)
+    .map((s) => tidySpaces(s))
+    .filter((s) => s !== '');
+
+/** `80%`, `80`, `0.8` and `８０％` all mean 80%. */
+function readShare(text: string): number {
+  const t = text.normalize('NFKC').replace(/\s/g, '');
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t);
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return m[2] === '%' || n > 1 ? n / 100 : n;
+}
+
+function readInteger(text: string): number {
+  const t = text.normalize('NFKC').replace(/\s|日/g, '');
+  return /^\d+$/.test(t) ? Number(t) : NaN;
+}
+
+/** The items in the order 「シートを準備」 writes them. */
+export const SETTING_ITEMS: readonly SettingItem[] = [
+  { key: 'centerName', label: 'センター名', read: tidySpaces, expected: 'センターの名前' },
+  { key: 'centerCode', label: 'センターコード', read: tidySpaces, expected: '市が決めたコード' },
+  { key: 'prefecture', label: '都道府県名', read: tidySpaces, expected: '例: 埼玉県' },
+  { key: 'municipality', label: '市区町村名', read: tidySpaces, expected: '例: 本庄市' },
+  { key: 'outsideTowns', label: '市外の町村', read: splitList, expected: '「、」区切りの町村名（例: 上里町、美里町）' },
+  { key: 'corporation', label: '運営法人名', read: tidySpaces, expected: 'センターを運営する法人の名前' },
+  { key: 'concentrationThreshold', label: '集中の警告しきい値', read: readShare, expected: '1%〜100%の割合（例: 80%）' },
+  { key: 'abuseReportDays', label: '虐待報告の期限日数', read: readInteger, expected: '0〜365の整数（例: 1）' },
+  { key: 'consultationTopics', label: '相談内容', read: splitList, expected: '「、」区切りの相談内容の一覧' },
+  { key: 'cityWorkbookUrl', label: '市の集計シートURL', read: tidySpaces, expected: 'スプレッドシートのURL' },
+];
+
+function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return value.iso;
+  return String(value);
+}
+
+export interface SettingsReading {
+  readonly settings: Settings;
+  readonly issues: Issue[];
+}
+
+/**
+ * Reads 設定 (項目 | 値, one setting a row, with or without a header row). A missing sheet, row or value
+ * means the default; a bad value is reported and the default used, so one typo never stops a check.
+ */
+export function readSettings(sheet: RawSheet | undefined, spreadsheetName: string): SettingsReading {
+  const settings: Record<string, unknown> = { ...defaultSettings(spreadsheetName) };
+  const issues: Issue[] = [];
+  const byLabel = new Map(SETTING_ITEMS.map((item) => [foldKey(item.label), item]));
+  for (const row of sheet?.rows ?? []) {
+    const item = byLabel.get(foldKey(cellText(row.values[0])));
+    const text = cellText(row.values[1]).trim();
+    if (!item || text === '') continue;
+    const value = item.read(text);
+    const candidate = SettingsSchema.shape[item.key].safeParse(value);
+    if (candidate.success) {
+      settings[item.key] = candidate.data;
+    } else {
+      issues.push({
+        sheet: SETTINGS_SHEET,
+        row: row.rowNumber,
+        column: '値',
+        cell: a1(row.rowNumber, 2),
+        code: 'SETTING_INVALID',
+        severity: severityOf('SETTING_INVALID'),
+        message: `「${item.label}」の値「${text}」は使えません。${item.expected}を入力してください。今回は既定値で続けます。`,
+      });
+    }
+  }
+  return { settings: SettingsSchema.parse(settings), issues };
+}

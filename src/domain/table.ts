@@ -1,0 +1,150 @@
+import { a1, type CellValue, isBlankCell } from './cell';
+import { foldKey } from './text';
+
+/**
+ * A sheet as an adapter reads it: rows of values (one read), the formulas behind them, and merged areas.
+ * A partial read (onEdit) holds the top rows, where the header is, and the edited rows only.
+ */
+export interface RawRow {
+  /** Row number as the spreadsheet shows it. */
+  readonly rowNumber: number;
+  readonly values: readonly CellValue[];
+  /** The formula of each cell, '' where the cell holds a plain value. */
+  readonly formulas?: readonly string[];
+}
+
+export interface CellRect {
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
+}
+
+export interface RawSheet {
+  readonly name: string;
+  readonly rows: readonly RawRow[];
+  readonly merges?: readonly CellRect[];
+}
+
+/** A column the product knows: its key in code, its default header, and the synonyms centers use. */
+export interface ColumnSpec<K extends string = string> {
+  readonly key: K;
+  readonly header: string;
+  readonly synonyms?: readonly string[];
+  readonly required?: boolean;
+}
+
+export interface TableCell {
+  readonly value: CellValue;
+  readonly formula: string;
+  /** Covered by a merged area whose top-left is another cell: the value there is not this cell's. */
+  readonly merged: boolean;
+}
+
+export interface TableRow {
+  readonly rowNumber: number;
+  readonly values: readonly CellValue[];
+  readonly formulas: readonly string[] | undefined;
+  readonly mergedColumns: ReadonlySet<number> | undefined;
+}
+
+export interface Table<K extends string = string> {
+  readonly sheet: string;
+  /** Row number of the header as the spreadsheet shows it. */
+  readonly headerRow: number;
+  /** Header texts as they stand in the sheet (index = 0-based column). */
+  readonly headers: readonly string[];
+  /** 0-based column of each known key found in the header. */
+  readonly columns: Readonly<Partial<Record<K, number>>>;
+  /** Known columns that appear twice: the first is used, the rest reported. */
+  readonly duplicates: readonly { readonly key: K; readonly column: number }[];
+  /** Data rows below the header, blank rows left out. */
+  readonly rows: readonly TableRow[];
+}
+
+/** How far down a header may sit below title rows. */
+const HEADER_SCAN_ROWS = 10;
+
+function keyIndex<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string, K> {
+  const index = new Map<string, K>();
+  for (const spec of specs) {
+    for (const name of [spec.header, ...(spec.synonyms ?? [])]) index.set(foldKey(name), spec.key);
+  }
+  return index;
+}
+
+function headerText(value: CellValue | undefined): string {
+  return typeof value === 'string' ? value.trim() : value === null || value === undefined ? '' : String(value);
+}
+
+/**
+ * Finds the header row (the first of the top rows naming the most known columns) and maps each known
+ * column to its position. Unknown columns are kept and ignored.
+ */
+export function locateHeader<K extends string>(
+  sheet: RawSheet,
+  specs: readonly ColumnSpec<K>[],
+): { headerRow: number; headers: string[]; columns: Partial<Record<K, number>>; duplicates: { key: K; column: number }[] } | undefined {
+  const index = keyIndex(specs);
+  let best: { row: RawRow; score: number } | undefined;
+  for (const row of sheet.rows) {
+    if (row.rowNumber > HEADER_SCAN_ROWS) break;
+    const seen = new Set<K>();
+    for (const value of row.values) {
+      const key = index.get(foldKey(headerText(value)));
+      if (key !== undefined) seen.add(key);
+    }
+    if (seen.size > 0 && (!best || seen.size > best.score)) best = { row, score: seen.size };
+  }
+  // One recognised word in a title row is not a header; ask for two, or one when the sheet knows only one.
+  if (!best || best.score < Math.min(2, specs.length)) return undefined;
+  const headers = best.row.values.map(headerText);
+  const columns: Partial<Record<K, number>> = {};
+  const duplicates: { key: K; column: number }[] = [];
+  headers.forEach((text, column) => {
+    const key = index.get(foldKey(text));
+    if (key === undefined) return;
+    if (columns[key] === undefined) columns[key] = column;
+    else duplicates.push({ key, column });
+  });
+  return { headerRow: best.row.rowNumber, headers, columns, duplicates };
+}
+
+function mergedColumnsByRow(merges: readonly CellRect[] | undefined): Map<number, Set<number>> {
+  const byRow = new Map<number, Set<number>>();
+  for (const m of merges ?? []) {
+    for (let r = m.row; r < m.row + m.numRows; r++) {
+      for (let c = m.column; c < m.column + m.numColumns; c++) {
+        if (r === m.row && c === m.column) continue;
+        let set = byRow.get(r);
+        if (!set) byRow.set(r, (set = new Set()));
+        set.add(c - 1);
+      }
+    }
+  }
+  return byRow;
+}
+
+export function toTable<K extends string>(sheet: RawSheet, specs: readonly ColumnSpec<K>[]): Table<K> | undefined {
+  const header = locateHeader(sheet, specs);
+  if (!header) return undefined;
+  const merged = mergedColumnsByRow(sheet.merges);
+  const rows: TableRow[] = [];
+  for (const row of sheet.rows) {
+    if (row.rowNumber <= header.headerRow) continue;
+    const mergedColumns = merged.get(row.rowNumber);
+    if (!mergedColumns && row.values.every(isBlankCell)) continue;
+    rows.push({ rowNumber: row.rowNumber, values: row.values, formulas: row.formulas, mergedColumns });
+  }
+  return { sheet: sheet.name, ...header, rows };
+}
+
+/** The header text to show for a key: the sheet's own when the column exists, else the default. */
+export function columnTitle<K extends string>(table: Table<K>, spec: ColumnSpec<K>): string {
+  const column = table.columns[spec.key];
+  return column === undefined ? spec.header : (table.headers[column] ?? spec.header);
+}
+
+export function cellAddress(rowNumber: number, column: number): string {
+  return a1(rowNumber, column + 1);
+}

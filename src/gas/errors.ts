@@ -1,0 +1,9 @@
+/**
+ * What a person sees when a job fails: a Japanese sentence, never a stack trace. Messages we wrote
+ * ourselves (Japanese already) pass through; anything else is wrapped with what to do next.
+ */
+export function userMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/[぀-ヿ一-龯]/.test(text)) return text;
+  return `処理を完了できませんでした（${text.slice(0, 200)}）。時間をおいてもう一度お試しください。続く場合は、この文面を管理者に伝えてください。`;
+}

@@ -1,0 +1,64 @@
+import type { CellValue, SheetDate } from '../domain/cell';
+
+/** The product's calendar: Japanese offices and cities count days and months in Japan time. */
+export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** The calendar date (and time, when not midnight) that an instant shows in a time zone. */
+export function sheetDateOf(date: Date, zone: string): SheetDate | null {
+  if (Number.isNaN(date.getTime())) return null;
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(zone).formatToParts(date)) parts[p.type] = p.value;
+  const iso = `${parts.year}-${parts.month}-${parts.day}`;
+  const time = `${parts.hour}:${parts.minute}`;
+  return time === '00:00' ? { kind: 'date', iso } : { kind: 'date', iso, time };
+}
+
+export function todayIn(zone: string, now: Date = new Date()): string {
+  return sheetDateOf(now, zone)?.iso ?? now.toISOString().slice(0, 10);
+}
+
+/**
+ * One cell as the domain sees it. Sheets gives '' for an empty cell and Dates in the spreadsheet's zone;
+ * exceljs gives Dates whose UTC fields are the wall-clock date, so it passes zone 'UTC'.
+ */
+export function toCellValue(value: unknown, zone: string): CellValue {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') return sheetDateOf(value as Date, zone);
+  return String(value);
+}
+
+/** Converts a whole 2-D block, reusing the conversion of repeated dates (a month of rows shares ~30 days). */
+export function toCellValues(values: readonly (readonly unknown[])[], zone: string): CellValue[][] {
+  const dates = new Map<number, CellValue>();
+  return values.map((row) =>
+    row.map((v) => {
+      if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
+        const t = (v as Date).getTime();
+        let c = dates.get(t);
+        if (c === undefined) dates.set(t, (c = toCellValue(v, zone)));
+        return c;
+      }
+      return toCellValue(v, zone);
+    }),
+  );
+}

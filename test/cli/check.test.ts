@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { CONSULTATION_COLUMNS } from '../../src/domain/consultations';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'houkatsu-cli-'));
+const HEADER = CONSULTATION_COLUMNS.map((c) => c.header);
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function writeCenter(name: string, rows: unknown[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('相談記録');
+  ws.addRow(['相談記録 令和8年度']);
+  ws.addRow(HEADER);
+  for (const r of rows) ws.addRow(r);
+  const settings = wb.addWorksheet('設定');
+  settings.addRow(['項目', '値']);
+  settings.addRow(['センター名', '本庄西']);
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+const good = [new Date(Date.UTC(2026, 9, 3)), 'A-1', '新規', '電話', '本人', '総合相談支援', '介護保険サービス', false, false, '社会福祉士等', '情報提供・助言'];
+
+describe('houkatsu check', () => {
+  test('a clean workbook: exit 0 and a Japanese summary', async () => {
+    const file = await writeCenter('clean.xlsx', [good, good]);
+    const r = run('check', file, '--today', '2026-11-23');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('エラー 0 件、注意 0 件');
+    expect(r.stdout).toContain('問題は見つかりませんでした。');
+  });
+
+  test('errors: exit 1, and --json gives the document of SPEC §6 with row, header text and A1 cell', async () => {
+    const bad = [...good];
+    bad[3] = 'TEL';
+    const worse = [...good];
+    worse[0] = 'R8.2.30';
+    const file = await writeCenter('bad.xlsx', [good, bad, worse]);
+    const r = run('check', file, '--json', '--today', '2026-11-23');
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout) as { file: string; issues: Record<string, unknown>[]; summary: { errors: number; warnings: number } };
+    expect(doc.file).toBe(file);
+    expect(doc.summary).toEqual({ errors: 1, warnings: 1 });
+    expect(doc.issues).toEqual([
+      expect.objectContaining({ sheet: '相談記録', row: 4, column: '相談方法', cell: 'D4', code: 'CHOICE_VARIANT', severity: 'warning', suggestion: '電話' }),
+      expect.objectContaining({ sheet: '相談記録', row: 5, column: '受付日', cell: 'A5', code: 'DATE_INVALID', severity: 'error' }),
+    ]);
+    for (const issue of doc.issues) expect(String(issue.message)).toMatch(/[ぁ-ん]/);
+  });
+
+  test('a formula, an error value and a merged cell in the file are reported, not crashed on', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('相談記録');
+    ws.addRow(HEADER);
+    ws.addRow(good);
+    ws.addRow(good);
+    ws.addRow(good);
+    ws.getCell('A2').value = { formula: 'TODAY()-30', result: new Date(Date.UTC(2026, 9, 24)) };
+    ws.getCell('D3').value = { error: '#REF!' };
+    ws.mergeCells('E3:E4');
+    const file = join(dir, 'odd.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = run('check', file, '--json', '--today', '2026-11-23');
+    const doc = JSON.parse(r.stdout) as { issues: { cell: string; code: string }[] };
+    expect(doc.issues.map((i) => [i.cell, i.code])).toEqual([
+      ['A2', 'CELL_FORMULA'],
+      ['D3', 'CELL_ERROR'],
+      ['E4', 'CELL_MERGED'],
+    ]);
+    expect(r.status).toBe(1);
+  });
+
+  test('-o writes a copy with the bad cells marked, the input untouched', async () => {
+    const bad = [...good];
+    bad[3] = '伝書鳩';
+    const file = await writeCenter('mark.xlsx', [good, bad]);
+    const out = join(dir, 'marked.xlsx');
+    expect(run('check', file, '-o', out, '--today', '2026-11-23').status).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const cell = wb.getWorksheet('相談記録')?.getCell('D4');
+    expect(cell?.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF9D6D5' } });
+    expect(String(cell?.note)).toContain('伝書鳩');
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(file);
+    expect(original.getWorksheet('相談記録')?.getCell('D4').note).toBeUndefined();
+  });
+
+  test('bad usage and unreadable files: exit 2 with a Japanese message', () => {
+    const notXlsx = join(dir, 'text.xlsx');
+    writeFileSync(notXlsx, 'これは表ではありません');
+    for (const args of [['check'], ['check', join(dir, 'none.xlsx')], ['check', notXlsx], ['frobnicate'], ['check', 'a.xlsx', '--bogus']]) {
+      const r = run(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/[ぁ-ん]/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  test('--help explains the commands', () => {
+    const r = run('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('houkatsu check FILE.xlsx');
+  });
+});

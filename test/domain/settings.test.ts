@@ -1,0 +1,58 @@
+import { DEFAULT_CONSULTATION_TOPICS, readSettings } from '../../src/domain/settings';
+import { rawSheet } from '../helpers/tables';
+
+describe('readSettings', () => {
+  test('a missing sheet means every default, with the spreadsheet’s name as センター名', () => {
+    const { settings, issues } = readSettings(undefined, '本庄西包括');
+    expect(issues).toEqual([]);
+    expect(settings).toMatchObject({ centerName: '本庄西包括', concentrationThreshold: 0.8, abuseReportDays: 1, outsideTowns: [] });
+    expect(settings.consultationTopics).toEqual([...DEFAULT_CONSULTATION_TOPICS]);
+  });
+
+  test('values are read by 項目, lists split on 、 or ,', () => {
+    const sheet = rawSheet('設定', [
+      ['項目', '値'],
+      ['センター名', ' 本庄西地域包括支援センター '],
+      ['都道府県名', '埼玉県'],
+      ['市区町村名', '本庄市'],
+      ['市外の町村', '上里町、美里町,神川町'],
+      ['集中の警告しきい値', '７５％'],
+      ['虐待報告の期限日数', 2],
+      ['相談内容', '虐待、認知症、その他'],
+      ['知らない項目', 'x'],
+    ]);
+    const { settings, issues } = readSettings(sheet, 'file');
+    expect(issues).toEqual([]);
+    expect(settings).toMatchObject({
+      centerName: '本庄西地域包括支援センター',
+      prefecture: '埼玉県',
+      municipality: '本庄市',
+      outsideTowns: ['上里町', '美里町', '神川町'],
+      concentrationThreshold: 0.75,
+      abuseReportDays: 2,
+      consultationTopics: ['虐待', '認知症', 'その他'],
+    });
+  });
+
+  test('a bad value is reported in Japanese with the cell, and the default is used', () => {
+    const sheet = rawSheet('設定', [
+      ['項目', '値'],
+      ['集中の警告しきい値', '多め'],
+      ['虐待報告の期限日数', '-3'],
+    ]);
+    const { settings, issues } = readSettings(sheet, 'file');
+    expect(settings.concentrationThreshold).toBe(0.8);
+    expect(settings.abuseReportDays).toBe(1);
+    expect(issues.map((i) => [i.cell, i.code, i.severity])).toEqual([
+      ['B2', 'SETTING_INVALID', 'error'],
+      ['B3', 'SETTING_INVALID', 'error'],
+    ]);
+    expect(issues[0]?.message).toBe('「集中の警告しきい値」の値「多め」は使えません。1%〜100%の割合（例: 80%）を入力してください。今回は既定値で続けます。');
+  });
+
+  test('0.8, 80 and 80% all mean 80%', () => {
+    for (const v of ['0.8', '80', '80%', 80]) {
+      expect(readSettings(rawSheet('設定', [['集中の警告しきい値', v]]), 'f').settings.concentrationThreshold).toBeCloseTo(0.8);
+    }
+  });
+});
