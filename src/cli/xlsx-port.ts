@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { CellValue } from '../domain/cell';
+import { type CellValue, isSheetDate } from '../domain/cell';
 import type { CellRect, RawRow, RawSheet } from '../domain/table';
 import { JAPAN_TIME_ZONE, todayIn, toCellValue } from '../workbook/cell-values';
 import { type CellStyles, HEADER_ZONE_ROWS, type WorkbookPort } from '../workbook/port';
 import { rectOfA1 } from '../workbook/a1';
+import { type BlockStyle, rectangular, type SheetModel } from '../workbook/sheet-model';
 
 /** exceljs stores dates as UTC instants whose UTC fields are the wall-clock date and time. */
 const XLSX_ZONE = 'UTC';
@@ -118,10 +119,62 @@ export function xlsxPort(workbook: ExcelJS.Workbook, name: string, today = today
         }
       }
     },
+    replaceSheet(model) {
+      replaceXlsxSheet(workbook, model);
+    },
     save: async (path) => {
       await workbook.xlsx.writeFile(path);
     },
   };
+}
+
+function applyXlsxStyle(cell: ExcelJS.Cell, style: BlockStyle): void {
+  if (style.bold || style.italic || style.fontSize) cell.font = { ...cell.font, bold: style.bold, italic: style.italic, size: style.fontSize };
+  if (style.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.background.slice(1).toUpperCase()}` } };
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+}
+
+function drawXlsx(ws: ExcelJS.Worksheet, model: SheetModel): void {
+  for (const block of model.blocks) {
+    rectangular(block.values).forEach((row, r) => {
+      const xlRow = ws.getRow(block.row + r);
+      row.forEach((value, c) => {
+        const cell = xlRow.getCell(block.column + c);
+        // exceljs writes strings as shared strings: text, whatever they start with.
+        cell.value = value === null ? null : isSheetDate(value) ? value.iso : value;
+        if (block.style) applyXlsxStyle(cell, block.style);
+      });
+    });
+    for (const accent of block.accents ?? []) {
+      for (let r = 0; r < accent.rect.numRows; r++) {
+        for (let c = 0; c < accent.rect.numColumns; c++) applyXlsxStyle(ws.getCell(accent.rect.row + r, accent.rect.column + c), accent.style);
+      }
+    }
+  }
+  if (model.frozenRows) ws.views = [{ state: 'frozen', ySplit: model.frozenRows }];
+  // Sheets measures widths in pixels, Excel in characters of about seven pixels.
+  model.columnWidths?.forEach((px, i) => {
+    ws.getColumn(i + 1).width = Math.max(4, Math.round(px / 7));
+  });
+  if (model.hidden) ws.state = 'hidden';
+}
+
+/** The same swap as in Sheets: build the new sheet completely, then take the old one's name and place. */
+export function replaceXlsxSheet(workbook: ExcelJS.Workbook, model: SheetModel): void {
+  const building = workbook.addWorksheet(`${model.name}（作成中）`.slice(0, 31));
+  try {
+    drawXlsx(building, model);
+  } catch (error) {
+    workbook.removeWorksheet(building.id);
+    throw error;
+  }
+  const old = workbook.getWorksheet(model.name);
+  if (old) {
+    // exceljs orders sheets by this (untyped) field when it writes the file.
+    (building as unknown as { orderNo: number }).orderNo = (old as unknown as { orderNo: number }).orderNo;
+    workbook.removeWorksheet(old.id);
+  }
+  building.name = model.name;
 }
 
 /** A file that is missing or is not an .xlsx workbook: the CLI's exit code 2, the city's 読めない. */

@@ -57,7 +57,7 @@ function fromDayNumber(days: number): Ymd {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -79,7 +79,7 @@ function parseIso(iso: string): Ymd | undefined {
 }
 
 /** Why y-m-d is not a day of the calendar, in Japanese; undefined when it is one. */
-export function calendarProblem({ y, m, d }: Ymd): string | undefined {
+function calendarProblem({ y, m, d }: Ymd): string | undefined {
   if (y < 1) return '西暦0年はありません';
   if (m < 1 || m > 12) return `${m}月はありません`;
   if (d < 1 || d > daysInMonth(y, m)) {
@@ -157,7 +157,7 @@ export function eraOfDate(iso: IsoDate): Era | undefined {
   return found;
 }
 
-export function eraStartYear(era: Era): number {
+function eraStartYear(era: Era): number {
   return Number(era.start.slice(0, 4));
 }
 

@@ -2,6 +2,8 @@ import { type CellValue, isBlankCell, isSheetDate, sheetErrorOf } from './cell';
 import { type ChoiceList, matchChoice } from './choices';
 import { type IsoDate, readDate } from './dates';
 import { type Issue, type IssueCode, severityOf } from './issue';
+import { readMonth, type YearMonth } from './months';
+import { readCount } from './numbers';
 import { type ColumnSpec, type Table, type TableRow, cellAddress, columnTitle } from './table';
 import { hasControlChars, tidySpaces, toHalfWidthAlnum } from './text';
 
@@ -183,4 +185,45 @@ export function readCheckboxField<K extends string>(r: RowReader<K>, key: K): bo
     r.report(key, 'CHECKBOX_INVALID', `「${r.title(key)}」の「${shown(value)}」はチェックの有無として読めません。該当するときはチェックを入れる（または ○）、しないときは空にしてください。`);
   }
   return false;
+}
+
+/** A month column (対象月): any form of SPEC §5; other than 西暦 `2026-10` / `2026/10` / `2026年10月` it is read with a warning. */
+export function readMonthField<K extends string>(r: RowReader<K>, key: K, opts: FieldOptions): YearMonth | undefined {
+  const value = present(r, key, opts.required, opts.hint);
+  if (value === undefined) return undefined;
+  const title = r.title(key);
+  const reading = readMonth(value);
+  if (reading.kind === 'blank') return undefined;
+  if (reading.kind === 'invalid') {
+    r.report(key, 'MONTH_INVALID', `「${title}」の「${shown(value)}」は年月として読めません（${reading.reason}）。2026-10 や 令和8年10月 の形で入力してください。`);
+    return undefined;
+  }
+  if (reading.trap) {
+    r.report(key, 'DATE_ERA_TRAP', `「${title}」の「${shown(value)}」: ${reading.trap.message}。正しければ ${reading.ym} と入力し直してください。`, reading.ym);
+  } else if (reading.notation !== 'date-value' && reading.notation !== 'western') {
+    const how = reading.notation === 'wareki' ? '和暦' : reading.notation === 'compact' ? '区切りのない数字' : 'シリアル値';
+    r.report(key, 'MONTH_NOTATION', `「${title}」の「${shown(value)}」は${how}の年月です。${reading.ym} と入力すると、並べ替えや集計で年月として扱われます。`, reading.ym);
+  } else if (reading.fullWidth) {
+    r.report(key, 'MONTH_NOTATION', `「${title}」の「${shown(value)}」は全角の数字です。半角で ${reading.ym} と入力すると、年月として扱われます。`, reading.ym);
+  }
+  return reading.ym;
+}
+
+/** A count column (件数): an integer ≥ 0. `１２` and `12件` are read, with the plain number as suggestion. */
+export function readCountField<K extends string>(r: RowReader<K>, key: K, opts: FieldOptions): number | undefined {
+  const value = present(r, key, opts.required, opts.hint);
+  if (value === undefined) return undefined;
+  const title = r.title(key);
+  const reading = readCount(value);
+  if (reading.kind === 'blank') return undefined;
+  if (reading.kind === 'invalid') {
+    r.report(key, 'COUNT_INVALID', `「${title}」の「${shown(value)}」は件数として読めません（${reading.reason}）。0以上の整数を半角の数字だけで入力してください（例: 12）。`);
+    return undefined;
+  }
+  if (reading.notation === 'with-unit') {
+    r.report(key, 'COUNT_NOTATION', `「${title}」の「${shown(value)}」に単位がついています。数字だけの ${reading.value} にすると、数値として合計できます。`, String(reading.value));
+  } else if (reading.notation === 'full-width') {
+    r.report(key, 'COUNT_NOTATION', `「${title}」の「${shown(value)}」は全角の数字です。半角の ${reading.value} にすると、数値として合計できます。`, String(reading.value));
+  }
+  return reading.value;
 }

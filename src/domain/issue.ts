@@ -44,6 +44,22 @@ export const ISSUE_CODES = {
   ABUSE_REPORT_MISSING: 'error',
   ABUSE_REPORT_BEFORE_RECEIPT: 'error',
   ABUSE_REPORT_LATE: 'warning',
+  MONTH_INVALID: 'error',
+  MONTH_NOTATION: 'warning',
+  COUNT_INVALID: 'error',
+  COUNT_NOTATION: 'warning',
+  OFFICE_NUMBER_INVALID: 'error',
+  OFFICE_NUMBER_CHECK_DIGIT: 'warning',
+  MUNICIPALITY_DERIVED: 'warning',
+  MUNICIPALITY_MISMATCH: 'warning',
+  CONTRACT_END_BEFORE_START: 'error',
+  CONTRACT_OVERLAP: 'error',
+  SELECTION_REASON_MISSING: 'error',
+  APPROVAL_MISSING: 'warning',
+  APPROVAL_AFTER_START: 'warning',
+  DELEGATION_NO_CONTRACT: 'error',
+  DELEGATION_DUPLICATE: 'error',
+  DELEGATION_NEW_EXCEEDS: 'error',
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

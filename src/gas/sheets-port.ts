@@ -1,6 +1,7 @@
 import type { CellRect, RawRow, RawSheet } from '../domain/table';
 import { JAPAN_TIME_ZONE, todayIn, toCellValues } from '../workbook/cell-values';
 import { rectOfA1 } from '../workbook/a1';
+import { replaceSheet } from './replace-sheet';
 import { type CellStyles, HEADER_ZONE_ROWS, type WorkbookPort } from '../workbook/port';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -60,6 +61,9 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       const range = sheet(name)?.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);
       if (!range) return { backgrounds: [], notes: [] };
       return { backgrounds: range.getBackgrounds(), notes: range.getNotes() };
+    },
+    replaceSheet(model) {
+      sheets.set(model.name, replaceSheet(spreadsheet, model));
     },
     writeStyles(name, rect, styles) {
       const range = sheet(name)?.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../domain/dates';
 import type { CellRect, RawSheet } from '../domain/table';
+import type { SheetModel } from './sheet-model';
 
 /** Background colours and notes of a block of cells, as the marks module reads and writes them. */
 export interface CellStyles {
@@ -23,6 +24,12 @@ export interface WorkbookPort {
   readRows(name: string, first: number, count: number): RawSheet | undefined;
   readStyles(name: string, rect: CellRect): CellStyles;
   writeStyles(name: string, rect: CellRect, styles: CellStyles): void;
+  /**
+   * Replaces (or creates) a generated sheet atomically: the new one is built under a temporary name and
+   * swapped in only when complete, so a failure half-way leaves the earlier sheet as it was. Every string
+   * is written as text, never as a formula.
+   */
+  replaceSheet(model: SheetModel): void;
 }
 
 /** How many top rows a partial read brings for the header (a title row or two may sit above it). */

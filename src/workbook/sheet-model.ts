@@ -1,0 +1,59 @@
+import type { CellValue } from '../domain/cell';
+import type { CellRect } from '../domain/table';
+
+/**
+ * A sheet the product generates (a 月報, a city sheet, the hidden submission store), described as data so
+ * that both adapters draw the same thing and tests can read what would be drawn. A sheet is a few blocks;
+ * each block is one write, whatever its number of rows.
+ */
+export interface BlockStyle {
+  readonly bold?: boolean;
+  readonly background?: string;
+  /** A Sheets/Excel number format for the whole block, e.g. '#,##0' or '0.0%'. */
+  readonly numberFormat?: string;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+}
+
+export interface Block {
+  readonly row: number;
+  readonly column: number;
+  readonly values: readonly (readonly CellValue[])[];
+  readonly style?: BlockStyle;
+  /** Styles for parts of the block (its header row, its total column), each one more call. */
+  readonly accents?: readonly { readonly rect: CellRect; readonly style: BlockStyle }[];
+}
+
+export interface ChartModel {
+  readonly kind: 'bar' | 'column' | 'line';
+  readonly title: string;
+  /** Labels in the first column, series in the next ones, a header row on top. */
+  readonly range: CellRect;
+  readonly anchor: { readonly row: number; readonly column: number };
+}
+
+export interface SheetModel {
+  readonly name: string;
+  readonly blocks: readonly Block[];
+  readonly frozenRows?: number;
+  readonly columnWidths?: readonly number[];
+  readonly charts?: readonly ChartModel[];
+  readonly hidden?: boolean;
+}
+
+/** Rows × columns a model covers, so the sheet is sized to its content (a spreadsheet holds 10M cells). */
+export function extentOf(model: SheetModel): { rows: number; columns: number } {
+  let rows = 1;
+  let columns = 1;
+  for (const b of model.blocks) {
+    rows = Math.max(rows, b.row + b.values.length - 1);
+    columns = Math.max(columns, b.column + b.values.reduce((w, r) => Math.max(w, r.length), 0) - 1);
+  }
+  return { rows, columns };
+}
+
+/** A block's rows padded to one width, as setValues requires. */
+export function rectangular(values: readonly (readonly CellValue[])[]): CellValue[][] {
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  return values.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)]);
+}
