@@ -1,25 +1,29 @@
 import { a1 } from './cell';
-import { CONSULTATION_COLUMNS, CONSULTATIONS_SHEET, readConsultations } from './consultations';
+import { type Consultation, CONSULTATION_COLUMNS, CONSULTATIONS_SHEET, readConsultations } from './consultations';
+import { type Contract, CONTRACT_COLUMNS, CONTRACTS_SHEET, readContracts } from './contracts';
 import type { IsoDate } from './dates';
+import { type Delegation, DELEGATION_COLUMNS, DELEGATIONS_SHEET, readDelegations } from './delegations';
 import { compareIssues, type Issue, severityOf } from './issue';
-import type { Settings } from './settings';
+import type { Settings, SettingsReading } from './settings';
 import { type ColumnSpec, type RawSheet, toTable, type Table } from './table';
 
 /**
- * What a sheet's rules may look at beyond its own rows. `workbook` holds the tables of the other checked
- * sheets when the whole workbook is checked; onEdit reads only the edited sheet, so there it is undefined
- * and a cross-sheet rule says nothing rather than something wrong.
+ * What a sheet's rules may look at beyond its own rows. `contracts` holds 委託契約's contracts when the
+ * whole workbook is read; onEdit reads only the edited sheet, so there it is undefined and a cross-sheet
+ * rule says nothing rather than something wrong.
  */
 export interface CheckContext {
   readonly settings: Settings;
   readonly today: IsoDate;
-  readonly workbook?: ReadonlyMap<string, Table<string>>;
+  readonly contracts?: readonly Contract[];
 }
 
 /** A sheet the product checks: its name, its columns and the rules of its rows. */
 interface CheckedSheet<K extends string> {
   readonly name: string;
   readonly columns: readonly ColumnSpec<K>[];
+  /** A center that delegates nothing may have no 委託 sheets; only a missing 相談記録 is an error. */
+  readonly optional: boolean;
   readonly check: (table: Table<K>, context: CheckContext) => Issue[];
 }
 
@@ -28,7 +32,9 @@ function sheetOf<K extends string>(sheet: CheckedSheet<K>): CheckedSheet<string>
 }
 
 export const CHECKED_SHEETS: readonly CheckedSheet<string>[] = [
-  sheetOf({ name: CONSULTATIONS_SHEET, columns: CONSULTATION_COLUMNS, check: (t, c) => readConsultations(t, c.settings, c.today).issues }),
+  sheetOf({ name: CONSULTATIONS_SHEET, columns: CONSULTATION_COLUMNS, optional: false, check: (t, c) => readConsultations(t, c.settings, c.today).issues }),
+  sheetOf({ name: CONTRACTS_SHEET, columns: CONTRACT_COLUMNS, optional: true, check: (t, c) => readContracts(t, c).issues }),
+  sheetOf({ name: DELEGATIONS_SHEET, columns: DELEGATION_COLUMNS, optional: true, check: (t, c) => readDelegations(t, c).issues }),
 ];
 
 export function checkedSheet(name: string): CheckedSheet<string> | undefined {
@@ -67,38 +73,85 @@ function headerIssues<K extends string>(table: Table<K>, columns: readonly Colum
   return issues;
 }
 
-export interface SheetCheck {
-  readonly sheet: string;
-  readonly table: Table<string> | undefined;
-  readonly issues: Issue[];
-}
-
 /** Finds the header of a checked sheet and maps its columns. */
 export function tableOf(name: string, raw: RawSheet | undefined): Table<string> | undefined {
   const spec = checkedSheet(name);
   return spec && raw ? toTable(raw, spec.columns) : undefined;
 }
 
-/** Checks one sheet (or the rows of it that were read), including its header. */
-export function checkSheet(
-  name: string,
-  raw: RawSheet | undefined,
-  context: CheckContext,
-  table: Table<string> | undefined = tableOf(name, raw),
-): SheetCheck {
+/** The sheet as a table, with what is wrong with the sheet itself: missing, no header, columns missing or twice. */
+export function frameSheet(name: string, raw: RawSheet | undefined): { table: Table<string> | undefined; issues: Issue[] } {
   const spec = checkedSheet(name);
-  if (!spec) return { sheet: name, table: undefined, issues: [] };
+  if (!spec) return { table: undefined, issues: [] };
   if (!raw) {
-    return { sheet: name, table: undefined, issues: [sheetIssue(name, 'SHEET_MISSING', `「${name}」シートがありません。メニュー「包括支援」›「シートを準備」で作成してください。`)] };
+    const issues = spec.optional ? [] : [sheetIssue(name, 'SHEET_MISSING', `「${name}」シートがありません。メニュー「包括支援」›「シートを準備」で作成してください。`)];
+    return { table: undefined, issues };
   }
+  const table = tableOf(name, raw);
   if (!table) {
+    if (spec.optional && raw.rows.every((r) => r.values.every((v) => v === null || v === ''))) return { table: undefined, issues: [] };
     const expected = spec.columns.filter((c) => c.required).map((c) => c.header).join('・');
-    return {
-      sheet: name,
-      table: undefined,
-      issues: [sheetIssue(name, 'HEADER_MISSING', `「${name}」の上から10行に見出し行が見つかりません。${expected} などの見出しを1行に並べてください。`)],
-    };
+    return { table: undefined, issues: [sheetIssue(name, 'HEADER_MISSING', `「${name}」の上から10行に見出し行が見つかりません。${expected} などの見出しを1行に並べてください。`)] };
   }
-  const issues = [...headerIssues(table, spec.columns), ...spec.check(table, context)];
-  return { sheet: name, table, issues: issues.sort(compareIssues) };
+  return { table, issues: headerIssues(table, spec.columns) };
+}
+
+export interface SheetCheck {
+  readonly sheet: string;
+  readonly table: Table<string> | undefined;
+  readonly issues: Issue[];
+}
+
+/** Checks one sheet (or the rows of it that were read) on its own: what onEdit does. */
+export function checkSheet(name: string, raw: RawSheet | undefined, context: CheckContext): SheetCheck {
+  const spec = checkedSheet(name);
+  const frame = frameSheet(name, raw);
+  const issues = spec && frame.table ? [...frame.issues, ...spec.check(frame.table, context)] : frame.issues;
+  return { sheet: name, table: frame.table, issues: issues.sort(compareIssues) };
+}
+
+export interface WorkbookReading {
+  readonly settings: Settings;
+  /** 設定's issues first, then each checked sheet's, in the order of CHECKED_SHEETS. */
+  readonly issues: Issue[];
+  /** Each checked sheet's issues and table, for marking. */
+  readonly sheets: readonly SheetCheck[];
+  readonly consultations: Consultation[];
+  readonly contracts: Contract[];
+  readonly delegations: Delegation[];
+}
+
+/**
+ * Reads the whole workbook once: every row of every checked sheet into records (for the reports) and
+ * issues (for the check), with the rules that span sheets. 委託契約 is read before 委託実績 needs it.
+ */
+export function readWorkbook(raws: ReadonlyMap<string, RawSheet | undefined>, settings: SettingsReading, today: IsoDate): WorkbookReading {
+  const frames = new Map(CHECKED_SHEETS.map((spec) => [spec.name, frameSheet(spec.name, raws.get(spec.name))] as const));
+  const table = <K extends string>(name: string): Table<K> | undefined => frames.get(name)?.table as Table<K> | undefined;
+  const base = { settings: settings.settings, today };
+  const consultationTable = table<never>(CONSULTATIONS_SHEET);
+  const contractTable = table<never>(CONTRACTS_SHEET);
+  const delegationTable = table<never>(DELEGATIONS_SHEET);
+  const consultations = consultationTable ? readConsultations(consultationTable, base.settings, today) : { consultations: [], issues: [] };
+  const contracts = contractTable ? readContracts(contractTable, base) : { contracts: [], issues: [] };
+  const delegations = delegationTable
+    ? readDelegations(delegationTable, { ...base, contracts: contractTable ? contracts.contracts : undefined })
+    : { delegations: [], issues: [] };
+  const rowIssues = new Map<string, Issue[]>([
+    [CONSULTATIONS_SHEET, consultations.issues],
+    [CONTRACTS_SHEET, contracts.issues],
+    [DELEGATIONS_SHEET, delegations.issues],
+  ]);
+  const sheets = CHECKED_SHEETS.map((spec): SheetCheck => {
+    const frame = frames.get(spec.name) ?? { table: undefined, issues: [] };
+    return { sheet: spec.name, table: frame.table, issues: [...frame.issues, ...(rowIssues.get(spec.name) ?? [])].sort(compareIssues) };
+  });
+  return {
+    settings: settings.settings,
+    issues: [...settings.issues, ...sheets.flatMap((s) => s.issues)],
+    sheets,
+    consultations: consultations.consultations,
+    contracts: contracts.contracts,
+    delegations: delegations.delegations,
+  };
 }

@@ -1,18 +1,19 @@
 import type { Issue } from '../domain/issue';
-import { readSettings, SETTINGS_SHEET, type Settings } from '../domain/settings';
-import type { CellRect, RawSheet, Table } from '../domain/table';
-import { CHECKED_SHEETS, type CheckContext, checkedSheet, checkSheet, tableOf } from '../domain/workbook-check';
+import { readSettings, SETTINGS_SHEET, type SettingsReading } from '../domain/settings';
+import type { CellRect, RawSheet } from '../domain/table';
+import { CHECKED_SHEETS, checkedSheet, checkSheet, readWorkbook, type WorkbookReading } from '../domain/workbook-check';
 import { restyle } from './marks';
 import type { WorkbookPort } from './port';
 
-export interface CheckResult {
-  readonly settings: Settings;
-  /** Issues of 設定 first, then of each checked sheet in the order of CHECKED_SHEETS. */
-  readonly issues: Issue[];
+export function loadSettings(port: WorkbookPort): SettingsReading {
+  return readSettings(port.readSheet(SETTINGS_SHEET), port.name);
 }
 
-export function loadSettings(port: WorkbookPort): { settings: Settings; issues: Issue[] } {
-  return readSettings(port.readSheet(SETTINGS_SHEET), port.name);
+/** Reads 設定 and every checked sheet once, into records and issues (what 入力チェック and 月報 share). */
+export function loadWorkbook(port: WorkbookPort): { reading: WorkbookReading; raws: Map<string, RawSheet | undefined> } {
+  const settings = loadSettings(port);
+  const raws = new Map(CHECKED_SHEETS.map((spec) => [spec.name, port.readSheet(spec.name)] as const));
+  return { reading: readWorkbook(raws, settings, port.today()), raws };
 }
 
 /** The data rows a sheet has below its header, all columns: the block whose marks a check owns. */
@@ -20,12 +21,11 @@ function dataRect(raw: RawSheet, headerRow: number): CellRect | undefined {
   const last = raw.rows[raw.rows.length - 1];
   if (!last || last.rowNumber <= headerRow) return undefined;
   const width = raw.rows.reduce((w, r) => Math.max(w, r.values.length), 0);
-  const first = raw.rows.find((r) => r.rowNumber > headerRow)?.rowNumber ?? headerRow + 1;
-  return { row: first, column: 1, numRows: last.rowNumber - first + 1, numColumns: width };
+  return { row: headerRow + 1, column: 1, numRows: last.rowNumber - headerRow, numColumns: width };
 }
 
 function mark(port: WorkbookPort, sheet: string, rect: CellRect | undefined, issues: readonly Issue[]): void {
-  if (!rect || rect.numColumns === 0) return;
+  if (!rect || rect.numColumns === 0 || rect.numRows <= 0) return;
   const next = restyle(rect, port.readStyles(sheet, rect), issues);
   if (next) port.writeStyles(sheet, rect, next);
 }
@@ -34,22 +34,15 @@ function mark(port: WorkbookPort, sheet: string, rect: CellRect | undefined, iss
  * 「入力チェック」: checks every row of every checked sheet, marks the bad cells and clears marks that no
  * longer apply. Changes no data.
  */
-export function checkWorkbook(port: WorkbookPort, options: { mark: boolean } = { mark: true }): CheckResult {
-  const { settings, issues } = loadSettings(port);
-  // Every sheet is read before any is checked, so rules across sheets (a delegation needs a contract) see all.
-  const raws = new Map(CHECKED_SHEETS.map((spec) => [spec.name, port.readSheet(spec.name)] as const));
-  const workbook = new Map<string, Table<string>>();
-  for (const [name, raw] of raws) {
-    const table = tableOf(name, raw);
-    if (table) workbook.set(name, table);
+export function checkWorkbook(port: WorkbookPort, options: { mark: boolean } = { mark: true }): WorkbookReading {
+  const { reading, raws } = loadWorkbook(port);
+  if (options.mark) {
+    for (const sheet of reading.sheets) {
+      const raw = raws.get(sheet.sheet);
+      if (raw && sheet.table) mark(port, sheet.sheet, dataRect(raw, sheet.table.headerRow), sheet.issues);
+    }
   }
-  const context: CheckContext = { settings, today: port.today(), workbook };
-  for (const [name, raw] of raws) {
-    const result = checkSheet(name, raw, context, workbook.get(name));
-    issues.push(...result.issues);
-    if (options.mark && raw && result.table) mark(port, name, dataRect(raw, result.table.headerRow), result.issues);
-  }
-  return { settings, issues };
+  return reading;
 }
 
 /**
@@ -65,8 +58,7 @@ export function checkEditedRows(port: WorkbookPort, sheet: string, first: number
   if (!result.table) return result.issues;
   const top = Math.max(first, result.table.headerRow + 1);
   const width = raw.rows.reduce((w, r) => Math.max(w, r.values.length), 0);
-  const rect: CellRect = { row: top, column: 1, numRows: first + count - top, numColumns: width };
   const inRows = result.issues.filter((i) => i.row >= top && i.row < first + count);
-  if (rect.numRows > 0) mark(port, sheet, rect, inRows);
+  mark(port, sheet, { row: top, column: 1, numRows: first + count - top, numColumns: width }, inRows);
   return inRows;
 }

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { isBlankCell } from './cell';
+import { choiceList } from './choices';
+import { readChoiceField, readDateField, readTextField, rowReader, shown } from './fields';
+import type { Issue } from './issue';
+import { firstDay, lastDay, type YearMonth } from './months';
+import { deriveMunicipality, sameMunicipality } from './municipality';
+import { readOfficeNumberField } from './office-number';
+import type { Settings } from './settings';
+import type { ColumnSpec, Table, TableRow } from './table';
+
+export const CONTRACTS_SHEET = '委託契約';
+
+export type ContractKey =
+  | 'officeNumber'
+  | 'name'
+  | 'corporation'
+  | 'address'
+  | 'municipality'
+  | 'kind'
+  | 'start'
+  | 'end'
+  | 'approvedOn'
+  | 'reason';
+
+/** The columns of 委託契約 in the order 「シートを準備」 creates them (SPEC §2.2). */
+export const CONTRACT_COLUMNS: readonly ColumnSpec<ContractKey>[] = [
+  { key: 'officeNumber', header: '事業所番号', synonyms: ['介護保険事業所番号', '事業者番号'], required: true },
+  { key: 'name', header: '事業所名', synonyms: ['事業者名', '居宅介護支援事業所名', '指定居宅介護支援事業所', '委託先'], required: true },
+  { key: 'corporation', header: '法人名', synonyms: ['運営法人', '運営法人名', '法人'], required: true },
+  { key: 'address', header: '所在地', synonyms: ['住所', '事業所所在地'], required: true },
+  { key: 'municipality', header: '所在', synonyms: ['所在市町村'] },
+  { key: 'kind', header: '委託区分', synonyms: ['委託内容', '委託業務'], required: true },
+  { key: 'start', header: '契約開始日', synonyms: ['開始日', '委託開始日'], required: true },
+  { key: 'end', header: '契約終了日', synonyms: ['終了日', '委託終了日'] },
+  { key: 'approvedOn', header: '運営協議会承認日', synonyms: ['承認日', '運営協議会'] },
+  { key: 'reason', header: '選定理由', synonyms: ['委託理由', '選定の理由'], required: true },
+];
+
+const KIND_VALUES = ['介護予防支援', '介護予防ケアマネジメント', '両方'] as const;
+
+export const DELEGATION_KINDS = choiceList(KIND_VALUES, {
+  介護予防支援: ['予防支援', '介護予防支援業務', '指定介護予防支援'],
+  介護予防ケアマネジメント: ['ケアマネジメント', '予防ケアマネジメント', '介護予防ケアマネ', '第1号介護予防支援', '第1号介護予防支援事業', '総合事業'],
+  両方: [
+    '介護予防支援・介護予防ケアマネジメント',
+    '介護予防支援及び介護予防ケアマネジメント',
+    '介護予防支援、介護予防ケアマネジメント',
+    '介護予防支援等',
+    '予防支援・ケアマネジメント',
+    '両方とも',
+    '全て',
+  ],
+});
+
+/**
+ * A contract as read from its row. A row becomes a contract when it names an office (its 事業所番号, even a
+ * mistyped one: the same text is what 委託実績 refers to) and has a readable 契約開始日; other fields missing
+ * from the row are '' or undefined and reported as issues.
+ */
+export const ContractSchema = z.object({
+  row: z.number().int().positive(),
+  officeNumber: z.string().min(1),
+  name: z.string(),
+  corporation: z.string(),
+  address: z.string(),
+  /** 所在 as given, or derived from 所在地 when the cell is empty (SPEC §2.2). */
+  municipality: z.string(),
+  kind: z.enum(KIND_VALUES).optional(),
+  start: z.string(),
+  end: z.string().optional(),
+  approvedOn: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+export type Contract = z.infer<typeof ContractSchema>;
+
+export interface ContractReading {
+  readonly contracts: Contract[];
+  readonly issues: Issue[];
+}
+
+const DATE_HINT = '日付（例: 2026-04-01）';
+const REASON_HINT = '選んだ理由（利用者の希望、複数事業所から選んだ経緯など）';
+
+/** `2021-01-01〜2022-03-31`, or `2021-01-01〜` for an open end. */
+export function contractPeriod(contract: Pick<Contract, 'start' | 'end'>): string {
+  return `${contract.start}〜${contract.end ?? ''}`;
+}
+
+/** Active in a month when the contract covers at least one day of it. */
+export function isActiveIn(contract: Pick<Contract, 'start' | 'end'>, month: YearMonth): boolean {
+  return contract.start <= lastDay(month) && (contract.end === undefined || contract.end >= firstDay(month));
+}
+
+export function activeContracts<C extends Pick<Contract, 'start' | 'end'>>(contracts: readonly C[], month: YearMonth): C[] {
+  return contracts.filter((c) => isActiveIn(c, month));
+}
+
+/**
+ * Reads and checks every row of 委託契約 (SPEC §2.2).
+ *
+ * 所在 is optional. When the column is absent it is derived from 所在地 without a word. When the column is
+ * there and a cell is left empty, the derived value is used and offered as a suggestion (a warning, so that
+ * 「表記を整える」 can fill it in and the staff see what the report will group the office under). A 所在 that
+ * names another municipality than the address is a warning with the derived value as suggestion; the given
+ * value is kept, since the staff may know better than the address (a building on a border, an address
+ * written without its town).
+ */
+export function readContracts(table: Table<ContractKey>, context: { readonly settings: Settings }): ContractReading {
+  const issues: Issue[] = [];
+  const contracts: Contract[] = [];
+  const rowsOf = new Map<number, TableRow>();
+  for (const row of table.rows) {
+    const r = rowReader(table, CONTRACT_COLUMNS, row, issues);
+    const officeNumber = readOfficeNumberField(r, 'officeNumber', { required: true, hint: '介護保険の事業所番号（10文字）' });
+    const name = readTextField(r, 'name', { required: true, hint: '事業所名', maxLength: 200 });
+    const corporation = readTextField(r, 'corporation', { required: true, hint: '事業所を運営する法人の名前', maxLength: 200 });
+    const address = readTextField(r, 'address', { required: true, hint: '事業所の所在地', maxLength: 300 });
+    const given = readTextField(r, 'municipality', { required: false, hint: '市町村名', maxLength: 100 });
+    const derived = address === undefined ? '' : deriveMunicipality(address, context.settings);
+    if (given === undefined && derived !== '' && r.has('municipality') && isBlankCell(r.raw('municipality'))) {
+      r.report('municipality', 'MUNICIPALITY_DERIVED', `「${r.title('municipality')}」が空なので、所在地「${shown(address)}」から「${derived}」と読みました。よければ「${derived}」と入力してください。`, derived);
+    } else if (given !== undefined && derived !== '' && !sameMunicipality(given, derived)) {
+      r.report('municipality', 'MUNICIPALITY_MISMATCH', `「${r.title('municipality')}」の「${shown(given)}」は、所在地「${shown(address)}」から読める「${derived}」と違います。所在地と所在のどちらが正しいか確かめてください。`, derived);
+    }
+    const kind = readChoiceField(r, 'kind', DELEGATION_KINDS, { required: true, hint: `${KIND_VALUES.join('・')} のどれか` });
+    const start = readDateField(r, 'start', { required: true, hint: DATE_HINT });
+    const end = readDateField(r, 'end', { required: false, hint: DATE_HINT });
+    if (start !== undefined && end !== undefined && end < start) {
+      r.report('end', 'CONTRACT_END_BEFORE_START', `「${r.title('end')}」の ${end} が契約開始日 ${start} より前です。契約の期間を確かめてください。`);
+    }
+    const approvedOn = readDateField(r, 'approvedOn', { required: false, hint: DATE_HINT });
+    if (r.has('approvedOn') && approvedOn === undefined && isBlankCell(r.raw('approvedOn'))) {
+      r.report('approvedOn', 'APPROVAL_MISSING', `「${r.title('approvedOn')}」が空です。委託先は運営協議会の承認を得て決めるものです。承認を得た日を入力してください（まだなら、次の運営協議会に諮ってください）。`);
+    } else if (approvedOn !== undefined && start !== undefined && approvedOn > start) {
+      r.report('approvedOn', 'APPROVAL_AFTER_START', `運営協議会の承認（${approvedOn}）が契約開始日 ${start} より後です。承認の前に委託を始めていないか確かめ、経緯を選定理由などに残してください。`);
+    }
+    const reason = readTextField(r, 'reason', { required: false, hint: REASON_HINT, maxLength: 2000 });
+    if (r.has('reason') && reason === undefined && isBlankCell(r.raw('reason'))) {
+      r.report('reason', 'SELECTION_REASON_MISSING', `「${r.title('reason')}」が空です。公正・中立のため、この事業所に委託する${REASON_HINT}を入力してください。`);
+    }
+    if (officeNumber === undefined || start === undefined) continue;
+    rowsOf.set(row.rowNumber, row);
+    contracts.push(
+      ContractSchema.parse({
+        row: row.rowNumber,
+        officeNumber,
+        name: name ?? '',
+        corporation: corporation ?? '',
+        address: address ?? '',
+        municipality: given ?? derived,
+        kind: kind as Contract['kind'],
+        start,
+        end,
+        approvedOn,
+        reason,
+      }),
+    );
+  }
+  reportOverlaps(table, contracts, rowsOf, issues);
+  return { contracts, issues };
+}
+
+/** Pairs of contracts of one office whose periods share a day (both ends included; no end is open). */
+export function overlappingContracts<C extends Pick<Contract, 'officeNumber' | 'start' | 'end'>>(contracts: readonly C[]): [C, C][] {
+  const byOffice = new Map<string, C[]>();
+  for (const c of contracts) {
+    if (c.end !== undefined && c.end < c.start) continue;
+    const list = byOffice.get(c.officeNumber);
+    if (list) list.push(c);
+    else byOffice.set(c.officeNumber, [c]);
+  }
+  const pairs: [C, C][] = [];
+  for (const list of byOffice.values()) {
+    const sorted = [...list].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    for (let i = 0; i < sorted.length; i++) {
+      const a = sorted[i] as C;
+      for (let j = i + 1; j < sorted.length; j++) {
+        const b = sorted[j] as C;
+        if (a.end !== undefined && b.start > a.end) break;
+        pairs.push([a, b]);
+      }
+    }
+  }
+  return pairs;
+}
+
+function reportOverlaps(table: Table<ContractKey>, contracts: readonly Contract[], rowsOf: ReadonlyMap<number, TableRow>, issues: Issue[]): void {
+  const others = new Map<Contract, Contract[]>();
+  for (const [a, b] of overlappingContracts(contracts)) {
+    for (const [self, other] of [[a, b], [b, a]] as const) {
+      const list = others.get(self);
+      if (list) list.push(other);
+      else others.set(self, [other]);
+    }
+  }
+  for (const contract of contracts) {
+    const list = others.get(contract);
+    const row = rowsOf.get(contract.row);
+    if (!list || !row) continue;
+    const r = rowReader(table, CONTRACT_COLUMNS, row, issues);
+    const which = list
+      .sort((a, b) => a.row - b.row)
+      .map((o) => `${o.row}行目の契約（${contractPeriod(o)}）`)
+      .join('・');
+    r.report(
+      'start',
+      'CONTRACT_OVERLAP',
+      `事業所番号 ${contract.officeNumber} のこの契約（${contractPeriod(contract)}）は、同じ事業所の${which}と期間が重なっています。同じ事業所との契約は1つの期間に1行とし、前の契約に契約終了日を入れてください。`,
+    );
+  }
+}

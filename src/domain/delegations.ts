@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { isBlankCell } from './cell';
+import { choiceList, matchChoice } from './choices';
+import { type Contract, CONTRACTS_SHEET, type ContractKey, contractPeriod, isActiveIn, readContracts } from './contracts';
+import { readCountField, readMonthField, readTextField, type RowReader, rowReader, shown } from './fields';
+import type { Issue } from './issue';
+import { formatMonthJa, type YearMonth } from './months';
+import { checkOfficeNumber, reportOfficeNumber } from './office-number';
+import type { ColumnSpec, Table } from './table';
+import type { CheckContext } from './workbook-check';
+
+export const DELEGATIONS_SHEET = '委託実績';
+
+export type DelegationKey = 'month' | 'officeNumber' | 'supportCases' | 'careManagementCases' | 'newCases';
+
+/** The columns of 委託実績 in the order 「シートを準備」 creates them (SPEC §2.3). */
+export const DELEGATION_COLUMNS: readonly ColumnSpec<DelegationKey>[] = [
+  { key: 'month', header: '対象月', synonyms: ['年月', '実績月', '月'], required: true },
+  { key: 'officeNumber', header: '事業所番号', synonyms: ['介護保険事業所番号', '事業者番号'], required: true },
+  { key: 'supportCases', header: '介護予防支援件数', synonyms: ['介護予防支援', '予防支援件数'], required: true },
+  { key: 'careManagementCases', header: '介護予防ケアマネジメント件数', synonyms: ['介護予防ケアマネジメント', 'ケアマネジメント件数'], required: true },
+  { key: 'newCases', header: 'うち新規', synonyms: ['うち新規件数', '新規件数', '新規'] },
+];
+
+/** 事業所番号 of the plans the center writes itself. */
+export const DIRECT = '直営';
+
+const DIRECT_CHOICE = choiceList([DIRECT], { [DIRECT]: ['直営分', 'センター直営', '包括直営', 'センター作成', '自センター'] });
+
+/**
+ * One month's delegated plans to one office, or the center's own (`直営`). A row becomes a delegation when its
+ * 対象月 and 事業所番号 can be read; a count that is blank or unreadable is 0 (and reported when unreadable).
+ */
+export const DelegationSchema = z.object({
+  row: z.number().int().positive(),
+  month: z.string(),
+  officeNumber: z.string().min(1),
+  direct: z.boolean(),
+  /** 介護予防支援件数. */
+  supportCases: z.number().int().min(0),
+  /** 介護予防ケアマネジメント件数. */
+  careManagementCases: z.number().int().min(0),
+  /** The two counts together. */
+  cases: z.number().int().min(0),
+  /** うち新規. */
+  newCases: z.number().int().min(0),
+});
+
+export type Delegation = z.infer<typeof DelegationSchema>;
+
+export interface DelegationReading {
+  readonly delegations: Delegation[];
+  readonly issues: Issue[];
+}
+
+const COUNT_HINT = '件数（なければ 0）';
+
+/** Contracts by office, when the whole workbook is read (undefined in onEdit, where the rule says nothing). */
+function contractsByOffice(contracts: readonly Contract[] | undefined): Map<string, Contract[]> | undefined {
+  if (!contracts) return undefined;
+  const byOffice = new Map<string, Contract[]>();
+  for (const contract of contracts) {
+    const list = byOffice.get(contract.officeNumber);
+    if (list) list.push(contract);
+    else byOffice.set(contract.officeNumber, [contract]);
+  }
+  return byOffice;
+}
+
+/** The office of a row; `checkable` when the number is well formed, so the contract rule does not pile onto a broken one. */
+function readOffice(r: RowReader<DelegationKey>): { officeNumber: string; direct: boolean; checkable: boolean } | undefined {
+  const text = readTextField(r, 'officeNumber', { required: true, hint: `介護保険の事業所番号（10文字）か「${DIRECT}」`, maxLength: 100, halfWidth: true });
+  if (text === undefined) return undefined;
+  const direct = matchChoice(text, DIRECT_CHOICE);
+  if (direct.kind === 'variant') {
+    r.report('officeNumber', 'CHOICE_VARIANT', `「${r.title('officeNumber')}」の「${shown(text)}」は「${DIRECT}」のことと読みました。集計がそろうよう「${DIRECT}」に統一してください。`, DIRECT);
+  }
+  if (direct.kind !== 'unknown') return { officeNumber: DIRECT, direct: true, checkable: false };
+  const checkable = checkOfficeNumber(text).kind === 'valid';
+  return { officeNumber: reportOfficeNumber(r, 'officeNumber', text), direct: false, checkable };
+}
+
+function checkContract(r: RowReader<DelegationKey>, officeNumber: string, month: YearMonth, contracts: ReadonlyMap<string, Contract[]>): void {
+  const own = contracts.get(officeNumber) ?? [];
+  if (own.some((c) => isActiveIn(c, month))) return;
+  const when = formatMonthJa(month);
+  if (own.length === 0) {
+    r.report('officeNumber', 'DELEGATION_NO_CONTRACT', `事業所番号 ${officeNumber} の事業所は「${CONTRACTS_SHEET}」にありません。${when}に委託した事業所なら「${CONTRACTS_SHEET}」に契約を入力してください（番号の写し間違いも確かめてください）。`);
+    return;
+  }
+  const name = own.find((c) => c.name !== '')?.name;
+  const periods = own.map(contractPeriod).join('、');
+  r.report('officeNumber', 'DELEGATION_NO_CONTRACT', `事業所番号 ${officeNumber}${name ? `（${name}）` : ''}との契約（${periods}）は、${when}には有効ではありません。対象月か、「${CONTRACTS_SHEET}」の契約期間を確かめてください。`);
+}
+
+/**
+ * Reads and checks every row of 委託実績 (SPEC §2.3). The office must hold a contract active in the month;
+ * that rule needs 委託契約 and runs only when `context.contracts` holds its contracts.
+ */
+export function readDelegations(table: Table<DelegationKey>, context: Pick<CheckContext, 'settings' | 'contracts'>): DelegationReading {
+  const issues: Issue[] = [];
+  const delegations: Delegation[] = [];
+  const contracts = contractsByOffice(context.contracts);
+  const firstRowOf = new Map<string, number>();
+  for (const row of table.rows) {
+    const r = rowReader(table, DELEGATION_COLUMNS, row, issues);
+    const month = readMonthField(r, 'month', { required: true, hint: '年月（例: 2026-10）' });
+    const office = readOffice(r);
+    const support = readCountField(r, 'supportCases', { required: false, hint: COUNT_HINT });
+    const careManagement = readCountField(r, 'careManagementCases', { required: false, hint: COUNT_HINT });
+    const newCases = readCountField(r, 'newCases', { required: false, hint: COUNT_HINT });
+    const countKeys = ['supportCases', 'careManagementCases'] as const;
+    if (countKeys.every((k) => r.has(k) && isBlankCell(r.raw(k)))) {
+      r.report('supportCases', 'REQUIRED', `件数が空です。「${r.title('supportCases')}」と「${r.title('careManagementCases')}」に${COUNT_HINT}を入力してください。`);
+    }
+    const cases = (support ?? 0) + (careManagement ?? 0);
+    if (newCases !== undefined && newCases > cases) {
+      r.report('newCases', 'DELEGATION_NEW_EXCEEDS', `「${r.title('newCases')}」の ${newCases} 件が、介護予防支援と介護予防ケアマネジメントの合計 ${cases} 件より多くなっています。うち新規は合計以下の件数にしてください。`);
+    }
+    if (month === undefined || office === undefined) continue;
+    const key = `${month}\u0000${office.officeNumber}`;
+    const first = firstRowOf.get(key);
+    if (first !== undefined) {
+      const who = office.direct ? DIRECT : `事業所番号 ${office.officeNumber}`;
+      r.report('officeNumber', 'DELEGATION_DUPLICATE', `${formatMonthJa(month)}の${who}の行が ${first}行目にもあります。1つの月と事業所は1行にまとめ、件数を足し合わせてください。`);
+    } else {
+      firstRowOf.set(key, row.rowNumber);
+    }
+    if (contracts && office.checkable) checkContract(r, office.officeNumber, month, contracts);
+    delegations.push(
+      DelegationSchema.parse({
+        row: row.rowNumber,
+        month,
+        officeNumber: office.officeNumber,
+        direct: office.direct,
+        supportCases: support ?? 0,
+        careManagementCases: careManagement ?? 0,
+        cases,
+        newCases: newCases ?? 0,
+      }),
+    );
+  }
+  return { delegations, issues };
+}

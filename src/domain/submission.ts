@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import type { CountTable } from './count-table';
+import { canonicalJson, sha256Hex } from './fingerprint';
+import type { MonthlyReport } from './monthly-report';
+
+/**
+ * The payload a center submits and the city reads (SPEC §4.3), one versioned schema for both sides. It holds
+ * counts and business data about offices only: no 相談者ID, no 氏名, no free text from 相談記録.
+ * The core fields are an interface other tools rely on: add fields freely, change these only with a new
+ * schemaVersion.
+ */
+export const SCHEMA_VERSION = 1;
+export const MONTHLY_REPORT_KIND = 'monthly-report';
+
+const count = z.number().int().min(0);
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+const CountTableSchema = z
+  .object({
+    rows: z.array(z.string()),
+    columns: z.array(z.string()),
+    cells: z.array(z.array(count)),
+  })
+  .refine((t) => t.cells.length === t.rows.length && t.cells.every((r) => r.length === t.columns.length), {
+    message: 'cells must have one row per label and one column per label',
+  });
+
+const OfficeDelegationSchema = z.object({
+  officeNumber: z.string(),
+  name: z.string(),
+  corporation: z.string(),
+  address: z.string(),
+  municipality: z.string(),
+  supportCases: count,
+  careManagementCases: count,
+  cases: count,
+  newCases: count,
+  contractStart: z.string(),
+});
+
+const ContractSchema = z.object({
+  officeNumber: z.string(),
+  name: z.string(),
+  corporation: z.string(),
+  address: z.string(),
+  municipality: z.string(),
+  start: z.string(),
+  end: z.string().optional(),
+});
+
+export const SubmissionSchema = z.object({
+  kind: z.literal(MONTHLY_REPORT_KIND),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  center: z.object({ name: z.string().min(1), code: z.string() }),
+  month,
+  generatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  consultations: z.object({
+    total: count,
+    uniquePersons: count,
+    newPersons: count,
+    byMethod: CountTableSchema,
+    afterHoursByMethod: z.array(count),
+    byTopic: CountTableSchema,
+    dementiaByTopic: z.array(count),
+    byProfession: CountTableSchema,
+    trend: z.array(z.object({ month, total: count })),
+    undatedRows: count,
+  }),
+  abuse: z.object({ count, reported: count, late: count }),
+  rights: z.object({ guardianship: count, consumerHarm: count }),
+  preventivePlans: z.object({ direct: count, delegated: count, newCases: count, directNewCases: count, delegatedNewCases: count }),
+  delegations: z.array(OfficeDelegationSchema),
+  contracts: z.array(ContractSchema),
+  newContracts: z.array(ContractSchema),
+  concentration: z.object({
+    threshold: z.number(),
+    total: count,
+    topOffice: z.object({ name: z.string(), share: z.number() }).nullable(),
+    topCorporation: z.object({ name: z.string(), share: z.number() }).nullable(),
+    ownCorporationShare: z.number(),
+    warnings: z.array(z.object({ kind: z.enum(['office', 'corporation', 'own']), name: z.string(), share: z.number(), message: z.string() })),
+  }),
+  quality: z.object({ errors: count, warnings: count, rowsWithErrors: count, rowsWithWarnings: count }),
+});
+
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+const table = (t: CountTable): Submission['consultations']['byMethod'] => ({
+  rows: [...t.rows],
+  columns: [...t.columns],
+  cells: t.cells.map((r) => [...r]),
+});
+
+/**
+ * The fingerprint covers the data, not when it was made or sent: the same month's data gives the same
+ * fingerprint on every machine and every resubmission, and any change to a count changes it.
+ */
+export function fingerprintOf(submission: Omit<Submission, 'fingerprint'> | Submission): string {
+  const { fingerprint: _f, generatedAt: _g, submittedAt: _s, ...data } = submission as Submission;
+  return sha256Hex(canonicalJson(data));
+}
+
+export function toSubmission(report: MonthlyReport, generatedAt: string, submittedAt: string | null = null): Submission {
+  const c = report.consultations;
+  const top = report.concentration.byOffice[0];
+  const topCorp = report.concentration.byCorporation[0];
+  const draft: Omit<Submission, 'fingerprint'> = {
+    kind: MONTHLY_REPORT_KIND,
+    schemaVersion: SCHEMA_VERSION,
+    center: { ...report.center },
+    month: report.month,
+    generatedAt,
+    submittedAt,
+    consultations: {
+      total: c.total,
+      uniquePersons: c.uniquePersons,
+      newPersons: c.newPersons,
+      byMethod: table(c.byMethod),
+      afterHoursByMethod: [...c.afterHoursByMethod],
+      byTopic: table(c.byTopic),
+      dementiaByTopic: [...c.dementiaByTopic],
+      byProfession: table(c.byProfession),
+      trend: c.trend.map((t) => ({ ...t })),
+      undatedRows: c.undatedRows,
+    },
+    abuse: { ...c.abuse },
+    rights: { guardianship: c.guardianship, consumerHarm: c.consumerHarm },
+    preventivePlans: { ...report.preventivePlans },
+    delegations: report.delegations.map((d) => ({ ...d })),
+    contracts: report.activeContracts.map((x) => ({ ...x })),
+    newContracts: report.newContracts.map((x) => ({ ...x })),
+    concentration: {
+      threshold: report.threshold,
+      total: report.concentration.total,
+      topOffice: top ? { name: top.name, share: top.share } : null,
+      topCorporation: topCorp ? { name: topCorp.corporation, share: topCorp.share } : null,
+      ownCorporationShare: report.concentration.ownCorporationShare,
+      warnings: report.concentration.warnings.map((w) => ({ ...w })),
+    },
+    quality: { ...report.quality },
+  };
+  return SubmissionSchema.parse({ ...draft, fingerprint: fingerprintOf(draft) });
+}
+
+export type PayloadReading =
+  | { readonly kind: 'ok'; readonly submission: Submission }
+  | { readonly kind: 'bad'; readonly reason: string };
+
+/**
+ * The city's reading of a stored payload: JSON, then the schema, then the fingerprint. Each failure has a
+ * Japanese reason for 提出状況.
+ */
+export function readPayload(json: string): PayloadReading {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return { kind: 'bad', reason: '提出データが壊れています（JSON として読めません）。センターに「市へ提出」をやり直してもらってください。' };
+  }
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    return { kind: 'bad', reason: `提出データの版（${String(version)}）がこの集計の版（${SCHEMA_VERSION}）と違います。センターと市で同じ版のアドオンを使ってください。` };
+  }
+  const parsed = SubmissionSchema.safeParse(data);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') ?? '';
+    return { kind: 'bad', reason: `提出データの形が正しくありません（${where}）。センターに「市へ提出」をやり直してもらってください。` };
+  }
+  if (fingerprintOf(parsed.data) !== parsed.data.fingerprint) {
+    return { kind: 'bad', reason: '提出データの指紋が内容と合いません（提出後に書き換えられた可能性があります）。センターに「市へ提出」をやり直してもらってください。' };
+  }
+  return { kind: 'ok', submission: parsed.data };
+}

@@ -1,0 +1,234 @@
+import type { CellValue } from '../../src/domain/cell';
+import {
+  activeContracts,
+  type Contract,
+  CONTRACT_COLUMNS,
+  CONTRACTS_SHEET,
+  isActiveIn,
+  overlappingContracts,
+  readContracts,
+} from '../../src/domain/contracts';
+import type { Issue } from '../../src/domain/issue';
+import { defaultSettings, type Settings } from '../../src/domain/settings';
+import { toTable } from '../../src/domain/table';
+import { checkSheet } from '../../src/domain/workbook-check';
+import { d, rawSheet } from '../helpers/tables';
+
+const HEADER = CONTRACT_COLUMNS.map((c) => c.header);
+const settings: Settings = { ...defaultSettings('本庄西'), prefecture: '埼玉県', municipality: '本庄市', outsideTowns: ['上里町', '美里町'] };
+const context = { settings, today: '2021-03-01' };
+
+/** A valid row; `over` replaces cells by header. */
+function row(over: Record<string, CellValue> = {}, headers: readonly string[] = HEADER): CellValue[] {
+  const base: Record<string, CellValue> = {
+    事業所番号: '1171300013',
+    事業所名: 'トマト村',
+    法人名: '有限会社 見本ライフ',
+    所在地: '早稲田の杜5-14-8',
+    所在: '本庄市',
+    委託区分: '両方',
+    契約開始日: d('2020-04-01'),
+    契約終了日: null,
+    運営協議会承認日: d('2020-03-20'),
+    選定理由: '利用者の希望により、複数の事業所から選んだ',
+  };
+  const merged = { ...base, ...over };
+  return headers.map((h) => merged[h] ?? null);
+}
+
+function read(rows: CellValue[][], headers: readonly string[] = HEADER) {
+  const table = toTable(rawSheet(CONTRACTS_SHEET, [headers, ...rows]), CONTRACT_COLUMNS);
+  if (!table) throw new Error('no table');
+  return readContracts(table, context);
+}
+
+const check = (rows: CellValue[][], headers?: readonly string[]): Issue[] => read(rows, headers).issues;
+const codes = (issues: Issue[]): string[] => issues.map((i) => i.code);
+
+describe('readContracts', () => {
+  test('a valid row has no issue and becomes a typed contract', () => {
+    expect(read([row()])).toEqual({
+      issues: [],
+      contracts: [
+        {
+          row: 2,
+          officeNumber: '1171300013',
+          name: 'トマト村',
+          corporation: '有限会社 見本ライフ',
+          address: '早稲田の杜5-14-8',
+          municipality: '本庄市',
+          kind: '両方',
+          start: '2020-04-01',
+          approvedOn: '2020-03-20',
+          reason: '利用者の希望により、複数の事業所から選んだ',
+        },
+      ],
+    });
+  });
+
+  test('required cells blank are reported; a missing 選定理由 is its own 公正・中立 error', () => {
+    const issues = check([row({ 事業所番号: '', 事業所名: '', 法人名: '', 所在地: '', 委託区分: '', 契約開始日: null, 選定理由: '' })]);
+    expect(issues.map((i) => [i.column, i.code])).toEqual([
+      ['事業所番号', 'REQUIRED'],
+      ['事業所名', 'REQUIRED'],
+      ['法人名', 'REQUIRED'],
+      ['所在地', 'REQUIRED'],
+      ['委託区分', 'REQUIRED'],
+      ['契約開始日', 'REQUIRED'],
+      ['選定理由', 'SELECTION_REASON_MISSING'],
+    ]);
+    expect(issues[6]).toMatchObject({ severity: 'error', cell: 'J2' });
+    expect(issues[6]?.message).toContain('公正・中立');
+  });
+
+  test('a row without 事業所番号 or 契約開始日 is no contract', () => {
+    expect(read([row({ 事業所番号: '' }), row({ 契約開始日: 'いつか' })]).contracts).toEqual([]);
+  });
+
+  test('事業所番号: 全角 is a width warning, a broken number an error, a wrong check digit a warning', () => {
+    const { issues, contracts } = read([row({ 事業所番号: '１１７１３０００１３' }), row({ 事業所番号: '11713000', 契約開始日: d('2030-01-01') }), row({ 事業所番号: '1171300014' })]);
+    expect(issues.map((i) => [i.row, i.code, i.severity])).toEqual([
+      [2, 'TEXT_WIDTH', 'warning'],
+      [3, 'OFFICE_NUMBER_INVALID', 'error'],
+      [4, 'OFFICE_NUMBER_CHECK_DIGIT', 'warning'],
+    ]);
+    expect(issues[0]?.suggestion).toBe('1171300013');
+    expect(contracts.map((c) => c.officeNumber)).toEqual(['1171300013', '11713000', '1171300014']);
+  });
+
+  describe('所在', () => {
+    test('an empty cell is derived from 所在地 and offered as a suggestion', () => {
+      const { issues, contracts } = read([row({ 所在: '', 所在地: '上里町大字堤487-1' })]);
+      expect(issues.map((i) => [i.code, i.severity, i.column, i.suggestion])).toEqual([['MUNICIPALITY_DERIVED', 'warning', '所在', '上里町']]);
+      expect(issues[0]?.message).toContain('上里町大字堤487-1');
+      expect(contracts[0]?.municipality).toBe('上里町');
+    });
+
+    test('without the column it is derived silently', () => {
+      const headers = HEADER.filter((h) => h !== '所在');
+      const { issues, contracts } = read([row({ 所在地: '群馬県藤岡市鬼石139-1' }, headers)], headers);
+      expect(issues).toEqual([]);
+      expect(contracts[0]?.municipality).toBe('群馬県藤岡市');
+    });
+
+    test('a 所在 that disagrees with the address is a warning; the given value is kept', () => {
+      const { issues, contracts } = read([row({ 所在: '本庄市', 所在地: '深谷市岡部1010-3' })]);
+      expect(issues.map((i) => [i.code, i.severity, i.suggestion])).toEqual([['MUNICIPALITY_MISMATCH', 'warning', '深谷市']]);
+      expect(contracts[0]?.municipality).toBe('本庄市');
+    });
+
+    test('the same municipality written another way agrees', () => {
+      expect(check([row({ 所在: '藤岡市', 所在地: '群馬県藤岡市鬼石139-1' }), row({ 所在: '児玉郡上里町', 所在地: '上里町七本木420', 事業所番号: '1171300021' })])).toEqual([]);
+    });
+  });
+
+  test('委託区分: variants are read with a suggestion, anything else is an error', () => {
+    const issues = check([row({ 委託区分: '介護予防支援・介護予防ケアマネジメント' }), row({ 委託区分: '予防ケアマネジメント', 事業所番号: '1171300021' }), row({ 委託区分: '居宅介護支援', 事業所番号: '1171300039' })]);
+    expect(issues.map((i) => [i.code, i.suggestion])).toEqual([
+      ['CHOICE_VARIANT', '両方'],
+      ['CHOICE_VARIANT', '介護予防ケアマネジメント'],
+      ['CHOICE_UNKNOWN', undefined],
+    ]);
+  });
+
+  test('契約終了日 before 契約開始日 is an error; the same day is a one-day contract', () => {
+    const issues = check([row({ 契約終了日: d('2020-03-31') }), row({ 事業所番号: '1171300021', 契約終了日: d('2020-04-01') })]);
+    expect(issues.map((i) => [i.row, i.code, i.column])).toEqual([[2, 'CONTRACT_END_BEFORE_START', '契約終了日']]);
+    expect(issues[0]?.message).toContain('2020-03-31');
+  });
+
+  test('運営協議会承認日 missing or after the start is a warning; on the start day it is fine', () => {
+    const issues = check([
+      row({ 運営協議会承認日: null }),
+      row({ 事業所番号: '1171300021', 運営協議会承認日: d('2020-05-15') }),
+      row({ 事業所番号: '1171300039', 運営協議会承認日: d('2020-04-01') }),
+    ]);
+    expect(issues.map((i) => [i.row, i.code, i.severity])).toEqual([
+      [2, 'APPROVAL_MISSING', 'warning'],
+      [3, 'APPROVAL_AFTER_START', 'warning'],
+    ]);
+  });
+
+  test('without a 運営協議会承認日 column no row is warned about it', () => {
+    const headers = HEADER.filter((h) => h !== '運営協議会承認日');
+    expect(check([row({}, headers)], headers)).toEqual([]);
+  });
+
+  test('dates in 和暦 are read with the usual notation warning', () => {
+    const { issues, contracts } = read([row({ 契約開始日: '令和3年2月1日', 運営協議会承認日: 'R3.1.25' })]);
+    expect(codes(issues)).toEqual(['DATE_NOTATION', 'DATE_NOTATION']);
+    expect(contracts[0]?.start).toBe('2021-02-01');
+  });
+});
+
+describe('overlapping contracts of one office', () => {
+  const office = (start: string, end: string | null, number = '1171300013'): CellValue[] => row({ 事業所番号: number, 契約開始日: d(start), 契約終了日: end === null ? null : d(end), 運営協議会承認日: d(start) });
+
+  test('a contract ending the day before the next starts is fine', () => {
+    expect(check([office('2020-04-01', '2021-03-31'), office('2021-04-01', null)])).toEqual([]);
+  });
+
+  test('sharing one day is an overlap, reported on both rows naming the other', () => {
+    const issues = check([office('2020-04-01', '2021-04-01'), office('2021-04-01', null)]);
+    expect(issues.map((i) => [i.row, i.code, i.severity, i.column])).toEqual([
+      [2, 'CONTRACT_OVERLAP', 'error', '契約開始日'],
+      [3, 'CONTRACT_OVERLAP', 'error', '契約開始日'],
+    ]);
+    expect(issues[0]?.message).toContain('3行目の契約（2021-04-01〜）');
+    expect(issues[1]?.message).toContain('2行目の契約（2020-04-01〜2021-04-01）');
+  });
+
+  test('an open end overlaps every later contract; each row names all it overlaps', () => {
+    const issues = check([office('2019-04-01', null), office('2020-04-01', '2020-09-30'), office('2022-04-01', null)]);
+    expect(issues.map((i) => i.row)).toEqual([2, 3, 4]);
+    expect(issues[0]?.message).toMatch(/3行目の契約.*・4行目の契約/);
+    expect(issues[1]?.message).not.toContain('4行目');
+  });
+
+  test('different offices never overlap; an inverted period is reported once, not as an overlap', () => {
+    expect(check([office('2020-04-01', null), office('2020-04-01', null, '1171300021')])).toEqual([]);
+    expect(codes(check([office('2020-04-01', null), office('2021-04-01', '2020-01-01')]))).toEqual(['CONTRACT_END_BEFORE_START']);
+  });
+
+  test('overlappingContracts on plain values', () => {
+    const c = (row: number, start: string, end?: string) => ({ row, officeNumber: 'X', start, ...(end ? { end } : {}) });
+    expect(overlappingContracts([c(1, '2021-01-01', '2021-01-31'), c(2, '2021-02-01'), c(3, '2021-01-31', '2021-01-31')]).map(([a, b]) => [a.row, b.row])).toEqual([[1, 3]]);
+  });
+});
+
+describe('isActiveIn / activeContracts', () => {
+  const c = (start: string, end?: string): Pick<Contract, 'start' | 'end'> => (end ? { start, end } : { start });
+
+  test.each([
+    [c('2021-02-28'), '2021-02', true],
+    [c('2021-03-01'), '2021-02', false],
+    [c('2020-04-01', '2021-02-01'), '2021-02', true],
+    [c('2020-04-01', '2021-01-31'), '2021-02', false],
+    [c('2020-04-01'), '2030-12', true],
+    [c('2021-02-10', '2021-02-12'), '2021-02', true],
+    [c('2024-02-29', '2024-02-29'), '2024-02', true],
+  ])('%j in %s → %s', (contract, month, active) => {
+    expect(isActiveIn(contract, month)).toBe(active);
+  });
+
+  test('activeContracts keeps those covering a day of the month', () => {
+    const list = [c('2020-04-01', '2021-01-31'), c('2021-01-15'), c('2021-03-01')];
+    expect(activeContracts(list, '2021-02')).toEqual([list[1]]);
+    expect(activeContracts(list, '2021-01')).toEqual([list[0], list[1]]);
+  });
+});
+
+describe('委託契約 in the workbook check', () => {
+  test('checkSheet finds the sheet by name and reports a missing required column in the header', () => {
+    const headers = HEADER.filter((h) => h !== '選定理由');
+    const result = checkSheet(CONTRACTS_SHEET, rawSheet(CONTRACTS_SHEET, [headers, row({}, headers)]), context);
+    expect(result.issues.map((i) => [i.row, i.code, i.column])).toEqual([[1, 'HEADER_MISSING', '選定理由']]);
+  });
+
+  test('synonyms of the headers are understood', () => {
+    const headers = HEADER.map((h) => ({ 法人名: '運営法人', 所在地: '住所' })[h] ?? h);
+    const values = row({ 運営法人: '有限会社 見本ライフ', 住所: '早稲田の杜5-14-8' }, headers);
+    const result = checkSheet(CONTRACTS_SHEET, rawSheet(CONTRACTS_SHEET, [['介護予防支援等業務委託契約一覧'], headers, values]), context);
+    expect(result.issues).toEqual([]);
+  });
+});

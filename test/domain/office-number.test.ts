@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import type { CellValue } from '../../src/domain/cell';
+import { rowReader } from '../../src/domain/fields';
+import type { Issue } from '../../src/domain/issue';
+import {
+  checkOfficeNumber,
+  makeOfficeNumber,
+  OFFICE_NUMBER_EXAMPLE,
+  officeNumberCheckDigit,
+  readOfficeNumberField,
+} from '../../src/domain/office-number';
+import { type ColumnSpec, toTable } from '../../src/domain/table';
+import { rawSheet } from '../helpers/tables';
+
+describe('officeNumberCheckDigit (モジュラス10 ウェイト2-1分割, letters A=10 … Z=32 without I, O, Q)', () => {
+  test.each([
+    // 1 1 7 1 3 0 0 0 1, weights from the right 2,1,2,…  → left to right 2 1 2 1 2 1 2 1 2
+    // products 2 1 14 1 6 0 0 0 2; 14 counts as 1+4 = 5; sum 2+1+5+1+6+0+0+0+2 = 17; (10 − 7) mod 10 = 3
+    ['117130001', 3],
+    // the last digit 7: 7×2 = 14 → 5; sum 15 + 5 = 20; (10 − 0) mod 10 = 0
+    ['117130007', 0],
+    // A = 10: 10×2 = 20 → 2+0 = 2; sum 2+1+2+1+6+0+0+0+2 = 14; 10 − 4 = 6
+    ['11A130001', 6],
+    // J = 18 (I is skipped): 18×2 = 36 → 3+6 = 9; sum 2+1+9+1+6+0+0+0+2 = 21; 10 − 1 = 9
+    ['11J130001', 9],
+    // Z = 32: 32×2 = 64 → 6+4 = 10; 1×2=2, 3×1=3, 0, 1×2=2, 0, 0, 0, 5×2 = 10 → 1; sum 2+3+10+0+2+0+0+0+1 = 18; 10 − 8 = 2
+    ['13Z010005', 2],
+  ])('%s → %d', (nine, digit) => {
+    expect(officeNumberCheckDigit(nine)).toBe(digit);
+  });
+
+  test('is NaN for anything but nine digits or 区分 letters', () => {
+    expect(officeNumberCheckDigit('11713000')).toBeNaN();
+    expect(officeNumberCheckDigit('11I130001')).toBeNaN();
+    expect(officeNumberCheckDigit('11a130001')).toBeNaN();
+  });
+});
+
+describe('makeOfficeNumber', () => {
+  test('pads the parts and appends the check digit', () => {
+    expect(makeOfficeNumber(11, '7', 13, 1)).toBe('1171300013');
+    expect(makeOfficeNumber('01', 'A', '02', '0003')).toMatch(/^01A020003\d$/);
+    expect(OFFICE_NUMBER_EXAMPLE).toBe(makeOfficeNumber(11, '7', 13, 1));
+  });
+
+  test('refuses parts that make no office number', () => {
+    expect(() => makeOfficeNumber(48, '7', 13, 1)).toThrow();
+    expect(() => makeOfficeNumber(11, 'I', 13, 1)).toThrow();
+  });
+});
+
+describe('checkOfficeNumber', () => {
+  test('a valid number, with what its parts mean', () => {
+    expect(checkOfficeNumber('1171300013')).toEqual({
+      kind: 'valid',
+      value: '1171300013',
+      prefecture: '埼玉県',
+      officeKind: '指定事業所',
+      expectedCheckDigit: 3,
+      checkDigitOk: true,
+    });
+    expect(checkOfficeNumber('11A1300016')).toMatchObject({ kind: 'valid', officeKind: '総合事業の事業所', checkDigitOk: true });
+  });
+
+  test('全角 is read as 半角, surrounding spaces are ignored', () => {
+    expect(checkOfficeNumber('　１１７１３０００１３ ')).toMatchObject({ kind: 'valid', value: '1171300013', checkDigitOk: true });
+  });
+
+  test('a check digit that does not add up is still a valid structure, flagged', () => {
+    expect(checkOfficeNumber('1171300014')).toMatchObject({ kind: 'valid', checkDigitOk: false, expectedCheckDigit: 3 });
+  });
+
+  test.each([
+    ['117130001', /9桁/],
+    ['11713000133', /11文字/],
+    ['0071300013', /都道府県番号「00」/],
+    ['4871300013', /都道府県番号「48」/],
+    ['X171300013', /都道府県番号「X1」/],
+    ['11I1300013', /区分「I」.*I・O・Q/],
+    ['11O1300013', /区分「O」/],
+    ['11Q1300013', /区分「Q」/],
+    ['11#1300013', /区分「#」/],
+    ['117A300013', /郡市区番号「A3」/],
+    ['1171300B13', /6〜9文字目の番号「00B1」/],
+    ['117130001X', /検証番号「X」/],
+    ['', /空/],
+  ])('%j is invalid: %s', (text, reason) => {
+    const check = checkOfficeNumber(text);
+    expect(check.kind).toBe('invalid');
+    if (check.kind === 'invalid') expect(check.reason).toMatch(reason);
+  });
+
+  test('near misses come with the right form as suggestion', () => {
+    expect(checkOfficeNumber('11-7-13-0001-3')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/区切り/), suggestion: '1171300013' });
+    expect(checkOfficeNumber('117 1300013')).toMatchObject({ kind: 'invalid', suggestion: '1171300013' });
+    expect(checkOfficeNumber('11a1300016')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/小文字/), suggestion: '11A1300016' });
+    // 北海道 (01) typed into a number cell loses its leading 0
+    const hokkaido = makeOfficeNumber(1, '7', 1, 1);
+    expect(checkOfficeNumber(String(Number(hokkaido)))).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/先頭の0/), suggestion: hokkaido });
+  });
+
+  const made = fc
+    .record({
+      prefecture: fc.integer({ min: 1, max: 47 }),
+      kind: fc.constantFrom(...'013456789ABCDEFGHJKLMNPRSTUVWXYZ'.split('')),
+      district: fc.integer({ min: 0, max: 99 }),
+      serial: fc.integer({ min: 0, max: 9999 }),
+    })
+    .map((p) => makeOfficeNumber(p.prefecture, p.kind, p.district, p.serial));
+
+  test('every number makeOfficeNumber makes is valid', () => {
+    fc.assert(fc.property(made, (n) => checkOfficeNumber(n).kind === 'valid' && (checkOfficeNumber(n) as { checkDigitOk: boolean }).checkDigitOk));
+  });
+
+  test('one mistyped digit is always caught', () => {
+    const digitPositions = [0, 1, 3, 4, 5, 6, 7, 8];
+    fc.assert(
+      fc.property(made, fc.constantFrom(...digitPositions), fc.integer({ min: 1, max: 9 }), (n, at, shift) => {
+        const typo = n.slice(0, at) + String((Number(n.charAt(at)) + shift) % 10) + n.slice(at + 1);
+        const check = checkOfficeNumber(typo);
+        return check.kind === 'invalid' || !check.checkDigitOk;
+      }),
+    );
+  });
+
+  test('never throws', () => {
+    fc.assert(fc.property(fc.string(), (s) => ['valid', 'invalid'].includes(checkOfficeNumber(s).kind)));
+  });
+});
+
+describe('readOfficeNumberField', () => {
+  const COLUMNS: readonly ColumnSpec<'office'>[] = [{ key: 'office', header: '事業所番号', required: true }];
+
+  function read(value: CellValue): { value: string | undefined; issues: Issue[] } {
+    const table = toTable(rawSheet('委託契約', [['事業所番号', 'メモ'], [value, '本庄']]), COLUMNS);
+    const row = table?.rows[0];
+    if (!table || !row) throw new Error('no table');
+    const issues: Issue[] = [];
+    const r = rowReader(table, COLUMNS, row, issues);
+    return { value: readOfficeNumberField(r, 'office', { required: true, hint: '事業所番号' }), issues };
+  }
+
+  test('a valid number says nothing; a number cell is read as its digits', () => {
+    expect(read('1171300013')).toEqual({ value: '1171300013', issues: [] });
+    expect(read(1171300013)).toEqual({ value: '1171300013', issues: [] });
+  });
+
+  test('全角 is a width warning with the 半角 number as suggestion', () => {
+    const { value, issues } = read('１１７１３０００１３');
+    expect(value).toBe('1171300013');
+    expect(issues.map((i) => [i.code, i.severity, i.suggestion])).toEqual([['TEXT_WIDTH', 'warning', '1171300013']]);
+  });
+
+  test('a broken number is an error naming the defect and the right shape', () => {
+    const { issues } = read('11I1300013');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'OFFICE_NUMBER_INVALID', severity: 'error', cell: 'A2', column: '事業所番号' });
+    expect(issues[0]?.message).toMatch(/3文字目の事業所区分「I」/);
+    expect(issues[0]?.message).toContain('10文字');
+  });
+
+  test('a check digit mismatch is a warning without a suggestion (the typo may be anywhere)', () => {
+    const { value, issues } = read('1171300014');
+    expect(value).toBe('1171300014');
+    expect(issues.map((i) => [i.code, i.severity, i.suggestion])).toEqual([['OFFICE_NUMBER_CHECK_DIGIT', 'warning', undefined]]);
+    expect(issues[0]?.message).toMatch(/検証番号が 4 ですが.*計算すると 3/);
+  });
+
+  test('blank is REQUIRED', () => {
+    expect(read('').issues.map((i) => i.code)).toEqual(['REQUIRED']);
+  });
+});

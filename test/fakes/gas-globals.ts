@@ -1,0 +1,236 @@
+/**
+ * One fresh fake Apps Script world per test: the globals Apps Script provides, wired to one active
+ * spreadsheet, and loaders that run a built bundle in a Node `vm` context the way Apps Script runs
+ * build/Code.js, so that menus, triggers and sidebar functions are called by name.
+ */
+import { readFileSync } from 'node:fs';
+import * as vm from 'node:vm';
+import type { CellValue } from './cells';
+import * as E from './enums';
+import { toGas } from './fake-of';
+import { CallLog, FaultInjector, Runtime, type Realm } from './runtime';
+import {
+  FakeCharts,
+  FakeHtmlService,
+  FakeLockService,
+  FakeLogger,
+  FakePropertiesService,
+  FakeScriptApp,
+  FakeSession,
+  FakeUi,
+  FakeUtilities,
+  HtmlFiles,
+  LockBoard,
+  makeConsole,
+  type FakeConsole,
+  type LogEntry,
+  type PropertyStores,
+} from './services';
+import {
+  FakeRange,
+  FakeSheet,
+  FakeSpreadsheet,
+  FakeSpreadsheetApp,
+  SpreadsheetRegistry,
+  type SpreadsheetAccess,
+  type SpreadsheetOptions,
+} from './spreadsheet';
+
+export interface GasEnvironmentOptions {
+  /** The active spreadsheet (name, id, time zone, first sheets…). */
+  spreadsheet?: SpreadsheetOptions;
+  /** Session.getScriptTimeZone(); default 'Asia/Tokyo'. */
+  scriptTimeZone?: string;
+  /** Session.getActiveUserLocale(); default 'ja'. */
+  userLocale?: string;
+  /** Files for HtmlService.createHtmlOutputFromFile, by name ('Sidebar' or 'Sidebar.html'). */
+  htmlFiles?: Readonly<Record<string, string>>;
+  /** A folder to read other HTML files from, such as build/. */
+  htmlDir?: string;
+  /** false: no UI, as in a time-driven trigger, so SpreadsheetApp.getUi() throws. Default true. */
+  ui?: boolean;
+  /** Print console output to stderr as well as recording it. Default false. */
+  echoLogs?: boolean;
+}
+
+/** Exactly the global names Apps Script gives a script (those our code may use). */
+export interface GasGlobals {
+  readonly SpreadsheetApp: FakeSpreadsheetApp;
+  readonly HtmlService: FakeHtmlService;
+  readonly LockService: FakeLockService;
+  readonly PropertiesService: FakePropertiesService;
+  readonly ScriptApp: FakeScriptApp;
+  readonly Utilities: FakeUtilities;
+  readonly Session: FakeSession;
+  readonly Logger: FakeLogger;
+  readonly Charts: FakeCharts;
+  readonly console: FakeConsole;
+}
+
+export interface GasEnvironment {
+  readonly globals: GasGlobals;
+  readonly runtime: Runtime;
+  readonly callLog: CallLog;
+  readonly faults: FaultInjector;
+  /** The active spreadsheet. */
+  readonly spreadsheet: FakeSpreadsheet;
+  /** What openById/openByUrl reach; the active spreadsheet is in it. */
+  readonly registry: SpreadsheetRegistry;
+  readonly ui: FakeUi;
+  readonly html: FakeHtmlService;
+  readonly locks: LockBoard;
+  readonly properties: PropertyStores;
+  readonly scriptApp: FakeScriptApp;
+  readonly utilities: FakeUtilities;
+  /** Logger and console output, in order. */
+  readonly logs: LogEntry[];
+  /** Another spreadsheet in the same world (a center's, for the city's consolidation), reachable by id. */
+  addSpreadsheet(options?: SpreadsheetOptions & { access?: SpreadsheetAccess }): FakeSpreadsheet;
+}
+
+export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEnvironment {
+  const runtime = new Runtime();
+  const spreadsheet = new FakeSpreadsheet(runtime, options.spreadsheet);
+  const registry = new SpreadsheetRegistry();
+  registry.add(spreadsheet);
+  const ui = new FakeUi(runtime);
+  const locks = new LockBoard();
+  const properties: PropertyStores = { document: new Map(), script: new Map(), user: new Map() };
+  const logs: LogEntry[] = [];
+  const html = new FakeHtmlService(runtime, new HtmlFiles(options.htmlFiles, options.htmlDir));
+  const scriptApp = new FakeScriptApp(runtime);
+  const utilities = new FakeUtilities(runtime);
+  const globals: GasGlobals = {
+    SpreadsheetApp: new FakeSpreadsheetApp(runtime, { active: spreadsheet, registry, ui: options.ui === false ? undefined : ui }),
+    HtmlService: html,
+    LockService: new FakeLockService(runtime, locks),
+    PropertiesService: new FakePropertiesService(runtime, properties),
+    ScriptApp: scriptApp,
+    Utilities: utilities,
+    Session: new FakeSession(runtime, options.scriptTimeZone ?? 'Asia/Tokyo', options.userLocale ?? 'ja'),
+    Logger: new FakeLogger(runtime, logs),
+    Charts: new FakeCharts(),
+    console: makeConsole(logs, options.echoLogs ?? false),
+  };
+  return {
+    globals,
+    runtime,
+    callLog: runtime.callLog,
+    faults: runtime.faults,
+    spreadsheet,
+    registry,
+    ui,
+    html,
+    locks,
+    properties,
+    scriptApp,
+    utilities,
+    logs,
+    addSpreadsheet({ access, ...rest } = {}) {
+      return registry.add(new FakeSpreadsheet(runtime, rest), access);
+    },
+  };
+}
+
+/**
+ * Puts the globals on globalThis for code imported straight into a jest test (not through a bundle);
+ * returns a function that puts back what was there.
+ */
+export function installGlobals(env: GasEnvironment, target: object = globalThis): () => void {
+  const saved = new Map<string, PropertyDescriptor | undefined>();
+  for (const [name, value] of Object.entries(env.globals)) {
+    saved.set(name, Object.getOwnPropertyDescriptor(target, name));
+    Object.defineProperty(target, name, { value, configurable: true, writable: true, enumerable: false });
+  }
+  return () => {
+    for (const [name, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(target, name, descriptor);
+      else Reflect.deleteProperty(target, name);
+    }
+  };
+}
+
+/**
+ * Runs a script (plain top-level functions, as build/Code.js is) in a fresh vm context whose globals
+ * are env's, and returns the context: its top-level functions are properties, called by name. From
+ * here on the fakes make their Dates and Errors in that context, so the script's `instanceof` holds.
+ */
+export function loadScript(source: string, env: GasEnvironment, filename = 'Code.js'): vm.Context {
+  const context = vm.createContext({ ...env.globals });
+  env.runtime.realm = vm.runInContext('({ Date: Date, Error: Error })', context) as Realm;
+  vm.runInContext(source, context, { filename });
+  return context;
+}
+
+/** loadScript for a built bundle on disk, such as build/Code.js. */
+export function loadBundle(codeJsPath: string, env: GasEnvironment): vm.Context {
+  return loadScript(readFileSync(codeJsPath, 'utf8'), env, codeJsPath);
+}
+
+/** Calls a script's top-level function by name, as a menu item or google.script.run does. */
+export function runFunction(context: vm.Context, name: string, ...args: unknown[]): unknown {
+  const fn: unknown = context[name];
+  if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+  return Reflect.apply(fn, undefined, args);
+}
+
+// ------------------------------------------------------------------------------ arranging state
+
+/**
+ * A sheet holding rows exactly as given (strings stay text; '=…' is a formula), made or overwritten
+ * without counting calls and without changing the active sheet.
+ */
+export function sheetFromRows(spreadsheet: FakeSpreadsheet, name: string, rows: readonly (readonly unknown[])[]): FakeSheet {
+  const sheet = spreadsheet.sheetNamed(name) ?? spreadsheet.addSheet(name);
+  sheet.grid.clearEverything();
+  return sheet.load(rows);
+}
+
+/** The values of a sheet's data range, uncounted ('' for empty cells, [] for an empty sheet). */
+export function readSheet(spreadsheet: FakeSpreadsheet, name: string): (CellValue | '')[][] {
+  return spreadsheet.peekSheet(name).peekValues();
+}
+
+function user(email: string): GoogleAppsScript.Base.User {
+  const fake = { getEmail: () => email, getUserLoginId: () => email };
+  return fake as unknown as GoogleAppsScript.Base.User;
+}
+
+type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
+/** The event Apps Script passes to onOpen. */
+export function openEvent(env: GasEnvironment, authMode: AuthModeName = 'LIMITED'): GoogleAppsScript.Events.SheetsOnOpen {
+  return { authMode: E.AuthMode[authMode], source: toGas(env.spreadsheet), triggerUid: '', user: user('') };
+}
+
+/**
+ * What happens when a person types into cells: the rows are written as typed input (uncounted; '=…'
+ * becomes a formula, '12' a number) and the onEdit event for them is returned. `value` and `oldValue`
+ * are set for a single cell, as in Apps Script.
+ */
+export function userEdit(
+  env: GasEnvironment,
+  sheetName: string,
+  a1: string,
+  rows: readonly (readonly unknown[])[],
+  authMode: AuthModeName = 'LIMITED',
+): GoogleAppsScript.Events.SheetsOnEdit {
+  const sheet = env.spreadsheet.peekSheet(sheetName);
+  const rect = sheet.peekRect(a1);
+  const range = new FakeRange(env.runtime, sheet, rect);
+  sheet.grid.checkShape(rows, rect, 'userEdit');
+  const single = rect.numRows === 1 && rect.numColumns === 1;
+  const before = single ? sheet.grid.readDisplay(rect)[0]?.[0] : undefined;
+  sheet.grid.writeInput(rect, (i, j) => rows[i]?.[j]);
+  const after = single ? sheet.grid.readDisplay(rect)[0]?.[0] : undefined;
+  const event = {
+    authMode: E.AuthMode[authMode],
+    source: toGas(env.spreadsheet),
+    range: toGas(range),
+    triggerUid: '',
+    user: user(''),
+    ...(after !== undefined && after !== '' ? { value: after } : {}),
+    ...(before !== undefined && before !== '' ? { oldValue: before } : {}),
+  };
+  return event as GoogleAppsScript.Events.SheetsOnEdit;
+}

@@ -1,0 +1,296 @@
+/**
+ * The cells of one sheet: one Layer per property, the merged blocks, and the sheet's size. Reads and
+ * writes here are the uncounted internals behind Range; they validate like Sheets before changing
+ * anything, so a write that throws leaves the sheet as it was.
+ */
+import {
+  FORMULA_STAND_IN,
+  Layer,
+  MAX_CELL_CHARS,
+  type CellValue,
+  type Rect,
+  contains,
+  displayText,
+  intersects,
+  parseWritten,
+} from './cells';
+
+/** Where a cell's horizontal alignment was set; Sheets reads an unset one as 'general'. */
+export type HorizontalAlignment = 'left' | 'center' | 'normal' | 'right';
+
+/** The sheet's view of its surroundings: its spreadsheet's time zone and the cell budget. */
+export interface GridHost {
+  timeZone(): string;
+  /** Throws when growing by this many cells would pass the spreadsheet's limit. */
+  reserveCells(added: number): void;
+  error(message: string): Error;
+}
+
+export class Grid<V> {
+  readonly values = new Layer<CellValue>();
+  readonly formulas = new Layer<string>();
+  readonly notes = new Layer<string>();
+  readonly backgrounds = new Layer<string>();
+  readonly numberFormats = new Layer<string>();
+  readonly fontWeights = new Layer<'bold'>();
+  readonly alignments = new Layer<HorizontalAlignment>();
+  readonly wraps = new Layer<boolean>();
+  readonly validations = new Layer<V>();
+  merges: Rect[] = [];
+
+  constructor(
+    private readonly host: GridHost,
+    public maxRows: number,
+    public maxColumns: number,
+  ) {}
+
+  /** The last row with content (a value or formula), 0 for an empty sheet; formats do not count. */
+  lastRow(): number {
+    return this.values.extentRows();
+  }
+
+  lastColumn(): number {
+    return this.values.extentColumns();
+  }
+
+  /** Grows the sheet to hold rect, as a write past the last row or column does in Sheets. */
+  ensure(rect: Rect): void {
+    const rows = Math.max(this.maxRows, rect.row + rect.numRows - 1);
+    const columns = Math.max(this.maxColumns, rect.column + rect.numColumns - 1);
+    if (rows === this.maxRows && columns === this.maxColumns) return;
+    this.host.reserveCells(rows * columns - this.maxRows * this.maxColumns);
+    this.maxRows = rows;
+    this.maxColumns = columns;
+  }
+
+  /** Throws unless data is a 2-D array of exactly rect's size (Sheets' own messages). */
+  checkShape(data: unknown, rect: Rect, what: string): void {
+    if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) {
+      throw this.host.error(`The parameters (${Array.isArray(data) ? 'Object[]' : typeof data}) don't match the method signature for ${what}.`);
+    }
+    if (data.length !== rect.numRows) {
+      throw this.host.error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rect.numRows}.`,
+      );
+    }
+    for (const row of data as unknown[][]) {
+      if (row.length !== rect.numColumns) {
+        throw this.host.error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.numColumns}.`,
+        );
+      }
+    }
+  }
+
+  /** Cells of rect, each read by `cell(row0, column0)`, 0-based. */
+  read<T>(rect: Rect, cell: (row: number, column: number) => T): T[][] {
+    const out: T[][] = new Array<T[]>(rect.numRows);
+    for (let i = 0; i < rect.numRows; i++) {
+      const row: T[] = new Array<T>(rect.numColumns);
+      for (let j = 0; j < rect.numColumns; j++) row[j] = cell(rect.row - 1 + i, rect.column - 1 + j);
+      out[i] = row;
+    }
+    return out;
+  }
+
+  /** One layer of rect with a default for unset cells; a fast path over the stored rows. */
+  readLayer<T, D>(layer: Layer<T>, rect: Rect, fallback: D): (T | D)[][] {
+    const out: (T | D)[][] = new Array<(T | D)[]>(rect.numRows);
+    const c0 = rect.column - 1;
+    for (let i = 0; i < rect.numRows; i++) {
+      const stored = layer.row(rect.row - 1 + i);
+      const row: (T | D)[] = new Array<T | D>(rect.numColumns);
+      for (let j = 0; j < rect.numColumns; j++) row[j] = stored?.[c0 + j] ?? fallback;
+      out[i] = row;
+    }
+    return out;
+  }
+
+  readValues(rect: Rect, copyDate: (date: Date) => Date): (CellValue | '')[][] {
+    return this.read(rect, (r, c) => {
+      const value = this.values.get(r, c);
+      if (value === undefined) return '';
+      return value instanceof Date ? copyDate(value) : value;
+    });
+  }
+
+  readDisplay(rect: Rect): string[][] {
+    const zone = this.host.timeZone();
+    return this.read(rect, (r, c) => displayText(this.values.get(r, c), this.numberFormats.get(r, c), zone));
+  }
+
+  /**
+   * Writes rect with Sheets' parsing of typed input (formulas, numbers, dates, the apostrophe, the '@'
+   * format). `asFormula` marks setFormula(s), which store '=…' even in a plain-text cell. All cells are
+   * checked before the first is written.
+   */
+  writeInput(rect: Rect, at: (i: number, j: number) => unknown, asFormula = false): void {
+    for (let i = 0; i < rect.numRows; i++) {
+      for (let j = 0; j < rect.numColumns; j++) {
+        const input = at(i, j);
+        if (typeof input === 'string' && input.length > MAX_CELL_CHARS) {
+          throw this.host.error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+        }
+      }
+    }
+    this.ensure(rect);
+    const zone = this.host.timeZone();
+    const covered = this.coveredIn(rect);
+    for (let i = 0; i < rect.numRows; i++) {
+      const r = rect.row - 1 + i;
+      for (let j = 0; j < rect.numColumns; j++) {
+        const c = rect.column - 1 + j;
+        // Only the top-left cell of a merged block holds a value; Sheets drops writes to the others.
+        if (covered && covered(r, c)) continue;
+        const input = at(i, j);
+        const plainText = this.numberFormats.get(r, c) === '@';
+        const formulaInPlainText = asFormula && typeof input === 'string' && input.startsWith('=');
+        const written = parseWritten(input, plainText && !formulaInPlainText, zone);
+        this.values.set(r, c, written.value);
+        this.formulas.set(r, c, written.formula);
+      }
+    }
+  }
+
+  /** Stores values exactly as given (strings stay strings; '=…' is a formula): fixtures, not user input. */
+  load(row: number, column: number, rows: readonly (readonly unknown[])[]): void {
+    const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
+    if (rows.length === 0 || width === 0) return;
+    this.ensure({ row, column, numRows: rows.length, numColumns: width });
+    rows.forEach((cells, i) =>
+      cells.forEach((input, j) => {
+        const r = row - 1 + i;
+        const c = column - 1 + j;
+        if (typeof input === 'string' && input.startsWith('=') && input.length > 1) {
+          this.values.set(r, c, FORMULA_STAND_IN);
+          this.formulas.set(r, c, input);
+        } else {
+          this.values.set(r, c, parseWritten(input, true, '').value);
+          this.formulas.set(r, c, undefined);
+        }
+      }),
+    );
+  }
+
+  /** Sets one layer over rect; undefined resets a cell to the default. */
+  fill<T>(layer: Layer<T>, rect: Rect, at: (i: number, j: number) => T | undefined): void {
+    this.ensure(rect);
+    for (let i = 0; i < rect.numRows; i++) {
+      for (let j = 0; j < rect.numColumns; j++) layer.set(rect.row - 1 + i, rect.column - 1 + j, at(i, j));
+    }
+  }
+
+  clearContent(rect: Rect): void {
+    this.clearLayers(rect, [this.values, this.formulas]);
+  }
+
+  clearFormat(rect: Rect): void {
+    this.clearLayers(rect, [this.backgrounds, this.numberFormats, this.fontWeights, this.alignments, this.wraps]);
+  }
+
+  clearLayers(rect: Rect, layers: readonly Layer<unknown>[]): void {
+    for (const layer of layers) layer.clear(rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns);
+  }
+
+  /** The merged blocks that share a cell with rect (Range.getMergedRanges). */
+  mergesIn(rect: Rect): Rect[] {
+    return this.merges.filter((m) => intersects(m, rect));
+  }
+
+  /** Merges rect: blocks inside it are replaced, blocks straddling its edge are refused, as in Sheets. */
+  merge(rect: Rect): void {
+    this.refuseStraddling(rect);
+    this.merges = this.merges.filter((m) => !contains(rect, m));
+    if (rect.numRows === 1 && rect.numColumns === 1) return;
+    this.merges.push(rect);
+    // Merging keeps the top-left value only.
+    for (let i = 0; i < rect.numRows; i++) {
+      for (let j = 0; j < rect.numColumns; j++) {
+        if (i === 0 && j === 0) continue;
+        this.values.set(rect.row - 1 + i, rect.column - 1 + j, undefined);
+        this.formulas.set(rect.row - 1 + i, rect.column - 1 + j, undefined);
+      }
+    }
+  }
+
+  breakApart(rect: Rect): void {
+    this.refuseStraddling(rect);
+    this.merges = this.merges.filter((m) => !contains(rect, m));
+  }
+
+  private refuseStraddling(rect: Rect): void {
+    if (this.merges.some((m) => intersects(m, rect) && !contains(rect, m))) {
+      throw this.host.error('You must select all cells in a merged range to merge or unmerge them.');
+    }
+  }
+
+  /** A test for "covered by a merge but not its top-left cell", or undefined when rect meets no merge. */
+  private coveredIn(rect: Rect): ((row: number, column: number) => boolean) | undefined {
+    const merges = this.mergesIn(rect);
+    if (merges.length === 0) return undefined;
+    return (r, c) =>
+      merges.some(
+        (m) =>
+          r >= m.row - 1 &&
+          r < m.row - 1 + m.numRows &&
+          c >= m.column - 1 &&
+          c < m.column - 1 + m.numColumns &&
+          !(r === m.row - 1 && c === m.column - 1),
+      );
+  }
+
+  private layers(): Layer<unknown>[] {
+    return [
+      this.values,
+      this.formulas,
+      this.notes,
+      this.backgrounds,
+      this.numberFormats,
+      this.fontWeights,
+      this.alignments,
+      this.wraps,
+      this.validations,
+    ];
+  }
+
+  /** Inserts empty rows before 1-based `row`; merges below move down, merges across it grow. */
+  insertRows(row: number, count: number): void {
+    this.host.reserveCells(count * this.maxColumns);
+    for (const layer of this.layers()) layer.insertRows(row - 1, count);
+    this.maxRows += count;
+    this.merges = this.merges.map((m) => {
+      if (m.row >= row) return { ...m, row: m.row + count };
+      if (m.row + m.numRows > row) return { ...m, numRows: m.numRows + count };
+      return m;
+    });
+  }
+
+  deleteRows(row: number, count: number): void {
+    for (const layer of this.layers()) layer.deleteRows(row - 1, count);
+    this.maxRows -= count;
+    const end = row + count;
+    this.merges = this.merges.flatMap((m) => {
+      const mEnd = m.row + m.numRows;
+      if (mEnd <= row) return [m];
+      if (m.row >= end) return [{ ...m, row: m.row - count }];
+      const top = Math.min(m.row, row);
+      const kept = m.numRows - (Math.min(mEnd, end) - Math.max(m.row, row));
+      return kept >= 1 && !(kept === 1 && m.numColumns === 1) ? [{ ...m, row: top, numRows: kept }] : [];
+    });
+  }
+
+  clearEverything(): void {
+    for (const layer of this.layers()) layer.clearAll();
+    this.merges = [];
+  }
+
+  /** A deep copy, for insertSheet({ template }). */
+  copyInto(target: Grid<V>): void {
+    const source = this.layers();
+    const dest = target.layers();
+    source.forEach((layer, k) => dest[k]?.copyFrom(layer));
+    target.merges = this.merges.map((m) => ({ ...m }));
+    target.maxRows = this.maxRows;
+    target.maxColumns = this.maxColumns;
+  }
+}

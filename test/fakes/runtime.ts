@@ -1,0 +1,216 @@
+/**
+ * What all fakes of one world share: the call log, the fault injector, and the JavaScript realm the
+ * code under test runs in (so that the Dates and Errors the fakes hand out pass its `instanceof` checks).
+ */
+import { FAMILY_OF, type FakeClass, type MethodName, type ServiceFamily } from './methods';
+
+/** Counts every call into a fake service, by 'Class.method', in order. */
+export class CallLog {
+  private readonly counts = new Map<MethodName, number>();
+  private readonly calls: MethodName[] = [];
+
+  /** Every call since the last reset, in order. */
+  get trace(): readonly MethodName[] {
+    return this.calls;
+  }
+
+  get total(): number {
+    return this.calls.length;
+  }
+
+  get byMethod(): ReadonlyMap<MethodName, number> {
+    return this.counts;
+  }
+
+  /** Calls into the document: SpreadsheetApp, Spreadsheet, Sheet, Range and what hangs off them, not the Ui. */
+  get spreadsheetCalls(): number {
+    return this.byFamily('spreadsheet');
+  }
+
+  count(method: MethodName): number {
+    return this.counts.get(method) ?? 0;
+  }
+
+  byFamily(family: ServiceFamily): number {
+    let n = 0;
+    for (const [method, calls] of this.counts) if (FAMILY_OF[classOf(method)] === family) n += calls;
+    return n;
+  }
+
+  /** Counts per family, every family present (0 when not called), for one readable assertion. */
+  byService(): Record<ServiceFamily, number> {
+    const result: Record<ServiceFamily, number> = {
+      spreadsheet: 0,
+      ui: 0,
+      html: 0,
+      lock: 0,
+      properties: 0,
+      script: 0,
+      utilities: 0,
+      session: 0,
+      logger: 0,
+    };
+    for (const [method, calls] of this.counts) result[FAMILY_OF[classOf(method)]] += calls;
+    return result;
+  }
+
+  reset(): void {
+    this.counts.clear();
+    this.calls.length = 0;
+  }
+
+  record(method: MethodName): void {
+    this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+    this.calls.push(method);
+  }
+}
+
+function classOf(method: MethodName): FakeClass {
+  return method.slice(0, method.indexOf('.')) as FakeClass;
+}
+
+export interface FaultOptions {
+  /** How many calls to the method succeed before the first failure (0: the next call fails). */
+  after?: number;
+  /** How many calls fail once failing starts; default 1. Use Infinity for an outage that lasts. */
+  times?: number;
+  /** What the failing call throws; default a service error naming the method. */
+  error?: Error | (() => Error);
+}
+
+interface Fault {
+  readonly method: MethodName;
+  readonly after: number;
+  readonly times: number;
+  readonly error: Error | (() => Error) | undefined;
+  seen: number;
+}
+
+/** Makes chosen calls throw, before they change anything, as a timed-out service call would. */
+export class FaultInjector {
+  private faults: Fault[] = [];
+
+  constructor(private readonly makeError: (message: string) => Error) {}
+
+  failOn(method: MethodName, options: FaultOptions = {}): void {
+    this.faults.push({ method, after: options.after ?? 0, times: options.times ?? 1, error: options.error, seen: 0 });
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  check(method: MethodName): void {
+    for (const fault of this.faults) {
+      if (fault.method !== method) continue;
+      fault.seen += 1;
+      const failing = fault.seen - fault.after;
+      if (failing >= 1 && failing <= fault.times) {
+        if (fault.error === undefined) throw this.makeError(`Service error: Spreadsheets (fault injected into ${method})`);
+        throw typeof fault.error === 'function' ? fault.error() : fault.error;
+      }
+    }
+  }
+}
+
+/** The intrinsics of the realm running the code under test. */
+export interface Realm {
+  readonly Date: DateConstructor;
+  readonly Error: ErrorConstructor;
+}
+
+/** One fake world's shared state. */
+export class Runtime {
+  readonly callLog = new CallLog();
+  readonly faults = new FaultInjector((message) => this.error(message));
+  realm: Realm = { Date, Error };
+  private nextId = 1;
+
+  /** Counts a call, then lets an injected fault fail it. */
+  enter(method: MethodName): void {
+    this.callLog.record(method);
+    this.faults.check(method);
+  }
+
+  /**
+   * An error as Apps Script throws it: `name` 'Exception', so `String(error)` reads 'Exception: …' as the
+   * execution log shows it, made in the code's realm so `error instanceof Error` holds there.
+   */
+  error(message: string): Error {
+    const error = new this.realm.Error(message);
+    error.name = 'Exception';
+    return error;
+  }
+
+  /** The error Apps Script throws when an argument has the wrong type. */
+  badArguments(what: string, args: readonly unknown[]): Error {
+    return this.error(`The parameters (${args.map(describeType).join(',')}) don't match the method signature for ${what}.`);
+  }
+
+  date(time: number): Date {
+    return new this.realm.Date(time);
+  }
+
+  /** Deterministic ids (sheet ids, trigger ids, spreadsheet ids) so that runs are reproducible. */
+  id(): number {
+    return this.nextId++;
+  }
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'Object[]';
+  if (typeof value === 'object') return (value as object).constructor?.name ?? 'Object';
+  return typeof value === 'string' ? 'String' : typeof value === 'number' ? 'number' : typeof value;
+}
+
+/** Narrows a fake argument to the fake class that can act on it, or fails as Apps Script does. */
+export function own<C>(rt: Runtime, value: unknown, cls: abstract new (...args: never[]) => C, what: string): C {
+  if (value instanceof cls) return value;
+  throw rt.badArguments(what, [value]);
+}
+
+/** True for a Date from any realm (a Date made in a vm context is not `instanceof` this realm's Date). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/**
+ * Base of every fake service object: `enter` counts the call and applies faults. C is the Apps Script
+ * class name and M its implemented methods, so only real names can be counted.
+ */
+export abstract class Counted<C extends FakeClass, M extends string> {
+  protected constructor(
+    protected readonly rt: Runtime,
+    private readonly className: C,
+  ) {}
+
+  protected enter(method: M): void {
+    this.rt.enter(`${this.className}.${method}` as MethodName);
+  }
+}
+
+/**
+ * An Apps Script enum value: an object whose `toString()` is its name, as in Apps Script, so values
+ * compare by identity and still print and serialise readably.
+ */
+export interface EnumValue {
+  readonly name: string;
+  toString(): string;
+  toJSON(): string;
+}
+
+export function makeEnum<const N extends string>(names: readonly N[]): { readonly [K in N]: EnumValue } {
+  const entries = names.map((name) => {
+    const value: EnumValue = Object.freeze({ name, toString: () => name, toJSON: () => name });
+    return [name, value] as const;
+  });
+  return Object.freeze(Object.fromEntries(entries)) as { readonly [K in N]: EnumValue };
+}
+
+/** The name of an enum value made by makeEnum ('YES'), or undefined for anything else. */
+export function enumName(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('name' in value) || !('toJSON' in value)) return undefined;
+  const name: unknown = value.name;
+  return typeof name === 'string' ? name : undefined;
+}

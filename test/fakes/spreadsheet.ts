@@ -1,0 +1,1685 @@
+/**
+ * An in-memory, stateful SpreadsheetApp for tests: spreadsheets, sheets and ranges that behave like
+ * Sheets where our code depends on it, count every call (see CallLog) and can be made to fail (see
+ * FaultInjector). Methods named like Apps Script's are the service (counted); `peek…` methods and the
+ * helpers in gas-globals.ts inspect or arrange state without counting.
+ */
+import {
+  DEFAULT_BACKGROUND,
+  DEFAULT_NUMBER_FORMAT,
+  a1Notation,
+  normalizeColor,
+  parseA1,
+  splitSheetName,
+  type CellValue,
+  type Rect,
+} from './cells';
+import * as E from './enums';
+import type { Fake, FakeOf } from './fake-of';
+import { Grid, type HorizontalAlignment } from './grid';
+import type {
+  ContainerInfoMethod,
+  DataValidationBuilderMethod,
+  DataValidationMethod,
+  EmbeddedChartBuilderMethod,
+  EmbeddedChartMethod,
+  ProtectionMethod,
+  RangeMethod,
+  SheetMethod,
+  SpreadsheetAppMethod,
+  SpreadsheetMethod,
+} from './methods';
+import { Counted, Runtime, enumName, own } from './runtime';
+import type { FakeUi } from './services';
+
+export * from './services';
+export { CallLog, FaultInjector, Runtime, type FaultOptions } from './runtime';
+export { toGas, type Fake, type FakeOf } from './fake-of';
+export type { CellValue } from './cells';
+
+type GasSpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GasRange = GoogleAppsScript.Spreadsheet.Range;
+type GasProtection = GoogleAppsScript.Spreadsheet.Protection;
+type GasDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type GasDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+type GasChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+type GasChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+type GasContainerInfo = GoogleAppsScript.Spreadsheet.ContainerInfo;
+type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+type ProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
+type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
+
+/** Sheets' limit on cells in one spreadsheet, over all its sheets. */
+export const MAX_SPREADSHEET_CELLS = 10_000_000;
+const DEFAULT_COLUMN_WIDTH = 100;
+
+function checkPositive(rt: Runtime, value: number, message: string): void {
+  if (!Number.isInteger(value)) throw rt.error(`Invalid argument: ${value}`);
+  if (value < 1) throw rt.error(message);
+}
+
+/** A rectangle from getRange-style numbers, checked with Sheets' messages. */
+function rectOf(rt: Runtime, row: number, column: number, numRows = 1, numColumns = 1): Rect {
+  checkPositive(rt, row, 'The starting row of the range is too small.');
+  checkPositive(rt, column, 'The starting column of the range is too small.');
+  checkPositive(rt, numRows, 'The number of rows in the range must be at least 1.');
+  checkPositive(rt, numColumns, 'The number of columns in the range must be at least 1.');
+  return { row, column, numRows, numColumns };
+}
+
+// ------------------------------------------------------------------------------- data validation
+
+interface ValidationState {
+  readonly criteria: Criteria | undefined;
+  readonly values: readonly unknown[];
+  readonly allowInvalid: boolean;
+  readonly helpText: string | null;
+}
+
+export class FakeDataValidation
+  extends Counted<'DataValidation', DataValidationMethod>
+  implements FakeOf<GasDataValidation, DataValidationMethod>
+{
+  declare readonly __gasType: GasDataValidation;
+
+  constructor(
+    rt: Runtime,
+    private readonly state: ValidationState & { readonly criteria: Criteria },
+  ) {
+    super(rt, 'DataValidation');
+  }
+
+  /** Uncounted: the rule, for assertions ({ criteria: 'VALUE_IN_LIST', values, allowInvalid, helpText }). */
+  peek(): { criteria: string; values: readonly unknown[]; allowInvalid: boolean; helpText: string } {
+    const s = this.state;
+    return { criteria: enumName(s.criteria) ?? '', values: s.values, allowInvalid: s.allowInvalid, helpText: s.helpText ?? '' };
+  }
+
+  copy(): FakeDataValidationBuilder {
+    this.enter('copy');
+    return new FakeDataValidationBuilder(this.rt, this.state);
+  }
+
+  getAllowInvalid(): boolean {
+    this.enter('getAllowInvalid');
+    return this.state.allowInvalid;
+  }
+
+  getCriteriaType(): Criteria {
+    this.enter('getCriteriaType');
+    return this.state.criteria;
+  }
+
+  getCriteriaValues(): unknown[] {
+    this.enter('getCriteriaValues');
+    return [...this.state.values];
+  }
+
+  getHelpText(): string {
+    this.enter('getHelpText');
+    return this.state.helpText ?? '';
+  }
+}
+
+export class FakeDataValidationBuilder
+  extends Counted<'DataValidationBuilder', DataValidationBuilderMethod>
+  implements FakeOf<GasDataValidationBuilder, DataValidationBuilderMethod>
+{
+  declare readonly __gasType: GasDataValidationBuilder;
+  private state: ValidationState;
+
+  constructor(rt: Runtime, from?: ValidationState) {
+    super(rt, 'DataValidationBuilder');
+    // New rules warn rather than reject, as in Sheets.
+    this.state = from ?? { criteria: undefined, values: [], allowInvalid: true, helpText: null };
+  }
+
+  private with(change: Partial<ValidationState>): this {
+    this.state = { ...this.state, ...change };
+    return this;
+  }
+
+  build(): FakeDataValidation {
+    this.enter('build');
+    const { criteria } = this.state;
+    if (criteria === undefined) throw this.rt.error('You must specify a criteria type for the data validation rule.');
+    return new FakeDataValidation(this.rt, { ...this.state, criteria });
+  }
+
+  copy(): FakeDataValidationBuilder {
+    this.enter('copy');
+    return new FakeDataValidationBuilder(this.rt, this.state);
+  }
+
+  getAllowInvalid(): boolean {
+    this.enter('getAllowInvalid');
+    return this.state.allowInvalid;
+  }
+
+  getCriteriaType(): Criteria {
+    this.enter('getCriteriaType');
+    if (this.state.criteria === undefined) throw this.rt.error('The data validation rule has no criteria.');
+    return this.state.criteria;
+  }
+
+  getCriteriaValues(): unknown[] {
+    this.enter('getCriteriaValues');
+    return [...this.state.values];
+  }
+
+  getHelpText(): string | null {
+    this.enter('getHelpText');
+    return this.state.helpText;
+  }
+
+  requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): this {
+    this.enter('requireCheckbox');
+    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    return this.with({ criteria: E.DataValidationCriteria.CHECKBOX, values });
+  }
+
+  requireDate(): this {
+    this.enter('requireDate');
+    return this.with({ criteria: E.DataValidationCriteria.DATE_IS_VALID_DATE, values: [] });
+  }
+
+  requireNumberBetween(start: number, end: number): this {
+    this.enter('requireNumberBetween');
+    return this.with({ criteria: E.DataValidationCriteria.NUMBER_BETWEEN, values: [start, end] });
+  }
+
+  requireValueInList(values: string[], showDropdown = true): this {
+    this.enter('requireValueInList');
+    return this.with({ criteria: E.DataValidationCriteria.VALUE_IN_LIST, values: [[...values], showDropdown] });
+  }
+
+  setAllowInvalid(allowInvalidData: boolean): this {
+    this.enter('setAllowInvalid');
+    return this.with({ allowInvalid: allowInvalidData });
+  }
+
+  setHelpText(helpText: string): this {
+    this.enter('setHelpText');
+    return this.with({ helpText });
+  }
+}
+
+// ------------------------------------------------------------------------------------ protection
+
+export class FakeProtection extends Counted<'Protection', ProtectionMethod> implements FakeOf<GasProtection, ProtectionMethod> {
+  declare readonly __gasType: GasProtection;
+  private description = '';
+  private warningOnly = false;
+
+  constructor(
+    rt: Runtime,
+    private readonly sheet: FakeSheet,
+    private readonly type: ProtectionType,
+    /** The protected block; undefined for the whole sheet. */
+    private readonly rect: Rect | undefined,
+  ) {
+    super(rt, 'Protection');
+  }
+
+  /** Uncounted: what is protected and how. */
+  peek(): { type: string; range: string | undefined; description: string; warningOnly: boolean } {
+    return {
+      type: enumName(this.type) ?? '',
+      range: this.rect && a1Notation(this.rect),
+      description: this.description,
+      warningOnly: this.warningOnly,
+    };
+  }
+
+  canEdit(): boolean {
+    this.enter('canEdit');
+    return true;
+  }
+
+  getDescription(): string {
+    this.enter('getDescription');
+    return this.description;
+  }
+
+  getProtectionType(): ProtectionType {
+    this.enter('getProtectionType');
+    return this.type;
+  }
+
+  getRange(): FakeRange {
+    this.enter('getRange');
+    const grid = this.sheet.grid;
+    return new FakeRange(this.rt, this.sheet, this.rect ?? { row: 1, column: 1, numRows: grid.maxRows, numColumns: grid.maxColumns });
+  }
+
+  isWarningOnly(): boolean {
+    this.enter('isWarningOnly');
+    return this.warningOnly;
+  }
+
+  remove(): void {
+    this.enter('remove');
+    this.sheet.removeProtection(this);
+  }
+
+  setDescription(description: string): this {
+    this.enter('setDescription');
+    this.description = description;
+    return this;
+  }
+
+  setWarningOnly(warningOnly: boolean): this {
+    this.enter('setWarningOnly');
+    this.warningOnly = warningOnly;
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------------------- charts
+
+interface ChartState {
+  readonly chartType: GoogleAppsScript.Charts.ChartType | undefined;
+  readonly ranges: readonly FakeRange[];
+  readonly position: { readonly row: number; readonly column: number; readonly offsetX: number; readonly offsetY: number };
+  readonly options: ReadonlyMap<string, unknown>;
+}
+
+export class FakeContainerInfo extends Counted<'ContainerInfo', ContainerInfoMethod> implements FakeOf<GasContainerInfo, ContainerInfoMethod> {
+  declare readonly __gasType: GasContainerInfo;
+
+  constructor(
+    rt: Runtime,
+    private readonly position: ChartState['position'],
+  ) {
+    super(rt, 'ContainerInfo');
+  }
+
+  getAnchorColumn(): number {
+    this.enter('getAnchorColumn');
+    return this.position.column;
+  }
+
+  getAnchorRow(): number {
+    this.enter('getAnchorRow');
+    return this.position.row;
+  }
+
+  getOffsetX(): number {
+    this.enter('getOffsetX');
+    return this.position.offsetX;
+  }
+
+  getOffsetY(): number {
+    this.enter('getOffsetY');
+    return this.position.offsetY;
+  }
+}
+
+export class FakeEmbeddedChart extends Counted<'EmbeddedChart', EmbeddedChartMethod> implements FakeOf<GasChart, EmbeddedChartMethod> {
+  declare readonly __gasType: GasChart;
+
+  constructor(
+    rt: Runtime,
+    private readonly sheet: FakeSheet,
+    readonly chartId: number,
+    private readonly state: ChartState,
+  ) {
+    super(rt, 'EmbeddedChart');
+  }
+
+  /** Uncounted: the chart as built ({ chartType: 'COLUMN', ranges: ['A1:B5'], position, options }). */
+  peek(): { chartType: string | undefined; ranges: string[]; position: ChartState['position']; options: Record<string, unknown> } {
+    return {
+      chartType: enumName(this.state.chartType),
+      ranges: this.state.ranges.map((r) => a1Notation(r.rect)),
+      position: this.state.position,
+      options: Object.fromEntries(this.state.options),
+    };
+  }
+
+  getChartId(): number {
+    this.enter('getChartId');
+    return this.chartId;
+  }
+
+  getContainerInfo(): FakeContainerInfo {
+    this.enter('getContainerInfo');
+    return new FakeContainerInfo(this.rt, this.state.position);
+  }
+
+  getRanges(): FakeRange[] {
+    this.enter('getRanges');
+    return [...this.state.ranges];
+  }
+
+  modify(): FakeEmbeddedChartBuilder {
+    this.enter('modify');
+    return new FakeEmbeddedChartBuilder(this.rt, this.sheet, this.state, this.chartId);
+  }
+}
+
+export class FakeEmbeddedChartBuilder
+  extends Counted<'EmbeddedChartBuilder', EmbeddedChartBuilderMethod>
+  implements FakeOf<GasChartBuilder, EmbeddedChartBuilderMethod>
+{
+  declare readonly __gasType: GasChartBuilder;
+  private state: ChartState;
+
+  constructor(
+    rt: Runtime,
+    private readonly sheet: FakeSheet,
+    from?: ChartState,
+    private readonly chartId?: number,
+  ) {
+    super(rt, 'EmbeddedChartBuilder');
+    this.state = from ?? { chartType: undefined, ranges: [], position: { row: 1, column: 1, offsetX: 0, offsetY: 0 }, options: new Map() };
+  }
+
+  addRange(range: Fake<GasRange>): this {
+    this.enter('addRange');
+    const owned = own(this.rt, range, FakeRange, 'SpreadsheetApp.EmbeddedChartBuilder.addRange');
+    this.state = { ...this.state, ranges: [...this.state.ranges, owned] };
+    return this;
+  }
+
+  build(): FakeEmbeddedChart {
+    this.enter('build');
+    return new FakeEmbeddedChart(this.rt, this.sheet, this.chartId ?? this.rt.id(), this.state);
+  }
+
+  getRanges(): FakeRange[] {
+    this.enter('getRanges');
+    return [...this.state.ranges];
+  }
+
+  setChartType(type: GoogleAppsScript.Charts.ChartType): this {
+    this.enter('setChartType');
+    this.state = { ...this.state, chartType: type };
+    return this;
+  }
+
+  setOption(option: string, value: unknown): this {
+    this.enter('setOption');
+    this.state = { ...this.state, options: new Map([...this.state.options, [option, value]]) };
+    return this;
+  }
+
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
+    this.enter('setPosition');
+    this.state = { ...this.state, position: { row: anchorRowPos, column: anchorColPos, offsetX, offsetY } };
+    return this;
+  }
+}
+
+// ----------------------------------------------------------------------------------------- range
+
+/** A block of cells of a FakeSheet. Immutable, like Apps Script's Range: it always names the same cells. */
+export class FakeRange extends Counted<'Range', RangeMethod> implements FakeOf<GasRange, RangeMethod> {
+  declare readonly __gasType: GasRange;
+
+  constructor(
+    rt: Runtime,
+    readonly sheet: FakeSheet,
+    readonly rect: Rect,
+  ) {
+    super(rt, 'Range');
+  }
+
+  private get grid(): Grid<FakeDataValidation> {
+    return this.sheet.grid;
+  }
+
+  private what(method: string): string {
+    return `SpreadsheetApp.Range.${method}`;
+  }
+
+  private topLeft(): Rect {
+    return { row: this.rect.row, column: this.rect.column, numRows: 1, numColumns: 1 };
+  }
+
+  /** Uncounted: the A1 notation, for messages and assertions. */
+  peekA1(): string {
+    return a1Notation(this.rect);
+  }
+
+  activate(): this {
+    this.enter('activate');
+    this.sheet.parent.select(this.sheet, this.rect);
+    return this;
+  }
+
+  breakApart(): this {
+    this.enter('breakApart');
+    this.grid.breakApart(this.rect);
+    return this;
+  }
+
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): this {
+    this.enter('clear');
+    const o = options ?? {};
+    const selective = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
+    if (!selective || o.contentsOnly) this.grid.clearContent(this.rect);
+    if (!selective || o.formatOnly) this.grid.clearFormat(this.rect);
+    if (o.commentsOnly) this.grid.clearLayers(this.rect, [this.grid.notes]);
+    if (o.validationsOnly) this.grid.clearLayers(this.rect, [this.grid.validations]);
+    return this;
+  }
+
+  clearContent(): this {
+    this.enter('clearContent');
+    this.grid.clearContent(this.rect);
+    return this;
+  }
+
+  clearDataValidations(): this {
+    this.enter('clearDataValidations');
+    this.grid.clearLayers(this.rect, [this.grid.validations]);
+    return this;
+  }
+
+  clearFormat(): this {
+    this.enter('clearFormat');
+    this.grid.clearFormat(this.rect);
+    return this;
+  }
+
+  clearNote(): this {
+    this.enter('clearNote');
+    this.grid.clearLayers(this.rect, [this.grid.notes]);
+    return this;
+  }
+
+  getA1Notation(): string {
+    this.enter('getA1Notation');
+    return a1Notation(this.rect);
+  }
+
+  getBackground(): string {
+    this.enter('getBackground');
+    return this.grid.readLayer(this.grid.backgrounds, this.topLeft(), DEFAULT_BACKGROUND)[0]?.[0] ?? DEFAULT_BACKGROUND;
+  }
+
+  getBackgrounds(): string[][] {
+    this.enter('getBackgrounds');
+    return this.grid.readLayer(this.grid.backgrounds, this.rect, DEFAULT_BACKGROUND);
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    this.enter('getCell');
+    if (row < 1 || column < 1 || row > this.rect.numRows || column > this.rect.numColumns) throw this.rt.error('Cell reference out of range');
+    return new FakeRange(this.rt, this.sheet, rectOf(this.rt, this.rect.row + row - 1, this.rect.column + column - 1));
+  }
+
+  getColumn(): number {
+    this.enter('getColumn');
+    return this.rect.column;
+  }
+
+  getDataValidation(): FakeDataValidation | null {
+    this.enter('getDataValidation');
+    return this.grid.readLayer(this.grid.validations, this.topLeft(), null)[0]?.[0] ?? null;
+  }
+
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    this.enter('getDataValidations');
+    return this.grid.readLayer(this.grid.validations, this.rect, null);
+  }
+
+  getDisplayValue(): string {
+    this.enter('getDisplayValue');
+    return this.grid.readDisplay(this.topLeft())[0]?.[0] ?? '';
+  }
+
+  getDisplayValues(): string[][] {
+    this.enter('getDisplayValues');
+    return this.grid.readDisplay(this.rect);
+  }
+
+  getFontWeight(): FontWeight {
+    this.enter('getFontWeight');
+    return this.grid.readLayer(this.grid.fontWeights, this.topLeft(), 'normal' as const)[0]?.[0] ?? 'normal';
+  }
+
+  getFontWeights(): FontWeight[][] {
+    this.enter('getFontWeights');
+    return this.grid.readLayer(this.grid.fontWeights, this.rect, 'normal' as const);
+  }
+
+  getFormula(): string {
+    this.enter('getFormula');
+    return this.grid.readLayer(this.grid.formulas, this.topLeft(), '')[0]?.[0] ?? '';
+  }
+
+  getFormulas(): string[][] {
+    this.enter('getFormulas');
+    return this.grid.readLayer(this.grid.formulas, this.rect, '');
+  }
+
+  getHorizontalAlignment(): string {
+    this.enter('getHorizontalAlignment');
+    return this.grid.readLayer(this.grid.alignments, this.topLeft(), 'general')[0]?.[0] ?? 'general';
+  }
+
+  getHorizontalAlignments(): string[][] {
+    this.enter('getHorizontalAlignments');
+    return this.grid.readLayer(this.grid.alignments, this.rect, 'general');
+  }
+
+  getLastColumn(): number {
+    this.enter('getLastColumn');
+    return this.rect.column + this.rect.numColumns - 1;
+  }
+
+  getLastRow(): number {
+    this.enter('getLastRow');
+    return this.rect.row + this.rect.numRows - 1;
+  }
+
+  getMergedRanges(): FakeRange[] {
+    this.enter('getMergedRanges');
+    return this.grid.mergesIn(this.rect).map((m) => new FakeRange(this.rt, this.sheet, m));
+  }
+
+  getNote(): string {
+    this.enter('getNote');
+    return this.grid.readLayer(this.grid.notes, this.topLeft(), '')[0]?.[0] ?? '';
+  }
+
+  getNotes(): string[][] {
+    this.enter('getNotes');
+    return this.grid.readLayer(this.grid.notes, this.rect, '');
+  }
+
+  getNumColumns(): number {
+    this.enter('getNumColumns');
+    return this.rect.numColumns;
+  }
+
+  getNumRows(): number {
+    this.enter('getNumRows');
+    return this.rect.numRows;
+  }
+
+  getNumberFormat(): string {
+    this.enter('getNumberFormat');
+    return this.grid.readLayer(this.grid.numberFormats, this.topLeft(), DEFAULT_NUMBER_FORMAT)[0]?.[0] ?? DEFAULT_NUMBER_FORMAT;
+  }
+
+  getNumberFormats(): string[][] {
+    this.enter('getNumberFormats');
+    return this.grid.readLayer(this.grid.numberFormats, this.rect, DEFAULT_NUMBER_FORMAT);
+  }
+
+  getRow(): number {
+    this.enter('getRow');
+    return this.rect.row;
+  }
+
+  getSheet(): FakeSheet {
+    this.enter('getSheet');
+    return this.sheet;
+  }
+
+  getValue(): CellValue | '' {
+    this.enter('getValue');
+    return this.grid.readValues(this.topLeft(), (d) => this.rt.date(d.getTime()))[0]?.[0] ?? '';
+  }
+
+  getValues(): (CellValue | '')[][] {
+    this.enter('getValues');
+    return this.grid.readValues(this.rect, (d) => this.rt.date(d.getTime()));
+  }
+
+  getWrap(): boolean {
+    this.enter('getWrap');
+    return this.grid.readLayer(this.grid.wraps, this.topLeft(), false)[0]?.[0] ?? false;
+  }
+
+  getWraps(): boolean[][] {
+    this.enter('getWraps');
+    return this.grid.readLayer(this.grid.wraps, this.rect, false);
+  }
+
+  isBlank(): boolean {
+    this.enter('isBlank');
+    return this.grid.readLayer(this.grid.values, this.rect, undefined).every((row) => row.every((v) => v === undefined));
+  }
+
+  merge(): this {
+    this.enter('merge');
+    this.grid.merge(this.rect);
+    return this;
+  }
+
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
+    this.enter('offset');
+    const rect = rectOf(
+      this.rt,
+      this.rect.row + rowOffset,
+      this.rect.column + columnOffset,
+      numRows ?? this.rect.numRows,
+      numColumns ?? this.rect.numColumns,
+    );
+    return new FakeRange(this.rt, this.sheet, rect);
+  }
+
+  protect(): FakeProtection {
+    this.enter('protect');
+    return this.sheet.addProtection(E.ProtectionType.RANGE, this.rect);
+  }
+
+  setBackground(color: string | null): this {
+    this.enter('setBackground');
+    const stored = color === null ? undefined : normalizeColor(color);
+    this.grid.fill(this.grid.backgrounds, this.rect, () => stored);
+    return this;
+  }
+
+  setBackgrounds(color: (string | null)[][]): this {
+    this.enter('setBackgrounds');
+    this.grid.checkShape(color, this.rect, this.what('setBackgrounds'));
+    this.grid.fill(this.grid.backgrounds, this.rect, (i, j) => {
+      const c = color[i]?.[j];
+      // null (or '') resets to the default, as in Sheets.
+      return typeof c === 'string' && c !== '' ? normalizeColor(c) : undefined;
+    });
+    return this;
+  }
+
+  setDataValidation(rule: Fake<GasDataValidation> | null): this {
+    this.enter('setDataValidation');
+    const owned = rule === null ? undefined : own(this.rt, rule, FakeDataValidation, this.what('setDataValidation'));
+    this.grid.fill(this.grid.validations, this.rect, () => owned);
+    return this;
+  }
+
+  setDataValidations(rules: (Fake<GasDataValidation> | null)[][]): this {
+    this.enter('setDataValidations');
+    this.grid.checkShape(rules, this.rect, this.what('setDataValidations'));
+    const owned = rules.map((row) =>
+      row.map((rule) => (rule === null ? undefined : own(this.rt, rule, FakeDataValidation, this.what('setDataValidations')))),
+    );
+    this.grid.fill(this.grid.validations, this.rect, (i, j) => owned[i]?.[j]);
+    return this;
+  }
+
+  setFontWeight(fontWeight: FontWeight | null): this {
+    this.enter('setFontWeight');
+    this.grid.fill(this.grid.fontWeights, this.rect, () => (fontWeight === 'bold' ? 'bold' : undefined));
+    return this;
+  }
+
+  setFontWeights(fontWeights: (FontWeight | null)[][]): this {
+    this.enter('setFontWeights');
+    this.grid.checkShape(fontWeights, this.rect, this.what('setFontWeights'));
+    this.grid.fill(this.grid.fontWeights, this.rect, (i, j) => (fontWeights[i]?.[j] === 'bold' ? 'bold' : undefined));
+    return this;
+  }
+
+  setFormula(formula: string): this {
+    this.enter('setFormula');
+    this.grid.writeInput(this.rect, () => formula, true);
+    return this;
+  }
+
+  setFormulas(formulas: string[][]): this {
+    this.enter('setFormulas');
+    this.grid.checkShape(formulas, this.rect, this.what('setFormulas'));
+    this.grid.writeInput(this.rect, (i, j) => formulas[i]?.[j], true);
+    return this;
+  }
+
+  setHorizontalAlignment(alignment: HorizontalAlignment | null): this {
+    this.enter('setHorizontalAlignment');
+    this.grid.fill(this.grid.alignments, this.rect, () => alignment ?? undefined);
+    return this;
+  }
+
+  setHorizontalAlignments(alignments: (HorizontalAlignment | null)[][]): this {
+    this.enter('setHorizontalAlignments');
+    this.grid.checkShape(alignments, this.rect, this.what('setHorizontalAlignments'));
+    this.grid.fill(this.grid.alignments, this.rect, (i, j) => alignments[i]?.[j] ?? undefined);
+    return this;
+  }
+
+  setNote(note: string | null): this {
+    this.enter('setNote');
+    this.grid.fill(this.grid.notes, this.rect, () => note || undefined);
+    return this;
+  }
+
+  setNotes(notes: (string | null)[][]): this {
+    this.enter('setNotes');
+    this.grid.checkShape(notes, this.rect, this.what('setNotes'));
+    this.grid.fill(this.grid.notes, this.rect, (i, j) => notes[i]?.[j] || undefined);
+    return this;
+  }
+
+  setNumberFormat(numberFormat: string): this {
+    this.enter('setNumberFormat');
+    this.grid.fill(this.grid.numberFormats, this.rect, () => numberFormat);
+    return this;
+  }
+
+  setNumberFormats(numberFormats: string[][]): this {
+    this.enter('setNumberFormats');
+    this.grid.checkShape(numberFormats, this.rect, this.what('setNumberFormats'));
+    this.grid.fill(this.grid.numberFormats, this.rect, (i, j) => numberFormats[i]?.[j]);
+    return this;
+  }
+
+  setValue(value: unknown): this {
+    this.enter('setValue');
+    this.grid.writeInput(this.rect, () => value);
+    return this;
+  }
+
+  setValues(values: unknown[][]): this {
+    this.enter('setValues');
+    this.grid.checkShape(values, this.rect, this.what('setValues'));
+    this.grid.writeInput(this.rect, (i, j) => values[i]?.[j]);
+    return this;
+  }
+
+  setWrap(isWrapEnabled: boolean): this {
+    this.enter('setWrap');
+    this.grid.fill(this.grid.wraps, this.rect, () => isWrapEnabled || undefined);
+    return this;
+  }
+
+  setWraps(isWrapEnabled: boolean[][]): this {
+    this.enter('setWraps');
+    this.grid.checkShape(isWrapEnabled, this.rect, this.what('setWraps'));
+    this.grid.fill(this.grid.wraps, this.rect, (i, j) => isWrapEnabled[i]?.[j] || undefined);
+    return this;
+  }
+}
+
+// ----------------------------------------------------------------------------------------- sheet
+
+/** Everything about one cell, for assertions. */
+export interface CellSnapshot {
+  readonly value: CellValue | '';
+  readonly formula: string;
+  readonly note: string;
+  readonly background: string;
+  readonly numberFormat: string;
+  readonly fontWeight: FontWeight;
+  readonly horizontalAlignment: string;
+  readonly wrap: boolean;
+  readonly validation: FakeDataValidation | null;
+}
+
+/** A sheet's own state, for assertions. */
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly index: number;
+  readonly hidden: boolean;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  readonly frozenRows: number;
+  readonly frozenColumns: number;
+  readonly tabColor: string | null;
+  readonly columnWidths: ReadonlyMap<number, number>;
+  readonly autoResizedColumns: readonly number[];
+  readonly merges: readonly string[];
+  readonly protections: readonly FakeProtection[];
+  readonly charts: readonly FakeEmbeddedChart[];
+}
+
+export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<GasSheet, SheetMethod> {
+  declare readonly __gasType: GasSheet;
+  /** The cells. Uncounted internals: tests read them through the peek… methods. */
+  readonly grid: Grid<FakeDataValidation>;
+  private hidden = false;
+  private frozenRows = 0;
+  private frozenColumns = 0;
+  private tabColor: string | null = null;
+  private readonly columnWidths = new Map<number, number>();
+  private readonly autoResized = new Set<number>();
+  private protections: FakeProtection[] = [];
+  private charts: FakeEmbeddedChart[] = [];
+
+  constructor(
+    rt: Runtime,
+    readonly parent: FakeSpreadsheet,
+    private name: string,
+    readonly sheetId: number,
+    rows: number,
+    columns: number,
+  ) {
+    super(rt, 'Sheet');
+    this.grid = new Grid(
+      {
+        timeZone: () => parent.timeZone,
+        reserveCells: (added) => parent.reserveCells(added),
+        error: (message) => rt.error(message),
+      },
+      rows,
+      columns,
+    );
+  }
+
+  /** The sheet's name, uncounted. */
+  get sheetName(): string {
+    return this.name;
+  }
+
+  private range(a1: string | undefined): Rect | undefined {
+    const g = this.grid;
+    if (a1 !== undefined) {
+      const rect = parseA1(a1, g.maxRows, g.maxColumns);
+      if (!rect) throw this.rt.error('Range not found');
+      return rect;
+    }
+    const rows = g.lastRow();
+    const columns = g.lastColumn();
+    return rows === 0 || columns === 0 ? undefined : { row: 1, column: 1, numRows: rows, numColumns: columns };
+  }
+
+  /** Uncounted: the block an A1 notation ('B3', 'A1:C10') names on this sheet. */
+  peekRect(a1: string): Rect {
+    const rect = this.range(a1);
+    if (!rect) throw this.rt.error('Range not found');
+    return rect;
+  }
+
+  /** Uncounted: values of a block (default: the data range; [] for an empty sheet), '' for empty cells. */
+  peekValues(a1?: string): (CellValue | '')[][] {
+    const rect = this.range(a1);
+    return rect ? this.grid.readValues(rect, (d) => new Date(d.getTime())) : [];
+  }
+
+  peekDisplayValues(a1?: string): string[][] {
+    const rect = this.range(a1);
+    return rect ? this.grid.readDisplay(rect) : [];
+  }
+
+  peekFormulas(a1?: string): string[][] {
+    const rect = this.range(a1);
+    return rect ? this.grid.readLayer(this.grid.formulas, rect, '') : [];
+  }
+
+  peekNotes(a1?: string): string[][] {
+    const rect = this.range(a1);
+    return rect ? this.grid.readLayer(this.grid.notes, rect, '') : [];
+  }
+
+  peekBackgrounds(a1?: string): string[][] {
+    const rect = this.range(a1);
+    return rect ? this.grid.readLayer(this.grid.backgrounds, rect, DEFAULT_BACKGROUND) : [];
+  }
+
+  peekNumberFormats(a1?: string): string[][] {
+    const rect = this.range(a1);
+    return rect ? this.grid.readLayer(this.grid.numberFormats, rect, DEFAULT_NUMBER_FORMAT) : [];
+  }
+
+  peekFontWeights(a1?: string): FontWeight[][] {
+    const rect = this.range(a1);
+    return rect ? this.grid.readLayer(this.grid.fontWeights, rect, 'normal' as const) : [];
+  }
+
+  peekDataValidations(a1?: string): (FakeDataValidation | null)[][] {
+    const rect = this.range(a1);
+    return rect ? this.grid.readLayer(this.grid.validations, rect, null) : [];
+  }
+
+  /** Uncounted: every property of one cell ('B3'). */
+  peekCell(a1: string): CellSnapshot {
+    const rect = this.peekRect(a1);
+    const r = rect.row - 1;
+    const c = rect.column - 1;
+    const g = this.grid;
+    const value = g.values.get(r, c);
+    return {
+      value: value === undefined ? '' : value,
+      formula: g.formulas.get(r, c) ?? '',
+      note: g.notes.get(r, c) ?? '',
+      background: g.backgrounds.get(r, c) ?? DEFAULT_BACKGROUND,
+      numberFormat: g.numberFormats.get(r, c) ?? DEFAULT_NUMBER_FORMAT,
+      fontWeight: g.fontWeights.get(r, c) ?? 'normal',
+      horizontalAlignment: g.alignments.get(r, c) ?? 'general',
+      wrap: g.wraps.get(r, c) ?? false,
+      validation: g.validations.get(r, c) ?? null,
+    };
+  }
+
+  /** Uncounted: the sheet's own state. */
+  peekState(): SheetSnapshot {
+    return {
+      name: this.name,
+      sheetId: this.sheetId,
+      index: this.parent.indexOf(this) + 1,
+      hidden: this.hidden,
+      maxRows: this.grid.maxRows,
+      maxColumns: this.grid.maxColumns,
+      lastRow: this.grid.lastRow(),
+      lastColumn: this.grid.lastColumn(),
+      frozenRows: this.frozenRows,
+      frozenColumns: this.frozenColumns,
+      tabColor: this.tabColor,
+      columnWidths: new Map(this.columnWidths),
+      autoResizedColumns: [...this.autoResized].sort((a, b) => a - b),
+      merges: this.grid.merges.map(a1Notation),
+      protections: [...this.protections],
+      charts: [...this.charts],
+    };
+  }
+
+  /** Uncounted: writes fixture values as they are (see Grid.load), from row, column (1-based). */
+  load(rows: readonly (readonly unknown[])[], row = 1, column = 1): this {
+    this.grid.load(row, column, rows);
+    return this;
+  }
+
+  get isHidden(): boolean {
+    return this.hidden;
+  }
+
+  addProtection(type: ProtectionType, rect: Rect | undefined): FakeProtection {
+    const protection = new FakeProtection(this.rt, this, type, rect);
+    this.protections.push(protection);
+    return protection;
+  }
+
+  removeProtection(protection: FakeProtection): void {
+    this.protections = this.protections.filter((p) => p !== protection);
+  }
+
+  /** A copy of this sheet's cells and layout into a new sheet (insertSheet with a template). */
+  copyLayoutInto(target: FakeSheet): void {
+    this.grid.copyInto(target.grid);
+    target.frozenRows = this.frozenRows;
+    target.frozenColumns = this.frozenColumns;
+    for (const [column, width] of this.columnWidths) target.columnWidths.set(column, width);
+  }
+
+  activate(): this {
+    this.enter('activate');
+    this.parent.select(this, undefined);
+    return this;
+  }
+
+  appendRow(rowContents: unknown[]): this {
+    this.enter('appendRow');
+    if (!Array.isArray(rowContents)) throw this.rt.badArguments('SpreadsheetApp.Sheet.appendRow', [rowContents]);
+    if (rowContents.length === 0) return this;
+    const rect = { row: this.grid.lastRow() + 1, column: 1, numRows: 1, numColumns: rowContents.length };
+    this.grid.writeInput(rect, (_i, j) => rowContents[j]);
+    return this;
+  }
+
+  autoResizeColumn(columnPosition: number): this {
+    this.enter('autoResizeColumn');
+    this.autoResized.add(columnPosition);
+    return this;
+  }
+
+  autoResizeColumns(startColumn: number, numColumns: number): this {
+    this.enter('autoResizeColumns');
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.autoResized.add(c);
+    return this;
+  }
+
+  clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): this {
+    this.enter('clear');
+    const all = { row: 1, column: 1, numRows: this.grid.maxRows, numColumns: this.grid.maxColumns };
+    const some = options?.formatOnly || options?.contentsOnly;
+    if (!some || options?.contentsOnly) this.grid.clearContent(all);
+    if (!some || options?.formatOnly) this.grid.clearFormat(all);
+    return this;
+  }
+
+  clearContents(): this {
+    this.enter('clearContents');
+    this.grid.clearContent({ row: 1, column: 1, numRows: this.grid.maxRows, numColumns: this.grid.maxColumns });
+    return this;
+  }
+
+  clearFormats(): this {
+    this.enter('clearFormats');
+    this.grid.clearFormat({ row: 1, column: 1, numRows: this.grid.maxRows, numColumns: this.grid.maxColumns });
+    return this;
+  }
+
+  clearNotes(): this {
+    this.enter('clearNotes');
+    this.grid.notes.clearAll();
+    return this;
+  }
+
+  deleteRow(rowPosition: number): this {
+    this.enter('deleteRow');
+    this.removeRows(rowPosition, 1);
+    return this;
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.enter('deleteRows');
+    this.removeRows(rowPosition, howMany);
+  }
+
+  private removeRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.grid.maxRows) {
+      throw this.rt.error('Those rows are out of bounds.');
+    }
+    if (this.grid.maxRows - howMany <= this.frozenRows) throw this.rt.error('Sorry, it is not possible to delete all non-frozen rows.');
+    this.grid.deleteRows(rowPosition, howMany);
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    this.enter('getCharts');
+    return [...this.charts];
+  }
+
+  getColumnWidth(columnPosition: number): number {
+    this.enter('getColumnWidth');
+    return this.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  getDataRange(): FakeRange {
+    this.enter('getDataRange');
+    const rect = this.range(undefined) ?? { row: 1, column: 1, numRows: 1, numColumns: 1 };
+    return new FakeRange(this.rt, this, rect);
+  }
+
+  getFrozenColumns(): number {
+    this.enter('getFrozenColumns');
+    return this.frozenColumns;
+  }
+
+  getFrozenRows(): number {
+    this.enter('getFrozenRows');
+    return this.frozenRows;
+  }
+
+  getIndex(): number {
+    this.enter('getIndex');
+    return this.parent.indexOf(this) + 1;
+  }
+
+  getLastColumn(): number {
+    this.enter('getLastColumn');
+    return this.grid.lastColumn();
+  }
+
+  getLastRow(): number {
+    this.enter('getLastRow');
+    return this.grid.lastRow();
+  }
+
+  getMaxColumns(): number {
+    this.enter('getMaxColumns');
+    return this.grid.maxColumns;
+  }
+
+  getMaxRows(): number {
+    this.enter('getMaxRows');
+    return this.grid.maxRows;
+  }
+
+  getName(): string {
+    this.enter('getName');
+    return this.name;
+  }
+
+  getParent(): FakeSpreadsheet {
+    this.enter('getParent');
+    return this.parent;
+  }
+
+  getProtections(type: ProtectionType): FakeProtection[] {
+    this.enter('getProtections');
+    return this.protections.filter((p) => p.peek().type === enumName(type));
+  }
+
+  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): FakeRange {
+    this.enter('getRange');
+    if (typeof rowOrA1 === 'string') {
+      const { sheetName, range } = splitSheetName(rowOrA1);
+      const sheet = sheetName === undefined ? this : this.parent.sheetNamed(sheetName);
+      if (!sheet) throw this.rt.error('Range not found');
+      const rect = parseA1(range, sheet.grid.maxRows, sheet.grid.maxColumns);
+      if (!rect) throw this.rt.error('Range not found');
+      return new FakeRange(this.rt, sheet, rect);
+    }
+    if (column === undefined) throw this.rt.badArguments('SpreadsheetApp.Sheet.getRange', [rowOrA1]);
+    return new FakeRange(this.rt, this, rectOf(this.rt, rowOrA1, column, numRows, numColumns));
+  }
+
+  getSheetId(): number {
+    this.enter('getSheetId');
+    return this.sheetId;
+  }
+
+  getSheetName(): string {
+    this.enter('getSheetName');
+    return this.name;
+  }
+
+  hideSheet(): this {
+    this.enter('hideSheet');
+    if (!this.hidden && this.parent.visibleSheetCount() === 1) throw this.rt.error("You can't hide all the sheets in a document.");
+    this.hidden = true;
+    return this;
+  }
+
+  insertChart(chart: Fake<GasChart>): void {
+    this.enter('insertChart');
+    this.charts.push(own(this.rt, chart, FakeEmbeddedChart, 'SpreadsheetApp.Sheet.insertChart'));
+  }
+
+  insertRowAfter(afterPosition: number): this {
+    this.enter('insertRowAfter');
+    this.addRows(afterPosition + 1, 1);
+    return this;
+  }
+
+  insertRowBefore(beforePosition: number): this {
+    this.enter('insertRowBefore');
+    this.addRows(beforePosition, 1);
+    return this;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    this.enter('insertRowsAfter');
+    this.addRows(afterPosition + 1, howMany);
+    return this;
+  }
+
+  insertRowsBefore(beforePosition: number, howMany: number): this {
+    this.enter('insertRowsBefore');
+    this.addRows(beforePosition, howMany);
+    return this;
+  }
+
+  private addRows(before: number, howMany: number): void {
+    if (before < 1 || before > this.grid.maxRows + 1) throw this.rt.error('Those rows are out of bounds.');
+    if (howMany < 1) throw this.rt.error('The number of rows to insert must be at least 1.');
+    this.grid.insertRows(before, howMany);
+  }
+
+  isSheetHidden(): boolean {
+    this.enter('isSheetHidden');
+    return this.hidden;
+  }
+
+  newChart(): FakeEmbeddedChartBuilder {
+    this.enter('newChart');
+    return new FakeEmbeddedChartBuilder(this.rt, this);
+  }
+
+  protect(): FakeProtection {
+    this.enter('protect');
+    // A sheet has one sheet-level protection; protecting again returns it.
+    const existing = this.protections.find((p) => p.peek().range === undefined);
+    return existing ?? this.addProtection(E.ProtectionType.SHEET, undefined);
+  }
+
+  removeChart(chart: Fake<GasChart>): void {
+    this.enter('removeChart');
+    const owned = own(this.rt, chart, FakeEmbeddedChart, 'SpreadsheetApp.Sheet.removeChart');
+    this.charts = this.charts.filter((c) => c.chartId !== owned.chartId);
+  }
+
+  setActiveRange(range: Fake<GasRange>): FakeRange {
+    this.enter('setActiveRange');
+    const owned = own(this.rt, range, FakeRange, 'SpreadsheetApp.Sheet.setActiveRange');
+    this.parent.select(owned.sheet, owned.rect);
+    return owned;
+  }
+
+  setColumnWidth(columnPosition: number, width: number): this {
+    this.enter('setColumnWidth');
+    this.columnWidths.set(columnPosition, width);
+    return this;
+  }
+
+  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
+    this.enter('setColumnWidths');
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
+    return this;
+  }
+
+  setFrozenColumns(columns: number): void {
+    this.enter('setFrozenColumns');
+    this.frozenColumns = columns;
+  }
+
+  setFrozenRows(rows: number): void {
+    this.enter('setFrozenRows');
+    if (rows >= this.grid.maxRows) throw this.rt.error("You can't freeze all visible rows on the sheet.");
+    this.frozenRows = rows;
+  }
+
+  setName(name: string): this {
+    this.enter('setName');
+    this.parent.checkNewName(name, this);
+    this.name = name;
+    return this;
+  }
+
+  setTabColor(color: string | null): this {
+    this.enter('setTabColor');
+    this.tabColor = color === null ? null : normalizeColor(color);
+    return this;
+  }
+
+  showSheet(): this {
+    this.enter('showSheet');
+    this.hidden = false;
+    return this;
+  }
+
+  updateChart(chart: Fake<GasChart>): void {
+    this.enter('updateChart');
+    const owned = own(this.rt, chart, FakeEmbeddedChart, 'SpreadsheetApp.Sheet.updateChart');
+    this.charts = this.charts.map((c) => (c.chartId === owned.chartId ? owned : c));
+  }
+}
+
+// ----------------------------------------------------------------------------------- spreadsheet
+
+export interface SpreadsheetOptions {
+  name?: string;
+  id?: string;
+  /** Default 'Asia/Tokyo'. */
+  timeZone?: string;
+  /** Default 'ja_JP'. */
+  locale?: string;
+  /** The sheets it starts with; default one sheet, 'シート1' (a new Japanese-locale spreadsheet's). */
+  sheetNames?: readonly string[];
+  /** Size of new sheets; Sheets' default is 1000 × 26. */
+  rows?: number;
+  columns?: number;
+}
+
+export interface Toast {
+  readonly message: string;
+  readonly title: string;
+  readonly timeoutSeconds: number | null;
+}
+
+export class FakeSpreadsheet extends Counted<'Spreadsheet', SpreadsheetMethod> implements FakeOf<GasSpreadsheet, SpreadsheetMethod> {
+  declare readonly __gasType: GasSpreadsheet;
+  readonly id: string;
+  /** Every toast shown, in order. */
+  readonly toasts: Toast[] = [];
+  private name: string;
+  private readonly locale: string;
+  private zone: string;
+  private sheets: FakeSheet[] = [];
+  private active: FakeSheet;
+  private activeRect: Rect | undefined;
+  private readonly newSheetRows: number;
+  private readonly newSheetColumns: number;
+
+  constructor(rt: Runtime = new Runtime(), options: SpreadsheetOptions = {}) {
+    super(rt, 'Spreadsheet');
+    this.id = options.id ?? `fake-spreadsheet-${rt.id()}`;
+    this.name = options.name ?? '無題のスプレッドシート';
+    this.zone = options.timeZone ?? 'Asia/Tokyo';
+    this.locale = options.locale ?? 'ja_JP';
+    this.newSheetRows = options.rows ?? 1000;
+    this.newSheetColumns = options.columns ?? 26;
+    const names = options.sheetNames ?? ['シート1'];
+    if (names.length === 0) throw new Error('FakeSpreadsheet: a spreadsheet has at least one sheet');
+    for (const name of names) this.addSheet(name, this.sheets.length);
+    const first = this.sheets[0];
+    if (!first) throw new Error('FakeSpreadsheet: no sheet');
+    this.active = first;
+  }
+
+  get timeZone(): string {
+    return this.zone;
+  }
+
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  /** Uncounted: the sheet with this exact name. */
+  sheetNamed(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.sheetName === name);
+  }
+
+  /** Uncounted: the sheet with this name, or a failed test. */
+  peekSheet(name: string): FakeSheet {
+    const sheet = this.sheetNamed(name);
+    if (!sheet) throw new Error(`no sheet named ${name}; the sheets are ${this.peekSheetNames().join(', ')}`);
+    return sheet;
+  }
+
+  peekSheetNames(): string[] {
+    return this.sheets.map((s) => s.sheetName);
+  }
+
+  peekActiveSheet(): FakeSheet {
+    return this.active;
+  }
+
+  /** Uncounted: the selection, as A1 on the active sheet. */
+  peekActiveRange(): string {
+    return a1Notation(this.activeRect ?? { row: 1, column: 1, numRows: 1, numColumns: 1 });
+  }
+
+  /** Uncounted: adds a sheet without making it active (fixtures). */
+  addSheet(name: string, index = this.sheets.length): FakeSheet {
+    this.checkNewName(name, undefined);
+    // The first sheet of a spreadsheet has id 0 (gid=0 in its URL).
+    const sheetId = this.sheets.length === 0 ? 0 : this.rt.id();
+    this.reserveCells(this.newSheetRows * this.newSheetColumns);
+    const sheet = new FakeSheet(this.rt, this, name, sheetId, this.newSheetRows, this.newSheetColumns);
+    this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
+    return sheet;
+  }
+
+  indexOf(sheet: FakeSheet): number {
+    return this.sheets.indexOf(sheet);
+  }
+
+  visibleSheetCount(): number {
+    return this.sheets.filter((s) => !s.isHidden).length;
+  }
+
+  select(sheet: FakeSheet, rect: Rect | undefined): void {
+    if (sheet.parent !== this) throw this.rt.error('The range or sheet is not in this spreadsheet.');
+    this.active = sheet;
+    this.activeRect = rect;
+  }
+
+  checkNewName(name: string, renaming: FakeSheet | undefined): void {
+    if (name.trim() === '') throw this.rt.error('Sheet names cannot be empty.');
+    const lower = name.toLowerCase();
+    // Sheets refuses names that differ only in case.
+    if (this.sheets.some((s) => s !== renaming && s.sheetName.toLowerCase() === lower)) {
+      throw this.rt.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+  }
+
+  reserveCells(added: number): void {
+    const used = this.sheets.reduce((n, s) => n + s.grid.maxRows * s.grid.maxColumns, 0);
+    if (used + added > MAX_SPREADSHEET_CELLS) {
+      throw this.rt.error(`This action would increase the number of cells in the workbook above the limit of ${MAX_SPREADSHEET_CELLS} cells.`);
+    }
+  }
+
+  deleteSheet(sheet: Fake<GasSheet>): void {
+    this.enter('deleteSheet');
+    const owned = own(this.rt, sheet, FakeSheet, 'SpreadsheetApp.Spreadsheet.deleteSheet');
+    const index = this.sheets.indexOf(owned);
+    if (index < 0) throw this.rt.error('The sheet is not in this spreadsheet.');
+    if (this.sheets.length === 1) throw this.rt.error("You can't remove all the sheets in a document.");
+    this.sheets.splice(index, 1);
+    if (this.active === owned) {
+      this.active = this.sheets[Math.max(0, index - 1)] ?? this.active;
+      this.activeRect = undefined;
+    }
+  }
+
+  getActiveRange(): FakeRange | null {
+    this.enter('getActiveRange');
+    return this.activeRange();
+  }
+
+  activeRange(): FakeRange {
+    return new FakeRange(this.rt, this.active, this.activeRect ?? { row: 1, column: 1, numRows: 1, numColumns: 1 });
+  }
+
+  getActiveSheet(): FakeSheet {
+    this.enter('getActiveSheet');
+    return this.active;
+  }
+
+  getId(): string {
+    this.enter('getId');
+    return this.id;
+  }
+
+  getName(): string {
+    this.enter('getName');
+    return this.name;
+  }
+
+  getRange(a1Notation_: string): FakeRange {
+    this.enter('getRange');
+    const { sheetName, range } = splitSheetName(a1Notation_);
+    const sheet = sheetName === undefined ? this.active : this.sheetNamed(sheetName);
+    const rect = sheet && parseA1(range, sheet.grid.maxRows, sheet.grid.maxColumns);
+    if (!sheet || !rect) throw this.rt.error('Range not found');
+    return new FakeRange(this.rt, sheet, rect);
+  }
+
+  getSheetById(id: number): FakeSheet | null {
+    this.enter('getSheetById');
+    return this.sheets.find((s) => s.sheetId === id) ?? null;
+  }
+
+  getSheetByName(name: string): FakeSheet | null {
+    this.enter('getSheetByName');
+    return this.sheetNamed(name) ?? null;
+  }
+
+  getSheets(): FakeSheet[] {
+    this.enter('getSheets');
+    return [...this.sheets];
+  }
+
+  getSpreadsheetLocale(): string {
+    this.enter('getSpreadsheetLocale');
+    return this.locale;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    this.enter('getSpreadsheetTimeZone');
+    return this.zone;
+  }
+
+  getUrl(): string {
+    this.enter('getUrl');
+    return this.url;
+  }
+
+  insertSheet(
+    first?: string | number | { template?: Fake<GasSheet> },
+    second?: number | { template?: Fake<GasSheet> },
+    third?: { template?: Fake<GasSheet> },
+  ): FakeSheet {
+    this.enter('insertSheet');
+    const args = [first, second, third].filter((a) => a !== undefined);
+    const name = typeof first === 'string' ? first : undefined;
+    const index = args.find((a): a is number => typeof a === 'number');
+    const options = args.find((a): a is { template?: Fake<GasSheet> } => typeof a === 'object' && a !== null);
+    const template =
+      options?.template === undefined ? undefined : own(this.rt, options.template, FakeSheet, 'SpreadsheetApp.Spreadsheet.insertSheet');
+    // Without an index, Sheets puts the new sheet right after the active one.
+    const sheet = this.addSheet(name ?? this.defaultSheetName(), index ?? this.sheets.indexOf(this.active) + 1);
+    template?.copyLayoutInto(sheet);
+    this.select(sheet, undefined);
+    return sheet;
+  }
+
+  private defaultSheetName(): string {
+    for (let n = this.sheets.length + 1; ; n++) {
+      const name = `シート${n}`;
+      if (!this.sheetNamed(name)) return name;
+    }
+  }
+
+  moveActiveSheet(pos: number): void {
+    this.enter('moveActiveSheet');
+    if (pos < 1 || pos > this.sheets.length) throw this.rt.error(`Invalid argument: pos`);
+    this.sheets.splice(this.sheets.indexOf(this.active), 1);
+    this.sheets.splice(pos - 1, 0, this.active);
+  }
+
+  rename(newName: string): void {
+    this.enter('rename');
+    this.name = newName;
+  }
+
+  setActiveRange(range: Fake<GasRange>): FakeRange {
+    this.enter('setActiveRange');
+    const owned = own(this.rt, range, FakeRange, 'SpreadsheetApp.Spreadsheet.setActiveRange');
+    this.select(owned.sheet, owned.rect);
+    return owned;
+  }
+
+  setActiveSheet(sheet: Fake<GasSheet>, restoreSelection?: boolean): FakeSheet {
+    this.enter('setActiveSheet');
+    void restoreSelection;
+    const owned = own(this.rt, sheet, FakeSheet, 'SpreadsheetApp.Spreadsheet.setActiveSheet');
+    this.select(owned, undefined);
+    return owned;
+  }
+
+  setSpreadsheetTimeZone(timezone: string): void {
+    this.enter('setSpreadsheetTimeZone');
+    this.zone = timezone;
+  }
+
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    this.enter('toast');
+    this.toasts.push({ message: msg, title: title ?? '', timeoutSeconds: timeoutSeconds ?? null });
+  }
+}
+
+// -------------------------------------------------------------------------------- SpreadsheetApp
+
+export type SpreadsheetAccess = 'granted' | 'denied';
+
+/** The spreadsheets openById/openByUrl can reach, and whether the user may open each. */
+export class SpreadsheetRegistry {
+  private readonly entries = new Map<string, { spreadsheet: FakeSpreadsheet; access: SpreadsheetAccess }>();
+
+  add(spreadsheet: FakeSpreadsheet, access: SpreadsheetAccess = 'granted'): FakeSpreadsheet {
+    this.entries.set(spreadsheet.id, { spreadsheet, access });
+    return spreadsheet;
+  }
+
+  setAccess(id: string, access: SpreadsheetAccess): void {
+    const entry = this.entries.get(id);
+    if (!entry) throw new Error(`no spreadsheet ${id} in the registry`);
+    entry.access = access;
+  }
+
+  remove(id: string): void {
+    this.entries.delete(id);
+  }
+
+  find(id: string): { spreadsheet: FakeSpreadsheet; access: SpreadsheetAccess } | undefined {
+    return this.entries.get(id);
+  }
+}
+
+export interface SpreadsheetAppWorld {
+  /** The spreadsheet the script is bound to (or the add-on runs in). */
+  readonly active: FakeSpreadsheet;
+  readonly registry: SpreadsheetRegistry;
+  /** undefined where there is no UI (a time-driven trigger, the Apps Script API). */
+  readonly ui: FakeUi | undefined;
+}
+
+export class FakeSpreadsheetApp
+  extends Counted<'SpreadsheetApp', SpreadsheetAppMethod>
+  implements FakeOf<GasSpreadsheetApp, SpreadsheetAppMethod | 'BorderStyle' | 'DataValidationCriteria' | 'ProtectionType'>
+{
+  declare readonly __gasType: GasSpreadsheetApp;
+  readonly BorderStyle = E.BorderStyle;
+  readonly DataValidationCriteria = E.DataValidationCriteria;
+  readonly ProtectionType = E.ProtectionType;
+
+  constructor(
+    rt: Runtime,
+    private readonly world: SpreadsheetAppWorld,
+  ) {
+    super(rt, 'SpreadsheetApp');
+  }
+
+  create(name: string, rows?: number, columns?: number): FakeSpreadsheet {
+    this.enter('create');
+    const spreadsheet = new FakeSpreadsheet(this.rt, { name, rows, columns, timeZone: this.world.active.timeZone });
+    return this.world.registry.add(spreadsheet);
+  }
+
+  flush(): void {
+    this.enter('flush');
+  }
+
+  getActive(): FakeSpreadsheet {
+    this.enter('getActive');
+    return this.world.active;
+  }
+
+  getActiveRange(): FakeRange {
+    this.enter('getActiveRange');
+    return this.world.active.activeRange();
+  }
+
+  getActiveSheet(): FakeSheet {
+    this.enter('getActiveSheet');
+    return this.world.active.peekActiveSheet();
+  }
+
+  getActiveSpreadsheet(): FakeSpreadsheet {
+    this.enter('getActiveSpreadsheet');
+    return this.world.active;
+  }
+
+  getUi(): FakeUi {
+    this.enter('getUi');
+    if (!this.world.ui) throw this.rt.error('Cannot call SpreadsheetApp.getUi() from this context.');
+    return this.world.ui;
+  }
+
+  newDataValidation(): FakeDataValidationBuilder {
+    this.enter('newDataValidation');
+    return new FakeDataValidationBuilder(this.rt);
+  }
+
+  openById(id: string): FakeSpreadsheet {
+    this.enter('openById');
+    return this.open(id, 'openById');
+  }
+
+  openByUrl(url: string): FakeSpreadsheet {
+    this.enter('openByUrl');
+    const id = /\/spreadsheets\/d\/([^/?#]+)/.exec(url)?.[1];
+    if (id === undefined) throw this.rt.error('Invalid argument: url');
+    return this.open(id, 'openByUrl');
+  }
+
+  private open(id: string, method: string): FakeSpreadsheet {
+    const entry = this.world.registry.find(id);
+    if (!entry) throw this.rt.error(`Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
+    if (entry.access === 'denied') throw this.rt.error('You do not have permission to access the requested document.');
+    return entry.spreadsheet;
+  }
+
+  setActiveRange(range: Fake<GasRange>): FakeRange {
+    this.enter('setActiveRange');
+    const owned = own(this.rt, range, FakeRange, 'SpreadsheetApp.setActiveRange');
+    owned.sheet.parent.select(owned.sheet, owned.rect);
+    return owned;
+  }
+
+  setActiveSheet(sheet: Fake<GasSheet>, restoreSelection?: boolean): FakeSheet {
+    this.enter('setActiveSheet');
+    void restoreSelection;
+    const owned = own(this.rt, sheet, FakeSheet, 'SpreadsheetApp.setActiveSheet');
+    owned.parent.select(owned, undefined);
+    return owned;
+  }
+}
