@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isBlankCell } from './cell';
 import { choiceList, matchChoice } from './choices';
-import { type Contract, CONTRACTS_SHEET, type ContractKey, contractPeriod, isActiveIn, readContracts } from './contracts';
+import { type Contract, CONTRACTS_SHEET, contractPeriod, isActiveIn } from './contracts';
 import { readCountField, readMonthField, readTextField, type RowReader, rowReader, shown } from './fields';
 import type { Issue } from './issue';
 import { formatMonthJa, type YearMonth } from './months';
