@@ -162,8 +162,22 @@ export function readContracts(table: Table<ContractKey>, context: { readonly set
   return { contracts, issues };
 }
 
-/** Pairs of contracts of one office whose periods share a day (both ends included; no end is open). */
-export function overlappingContracts<C extends Pick<Contract, 'officeNumber' | 'start' | 'end'>>(contracts: readonly C[]): [C, C][] {
+/** How many rows an overlap message names before it says 「ほか N 件」. */
+const NAMED_OVERLAPS = 3;
+
+export interface Overlap<C> {
+  /** How many other contracts of the same office share a day with this one. */
+  readonly count: number;
+  /** The first few of them, by row. */
+  readonly examples: readonly C[];
+}
+
+/**
+ * For each contract that shares a day with another of the same office (both ends included; no end is
+ * open): how many, and the first few. O(n log n), so a pasted block of a thousand copies of one contract
+ * is a thousand messages, not a million pairs.
+ */
+export function contractOverlaps<C extends Pick<Contract, 'row' | 'officeNumber' | 'start' | 'end'>>(contracts: readonly C[]): Map<C, Overlap<C>> {
   const byOffice = new Map<string, C[]>();
   for (const c of contracts) {
     if (c.end !== undefined && c.end < c.start) continue;
@@ -171,43 +185,60 @@ export function overlappingContracts<C extends Pick<Contract, 'officeNumber' | '
     if (list) list.push(c);
     else byOffice.set(c.officeNumber, [c]);
   }
-  const pairs: [C, C][] = [];
+  const result = new Map<C, Overlap<C>>();
   for (const list of byOffice.values()) {
-    const sorted = [...list].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    for (let i = 0; i < sorted.length; i++) {
-      const a = sorted[i] as C;
-      for (let j = i + 1; j < sorted.length; j++) {
-        const b = sorted[j] as C;
-        if (a.end !== undefined && b.start > a.end) break;
-        pairs.push([a, b]);
+    const sorted = [...list].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.row - b.row));
+    const n = sorted.length;
+    // reach[i]: the first index after i whose start is past i's end (the later contracts i overlaps are i+1..reach[i]-1).
+    const reach = sorted.map((c, i) => {
+      if (c.end === undefined) return n;
+      let lo = i + 1;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((sorted[mid] as C).start <= (c.end as string)) lo = mid + 1;
+        else hi = mid;
       }
+      return lo;
+    });
+    // earlier[i]: how many j < i reach past i — counted with a difference array over the ranges j+1..reach[j]-1.
+    const diff = new Array<number>(n + 1).fill(0);
+    reach.forEach((r, j) => {
+      if (r > j + 1) {
+        diff[j + 1] = (diff[j + 1] ?? 0) + 1;
+        diff[r] = (diff[r] ?? 0) - 1;
+      }
+    });
+    let earlier = 0;
+    for (let i = 0; i < n; i++) {
+      earlier += diff[i] ?? 0;
+      const later = (reach[i] ?? i + 1) - i - 1;
+      if (earlier + later === 0) continue;
+      const examples: C[] = [];
+      for (let j = i - 1, steps = 0; j >= 0 && examples.length < NAMED_OVERLAPS && steps < 1000; j--, steps++) {
+        if ((reach[j] ?? 0) > i) examples.push(sorted[j] as C);
+      }
+      for (let j = i + 1; j < (reach[i] ?? 0) && examples.length < NAMED_OVERLAPS * 2; j++) examples.push(sorted[j] as C);
+      const named = examples.sort((a, b) => a.row - b.row).slice(0, NAMED_OVERLAPS);
+      result.set(sorted[i] as C, { count: earlier + later, examples: named });
     }
   }
-  return pairs;
+  return result;
 }
 
 function reportOverlaps(table: Table<ContractKey>, contracts: readonly Contract[], rowsOf: ReadonlyMap<number, TableRow>, issues: Issue[]): void {
-  const others = new Map<Contract, Contract[]>();
-  for (const [a, b] of overlappingContracts(contracts)) {
-    for (const [self, other] of [[a, b], [b, a]] as const) {
-      const list = others.get(self);
-      if (list) list.push(other);
-      else others.set(self, [other]);
-    }
-  }
+  const overlaps = contractOverlaps(contracts);
   for (const contract of contracts) {
-    const list = others.get(contract);
+    const overlap = overlaps.get(contract);
     const row = rowsOf.get(contract.row);
-    if (!list || !row) continue;
+    if (!overlap || !row) continue;
     const r = rowReader(table, CONTRACT_COLUMNS, row, issues);
-    const which = list
-      .sort((a, b) => a.row - b.row)
-      .map((o) => `${o.row}行目の契約（${contractPeriod(o)}）`)
-      .join('・');
+    const named = overlap.examples.map((o) => `${o.row}行目の契約（${contractPeriod(o)}）`).join('・');
+    const more = overlap.count > overlap.examples.length ? `ほか${overlap.count - overlap.examples.length}件` : '';
     r.report(
       'start',
       'CONTRACT_OVERLAP',
-      `事業所番号 ${contract.officeNumber} のこの契約（${contractPeriod(contract)}）は、同じ事業所の${which}と期間が重なっています。同じ事業所との契約は1つの期間に1行とし、前の契約に契約終了日を入れてください。`,
+      `事業所番号 ${contract.officeNumber} のこの契約（${contractPeriod(contract)}）は、同じ事業所の${named}${more}と期間が重なっています。同じ事業所との契約は1つの期間に1行とし、前の契約に契約終了日を入れてください。`,
     );
   }
 }

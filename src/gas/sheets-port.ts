@@ -8,8 +8,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-function rowsOf(range: Range, zone: string, withFormulas: boolean): RawRow[] {
-  const first = range.getRow();
+function rowsOf(range: Range, first: number, zone: string, withFormulas: boolean): RawRow[] {
   const values = toCellValues(range.getValues(), zone);
   const formulas = withFormulas ? range.getFormulas() : undefined;
   return values.map((v, i) => ({ rowNumber: first + i, values: v, formulas: formulas?.[i] }));
@@ -43,18 +42,18 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       if (!s) return undefined;
       const range = s.getDataRange();
       if (range.getNumRows() === 1 && range.getNumColumns() === 1 && range.getValue() === '') return { name, rows: [] };
-      return { name, rows: rowsOf(range, timeZone(), true), merges: mergesOf(range) };
+      return { name, rows: rowsOf(range, 1, timeZone(), true), merges: mergesOf(range) };
     },
     readRows(name, first, count): RawSheet | undefined {
       const s = sheet(name);
       if (!s) return undefined;
       const width = Math.max(s.getLastColumn(), 1);
       const rows: RawRow[] = [];
-      if (first > HEADER_ZONE_ROWS + 1) rows.push(...rowsOf(s.getRange(1, 1, HEADER_ZONE_ROWS, width), timeZone(), false));
+      if (first > HEADER_ZONE_ROWS + 1) rows.push(...rowsOf(s.getRange(1, 1, HEADER_ZONE_ROWS, width), 1, timeZone(), false));
       // Near the top, one block from row 1 holds both the header zone and the edited rows.
       const top = first > HEADER_ZONE_ROWS + 1 ? first : 1;
       const edited = s.getRange(top, 1, first + count - top, width);
-      rows.push(...rowsOf(edited, timeZone(), true));
+      rows.push(...rowsOf(edited, top, timeZone(), true));
       return { name, rows, merges: mergesOf(edited) };
     },
     readStyles(name, rect): CellStyles {

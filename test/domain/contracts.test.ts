@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { CellValue } from '../../src/domain/cell';
 import {
   activeContracts,
@@ -5,7 +6,7 @@ import {
   CONTRACT_COLUMNS,
   CONTRACTS_SHEET,
   isActiveIn,
-  overlappingContracts,
+  contractOverlaps,
   readContracts,
 } from '../../src/domain/contracts';
 import type { Issue } from '../../src/domain/issue';
@@ -190,9 +191,37 @@ describe('overlapping contracts of one office', () => {
     expect(codes(check([office('2020-04-01', null), office('2021-04-01', '2020-01-01')]))).toEqual(['CONTRACT_END_BEFORE_START']);
   });
 
-  test('overlappingContracts on plain values', () => {
+  test('contractOverlaps on plain values', () => {
     const c = (row: number, start: string, end?: string) => ({ row, officeNumber: 'X', start, ...(end ? { end } : {}) });
-    expect(overlappingContracts([c(1, '2021-01-01', '2021-01-31'), c(2, '2021-02-01'), c(3, '2021-01-31', '2021-01-31')]).map(([a, b]) => [a.row, b.row])).toEqual([[1, 3]]);
+    const found = contractOverlaps([c(1, '2021-01-01', '2021-01-31'), c(2, '2021-02-01'), c(3, '2021-01-31', '2021-01-31')]);
+    expect([...found].map(([k, v]) => [k.row, v.count, v.examples.map((e) => e.row)])).toEqual([
+      [1, 1, [3]],
+      [3, 1, [1]],
+    ]);
+  });
+
+  test('a thousand copies of one open contract: each row counts the 999 others and names three', () => {
+    const c = (row: number) => ({ row, officeNumber: 'X', start: '2021-01-01' });
+    const found = contractOverlaps(Array.from({ length: 1000 }, (_, i) => c(i + 2)));
+    expect(found.size).toBe(1000);
+    const mid = [...found.values()][500];
+    expect(mid?.count).toBe(999);
+    expect(mid?.examples).toHaveLength(3);
+  });
+
+  test('property: the count equals a brute-force count of overlapping pairs', () => {
+    const arb = fc.array(fc.record({ s: fc.integer({ min: 1, max: 28 }), len: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }) }), { maxLength: 25 });
+    fc.assert(
+      fc.property(arb, (specs) => {
+        const day = (n: number): string => `2021-01-${String(n).padStart(2, '0')}`;
+        const list = specs.map((x, i) => ({ row: i + 2, officeNumber: 'X', start: day(x.s), ...(x.len === undefined ? {} : { end: day(Math.min(31, x.s + x.len)) }) }));
+        const found = contractOverlaps(list);
+        for (const a of list) {
+          const brute = list.filter((b) => b !== a && b.start <= (a.end ?? '9999') && a.start <= (b.end ?? '9999')).length;
+          expect(found.get(a)?.count ?? 0).toBe(brute);
+        }
+      }),
+    );
   });
 });
 
