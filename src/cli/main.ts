@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { checkFile, formatCheck } from './check-command';
+import { isValidYearMonth } from '../domain/months';
 import { runDemo } from './demo';
+import { formatReport, reportFile } from './report-command';
 import { UnreadableFileError } from './xlsx-port';
 
 /** Exit codes of SPEC §6. */
@@ -11,6 +13,9 @@ const HELP = `包括支援シート ローカルランナー（.xlsx）
 使い方:
   houkatsu check FILE.xlsx [--json] [-o 印付き.xlsx]
       相談記録などのシートをチェックします。-o で、問題のあるセルに色とメモを付けた写しを書き出します。
+  houkatsu report --month YYYY-MM FILE.xlsx [-o OUT.xlsx] [--json]
+      その月の月報（月報_YYYY-MM）と市への提出データ（_提出データ）を OUT に書き出します。
+      --json で提出データ（JSON）を表示します。
   houkatsu demo [DIR]
       見本のセンターのブックを DIR（省略時は新しいフォルダ）に作り、チェックして結果を表示します。
   houkatsu --help
@@ -34,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
       output: { type: 'string', short: 'o' },
       today: { type: 'string' },
+      month: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -48,6 +54,14 @@ async function main(argv: string[]): Promise<number> {
       const output = await checkFile(rest[0] as string, { marked: values.output, today: values.today });
       process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${formatCheck(output)}\n`);
       return output.summary.errors > 0 ? EXIT.hasErrors : EXIT.ok;
+    }
+    case 'report': {
+      if (rest.length !== 1) fail('月報を作る .xlsx ファイルを1つ指定してください。例: houkatsu report --month 2026-10 センター.xlsx');
+      if (values.month === undefined) fail('--month で対象月を指定してください（例: --month 2026-10）。');
+      if (!isValidYearMonth(values.month)) fail(`--month（対象月）は YYYY-MM の形で指定してください（例: 2026-10）。「${values.month}」は読めません。`);
+      const built = await reportFile(rest[0] as string, { month: values.month, output: values.output, today: values.today });
+      process.stdout.write(values.json ? `${JSON.stringify(built.submission, null, 2)}\n` : `${formatReport(built)}\n`);
+      return built.report.quality.errors > 0 ? EXIT.hasErrors : EXIT.ok;
     }
     case 'demo': {
       if (rest.length > 1) fail('demo に指定できるフォルダは1つです。');

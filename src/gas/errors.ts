@@ -9,3 +9,12 @@ export function userMessage(error: unknown): string {
   if (/[぀-ヿ一-龯]/.test(text)) return text;
   return `処理を完了できませんでした（${text.slice(0, 200)}）。時間をおいてもう一度お試しください。続く場合は、この文面を管理者に伝えてください。`;
 }
+
+/** Runs a menu job; a failure is shown as a Japanese alert instead of Apps Script's red error bar. */
+export function alertingErrors(job: () => void): void {
+  try {
+    job();
+  } catch (error) {
+    SpreadsheetApp.getUi().alert(userMessage(error));
+  }
+}

@@ -4,13 +4,19 @@
  * and the functions a sidebar calls with google.script.run. Logic lives in the modules below.
  */
 import { checkEdit, runCheck, selectCell, showCheckSidebar } from './check';
-import { userMessage } from './errors';
+import { alertingErrors } from './errors';
+import { buildReportFromMenu, submitReportFromMenu } from './report';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   // createAddonMenu works in every auth mode (in AuthMode.NONE nothing else may be touched, so the menu is
   // all onOpen does). The menu takes the add-on's name, 「包括支援」; pushed as a bound script, it takes the
   // script project's name, which the README says to set to 「包括支援」.
-  SpreadsheetApp.getUi().createAddonMenu().addItem('入力チェック', 'menuInputCheck').addToUi();
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('入力チェック', 'menuInputCheck')
+    .addItem('月報を作成…', 'menuBuildReport')
+    .addItem('市へ提出', 'menuSubmitReport')
+    .addToUi();
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -29,11 +35,15 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function menuInputCheck(): void {
-  try {
-    showCheckSidebar(runCheck());
-  } catch (error) {
-    SpreadsheetApp.getUi().alert(userMessage(error));
-  }
+  alertingErrors(() => showCheckSidebar(runCheck()));
+}
+
+export function menuBuildReport(): void {
+  alertingErrors(() => buildReportFromMenu());
+}
+
+export function menuSubmitReport(): void {
+  alertingErrors(() => submitReportFromMenu());
 }
 
 /** Called by the sidebar. */

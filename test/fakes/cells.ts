@@ -67,6 +67,14 @@ export class Layer<T> {
     this.rows.splice(at, count);
   }
 
+  insertColumns(at: number, count: number): void {
+    for (const cells of this.rows) if (cells !== undefined && at < cells.length) cells.splice(at, 0, ...new Array<undefined>(count));
+  }
+
+  deleteColumns(at: number, count: number): void {
+    for (const cells of this.rows) cells?.splice(at, count);
+  }
+
   /** 1 + the index of the last row holding anything, or 0. */
   extentRows(): number {
     for (let r = this.rows.length - 1; r >= 0; r--) {

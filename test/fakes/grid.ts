@@ -33,6 +33,8 @@ export class Grid<V> {
   readonly backgrounds = new Layer<string>();
   readonly numberFormats = new Layer<string>();
   readonly fontWeights = new Layer<'bold'>();
+  readonly fontSizes = new Layer<number>();
+  readonly fontStyles = new Layer<'italic'>();
   readonly alignments = new Layer<HorizontalAlignment>();
   readonly wraps = new Layer<boolean>();
   readonly validations = new Layer<V>();
@@ -185,7 +187,7 @@ export class Grid<V> {
   }
 
   clearFormat(rect: Rect): void {
-    this.clearLayers(rect, [this.backgrounds, this.numberFormats, this.fontWeights, this.alignments, this.wraps]);
+    this.clearLayers(rect, [this.backgrounds, this.numberFormats, this.fontWeights, this.fontSizes, this.fontStyles, this.alignments, this.wraps]);
   }
 
   clearLayers(rect: Rect, layers: readonly Layer<unknown>[]): void {
@@ -247,6 +249,8 @@ export class Grid<V> {
       this.backgrounds,
       this.numberFormats,
       this.fontWeights,
+      this.fontSizes,
+      this.fontStyles,
       this.alignments,
       this.wraps,
       this.validations,
@@ -276,6 +280,30 @@ export class Grid<V> {
       const top = Math.min(m.row, row);
       const kept = m.numRows - (Math.min(mEnd, end) - Math.max(m.row, row));
       return kept >= 1 && !(kept === 1 && m.numColumns === 1) ? [{ ...m, row: top, numRows: kept }] : [];
+    });
+  }
+
+  /** Inserts empty columns before 1-based `column`; merges to the right move, merges across it grow. */
+  insertColumns(column: number, count: number): void {
+    this.host.reserveCells(count * this.maxRows);
+    for (const layer of this.layers()) layer.insertColumns(column - 1, count);
+    this.maxColumns += count;
+    this.merges = this.merges.map((m) => {
+      if (m.column >= column) return { ...m, column: m.column + count };
+      if (m.column + m.numColumns > column) return { ...m, numColumns: m.numColumns + count };
+      return m;
+    });
+  }
+
+  /** Deletes columns; a merge touching them is dropped (enough for the fake: generated sheets have none there). */
+  deleteColumns(column: number, count: number): void {
+    for (const layer of this.layers()) layer.deleteColumns(column - 1, count);
+    this.maxColumns -= count;
+    const end = column + count;
+    this.merges = this.merges.flatMap((m) => {
+      if (m.column + m.numColumns <= column) return [m];
+      if (m.column >= end) return [{ ...m, column: m.column - count }];
+      return [];
     });
   }
 

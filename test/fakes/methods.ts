@@ -12,6 +12,7 @@ export type SpreadsheetAppMethod =
   | 'getActiveSheet'
   | 'getActiveSpreadsheet'
   | 'getUi'
+  | 'newConditionalFormatRule'
   | 'newDataValidation'
   | 'openById'
   | 'openByUrl'
@@ -28,6 +29,7 @@ export type SpreadsheetMethod =
   | 'getSheetById'
   | 'getSheetByName'
   | 'getSheets'
+  | 'getNumSheets'
   | 'getSpreadsheetLocale'
   | 'getSpreadsheetTimeZone'
   | 'getUrl'
@@ -50,8 +52,11 @@ export type SheetMethod =
   | 'clearNotes'
   | 'deleteRow'
   | 'deleteRows'
+  | 'deleteColumns'
+  | 'insertColumnsAfter'
   | 'getCharts'
   | 'getColumnWidth'
+  | 'getConditionalFormatRules'
   | 'getDataRange'
   | 'getFrozenColumns'
   | 'getFrozenRows'
@@ -79,6 +84,7 @@ export type SheetMethod =
   | 'setActiveRange'
   | 'setColumnWidth'
   | 'setColumnWidths'
+  | 'setConditionalFormatRules'
   | 'setFrozenColumns'
   | 'setFrozenRows'
   | 'setName'
@@ -133,6 +139,8 @@ export type RangeMethod =
   | 'setDataValidation'
   | 'setDataValidations'
   | 'setFontWeight'
+  | 'setFontSize'
+  | 'setFontStyle'
   | 'setFontWeights'
   | 'setFormula'
   | 'setFormulas'
@@ -168,7 +176,11 @@ export type DataValidationBuilderMethod =
   | 'setAllowInvalid'
   | 'setHelpText';
 
-export type EmbeddedChartBuilderMethod = 'addRange' | 'build' | 'getRanges' | 'setChartType' | 'setOption' | 'setPosition';
+export type BooleanConditionMethod = 'getBackground' | 'getCriteriaType' | 'getCriteriaValues';
+export type ConditionalFormatRuleMethod = 'copy' | 'getBooleanCondition' | 'getRanges';
+export type ConditionalFormatRuleBuilderMethod = ConditionalFormatRuleMethod | 'build' | 'setBackground' | 'setRanges' | 'whenFormulaSatisfied';
+
+export type EmbeddedChartBuilderMethod = 'addRange' | 'build' | 'getRanges' | 'setChartType' | 'setNumHeaders' | 'setOption' | 'setPosition';
 export type EmbeddedChartMethod = 'getChartId' | 'getContainerInfo' | 'getRanges' | 'modify';
 export type ContainerInfoMethod = 'getAnchorColumn' | 'getAnchorRow' | 'getOffsetX' | 'getOffsetY';
 
@@ -219,6 +231,9 @@ export type MethodName =
   | `Protection.${ProtectionMethod}`
   | `DataValidation.${DataValidationMethod}`
   | `DataValidationBuilder.${DataValidationBuilderMethod}`
+  | `BooleanCondition.${BooleanConditionMethod}`
+  | `ConditionalFormatRule.${ConditionalFormatRuleMethod}`
+  | `ConditionalFormatRuleBuilder.${ConditionalFormatRuleBuilderMethod}`
   | `EmbeddedChartBuilder.${EmbeddedChartBuilderMethod}`
   | `EmbeddedChart.${EmbeddedChartMethod}`
   | `ContainerInfo.${ContainerInfoMethod}`
@@ -257,6 +272,9 @@ export const FAMILY_OF: Readonly<Record<FakeClass, ServiceFamily>> = {
   Protection: 'spreadsheet',
   DataValidation: 'spreadsheet',
   DataValidationBuilder: 'spreadsheet',
+  BooleanCondition: 'spreadsheet',
+  ConditionalFormatRule: 'spreadsheet',
+  ConditionalFormatRuleBuilder: 'spreadsheet',
   EmbeddedChartBuilder: 'spreadsheet',
   EmbeddedChart: 'spreadsheet',
   ContainerInfo: 'spreadsheet',

@@ -18,6 +18,9 @@ import * as E from './enums';
 import type { Fake, FakeOf } from './fake-of';
 import { Grid, type HorizontalAlignment } from './grid';
 import type {
+  BooleanConditionMethod,
+  ConditionalFormatRuleBuilderMethod,
+  ConditionalFormatRuleMethod,
   ContainerInfoMethod,
   DataValidationBuilderMethod,
   DataValidationMethod,
@@ -47,6 +50,9 @@ type GasDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuild
 type GasChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GasChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 type GasContainerInfo = GoogleAppsScript.Spreadsheet.ContainerInfo;
+type GasBooleanCondition = GoogleAppsScript.Spreadsheet.BooleanCondition;
+type GasConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+type GasConditionalFormatRuleBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 type ProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
 type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
@@ -203,6 +209,134 @@ export class FakeDataValidationBuilder
   setHelpText(helpText: string): this {
     this.enter('setHelpText');
     return this.with({ helpText });
+  }
+}
+
+// ------------------------------------------------------------------------------ conditional format
+
+/** A boolean conditional format: only custom formulas and a background are modelled (no evaluation). */
+interface ConditionalState {
+  readonly formula: string | undefined;
+  readonly background: string | null;
+  readonly ranges: readonly FakeRange[];
+}
+
+export class FakeBooleanCondition
+  extends Counted<'BooleanCondition', BooleanConditionMethod>
+  implements FakeOf<GasBooleanCondition, BooleanConditionMethod>
+{
+  declare readonly __gasType: GasBooleanCondition;
+
+  constructor(
+    rt: Runtime,
+    private readonly state: ConditionalState & { readonly formula: string },
+  ) {
+    super(rt, 'BooleanCondition');
+  }
+
+  getBackground(): string | null {
+    this.enter('getBackground');
+    return this.state.background;
+  }
+
+  getCriteriaType(): GoogleAppsScript.Spreadsheet.BooleanCriteria {
+    this.enter('getCriteriaType');
+    return E.BooleanCriteria.CUSTOM_FORMULA;
+  }
+
+  getCriteriaValues(): unknown[] {
+    this.enter('getCriteriaValues');
+    return [this.state.formula];
+  }
+}
+
+export class FakeConditionalFormatRule
+  extends Counted<'ConditionalFormatRule', ConditionalFormatRuleMethod>
+  implements FakeOf<GasConditionalFormatRule, ConditionalFormatRuleMethod>
+{
+  declare readonly __gasType: GasConditionalFormatRule;
+
+  constructor(
+    rt: Runtime,
+    private readonly state: ConditionalState & { readonly formula: string },
+  ) {
+    super(rt, 'ConditionalFormatRule');
+  }
+
+  /** Uncounted: the rule, for assertions ({ formula, background, ranges: ['B2:B1000'] }). */
+  peek(): { formula: string; background: string | null; ranges: string[] } {
+    return { formula: this.state.formula, background: this.state.background, ranges: this.state.ranges.map((r) => r.peekA1()) };
+  }
+
+  copy(): FakeConditionalFormatRuleBuilder {
+    this.enter('copy');
+    return new FakeConditionalFormatRuleBuilder(this.rt, this.state);
+  }
+
+  getBooleanCondition(): FakeBooleanCondition {
+    this.enter('getBooleanCondition');
+    return new FakeBooleanCondition(this.rt, this.state);
+  }
+
+  getRanges(): FakeRange[] {
+    this.enter('getRanges');
+    return [...this.state.ranges];
+  }
+}
+
+export class FakeConditionalFormatRuleBuilder
+  extends Counted<'ConditionalFormatRuleBuilder', ConditionalFormatRuleBuilderMethod>
+  implements FakeOf<GasConditionalFormatRuleBuilder, ConditionalFormatRuleBuilderMethod>
+{
+  declare readonly __gasType: GasConditionalFormatRuleBuilder;
+  private state: ConditionalState;
+
+  constructor(rt: Runtime, from?: ConditionalState) {
+    super(rt, 'ConditionalFormatRuleBuilder');
+    this.state = from ?? { formula: undefined, background: null, ranges: [] };
+  }
+
+  build(): FakeConditionalFormatRule {
+    this.enter('build');
+    const { formula } = this.state;
+    // Sheets refuses a rule without a condition or without a range.
+    if (formula === undefined) throw this.rt.error('Conditional format rule cannot have no condition.');
+    if (this.state.ranges.length === 0) throw this.rt.error('Conditional format rule must have at least one range.');
+    return new FakeConditionalFormatRule(this.rt, { ...this.state, formula });
+  }
+
+  copy(): FakeConditionalFormatRuleBuilder {
+    this.enter('copy');
+    return new FakeConditionalFormatRuleBuilder(this.rt, this.state);
+  }
+
+  getBooleanCondition(): FakeBooleanCondition | null {
+    this.enter('getBooleanCondition');
+    const { formula } = this.state;
+    return formula === undefined ? null : new FakeBooleanCondition(this.rt, { ...this.state, formula });
+  }
+
+  getRanges(): FakeRange[] {
+    this.enter('getRanges');
+    return [...this.state.ranges];
+  }
+
+  setBackground(color: string | null): this {
+    this.enter('setBackground');
+    this.state = { ...this.state, background: color === null ? null : normalizeColor(color) };
+    return this;
+  }
+
+  setRanges(ranges: Fake<GasRange>[]): this {
+    this.enter('setRanges');
+    this.state = { ...this.state, ranges: ranges.map((r) => own(this.rt, r, FakeRange, 'SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges')) };
+    return this;
+  }
+
+  whenFormulaSatisfied(formula: string): this {
+    this.enter('whenFormulaSatisfied');
+    this.state = { ...this.state, formula };
+    return this;
   }
 }
 
@@ -397,6 +531,12 @@ export class FakeEmbeddedChartBuilder
   setChartType(type: GoogleAppsScript.Charts.ChartType): this {
     this.enter('setChartType');
     this.state = { ...this.state, chartType: type };
+    return this;
+  }
+
+  setNumHeaders(headers: number): this {
+    this.enter('setNumHeaders');
+    this.state = { ...this.state, options: new Map([...this.state.options, ['numHeaders', headers]]) };
     return this;
   }
 
@@ -717,6 +857,18 @@ export class FakeRange extends Counted<'Range', RangeMethod> implements FakeOf<G
     return this;
   }
 
+  setFontSize(size: number): this {
+    this.enter('setFontSize');
+    this.grid.fill(this.grid.fontSizes, this.rect, () => size);
+    return this;
+  }
+
+  setFontStyle(fontStyle: string | null): this {
+    this.enter('setFontStyle');
+    this.grid.fill(this.grid.fontStyles, this.rect, () => (fontStyle === 'italic' ? 'italic' : undefined));
+    return this;
+  }
+
   setFontWeights(fontWeights: (FontWeight | null)[][]): this {
     this.enter('setFontWeights');
     this.grid.checkShape(fontWeights, this.rect, this.what('setFontWeights'));
@@ -850,6 +1002,7 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
   private readonly autoResized = new Set<number>();
   private protections: FakeProtection[] = [];
   private charts: FakeEmbeddedChart[] = [];
+  private conditionalRules: FakeConditionalFormatRule[] = [];
 
   constructor(
     rt: Runtime,
@@ -934,6 +1087,11 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
   peekDataValidations(a1?: string): (FakeDataValidation | null)[][] {
     const rect = this.range(a1);
     return rect ? this.grid.readLayer(this.grid.validations, rect, null) : [];
+  }
+
+  /** Uncounted: the sheet's conditional format rules, in order. */
+  peekConditionalFormatRules(): FakeConditionalFormatRule[] {
+    return [...this.conditionalRules];
   }
 
   /** Uncounted: every property of one cell ('B3'). */
@@ -1071,6 +1229,21 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
     this.removeRows(rowPosition, howMany);
   }
 
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.enter('deleteColumns');
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.grid.maxColumns) throw this.rt.error('Those columns are out of bounds.');
+    if (this.grid.maxColumns - howMany < 1) throw this.rt.error('Sorry, it is not possible to delete all non-frozen columns.');
+    this.grid.deleteColumns(columnPosition, howMany);
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    this.enter('insertColumnsAfter');
+    if (afterPosition < 1 || afterPosition > this.grid.maxColumns) throw this.rt.error('Those columns are out of bounds.');
+    if (howMany < 1) throw this.rt.error('The number of columns to insert must be at least 1.');
+    this.grid.insertColumns(afterPosition + 1, howMany);
+    return this;
+  }
+
   private removeRows(rowPosition: number, howMany: number): void {
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.grid.maxRows) {
       throw this.rt.error('Those rows are out of bounds.');
@@ -1087,6 +1260,11 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
   getColumnWidth(columnPosition: number): number {
     this.enter('getColumnWidth');
     return this.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  getConditionalFormatRules(): FakeConditionalFormatRule[] {
+    this.enter('getConditionalFormatRules');
+    return [...this.conditionalRules];
   }
 
   getDataRange(): FakeRange {
@@ -1251,6 +1429,12 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
     this.enter('setColumnWidths');
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
     return this;
+  }
+
+  setConditionalFormatRules(rules: Fake<GasConditionalFormatRule>[]): void {
+    this.enter('setConditionalFormatRules');
+    if (!Array.isArray(rules)) throw this.rt.badArguments('SpreadsheetApp.Sheet.setConditionalFormatRules', [rules]);
+    this.conditionalRules = rules.map((r) => own(this.rt, r, FakeConditionalFormatRule, 'SpreadsheetApp.Sheet.setConditionalFormatRules'));
   }
 
   setFrozenColumns(columns: number): void {
@@ -1477,6 +1661,11 @@ export class FakeSpreadsheet extends Counted<'Spreadsheet', SpreadsheetMethod> i
     return [...this.sheets];
   }
 
+  getNumSheets(): number {
+    this.enter('getNumSheets');
+    return this.sheets.length;
+  }
+
   getSpreadsheetLocale(): string {
     this.enter('getSpreadsheetLocale');
     return this.locale;
@@ -1594,9 +1783,10 @@ export interface SpreadsheetAppWorld {
 
 export class FakeSpreadsheetApp
   extends Counted<'SpreadsheetApp', SpreadsheetAppMethod>
-  implements FakeOf<GasSpreadsheetApp, SpreadsheetAppMethod | 'BorderStyle' | 'DataValidationCriteria' | 'ProtectionType'>
+  implements FakeOf<GasSpreadsheetApp, SpreadsheetAppMethod | 'BooleanCriteria' | 'BorderStyle' | 'DataValidationCriteria' | 'ProtectionType'>
 {
   declare readonly __gasType: GasSpreadsheetApp;
+  readonly BooleanCriteria = E.BooleanCriteria;
   readonly BorderStyle = E.BorderStyle;
   readonly DataValidationCriteria = E.DataValidationCriteria;
   readonly ProtectionType = E.ProtectionType;
@@ -1642,6 +1832,11 @@ export class FakeSpreadsheetApp
     this.enter('getUi');
     if (!this.world.ui) throw this.rt.error('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.world.ui;
+  }
+
+  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
+    this.enter('newConditionalFormatRule');
+    return new FakeConditionalFormatRuleBuilder(this.rt);
   }
 
   newDataValidation(): FakeDataValidationBuilder {

@@ -1,0 +1,93 @@
+import { formatMonthJa, isValidYearMonth, monthOf, previousMonth, readMonth } from '../domain/months';
+import { JAPAN_TIME_ZONE, todayIn } from '../workbook/cell-values';
+import { REPORT_SHEET_PREFIX } from '../workbook/report-layout';
+import { buildReport, composeReport, submitReport } from '../workbook/report-job';
+import { sheetsPort } from './sheets-port';
+
+/** Thrown for what a person can put right; its message is shown as it is. */
+export class UserFacingError extends Error {}
+
+/** How long a second click waits for the first to finish before it is told to try again. */
+const LOCK_WAIT_MS = 5000;
+
+/** Two people clicking at once: the second waits a little, then is told, and nothing is built twice. */
+export function withDocumentLock<T>(job: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new UserFacingError('ほかの方が月報の作成か提出をしているところです。少し待ってから、もう一度お試しください。');
+  }
+  try {
+    return job();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function lastMonth(now: Date = new Date()): string {
+  return previousMonth(monthOf(todayIn(JAPAN_TIME_ZONE, now)));
+}
+
+/** The month a person typed (any form of SPEC §5), or last month when left empty. */
+export function parseMonthInput(text: string, now: Date = new Date()): string {
+  if (text.trim() === '') return lastMonth(now);
+  const reading = readMonth(text.trim());
+  if (reading.kind !== 'month' || !isValidYearMonth(reading.ym)) {
+    const reason = reading.kind === 'invalid' ? `（${reading.reason}）` : '';
+    throw new UserFacingError(`「${text}」を月として読めませんでした${reason}。2026-10 や 令和8年10月 の形で入力してください。`);
+  }
+  return reading.ym;
+}
+
+function askMonth(title: string, now: Date): string | undefined {
+  const ui = SpreadsheetApp.getUi();
+  const fallback = lastMonth(now);
+  const answer = ui.prompt(title, `対象月を入力してください（例: ${fallback}、令和${Number(fallback.slice(0, 4)) - 2018}年${Number(fallback.slice(5))}月）。\n空のまま OK を押すと先月（${formatMonthJa(fallback)}）になります。`, ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return undefined;
+  return parseMonthInput(answer.getResponseText(), now);
+}
+
+export function runBuildReport(month: string, now: Date = new Date()): { sheet: string; errors: number; warnings: number } {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(() => {
+    const built = buildReport(sheetsPort(spreadsheet), month, now);
+    return { sheet: built.sheet, errors: built.report.quality.errors, warnings: built.report.quality.warnings };
+  });
+}
+
+/** 「月報を作成…」 */
+export function buildReportFromMenu(now: Date = new Date()): void {
+  const month = askMonth('月報を作成', now);
+  if (month === undefined) return;
+  const result = runBuildReport(month, now);
+  const left = result.errors > 0 ? `\nこの月の行にエラーが ${result.errors} 件残っています（下書きです）。「入力チェック」で直してから提出してください。` : '';
+  SpreadsheetApp.getActiveSpreadsheet().toast(`「${result.sheet}」を作成しました。${left}`, '月報', 8);
+}
+
+/** The month of the report the person is looking at, if the active sheet is one. */
+function activeReportMonth(): string | undefined {
+  const name = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName();
+  const month = name.startsWith(REPORT_SHEET_PREFIX) ? name.slice(REPORT_SHEET_PREFIX.length) : '';
+  return isValidYearMonth(month) ? month : undefined;
+}
+
+/** 「市へ提出」: the report on screen, or the month asked for; errors left need a confirmation. */
+export function submitReportFromMenu(now: Date = new Date()): void {
+  const ui = SpreadsheetApp.getUi();
+  const month = activeReportMonth() ?? askMonth('市へ提出', now);
+  if (month === undefined) return;
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  withDocumentLock(() => {
+    const port = sheetsPort(spreadsheet);
+    const { report } = composeReport(port, month, now);
+    if (report.quality.errors > 0) {
+      const answer = ui.alert(
+        '市へ提出',
+        `${formatMonthJa(month)}の行にエラーが ${report.quality.errors} 件残っています。このまま提出しますか？\n（「いいえ」を選び、「入力チェック」で直してから提出することをおすすめします）`,
+        ui.ButtonSet.YES_NO,
+      );
+      if (answer !== ui.Button.YES) return;
+    }
+    const result = submitReport(port, month, now);
+    ui.alert('市へ提出', `${formatMonthJa(month)}の月報を提出しました${result.resubmitted ? '（前回の提出は履歴に残しました）' : ''}。\n指紋: ${result.submission.fingerprint.slice(0, 16)}…`, ui.ButtonSet.OK);
+  });
+}

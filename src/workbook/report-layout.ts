@@ -1,0 +1,161 @@
+import type { CellValue } from '../domain/cell';
+import { formatShare } from '../domain/concentration';
+import { TOPIC_SEPARATOR } from '../domain/consultation-summary';
+import { type CountTable, totalsOf, UNCLASSIFIED } from '../domain/count-table';
+import { formatMonthJa, formatWarekiMonth, monthOf } from '../domain/months';
+import type { MonthlyReport } from '../domain/monthly-report';
+import type { Block, BlockStyle, ChartModel, SheetModel } from './sheet-model';
+
+export const REPORT_SHEET_PREFIX = '月報_';
+
+export function reportSheetName(month: string): string {
+  return `${REPORT_SHEET_PREFIX}${month}`;
+}
+
+export interface ReportStatus {
+  /** When the report was built, as shown (Japan time). */
+  readonly createdAt: string;
+  /** When it was submitted to the city; undefined for a draft. */
+  readonly submittedAt?: string;
+}
+
+const HEADER_STYLE: BlockStyle = { bold: true, background: '#e8f0fe' };
+const TOTAL_STYLE: BlockStyle = { bold: true, background: '#f1f3f4' };
+const SECTION_STYLE: BlockStyle = { bold: true, fontSize: 12 };
+const COUNT_FORMAT = '#,##0';
+
+/** Lays blocks out top to bottom, a blank row between sections. */
+class Cursor {
+  row = 1;
+  readonly blocks: Block[] = [];
+  readonly charts: ChartModel[] = [];
+
+  section(title: string): void {
+    this.blocks.push({ row: this.row, column: 1, values: [[`■ ${title}`]], style: SECTION_STYLE });
+    this.row += 1;
+  }
+
+  /** A table with a header row and, when asked, a total row at the bottom and a total column. */
+  table(values: CellValue[][], opts: { totalRow?: boolean; totalColumn?: number; format?: string } = {}): { row: number; rows: number } {
+    const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+    const at = this.row;
+    const accents: { rect: { row: number; column: number; numRows: number; numColumns: number }; style: BlockStyle }[] = [
+      { rect: { row: at, column: 1, numRows: 1, numColumns: width }, style: HEADER_STYLE },
+    ];
+    if (opts.totalRow && values.length > 1) accents.push({ rect: { row: at + values.length - 1, column: 1, numRows: 1, numColumns: width }, style: TOTAL_STYLE });
+    if (opts.totalColumn !== undefined && values.length > 1) accents.push({ rect: { row: at + 1, column: opts.totalColumn, numRows: values.length - 1, numColumns: 1 }, style: TOTAL_STYLE });
+    this.blocks.push({ row: at, column: 1, values, style: { numberFormat: opts.format ?? COUNT_FORMAT }, accents });
+    this.row += values.length + 1;
+    return { row: at, rows: values.length };
+  }
+}
+
+/** A count table with its totals, and a 再掲 column after the total when given. */
+export function countRows(table: CountTable, corner: string, repeat?: { title: string; counts: readonly number[] }): CellValue[][] {
+  const { rowTotals, columnTotals, total } = totalsOf(table);
+  const header: CellValue[] = [corner, ...table.columns, '計', ...(repeat ? [repeat.title] : [])];
+  const body = table.rows.map((label, i): CellValue[] => [label, ...(table.cells[i] ?? []), rowTotals[i] ?? 0, ...(repeat ? [repeat.counts[i] ?? 0] : [])]);
+  const repeatTotal = repeat ? [repeat.counts.reduce((s, n) => s + n, 0)] : [];
+  return [header, ...body, ['計', ...columnTotals, total, ...repeatTotal]];
+}
+
+/** 相談内容 counts of the month over every 業務区分: the source of the chart. */
+function topicTotals(report: MonthlyReport): CellValue[][] {
+  const byTopic = new Map<string, number>();
+  const t = report.consultations.byTopic;
+  const totals = totalsOf(t).rowTotals;
+  t.rows.forEach((label, i) => {
+    const topic = label.split(TOPIC_SEPARATOR)[1] ?? UNCLASSIFIED;
+    byTopic.set(topic, (byTopic.get(topic) ?? 0) + (totals[i] ?? 0));
+  });
+  return [['相談内容', '件数'], ...[...byTopic].sort((a, b) => b[1] - a[1])];
+}
+
+/**
+ * The 月報 as a sheet (SPEC §4.1): a header with the data-quality summary, then each table with its
+ * totals, and in Sheets two charts. Its size follows the content.
+ */
+export function reportSheet(report: MonthlyReport, status: ReportStatus): SheetModel {
+  const c = report.consultations;
+  const q = report.quality;
+  const cur = new Cursor();
+  const state = status.submittedAt ? `提出済み（${status.submittedAt}）` : '下書き';
+  const qualityLine = q.errors + q.warnings === 0 ? 'なし' : `エラー ${q.errors} 件（${q.rowsWithErrors} 行）、注意 ${q.warnings} 件（${q.rowsWithWarnings} 行）`;
+  const header: CellValue[][] = [
+    [`月報\u3000${report.center.name}`],
+    ['センター名', report.center.name],
+    ['センターコード', report.center.code],
+    ['対象月', formatMonthJa(report.month)],
+    ['作成日時', status.createdAt],
+    ['状態', state],
+    ['この月の行に残っている問題', qualityLine],
+  ];
+  if (q.errors > 0) header.push(['', 'エラーが残っています。「入力チェック」で直してから市へ提出してください（下書きとしては使えます）。']);
+  if (c.undatedRows > 0) header.push(['受付日が読めない行', `${c.undatedRows} 件（どの月にも数えていません。「入力チェック」で受付日を直してください）`]);
+  cur.blocks.push({ row: 1, column: 1, values: header, style: {}, accents: [{ rect: { row: 1, column: 1, numRows: 1, numColumns: 1 }, style: { bold: true, fontSize: 14 } }, { rect: { row: 2, column: 1, numRows: header.length - 1, numColumns: 1 }, style: { bold: true } }] });
+  cur.row = header.length + 2;
+
+  cur.section('総合相談 延べ件数（相談方法 × 相談者）');
+  cur.table(countRows(c.byMethod, '相談方法', { title: '夜間休日（再掲）', counts: c.afterHoursByMethod }), { totalRow: true, totalColumn: c.byMethod.columns.length + 2 });
+
+  cur.section('相談内容別（業務区分 › 相談内容 × 相談者）');
+  cur.table(countRows(c.byTopic, '業務区分 › 相談内容', { title: '認知症関連（再掲）', counts: c.dementiaByTopic }), { totalRow: true, totalColumn: c.byTopic.columns.length + 2 });
+
+  cur.section('実人数');
+  cur.table([['', '人数'], ['実人数', c.uniquePersons], ['新規 実人数', c.newPersons]]);
+
+  cur.section('対応職種');
+  cur.table(countRows(c.byProfession, '対応職種'), { totalRow: true });
+
+  cur.section('権利擁護');
+  cur.table([
+    ['', '件数'],
+    ['虐待', c.abuse.count],
+    ['　うち市へ報告済み', c.abuse.reported],
+    ['　うち報告が期限より遅れた', c.abuse.late],
+    ['成年後見・金銭管理', c.guardianship],
+    ['消費者被害', c.consumerHarm],
+  ]);
+
+  const p = report.preventivePlans;
+  cur.section('介護予防支援・介護予防ケアマネジメント');
+  cur.table([['', '件数', 'うち新規'], ['直営', p.direct, p.directNewCases], ['委託', p.delegated, p.delegatedNewCases], ['計', p.direct + p.delegated, p.newCases]], { totalRow: true });
+
+  cur.section('委託先（この月に委託した事業所）');
+  const total = report.concentration.total;
+  cur.table(
+    [
+      ['事業所番号', '事業所名', '法人名', '所在', '介護予防支援', '介護予防ケアマネジメント', '計', 'うち新規', '割合'],
+      ...report.delegations.map((d): CellValue[] => [d.officeNumber, d.name, d.corporation, d.municipality, d.supportCases, d.careManagementCases, d.cases, d.newCases, total > 0 ? formatShare(d.cases / total) : '']),
+    ],
+    { format: COUNT_FORMAT },
+  );
+
+  cur.section('新規委託（この月に始まった契約）');
+  cur.table([
+    ['開始月', '所在', '事業所名', '住所', '法人名'],
+    ...report.newContracts.map((n): CellValue[] => [formatWarekiMonth(monthOf(n.start)), n.municipality, n.name, n.address, n.corporation]),
+  ]);
+
+  const con = report.concentration;
+  const top = con.byOffice[0];
+  const topCorp = con.byCorporation[0];
+  cur.section(`公正・中立（委託の集中。しきい値 ${formatShare(report.threshold)}）`);
+  cur.table([
+    ['', '名前', '割合'],
+    ['最も多い事業所', top?.name ?? '（委託なし）', top ? formatShare(top.share) : ''],
+    ['最も多い法人', topCorp?.corporation ?? '（委託なし）', topCorp ? formatShare(topCorp.share) : ''],
+    ['センターの運営法人', '', formatShare(con.ownCorporationShare)],
+    ...con.warnings.map((w): CellValue[] => ['注意', w.message, formatShare(w.share)]),
+  ]);
+
+  cur.section('相談内容の件数（グラフ用）');
+  const topics = cur.table(topicTotals(report));
+  cur.section('延べ件数の推移（12か月）');
+  const trend = cur.table([['月', '延べ件数'], ...c.trend.map((t): CellValue[] => [formatWarekiMonth(t.month), t.total])]);
+
+  const chartColumn = 12;
+  cur.charts.push({ kind: 'bar', title: `相談内容（${formatMonthJa(report.month)}）`, range: { row: topics.row, column: 1, numRows: topics.rows, numColumns: 2 }, anchor: { row: 2, column: chartColumn } });
+  cur.charts.push({ kind: 'line', title: '延べ件数の推移', range: { row: trend.row, column: 1, numRows: trend.rows, numColumns: 2 }, anchor: { row: 22, column: chartColumn } });
+  return { name: reportSheetName(report.month), blocks: cur.blocks, frozenRows: 1, columnWidths: [230, 160, 120, 110, 110, 110, 110, 110, 110, 110], charts: cur.charts };
+}
