@@ -1,9 +1,18 @@
 import type { CellValue } from '../domain/cell';
 import { CONSULTATIONS_SHEET } from '../domain/consultations';
+import { CONTRACTS_SHEET } from '../domain/contracts';
+import { DELEGATIONS_SHEET } from '../domain/delegations';
 import { addMonths, type YearMonth } from '../domain/months';
 import { SETTINGS_SHEET } from '../domain/settings';
-import { plantConsultationMess, type PlantedMess, sampleConsultations, type SampleSheet } from './consultations';
-import { seededRandom } from './random';
+import { plantConsultationMess, sampleConsultations } from './consultations';
+import { type ContractMess, contractSheet, sampleContracts } from './contracts';
+import { type DelegationMess, delegationSheet, sampleDelegations } from './delegations';
+import { type HonjoCenterName, isHonjoCenterName } from './handout-plan';
+import { HONJO_HANDOUT_MONTH } from './honjo';
+import { mixSeed, seededRandom } from './random';
+import type { PlantedMess, SampleSheet } from './sheet';
+
+export type { PlantedMess, SampleSheet } from './sheet';
 
 export interface SampleCenter {
   readonly name: string;
@@ -20,7 +29,19 @@ export const HONJO_CENTERS: readonly SampleCenter[] = [
 ];
 
 /** The sample year ends with the month of the handout's 資料3 (令和3年2月). */
-export const SAMPLE_LAST_MONTH: YearMonth = '2021-02';
+export const SAMPLE_LAST_MONTH: YearMonth = HONJO_HANDOUT_MONTH;
+
+/**
+ * How each center keeps its 委託 sheets, and what it got wrong: each kind of mess in two or three of the four
+ * centers, so the demo shows a few of each and not a flood. 児玉's 委託契約 has no 所在 column (it is optional
+ * and derived), so nothing about 所在 can go wrong there.
+ */
+const CENTER_HABITS: Readonly<Record<HonjoCenterName, { municipalityColumn: boolean; contracts: readonly ContractMess[]; delegations: readonly DelegationMess[] }>> = {
+  本庄西: { municipalityColumn: true, contracts: ['overlap', 'fullWidthNumber', 'municipalityEmpty'], delegations: ['warekiMonth', 'directVariant'] },
+  本庄東: { municipalityColumn: true, contracts: ['reasonMissing', 'municipalityMismatch', 'municipalityEmpty'], delegations: ['shortWarekiMonth', 'countWithUnit'] },
+  本庄南: { municipalityColumn: true, contracts: ['overlap', 'reasonMissing', 'municipalityMismatch'], delegations: ['countWithUnit', 'directVariant'] },
+  児玉: { municipalityColumn: false, contracts: ['fullWidthNumber', 'reasonMissing'], delegations: ['warekiMonth', 'countWithUnit', 'directVariant'] },
+};
 
 export interface SampleWorkbook {
   readonly center: SampleCenter;
@@ -43,17 +64,38 @@ export function sampleSettings(center: SampleCenter): CellValue[][] {
   ];
 }
 
+/**
+ * A center's workbook for the 12 months ending `lastMonth`: 設定, 相談記録, 委託契約 and 委託実績, with the mess
+ * people type and where each piece of it is. The same seed gives the same workbook; each center draws from
+ * its own streams, so four centers given one seed still differ. Across the four centers of HONJO_CENTERS the
+ * delegations of the last month give each office of 資料3 its 〇 (see handout-plan.ts).
+ */
 export function sampleCenterWorkbook(center: SampleCenter, seed: number, lastMonth: YearMonth = SAMPLE_LAST_MONTH): SampleWorkbook {
-  const random = seededRandom(seed);
+  if (!isHonjoCenterName(center.name)) throw new Error(`not a center of the Honjo sample: ${center.name}`);
+  const habits = CENTER_HABITS[center.name];
+  const stream = (part: string): ReturnType<typeof seededRandom> => seededRandom(mixSeed(seed, center.code, part));
   const months = Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11));
-  const clean = sampleConsultations({ random, months, perMonth: 220, idPrefix: center.idPrefix, staff: ['担当A', '担当B', '担当C', '担当D', '担当E'] });
-  const messy = plantConsultationMess(CONSULTATIONS_SHEET, clean, random);
+
+  const consultationRandom = stream(CONSULTATIONS_SHEET);
+  const clean = sampleConsultations({ random: consultationRandom, months, perMonth: 220, idPrefix: center.idPrefix, staff: ['担当A', '担当B', '担当C', '担当D', '担当E'] });
+  const consultations = plantConsultationMess(CONSULTATIONS_SHEET, clean, consultationRandom);
+
+  const contractRandom = stream(CONTRACTS_SHEET);
+  const contracts = sampleContracts({ center: center.name, random: contractRandom, lastMonth, overlap: habits.contracts.includes('overlap') });
+  const contractMess = contractSheet(contracts, { random: contractRandom, municipalityColumn: habits.municipalityColumn, mess: habits.contracts });
+
+  const delegationRandom = stream(DELEGATIONS_SHEET);
+  const delegations = sampleDelegations({ contracts, months, random: delegationRandom });
+  const delegationMess = delegationSheet(delegations, { random: delegationRandom, mess: habits.delegations });
+
   return {
     center,
     sheets: [
-      { name: SETTINGS_SHEET, rows: sampleSettings(center) },
-      { name: CONSULTATIONS_SHEET, rows: messy.rows },
+      { name: SETTINGS_SHEET, rows: sampleSettings(center), widths: [20, 36] },
+      { name: CONSULTATIONS_SHEET, rows: consultations.rows },
+      contractMess.sheet,
+      delegationMess.sheet,
     ],
-    planted: messy.planted,
+    planted: [...consultations.planted, ...contractMess.planted, ...delegationMess.planted],
   };
 }

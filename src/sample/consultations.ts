@@ -1,22 +1,11 @@
 import type { CellValue } from '../domain/cell';
 import { CONSULTATION_COLUMNS } from '../domain/consultations';
-import { addDays } from '../domain/dates';
+import { addDays, toWareki } from '../domain/dates';
 import { firstDay, lastDay, type YearMonth } from '../domain/months';
 import type { IssueCode } from '../domain/issue';
 import type { Random } from './random';
-
-/** A mess planted on purpose, and the code the check must report for it. */
-export interface PlantedMess {
-  readonly sheet: string;
-  readonly row: number;
-  readonly header: string;
-  readonly code: IssueCode;
-}
-
-export interface SampleSheet {
-  readonly name: string;
-  readonly rows: CellValue[][];
-}
+import type { PlantedMess } from './sheet';
+import { toFullWidth } from './typing';
 
 const METHOD = [['電話', 55], ['来所', 20], ['訪問', 18], ['メール・FAX', 4], ['その他', 3]] as const;
 const REQUESTER = [
@@ -136,18 +125,13 @@ export function plantConsultationMess(sheet: string, rows: CellValue[][], rnd: R
     const v = out[i]?.[col('受付日')];
     return v && typeof v === 'object' ? v.iso : '2020-10-01';
   };
-  const wareki = (iso: string): string => {
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-    return y >= 2019 ? `令和${y - 2018 === 1 ? '元' : y - 2018}年${m}月${d}日` : `平成${y - 1988}年${m}月${d}日`;
-  };
-  const fullWidth = (s: string): string => s.replace(/[0-9/]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
   for (let k = 0; k < 2; k++) {
     const i = pickRow();
-    set(i, '受付日', wareki(dateOf(i)), 'DATE_NOTATION');
+    set(i, '受付日', toWareki(dateOf(i)), 'DATE_NOTATION');
   }
   {
     const i = pickRow();
-    set(i, '受付日', fullWidth(dateOf(i).replace(/-/g, '/')), 'DATE_NOTATION');
+    set(i, '受付日', toFullWidth(dateOf(i).replace(/-/g, '/')), 'DATE_NOTATION');
   }
   {
     const i = pickRow();
@@ -165,7 +149,7 @@ export function plantConsultationMess(sheet: string, rows: CellValue[][], rnd: R
     const i = pickRow();
     set(i, '相談者ID', ` ${String(out[i]?.[col('相談者ID')])} `, 'TEXT_SPACES');
     const j = pickRow();
-    set(j, '相談者ID', fullWidth(String(out[j]?.[col('相談者ID')]).replace(/[A-Z0-9]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))), 'TEXT_WIDTH');
+    set(j, '相談者ID', toFullWidth(String(out[j]?.[col('相談者ID')]), /[A-Z0-9]/g), 'TEXT_WIDTH');
   }
   {
     const i = pickRow((r) => r[col('紹介事業所')] !== '');

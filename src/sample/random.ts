@@ -39,3 +39,19 @@ export function seededRandom(seed: number): Random {
   };
   return random;
 }
+
+/**
+ * A seed for one part of the sample, from the caller's seed and labels (FNV-1a): each center and each sheet
+ * draws from its own stream, so centers given the same seed still differ, and a change in how one sheet is
+ * generated leaves the others as they were.
+ */
+export function mixSeed(seed: number, ...labels: readonly string[]): number {
+  let hash = 0x811c9dc5 ^ (seed >>> 0);
+  for (const label of labels) {
+    for (const ch of `${label}\u0000`) {
+      hash ^= ch.codePointAt(0) ?? 0;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  }
+  return hash >>> 0;
+}

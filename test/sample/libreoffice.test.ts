@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type CellValue, isSheetDate } from '../../src/domain/cell';
+import { CONTRACTS_SHEET } from '../../src/domain/contracts';
+import { CONSULTATIONS_SHEET } from '../../src/domain/consultations';
+import { writeWorkbook } from '../../src/cli/xlsx-write';
+import { HONJO_CENTERS, sampleCenterWorkbook, type SampleWorkbook } from '../../src/sample/center';
+import { HONJO_OFFICES } from '../../src/sample/honjo';
+import { parseCsv } from './csv';
+
+/**
+ * Issue 7 item 3: the sample workbooks are real .xlsx files a user can open, not only something exceljs reads
+ * back. LibreOffice (Debian's libreoffice-calc-nogui; .ci/run installs it) converts each one headless to CSV,
+ * every sheet to FILE-SHEET.csv, and the values must come out as written.
+ *
+ * CSV filter options (LibreOffice 7.2 and later): separator 44 (,), text delimiter 34 ("), character set 76
+ * (UTF-8), first line 1, no cell formats, language 0, quote all text false, detect special numbers true,
+ * save cell contents as shown true (a date comes out as its format shows it, 2020/03/01), formulas false,
+ * remove spaces false, sheet -1 (every sheet, each to its own file).
+ */
+const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+
+/** soffice on PATH, found without a shell. */
+function findSoffice(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'soffice');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+/** What LibreOffice shows for a cell the sample wrote: dates in the sheet's yyyy/mm/dd format, booleans as TRUE/FALSE. */
+function shown(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (isSheetDate(value)) return value.iso.replace(/-/g, '/');
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+/** A row without its trailing empty cells: the CSV pads every row to the widest one. */
+function trimRow(row: readonly string[]): string[] {
+  const out = [...row];
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+const soffice = findSoffice();
+
+if (!soffice) {
+  const why = 'LibreOffice is not installed (no soffice on PATH): install libreoffice-calc-nogui, as .ci/run does, to check that the sample workbooks open in it';
+  console.warn(`skipped: ${why}`);
+  test.skip(why, () => undefined);
+} else {
+  describe('the sample workbooks open in LibreOffice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'houkatsu-lo-'));
+    // A profile of its own, so that parallel runs (and a user's LibreOffice) do not collide on the lock.
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    const samples: SampleWorkbook[] = HONJO_CENTERS.map((c) => sampleCenterWorkbook(c, 20210201));
+
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    test.each(samples.map((s) => [s.center.name, s] as const))('%s: converts to CSV with every sheet and every value as written', async (name, sample) => {
+      const file = join(dir, `${name}.xlsx`);
+      await writeWorkbook(file, sample.sheets);
+      const out = join(dir, 'csv');
+      const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, file], { encoding: 'utf8', timeout: 180_000 });
+      expect({ status: r.status, error: r.error?.message }).toEqual({ status: 0, error: undefined });
+      for (const sheet of sample.sheets) {
+        const csv = join(out, `${name}-${sheet.name}.csv`);
+        expect([csv, existsSync(csv)]).toEqual([csv, true]);
+        const rows = parseCsv(readFileSync(csv, 'utf8'));
+        expect(rows.map(trimRow)).toEqual(sheet.rows.map((row) => trimRow(row.map(shown))));
+      }
+      // and, read as a person would check: the consultations are all there, the offices are the handout's
+      const consultations = parseCsv(readFileSync(join(out, `${name}-${CONSULTATIONS_SHEET}.csv`), 'utf8'));
+      expect(consultations.length).toBeGreaterThan(2000);
+      const contracts = parseCsv(readFileSync(join(out, `${name}-${CONTRACTS_SHEET}.csv`), 'utf8'));
+      const names = new Set(contracts.map((row) => row[1]));
+      expect(HONJO_OFFICES.filter((o) => names.has(o.name)).length).toBeGreaterThan(15);
+    });
+  });
+}
