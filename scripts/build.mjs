@@ -1,5 +1,7 @@
-// Builds what clasp pushes (build/: Code.js, appsscript.json, one self-contained HTML per sidebar) and the
-// Node runner (dist/: cli.js, bench.js), which must stay out of build/ or Apps Script would get `require`.
+// Builds what clasp pushes — the center's add-on (build/: Code.js, appsscript.json, one self-contained HTML per
+// sidebar) and the city's (build-city/: Code.js, appsscript.json, which asks for the wider scope it alone
+// needs) — and the Node runner (dist/: cli.js, bench.js), which must stay out of both or Apps Script would
+// get `require`.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -7,22 +9,23 @@ import vm from 'node:vm';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'build');
+const outCity = join(root, 'build-city');
 const dist = join(root, 'dist');
 const GLOBAL = 'Houkatsu';
 
 /** Apps Script's V8 runs ES2020 (ES2022 class fields fail there); UTF-8 keeps Japanese readable in the editor. */
 const appsScriptOptions = { bundle: true, format: 'iife', target: 'es2020', charset: 'utf8', minify: false, write: false, logLevel: 'warning' };
 
-async function buildCode() {
-  const result = await esbuild.build({ ...appsScriptOptions, entryPoints: [join(root, 'src/gas/main.ts')], globalName: GLOBAL });
+async function buildCode(entry, dir) {
+  const result = await esbuild.build({ ...appsScriptOptions, entryPoints: [join(root, entry)], globalName: GLOBAL });
   const bundle = result.outputFiles[0].text;
   // The wrappers come from what the entry really exports: evaluate the bundle (its top level has no side
   // effects) and wrap every exported function, so no hand-kept list can drift from the code.
   const exported = vm.runInNewContext(`${bundle}\n${GLOBAL}`, { console });
   const names = Object.keys(exported).filter((name) => typeof exported[name] === 'function').sort();
-  if (names.length === 0) throw new Error('src/gas/main.ts exports no functions');
+  if (names.length === 0) throw new Error(`${entry} exports no functions`);
   const wrappers = names.map((name) => `function ${name}(...args) { return ${GLOBAL}.${name}(...args); }`).join('\n');
-  writeFileSync(join(out, 'Code.js'), `${bundle}\n${wrappers}\n`);
+  writeFileSync(join(dir, 'Code.js'), `${bundle}\n${wrappers}\n`);
   return names;
 }
 
@@ -71,11 +74,14 @@ async function buildNode() {
   }
 }
 
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
+for (const dir of [out, outCity]) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+}
 mkdirSync(dist, { recursive: true });
 copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
-const [names, pages] = await Promise.all([buildCode(), buildHtml(), buildNode()]);
+copyFileSync(join(root, 'appsscript-city.json'), join(outCity, 'appsscript.json'));
+const [names, , pages] = await Promise.all([buildCode('src/gas/main.ts', out), buildCode('src/gas/city-main.ts', outCity), buildHtml(), buildNode()]);
 if (!process.env.CI && process.argv.includes('--verbose')) {
   console.log(`build/Code.js: ${names.join(', ')}\nbuild/: ${pages.join(', ')}`);
 }

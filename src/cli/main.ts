@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { checkFile, formatCheck } from './check-command';
 import { isValidYearMonth } from '../domain/months';
 import { runDemo } from './demo';
+import { consolidateFiles, formatConsolidation } from './consolidate-command';
 import { formatReport, reportFile } from './report-command';
 import { UnreadableFileError } from './xlsx-port';
 
@@ -16,6 +17,10 @@ const HELP = `包括支援シート ローカルランナー（.xlsx）
   houkatsu report --month YYYY-MM FILE.xlsx [-o OUT.xlsx] [--json]
       その月の月報（月報_YYYY-MM）と市への提出データ（_提出データ）を OUT に書き出します。
       --json で提出データ（JSON）を表示します。
+  houkatsu consolidate --month YYYY-MM [--since YYYY-MM] FILES... [-o OUT.xlsx] [--json]
+      市の集計: センターのブック（その場で月報を作成）か月報のブック（_提出データ）を集め、
+      提出状況・市集計・委託事業所一覧・新規委託を OUT に書き出します。
+      --city 本庄市 --order 上里町,美里町 で所在の並び（市が先頭）を指定できます。
   houkatsu demo [DIR]
       見本のセンターのブックを DIR（省略時は新しいフォルダ）に作り、チェックして結果を表示します。
   houkatsu --help
@@ -40,6 +45,9 @@ async function main(argv: string[]): Promise<number> {
       output: { type: 'string', short: 'o' },
       today: { type: 'string' },
       month: { type: 'string' },
+      since: { type: 'string' },
+      city: { type: 'string' },
+      order: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -62,6 +70,18 @@ async function main(argv: string[]): Promise<number> {
       const built = await reportFile(rest[0] as string, { month: values.month, output: values.output, today: values.today });
       process.stdout.write(values.json ? `${JSON.stringify(built.submission, null, 2)}\n` : `${formatReport(built)}\n`);
       return built.report.quality.errors > 0 ? EXIT.hasErrors : EXIT.ok;
+    }
+    case 'consolidate': {
+      if (rest.length === 0) fail('集計するセンターの .xlsx ファイルを1つ以上指定してください。');
+      if (values.month === undefined) fail('--month で対象月を指定してください（例: --month 2021-02）。');
+      for (const m of [values.month, values.since]) {
+        if (m !== undefined && !isValidYearMonth(m)) fail(`月は YYYY-MM の形で指定してください（例: 2021-02）。「${m}」は読めません。`);
+      }
+      const order = values.order?.split(/[、,]/).map((s) => s.trim()).filter((s) => s !== '');
+      const result = await consolidateFiles(rest, { month: values.month, since: values.since, output: values.output, city: values.city, order, today: values.today });
+      process.stdout.write(values.json ? `${JSON.stringify(result.document, null, 2)}\n` : `${formatConsolidation(result.consolidation, result.output)}\n`);
+      // A file that could not be read is an input with errors; a center that has not submitted is not.
+      return result.consolidation.centers.some((c) => c.status === 'unreadable') ? EXIT.hasErrors : EXIT.ok;
     }
     case 'demo': {
       if (rest.length > 1) fail('demo に指定できるフォルダは1つです。');

@@ -44,7 +44,7 @@ export interface ReportQuality {
 
 export interface MonthlyReport {
   readonly month: YearMonth;
-  readonly center: { readonly name: string; readonly code: string };
+  readonly center: { readonly name: string; readonly code: string; readonly municipality: string };
   readonly consultations: ConsultationSummary;
   /** 6. 介護予防支援・介護予防ケアマネジメント: 直営 / 委託 件数, うち新規. */
   readonly preventivePlans: { readonly direct: number; readonly delegated: number; readonly newCases: number; readonly directNewCases: number; readonly delegatedNewCases: number };
@@ -135,7 +135,7 @@ export function buildMonthlyReport(input: ReportInput, headerRows: ReadonlyMap<s
   const sum = (list: readonly Delegation[], f: (d: Delegation) => number): number => list.reduce((s, d) => s + f(d), 0);
   return {
     month,
-    center: { name: settings.centerName, code: settings.centerCode },
+    center: { name: settings.centerName, code: settings.centerCode, municipality: settings.municipality },
     consultations: summarizeConsultations(input.consultations, settings, month),
     preventivePlans: {
       direct: sum(direct, (d) => d.cases),

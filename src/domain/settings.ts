@@ -38,6 +38,8 @@ export const SettingsSchema = z.object({
   abuseReportDays: z.number().int().min(0).max(365),
   consultationTopics: listOf.min(1),
   cityWorkbookUrl: z.string(),
+  /** The city's order of 所在 groups in 委託事業所一覧 after the city itself (the Honjo handout's order). */
+  municipalityOrder: listOf,
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -54,6 +56,7 @@ export function defaultSettings(centerName: string): Settings {
     abuseReportDays: 1,
     consultationTopics: [...DEFAULT_CONSULTATION_TOPICS],
     cityWorkbookUrl: '',
+    municipalityOrder: [],
   };
 }
 
@@ -98,6 +101,7 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
   { key: 'abuseReportDays', label: '虐待報告の期限日数', read: readInteger, expected: '0〜365の整数（例: 1）' },
   { key: 'consultationTopics', label: '相談内容', read: splitList, expected: '「、」区切りの相談内容の一覧' },
   { key: 'cityWorkbookUrl', label: '市の集計シートURL', read: tidySpaces, expected: 'スプレッドシートのURL' },
+  { key: 'municipalityOrder', label: '所在の順', read: splitList, expected: '「、」区切りの市町村名（例: 上里町、美里町、深谷市）' },
 ];
 
 function cellText(value: CellValue | undefined): string {

@@ -51,7 +51,8 @@ const ContractSchema = z.object({
 export const SubmissionSchema = z.object({
   kind: z.literal(MONTHLY_REPORT_KIND),
   schemaVersion: z.literal(SCHEMA_VERSION),
-  center: z.object({ name: z.string().min(1), code: z.string() }),
+  /** municipality: the center's 市区町村名 (its 設定), so a city tool knows which 所在 is the city itself. */
+  center: z.object({ name: z.string().min(1), code: z.string(), municipality: z.string().optional() }),
   month,
   generatedAt: z.string(),
   submittedAt: z.string().nullable(),
@@ -168,7 +169,8 @@ export function readPayload(json: string): PayloadReading {
     const where = parsed.error.issues[0]?.path.join('.') ?? '';
     return { kind: 'bad', reason: `提出データの形が正しくありません（${where}）。センターに「市へ提出」をやり直してもらってください。` };
   }
-  if (fingerprintOf(parsed.data) !== parsed.data.fingerprint) {
+  // Over the data as sent, not as parsed: fields a newer center adds are covered too (the schema drops them).
+  if (fingerprintOf(data as Submission) !== parsed.data.fingerprint) {
     return { kind: 'bad', reason: '提出データの指紋が内容と合いません（提出後に書き換えられた可能性があります）。センターに「市へ提出」をやり直してもらってください。' };
   }
   return { kind: 'ok', submission: parsed.data };

@@ -49,7 +49,8 @@ export function extentOf(model: SheetModel): { rows: number; columns: number } {
     rows = Math.max(rows, b.row + b.values.length - 1);
     columns = Math.max(columns, b.column + b.values.reduce((w, r) => Math.max(w, r.length), 0) - 1);
   }
-  return { rows, columns };
+  // Sheets refuses to freeze every row of a sheet: keep one row below the frozen ones.
+  return { rows: Math.max(rows, (model.frozenRows ?? 0) + 1), columns };
 }
 
 /** A block's rows padded to one width, as setValues requires. */

@@ -1,0 +1,220 @@
+import { formatShare } from './concentration';
+import { type CountTable, sumTables } from './count-table';
+import { compareMonths, formatWarekiMonth, monthOf, type YearMonth } from './months';
+import type { Submission } from './submission';
+
+/**
+ * The city's month (SPEC §4.2): every center's submitted payload, merged. Pure: the adapters bring the
+ * payloads (or the reason a center could not be read) and draw the result.
+ */
+export type CenterStatus = 'submitted' | 'missing' | 'unreadable';
+
+export interface CenterOutcome {
+  readonly name: string;
+  readonly status: CenterStatus;
+  /** Why a center is 未提出 or 読めない, in Japanese. */
+  readonly reason?: string;
+  readonly submission?: Submission;
+}
+
+export interface ConsolidatedOffice {
+  readonly officeNumber: string;
+  readonly name: string;
+  readonly corporation: string;
+  readonly address: string;
+  readonly municipality: string;
+  /** Centers with a contract active in the month. */
+  readonly contractedBy: string[];
+  /** Centers that delegated at least one case to the office in the month. */
+  readonly centers: string[];
+  readonly cases: number;
+  readonly casesByCenter: Record<string, number>;
+}
+
+export interface NewContract {
+  readonly startMonth: YearMonth;
+  readonly municipality: string;
+  readonly officeNumber: string;
+  readonly name: string;
+  readonly address: string;
+  readonly center: string;
+}
+
+export interface CityWarning {
+  readonly kind: 'center-concentration' | 'office-concentration' | 'office-disagreement';
+  readonly message: string;
+}
+
+export interface CityPlace {
+  /** The city itself: its group comes first. */
+  readonly municipality: string;
+  /** The other groups in this order, then any others by name. */
+  readonly municipalityOrder: readonly string[];
+  readonly threshold: number;
+}
+
+export interface Consolidation {
+  readonly month: YearMonth;
+  readonly since: YearMonth;
+  readonly centers: readonly CenterOutcome[];
+  readonly offices: readonly ConsolidatedOffice[];
+  readonly newContracts: readonly NewContract[];
+  readonly warnings: readonly CityWarning[];
+  /** Each 月報 table summed over the submitted centers. */
+  readonly totals: {
+    readonly byMethod: CountTable;
+    readonly byTopic: CountTable;
+    readonly byProfession: CountTable;
+  };
+}
+
+interface OfficeDraft {
+  officeNumber: string;
+  name: string;
+  corporation: string;
+  address: string;
+  municipality: string;
+  contractedBy: string[];
+  centers: string[];
+  cases: number;
+  casesByCenter: Record<string, number>;
+  /** Which center said what, to name both values when two centers disagree. */
+  said: { field: 'name' | 'address'; value: string; center: string }[];
+}
+
+const collator = new Intl.Collator('ja');
+
+function groupRank(place: CityPlace): (municipality: string) => number {
+  return (m) => (m === place.municipality ? 0 : place.municipalityOrder.includes(m) ? 1 + place.municipalityOrder.indexOf(m) : 1 + place.municipalityOrder.length);
+}
+
+function submitted(centers: readonly CenterOutcome[]): { name: string; submission: Submission }[] {
+  return centers.flatMap((c) => (c.status === 'submitted' && c.submission ? [{ name: c.name, submission: c.submission }] : []));
+}
+
+function mergeOffices(centers: readonly CenterOutcome[], warnings: CityWarning[]): Map<string, OfficeDraft> {
+  const offices = new Map<string, OfficeDraft>();
+  const draft = (officeNumber: string, info: { name: string; corporation: string; address: string; municipality: string }, center: string): OfficeDraft => {
+    let office = offices.get(officeNumber);
+    if (!office) {
+      office = { officeNumber, ...info, contractedBy: [], centers: [], cases: 0, casesByCenter: {}, said: [] };
+      offices.set(officeNumber, office);
+    }
+    for (const field of ['name', 'address'] as const) {
+      if (info[field] !== '' && !office.said.some((s) => s.field === field && s.center === center)) office.said.push({ field, value: info[field], center });
+      if (office[field] === '') office[field] = info[field];
+    }
+    if (office.corporation === '') office.corporation = info.corporation;
+    if (office.municipality === '') office.municipality = info.municipality;
+    return office;
+  };
+  for (const { name: center, submission } of submitted(centers)) {
+    for (const c of submission.contracts) {
+      const office = draft(c.officeNumber, c, center);
+      if (!office.contractedBy.includes(center)) office.contractedBy.push(center);
+    }
+    for (const d of submission.delegations) {
+      const office = draft(d.officeNumber, d, center);
+      office.cases += d.cases;
+      office.casesByCenter[center] = (office.casesByCenter[center] ?? 0) + d.cases;
+      if (d.cases > 0 && !office.centers.includes(center)) office.centers.push(center);
+    }
+  }
+  // An office moves (資料3: 本庄ケアプラザ 西五十子 → けや木): two centers disagreeing is said aloud, never silently picked.
+  for (const office of offices.values()) {
+    for (const field of ['name', 'address'] as const) {
+      const values = [...new Set(office.said.filter((s) => s.field === field).map((s) => s.value))];
+      if (values.length < 2) continue;
+      const who = values.map((v) => `「${v}」（${office.said.filter((s) => s.field === field && s.value === v).map((s) => s.center).join('・')}）`).join('と');
+      const label = field === 'name' ? '事業所名' : '住所';
+      warnings.push({
+        kind: 'office-disagreement',
+        message: `事業所番号 ${office.officeNumber} の${label}がセンターによって違います: ${who}。一覧には「${office[field]}」を載せています。正しい${label}に各センターでそろえてください。`,
+      });
+    }
+  }
+  return offices;
+}
+
+function newContractsOf(centers: readonly CenterOutcome[], since: YearMonth, month: YearMonth): NewContract[] {
+  const seen = new Set<string>();
+  const list: NewContract[] = [];
+  for (const { name: center, submission } of submitted(centers)) {
+    for (const c of [...submission.newContracts, ...submission.contracts]) {
+      const startMonth = monthOf(c.start);
+      if (compareMonths(startMonth, since) < 0 || compareMonths(startMonth, month) > 0) continue;
+      const key = `${center}\u0000${c.officeNumber}\u0000${c.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      list.push({ startMonth, municipality: c.municipality, officeNumber: c.officeNumber, name: c.name, address: c.address, center });
+    }
+  }
+  return list;
+}
+
+function concentrationWarnings(centers: readonly CenterOutcome[], offices: readonly ConsolidatedOffice[], threshold: number): CityWarning[] {
+  const warnings: CityWarning[] = [];
+  for (const { name, submission } of submitted(centers)) {
+    for (const w of submission.concentration.warnings) warnings.push({ kind: 'center-concentration', message: `${name}: ${w.message}` });
+  }
+  const total = offices.reduce((s, o) => s + o.cases, 0);
+  for (const o of offices) {
+    const share = total > 0 ? o.cases / total : 0;
+    if (share - threshold > 1e-9) {
+      warnings.push({ kind: 'office-concentration', message: `市全体の委託 ${total} 件のうち ${o.cases} 件（${formatShare(share)}）が「${o.name}」に集中しています（しきい値 ${formatShare(threshold)}）。` });
+    }
+  }
+  return warnings;
+}
+
+export function consolidate(month: YearMonth, since: YearMonth | undefined, centers: readonly CenterOutcome[], place: CityPlace): Consolidation {
+  const warnings: CityWarning[] = [];
+  const rank = groupRank(place);
+  const offices = [...mergeOffices(centers, warnings).values()]
+    .map(({ said: _said, ...o }): ConsolidatedOffice => o)
+    .sort((a, b) => rank(a.municipality) - rank(b.municipality) || collator.compare(a.municipality, b.municipality) || collator.compare(a.name, b.name));
+  const from = since ?? month;
+  const newContracts = newContractsOf(centers, from, month).sort(
+    (a, b) => compareMonths(a.startMonth, b.startMonth) || rank(a.municipality) - rank(b.municipality) || collator.compare(a.name, b.name),
+  );
+  const subs = submitted(centers).map((s) => s.submission);
+  return {
+    month,
+    since: from,
+    centers,
+    offices,
+    newContracts,
+    warnings: [...warnings, ...concentrationWarnings(centers, offices, place.threshold)],
+    totals: {
+      byMethod: sumTables(subs.map((s) => s.consultations.byMethod)),
+      byTopic: sumTables(subs.map((s) => s.consultations.byTopic)),
+      byProfession: sumTables(subs.map((s) => s.consultations.byProfession)),
+    },
+  };
+}
+
+/** The JSON document of SPEC §6 (`houkatsu consolidate --json`): English keys, business data only. */
+export function consolidationDocument(c: Consolidation): Record<string, unknown> {
+  return {
+    month: c.month,
+    since: c.since,
+    centers: c.centers.map((x) => ({
+      name: x.name,
+      status: x.status,
+      ...(x.reason !== undefined ? { reason: x.reason } : {}),
+      ...(x.submission ? { submittedAt: x.submission.submittedAt, fingerprint: x.submission.fingerprint, quality: x.submission.quality } : {}),
+    })),
+    offices: c.offices.map((o) => ({
+      officeNumber: o.officeNumber,
+      name: o.name,
+      corporation: o.corporation,
+      address: o.address,
+      municipality: o.municipality,
+      contractedBy: o.contractedBy,
+      centers: o.centers,
+      cases: o.cases,
+    })),
+    newContracts: c.newContracts.map((n) => ({ startMonth: n.startMonth, startMonthJa: formatWarekiMonth(n.startMonth), municipality: n.municipality, name: n.name, address: n.address, center: n.center })),
+    warnings: c.warnings,
+  };
+}

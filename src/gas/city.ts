@@ -1,0 +1,145 @@
+import { readStoredSubmissions, SUBMISSIONS_SHEET } from '../domain/submission-store';
+import { formatMonthJa } from '../domain/months';
+import { SETTINGS_SHEET } from '../domain/settings';
+import { JAPAN_TIME_ZONE, toCellValues } from '../workbook/cell-values';
+import { CENTER_LIST_COLUMNS, CENTER_LIST_SHEET, type CenterListing, type CenterRead, type CityRunResult, runConsolidation } from '../workbook/city-job';
+import { lastMonth, parseMonthInput, UserFacingError, withDocumentLock } from './report';
+import { asSheetsValue } from './replace-sheet';
+import { sheetsPort } from './sheets-port';
+
+/** One execution may run 6 minutes; stop reading centers well before, to write what was read. */
+const TIME_BOX_MS = 4.5 * 60 * 1000;
+const CONTINUE_HANDLER = 'cityContinue';
+const REQUEST_KEY = 'houkatsu.city.request';
+
+export interface CityRequest {
+  readonly month: string;
+  readonly since?: string;
+  /** Stop after this many centers in one run (the time box does it in production; tests force it). */
+  readonly maxCentersPerRun?: number;
+}
+
+/** The spreadsheet id in a Sheets URL, or the text itself when it is an id. */
+export function spreadsheetIdOf(source: string): string {
+  return /\/d\/([A-Za-z0-9_-]{10,})/.exec(source)?.[1] ?? source.trim();
+}
+
+function reasonOf(error: unknown): string {
+  const message = String((error as { message?: unknown } | null)?.message ?? error);
+  if (/permission|access|権限/i.test(message)) return 'このセンターのスプレッドシートを開く権限がありません。センターに、市の担当者への共有（閲覧者）を依頼してください。';
+  if (/not found|does not exist|見つかりません|Bad value|Invalid argument|Unexpected error while getting the method or property open/i.test(message)) return 'スプレッドシートが見つかりません（削除されたか、「センター一覧」の URL・ID が違います）。';
+  return `スプレッドシートを開けませんでした（${message.slice(0, 120)}）。`;
+}
+
+/** Four calls a center, whatever its size: open, find _提出データ, its data range, its values. Never 相談記録. */
+export function readCenterSheets(listing: CenterListing): CenterRead {
+  let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  try {
+    spreadsheet = SpreadsheetApp.openById(spreadsheetIdOf(listing.source));
+  } catch (error) {
+    return { kind: 'unreadable', reason: reasonOf(error) };
+  }
+  const sheet = spreadsheet.getSheetByName(SUBMISSIONS_SHEET);
+  if (!sheet) return { kind: 'ok', stored: [] };
+  return { kind: 'ok', stored: readStoredSubmissions(toCellValues(sheet.getDataRange().getValues(), JAPAN_TIME_ZONE)) };
+}
+
+export function cityConsolidateStep(request: CityRequest): CityRunResult {
+  const started = Date.now();
+  let read = 0;
+  const result = runConsolidation(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), {
+    month: request.month,
+    since: request.since,
+    shouldStop: () => Date.now() - started > TIME_BOX_MS || (request.maxCentersPerRun !== undefined && read >= request.maxCentersPerRun),
+    readCenter: (listing) => {
+      read++;
+      return readCenterSheets(listing);
+    },
+  });
+  return result;
+}
+
+function removeContinueTriggers(): void {
+  for (const trigger of ScriptApp.getProjectTriggers()) if (trigger.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(trigger);
+}
+
+/** Runs one step, then either reports the result or arranges the next step. */
+function stepAndTell(request: CityRequest): void {
+  const result = withDocumentLock(() => cityConsolidateStep(request));
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (result.kind === 'no-centers') throw new UserFacingError(`「${CENTER_LIST_SHEET}」にセンターがありません。「市の集計シートを準備」で作り、センター名とスプレッドシートの URL を入力してください。`);
+  if (result.kind === 'paused') {
+    if (!ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === CONTINUE_HANDLER)) {
+      ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(60 * 1000).create();
+    }
+    spreadsheet.toast(`${result.total} センターのうち ${result.done} センターまで読みました。1 分後に続きを自動で行います（メニューからもう一度実行しても、続きから再開します）。`, '集計', 10);
+    return;
+  }
+  removeContinueTriggers();
+  PropertiesService.getDocumentProperties().deleteProperty(REQUEST_KEY);
+  const c = result.consolidation;
+  const count = (s: string): number => c.centers.filter((x) => x.status === s).length;
+  spreadsheet.toast(
+    `${formatMonthJa(c.month)}: 提出済み ${count('submitted')}、未提出 ${count('missing')}、読めない ${count('unreadable')}。委託事業所 ${c.offices.length} 件、新規委託 ${c.newContracts.length} 件、注意 ${c.warnings.length} 件。`,
+    '集計が終わりました',
+    15,
+  );
+}
+
+/** 「各センターの月報を集計…」: asks the month and the start of the 新規委託 period, then runs. */
+export function consolidateFromMenu(now: Date = new Date()): void {
+  const ui = SpreadsheetApp.getUi();
+  const fallback = lastMonth(now);
+  const monthAnswer = ui.prompt('各センターの月報を集計', `対象月を入力してください（例: ${fallback}）。空のまま OK を押すと先月（${formatMonthJa(fallback)}）です。`, ui.ButtonSet.OK_CANCEL);
+  if (monthAnswer.getSelectedButton() !== ui.Button.OK) return;
+  const month = parseMonthInput(monthAnswer.getResponseText(), now);
+  const sinceAnswer = ui.prompt(
+    '新規委託の期間',
+    `新規委託を何月から載せますか（運営協議会の間の期間。例: ${month.slice(0, 4)}-01）。\n空のまま OK を押すと ${formatMonthJa(month)} だけです。`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (sinceAnswer.getSelectedButton() !== ui.Button.OK) return;
+  const sinceText = sinceAnswer.getResponseText().trim();
+  const since = sinceText === '' ? month : parseMonthInput(sinceText, now);
+  if (since > month) throw new UserFacingError(`新規委託の期間の開始（${since}）が対象月（${month}）より後です。`);
+  const request: CityRequest = { month, since };
+  PropertiesService.getDocumentProperties().setProperty(REQUEST_KEY, JSON.stringify(request));
+  stepAndTell(request);
+}
+
+/** The time-driven trigger's handler: the next step of the consolidation asked for last. */
+export function continueConsolidation(): void {
+  const stored = PropertiesService.getDocumentProperties().getProperty(REQUEST_KEY);
+  if (!stored) {
+    removeContinueTriggers();
+    return;
+  }
+  stepAndTell(JSON.parse(stored) as CityRequest);
+}
+
+const CITY_SETTINGS: readonly (readonly [string, string])[] = [
+  ['項目', '値'],
+  ['都道府県名', ''],
+  ['市区町村名', ''],
+  ['市外の町村', ''],
+  ['所在の順', ''],
+  ['集中の警告しきい値', '80%'],
+];
+
+/** 「市の集計シートを準備」: creates センター一覧 and 設定 when missing; never touches existing ones. */
+export function prepareCitySheets(): string[] {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const created: string[] = [];
+  const make = (name: string, rows: readonly (readonly string[])[]): void => {
+    if (spreadsheet.getSheetByName(name)) return;
+    const sheet = spreadsheet.insertSheet(name);
+    const width = Math.max(...rows.map((r) => r.length));
+    sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => asSheetsValue(r[i] ?? null))));
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    created.push(name);
+  };
+  make(CENTER_LIST_SHEET, [CENTER_LIST_COLUMNS.map((c) => c.header)]);
+  make(SETTINGS_SHEET, CITY_SETTINGS);
+  return created;
+}

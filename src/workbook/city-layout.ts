@@ -1,0 +1,165 @@
+import type { CellValue } from '../domain/cell';
+import type { Consolidation } from '../domain/consolidation';
+import { type CountTable, sumTables, totalsOf } from '../domain/count-table';
+import { formatMonthJa, formatWarekiMonth } from '../domain/months';
+import type { Submission } from '../domain/submission';
+import { countRows } from './report-layout';
+import type { Block, BlockStyle, SheetModel } from './sheet-model';
+
+const HEADER: BlockStyle = { bold: true, background: '#e8f0fe' };
+const TITLE: BlockStyle = { bold: true, fontSize: 14 };
+const SECTION: BlockStyle = { bold: true, fontSize: 12 };
+const STATUS_JA = { submitted: '提出済み', missing: '未提出', unreadable: '読めない' } as const;
+
+export const CITY_SHEETS = ['提出状況', '市集計', '委託事業所一覧', '新規委託'] as const;
+
+export function citySheetName(kind: (typeof CITY_SHEETS)[number], month: string): string {
+  return `${kind}_${month}`;
+}
+
+function table(row: number, values: CellValue[][], format?: string): Block {
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  return { row, column: 1, values, style: format ? { numberFormat: format } : {}, accents: [{ rect: { row, column: 1, numRows: 1, numColumns: width }, style: HEADER }] };
+}
+
+function title(row: number, text: string, style: BlockStyle = TITLE): Block {
+  return { row, column: 1, values: [[text]], style };
+}
+
+/** Lays out titled tables top to bottom. */
+function stack(parts: readonly { title?: string; values: CellValue[][]; format?: string }[], start: number): Block[] {
+  const blocks: Block[] = [];
+  let row = start;
+  for (const part of parts) {
+    if (part.title) blocks.push(title(row++, `■ ${part.title}`, SECTION));
+    blocks.push(table(row, part.values, part.format));
+    row += part.values.length + 1;
+  }
+  return blocks;
+}
+
+export function statusSheet(c: Consolidation): SheetModel {
+  const rows: CellValue[][] = [
+    ['センター', '状態', '理由', '提出日時', '残っているエラー', '注意', '指紋'],
+    ...c.centers.map((x): CellValue[] => [
+      x.name,
+      STATUS_JA[x.status],
+      x.reason ?? '',
+      x.submission?.submittedAt ?? '',
+      x.submission ? x.submission.quality.errors : '',
+      x.submission ? x.submission.quality.warnings : '',
+      x.submission ? x.submission.fingerprint.slice(0, 16) : '',
+    ]),
+  ];
+  const counts = (s: string): number => c.centers.filter((x) => x.status === s).length;
+  const summary = `提出済み ${counts('submitted')}・未提出 ${counts('missing')}・読めない ${counts('unreadable')}（全 ${c.centers.length} センター）`;
+  const warnings: CellValue[][] = [['注意'], ...c.warnings.filter((w) => w.kind !== 'office-disagreement').map((w): CellValue[] => [w.message])];
+  return {
+    name: citySheetName('提出状況', c.month),
+    blocks: [title(1, `提出状況\u3000${formatMonthJa(c.month)}`), { row: 2, column: 1, values: [[summary]] }, ...stack([{ values: rows }, ...(warnings.length > 1 ? [{ values: warnings }] : [])], 4)],
+    frozenRows: 4,
+    columnWidths: [160, 90, 360, 170, 110, 80, 150],
+  };
+}
+
+function submitted(c: Consolidation): { name: string; s: Submission }[] {
+  return c.centers.flatMap((x) => (x.submission ? [{ name: x.name, s: x.submission }] : []));
+}
+
+/** Rows of a table as one column per center (its row totals) and a total column. */
+function perCenter(c: Consolidation, pick: (s: Submission) => CountTable, corner: string): CellValue[][] {
+  const centers = submitted(c);
+  const labels = sumTables(centers.map((x) => pick(x.s))).rows;
+  const header: CellValue[] = [corner, ...centers.map((x) => x.name), '計'];
+  const body = labels.map((label): CellValue[] => {
+    const counts = centers.map((x) => {
+      const t = pick(x.s);
+      const i = t.rows.indexOf(label);
+      return i < 0 ? 0 : (totalsOf(t).rowTotals[i] ?? 0);
+    });
+    return [label, ...counts, counts.reduce((a, b) => a + b, 0)];
+  });
+  return [header, ...body];
+}
+
+export function totalsSheet(c: Consolidation): SheetModel {
+  const centers = submitted(c);
+  const metric = (label: string, f: (s: Submission) => number): CellValue[] => {
+    const values = centers.map((x) => f(x.s));
+    return [label, ...values, values.reduce((a, b) => a + b, 0)];
+  };
+  const main: CellValue[][] = [
+    ['項目', ...centers.map((x) => x.name), '計'],
+    metric('延べ件数', (s) => s.consultations.total),
+    metric('実人数', (s) => s.consultations.uniquePersons),
+    metric('新規 実人数', (s) => s.consultations.newPersons),
+    metric('虐待 件数', (s) => s.abuse.count),
+    metric('　うち市へ報告済み', (s) => s.abuse.reported),
+    metric('　うち報告が期限より遅れた', (s) => s.abuse.late),
+    metric('成年後見・金銭管理', (s) => s.rights.guardianship),
+    metric('消費者被害', (s) => s.rights.consumerHarm),
+    metric('介護予防 直営 件数', (s) => s.preventivePlans.direct),
+    metric('介護予防 委託 件数', (s) => s.preventivePlans.delegated),
+    metric('介護予防 うち新規', (s) => s.preventivePlans.newCases),
+    metric('委託先の事業所数', (s) => s.delegations.length),
+    metric('月報に残っているエラー', (s) => s.quality.errors),
+  ];
+  return {
+    name: citySheetName('市集計', c.month),
+    blocks: [
+      title(1, `市集計\u3000${formatMonthJa(c.month)}（提出済みの ${centers.length} センター）`),
+      ...stack(
+        [
+          { title: '主な件数', values: main, format: '#,##0' },
+          { title: '相談方法別 延べ件数', values: perCenter(c, (s) => s.consultations.byMethod, '相談方法'), format: '#,##0' },
+          { title: '相談内容別 延べ件数（業務区分 › 相談内容）', values: perCenter(c, (s) => s.consultations.byTopic, '業務区分 › 相談内容'), format: '#,##0' },
+          { title: '対応職種', values: perCenter(c, (s) => s.consultations.byProfession, '対応職種'), format: '#,##0' },
+          { title: '市全体: 相談方法 × 相談者', values: countRows(c.totals.byMethod, '相談方法'), format: '#,##0' },
+          { title: '市全体: 相談内容 × 相談者', values: countRows(c.totals.byTopic, '業務区分 › 相談内容'), format: '#,##0' },
+        ],
+        3,
+      ),
+    ],
+    frozenRows: 1,
+    columnWidths: [260, ...centers.map(() => 90), 90],
+  };
+}
+
+/** 資料3's table: offices grouped by 所在 (the city first), a 〇 under each center that delegated a case. */
+export function officesSheet(c: Consolidation): SheetModel {
+  const centers = c.centers.map((x) => x.name);
+  const header: CellValue[] = ['所在', '事業所名', '住所', ...centers, '合計件数'];
+  let group = '';
+  const body = c.offices.map((o): CellValue[] => {
+    const first = o.municipality !== group;
+    group = o.municipality;
+    return [first ? o.municipality : '', o.name, o.address, ...centers.map((n) => (o.centers.includes(n) ? '〇' : '')), o.cases];
+  });
+  const disagreements = c.warnings.filter((w) => w.kind === 'office-disagreement').map((w): CellValue[] => [w.message]);
+  return {
+    name: citySheetName('委託事業所一覧', c.month),
+    blocks: [
+      title(1, `介護予防支援等業務委託事業所一覧（${formatWarekiMonth(c.month)}分）`),
+      ...stack([{ values: [header, ...body] }, ...(disagreements.length ? [{ values: [['注意（センターによって違う記載）'], ...disagreements] }] : [])], 3),
+    ],
+    frozenRows: 3,
+    columnWidths: [110, 300, 280, ...centers.map(() => 70), 90],
+  };
+}
+
+export function newContractsSheet(c: Consolidation): SheetModel {
+  const period = c.since === c.month ? formatWarekiMonth(c.month) : `${formatWarekiMonth(c.since)}〜${formatWarekiMonth(c.month)}`;
+  return {
+    name: citySheetName('新規委託', c.month),
+    blocks: [
+      title(1, `新規に委託した指定介護予防支援等業務を行う居宅介護支援事業者（${period}）`),
+      table(3, [['開始月', '所在', '事業所名', '住所', 'センター'], ...c.newContracts.map((n): CellValue[] => [formatWarekiMonth(n.startMonth), n.municipality, n.name, n.address, n.center])]),
+    ],
+    frozenRows: 3,
+    columnWidths: [100, 110, 320, 260, 120],
+  };
+}
+
+export function citySheets(c: Consolidation): SheetModel[] {
+  return [statusSheet(c), totalsSheet(c), officesSheet(c), newContractsSheet(c)];
+}
