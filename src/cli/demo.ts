@@ -1,41 +1,99 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { HONJO_CENTERS, sampleCenterWorkbook } from '../sample/center';
-import { checkFile, formatCheck } from './check-command';
+import { join, relative, resolve } from 'node:path';
+import { formatMonthJa, isValidYearMonth, previousMonth } from '../domain/months';
+import { HONJO_CENTERS, SAMPLE_LAST_MONTH, sampleCenterWorkbook } from '../sample/center';
+import { HONJO_MUNICIPALITY_ORDER, HONJO_PLACE } from '../sample/honjo';
+import { checkFile } from './check-command';
+import { consolidateFiles } from './consolidate-command';
+import { reportFile } from './report-command';
 import { writeWorkbook } from './xlsx-write';
 
 export interface DemoOptions {
   readonly dir?: string;
   readonly json?: boolean;
-  readonly today?: string;
+  readonly month?: string;
   readonly seed?: number;
   /** Where progress goes (stderr by default), so stdout holds only the result. */
   readonly progress?: (line: string) => void;
+  readonly write?: (text: string) => void;
 }
 
-const DEFAULT_SEED = 20210201;
+export const DEFAULT_SEED = 20210201;
+
+/** The sample is a year ending with the Honjo handout's month; the demo is dated a few days after its month. */
+function demoClock(month: string): { now: Date; today: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = new Date(Date.UTC(y, m, 5, 1, 0));
+  return { now: next, today: next.toISOString().slice(0, 10) };
+}
+
+export interface DemoResult {
+  readonly month: string;
+  readonly seed: number;
+  readonly centers: { name: string; errors: number; warnings: number; total: number; reportErrors: number }[];
+  readonly city: Record<string, unknown>;
+  /** Relative to the demo folder, so the same seed gives the same document wherever it runs. */
+  readonly files: string[];
+}
 
 /**
- * `houkatsu demo`: writes a sample center workbook, checks it and says what it found and where the files
- * are. Grows with the product: reports and the city's consolidation join it as they exist.
+ * `houkatsu demo`: the whole product on four sample centers of 本庄市 — writes their workbooks, checks them,
+ * builds each center's 月報 and the city's consolidation, and says where every file is.
  */
 export async function runDemo(options: DemoOptions): Promise<number> {
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const write = options.write ?? ((text: string) => process.stdout.write(text));
+  const month = options.month ?? SAMPLE_LAST_MONTH;
+  if (!isValidYearMonth(month)) throw new RangeError(`--month（対象月）は YYYY-MM の形で指定してください（例: ${SAMPLE_LAST_MONTH}）。`);
+  const seed = options.seed ?? DEFAULT_SEED;
   const dir = resolve(options.dir ?? mkdtempSync(join(process.cwd(), 'houkatsu-demo-')));
-  mkdirSync(dir, { recursive: true });
-  const center = HONJO_CENTERS[0];
-  if (!center) throw new Error('no sample center');
-  const sample = sampleCenterWorkbook(center, options.seed ?? DEFAULT_SEED);
-  const file = join(dir, `${center.name}.xlsx`);
-  progress(`見本のブックを書いています: ${file}`);
-  await writeWorkbook(file, sample.sheets);
-  progress('チェックしています…');
-  const marked = join(dir, `${center.name}_チェック済み.xlsx`);
-  const result = await checkFile(file, { marked, today: options.today });
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify({ dir, files: [file, marked], check: result }, null, 2)}\n`);
-  } else {
-    process.stdout.write(`${formatCheck(result)}\n\n書き出したファイル:\n  ${file}（見本の入力）\n  ${marked}（問題のセルに色とメモを付けた写し）\n`);
+  const { now, today } = demoClock(month);
+  for (const sub of ['センター', 'チェック済み', '月報', '市']) mkdirSync(join(dir, sub), { recursive: true });
+  const files: string[] = [];
+  const centers: DemoResult['centers'] = [];
+  const reports: string[] = [];
+  for (const center of HONJO_CENTERS) {
+    progress(`${center.name}: 見本のブックを作っています…`);
+    const input = join(dir, 'センター', `${center.name}.xlsx`);
+    await writeWorkbook(input, sampleCenterWorkbook(center, seed).sheets);
+    progress(`${center.name}: 入力チェック…`);
+    const marked = join(dir, 'チェック済み', `${center.name}_チェック済み.xlsx`);
+    const check = await checkFile(input, { marked, today });
+    progress(`${center.name}: ${month} の月報…`);
+    const report = join(dir, '月報', `${center.name}_月報_${month}.xlsx`);
+    const built = await reportFile(input, { month, output: report, now, today });
+    reports.push(report);
+    files.push(input, marked, report);
+    centers.push({ name: center.name, errors: check.summary.errors, warnings: check.summary.warnings, total: built.report.consultations.total, reportErrors: built.report.quality.errors });
   }
+  progress('市: 各センターの提出データを集計…');
+  const cityFile = join(dir, '市', `市集計_${month}.xlsx`);
+  const city = await consolidateFiles(reports, { month, since: previousMonth(month), output: cityFile, city: HONJO_PLACE.municipality, order: HONJO_MUNICIPALITY_ORDER, now, today });
+  files.push(cityFile);
+  const result: DemoResult = { month, seed, centers, city: city.document, files: files.map((f) => relative(dir, f)) };
+  write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${summary(result, city.consolidation, dir)}\n`);
   return 0;
+}
+
+function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>['consolidation'], dir: string): string {
+  const status = { submitted: '提出済み', missing: '未提出', unreadable: '読めない' } as const;
+  const concentration = c.warnings.filter((w) => w.kind !== 'office-disagreement');
+  return [
+    `包括支援シート デモ（本庄市の 4 センター、${formatMonthJa(r.month)}）`,
+    '',
+    '■ 各センターの入力チェックと月報',
+    ...r.centers.map((x) => `  ${x.name}: エラー ${x.errors} 件・注意 ${x.warnings} 件（わざと入れた表記ゆれ・書き漏れ）／ 延べ件数 ${x.total} 件`),
+    '',
+    '■ 市の集計',
+    `  提出状況: ${c.centers.map((x) => `${x.name} ${status[x.status]}`).join('、')}`,
+    `  委託事業所一覧: ${c.offices.length} 事業所（うち〇のある事業所 ${c.offices.filter((o) => o.centers.length > 0).length}）`,
+    `  新規委託（${formatMonthJa(c.since)}〜）: ${c.newContracts.map((n) => `${n.name}（${n.municipality}、${n.center}）`).join('、') || 'なし'}`,
+    `  集中の注意: ${concentration.length ? concentration.map((w) => w.message).join(' / ') : 'なし（しきい値を超えた事業所・法人はありません）'}`,
+    `  記載の食い違い: ${c.warnings.filter((w) => w.kind === 'office-disagreement').length} 件（移転した事業所の住所など）`,
+    '',
+    `書き出したファイル（${dir}）:`,
+    ...r.files.map((f) => `  ${f}`),
+    '',
+    'センターのブックを Google スプレッドシートに取り込めば、同じチェックと月報がメニュー「包括支援」から使えます。',
+  ].join('\n');
 }

@@ -21,8 +21,9 @@ const HELP = `包括支援シート ローカルランナー（.xlsx）
       市の集計: センターのブック（その場で月報を作成）か月報のブック（_提出データ）を集め、
       提出状況・市集計・委託事業所一覧・新規委託を OUT に書き出します。
       --city 本庄市 --order 上里町,美里町 で所在の並び（市が先頭）を指定できます。
-  houkatsu demo [DIR]
-      見本のセンターのブックを DIR（省略時は新しいフォルダ）に作り、チェックして結果を表示します。
+  houkatsu demo [DIR] [--month YYYY-MM] [--json]
+      本庄市の 4 センターの見本のブックを DIR（省略時は新しいフォルダ）に作り、入力チェック・各センターの月報・
+      市の集計まで行って、結果と書き出したファイルの場所を表示します（既定の対象月は 2021-02）。
   houkatsu --help
       この説明を表示します。
 
@@ -85,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'demo': {
       if (rest.length > 1) fail('demo に指定できるフォルダは1つです。');
-      return runDemo({ dir: rest[0], json: values.json, today: values.today });
+      return runDemo({ dir: rest[0], json: values.json, month: values.month });
     }
     default:
       return fail(`「${command}」というコマンドはありません。houkatsu --help で使い方を確認してください。`);

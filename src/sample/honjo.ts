@@ -41,6 +41,9 @@ export const HONJO_HANDOUT_MONTH: YearMonth = '2021-02';
 export const HONJO_PLACE: Place = { prefecture: '埼玉県', municipality: '本庄市', outsideTowns: ['上里町', '美里町', '神川町'] };
 
 /** The four centers that are the handout's columns. */
+/** The order of 所在 groups after the city itself, as the handout prints them. */
+export const HONJO_MUNICIPALITY_ORDER = ['上里町', '美里町', '深谷市', '伊勢崎市', '群馬県藤岡市'] as const;
+
 export const HONJO_CENTER_NAMES = ['本庄西', '本庄東', '本庄南', '児玉'] as const;
 
 /** 資料3 in the order printed: 本庄市, then 上里町, 美里町, 深谷市, 伊勢崎市, 群馬県藤岡市. */

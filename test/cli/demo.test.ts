@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SEED } from '../../src/cli/demo';
+import { HONJO_CENTERS, sampleCenterWorkbook } from '../../src/sample/center';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const HANDOUT = readFileSync(join(ROOT, 'test', 'fixtures', 'itaku-jigyosho-r3-02.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+
+function demo(dir: string, ...args: string[]) {
+  return spawnSync(process.execPath, [CLI, 'demo', dir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+interface DemoDoc {
+  month: string;
+  centers: { name: string; errors: number; warnings: number; total: number }[];
+  city: { centers: { name: string; status: string }[]; offices: { name: string; municipality: string; centers: string[] }[]; newContracts: { startMonth: string; name: string }[] };
+  files: string[];
+}
+
+describe('houkatsu demo', () => {
+  const first = mkdtempSync(join(tmpdir(), 'demo-a-'));
+  const second = mkdtempSync(join(tmpdir(), 'demo-b-'));
+  let a: ReturnType<typeof demo>;
+
+  beforeAll(() => {
+    a = demo(first, '--json');
+  });
+
+  test('the same seed gives byte-identical JSON, wherever it runs', () => {
+    expect(a.status).toBe(0);
+    const b = demo(second, '--json');
+    expect(b.stdout).toBe(a.stdout);
+    expect(a.stderr).toContain('市: 各センターの提出データを集計…');
+  });
+
+  test('four centers checked and reported, every one submitted; the files are where it says', () => {
+    const doc = JSON.parse(a.stdout) as DemoDoc;
+    expect(doc.month).toBe('2021-02');
+    expect(doc.centers.map((c) => c.name)).toEqual(['本庄西', '本庄東', '本庄南', '児玉']);
+    expect(doc.city.centers.every((c) => c.status === 'submitted')).toBe(true);
+    expect(doc.files).toContain('市/市集計_2021-02.xlsx');
+    for (const f of doc.files) expect(() => readFileSync(join(first, f))).not.toThrow();
+  });
+
+  test('委託事業所一覧 2021-02: the 41 offices of the handout under their 所在 with its number of 〇 (and the two new contracts without)', () => {
+    const doc = JSON.parse(a.stdout) as DemoDoc;
+    for (const [municipality, name, , count] of HANDOUT) {
+      const office = doc.city.offices.find((o) => o.name === name);
+      expect([name, office?.municipality, office?.centers.length]).toEqual([name, municipality, Number(count)]);
+    }
+    const others = doc.city.offices.filter((o) => !HANDOUT.some((h) => h[1] === o.name));
+    expect(others.map((o) => o.centers.length)).toEqual([0, 0]);
+    expect(doc.city.newContracts.map((n) => n.startMonth)).toEqual(['2021-01', '2021-02']);
+  });
+
+  test('every deliberate mess is reported with its code at its row, and nothing else is an error', () => {
+    HONJO_CENTERS.forEach((center) => {
+      const r = spawnSync(process.execPath, [CLI, 'check', join(first, 'センター', `${center.name}.xlsx`), '--json', '--today', '2021-03-05'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const issues = (JSON.parse(r.stdout) as { issues: { sheet: string; row: number; column: string; code: string; severity: string }[] }).issues;
+      const planted = sampleCenterWorkbook(center, DEFAULT_SEED).planted;
+      for (const p of planted) expect(issues).toContainEqual(expect.objectContaining({ sheet: p.sheet, row: p.row, code: p.code }));
+      const isPlanted = (i: { sheet: string; row: number; code: string }) => planted.some((p) => p.sheet === i.sheet && p.row === i.row && p.code === i.code);
+      expect(issues.filter((i) => i.severity === 'error' && !isPlanted(i))).toEqual([]);
+    });
+  });
+
+  test('a human summary in Japanese by default', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-c-'));
+    const r = demo(dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/委託事業所一覧: 43 事業所（うち〇のある事業所 40）/);
+    expect(r.stdout).toContain('書き出したファイル');
+  });
+});
