@@ -4,12 +4,20 @@ import { basename, extname } from 'node:path';
 import { type CellValue, isSheetDate } from '../domain/cell';
 import type { CellRect, RawRow, RawSheet } from '../domain/table';
 import { JAPAN_TIME_ZONE, todayIn, toCellValue } from '../workbook/cell-values';
-import { type CellStyles, HEADER_ZONE_ROWS, type WorkbookPort } from '../workbook/port';
+import { type CellPatch, type CellStyles, HEADER_ZONE_ROWS, type WorkbookPort } from '../workbook/port';
+import { patchBlocks, resolveBlock } from '../workbook/cell-patch';
 import { rectOfA1 } from '../workbook/a1';
 import { type BlockStyle, rectangular, type SheetModel } from '../workbook/sheet-model';
 
 /** exceljs stores dates as UTC instants whose UTC fields are the wall-clock date and time. */
 const XLSX_ZONE = 'UTC';
+
+/** A value for an exceljs cell: strings are shared strings (text, never a formula), dates Excel dates. */
+function xlsxValue(value: CellValue): ExcelJS.CellValue {
+  if (!isSheetDate(value)) return value;
+  const [y, m, d] = value.iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
 
 /** One cell of exceljs as the domain's value and the formula behind it. */
 export function readXlsxCell(value: ExcelJS.CellValue): { value: CellValue; formula: string } {
@@ -121,6 +129,30 @@ export function xlsxPort(workbook: ExcelJS.Workbook, name: string, today = today
     },
     replaceSheet(model) {
       replaceXlsxSheet(workbook, model);
+    },
+    patchCells(n, patches) {
+      const ws = sheet(n);
+      if (!ws) return { applied: [], skipped: [...patches] };
+      const applied: CellPatch[] = [];
+      const skipped: CellPatch[] = [];
+      // No round trips here: the blocks only share the check of each cell with the Sheets adapter.
+      for (const block of patchBlocks(patches)) {
+        const resolved = resolveBlock(block, (row) => readXlsxCell(ws.getCell(row, block.column).value));
+        applied.push(...resolved.applied);
+        skipped.push(...resolved.skipped);
+        for (const patch of resolved.applied) {
+          const cell = ws.getCell(patch.row, patch.column);
+          cell.value = xlsxValue(patch.after);
+          if (isSheetDate(patch.after)) cell.numFmt = 'yyyy-mm-dd';
+        }
+      }
+      return { applied, skipped };
+    },
+    appendRows(n, header, rows) {
+      if (rows.length === 0) return;
+      const ws = sheet(n) ?? workbook.addWorksheet(n);
+      if (ws.rowCount === 0) ws.addRow([...header]).font = { bold: true };
+      for (const row of rows) ws.addRow(row.map(xlsxValue));
     },
     save: async (path) => {
       await workbook.xlsx.writeFile(path);

@@ -1,8 +1,10 @@
+import { type CellValue, isSheetDate } from '../domain/cell';
 import type { CellRect, RawRow, RawSheet } from '../domain/table';
 import { JAPAN_TIME_ZONE, todayIn, toCellValues } from '../workbook/cell-values';
 import { rectOfA1 } from '../workbook/a1';
-import { replaceSheet } from './replace-sheet';
-import { type CellStyles, HEADER_ZONE_ROWS, type WorkbookPort } from '../workbook/port';
+import { boundsOf, patchBlocks, resolveBlock } from '../workbook/cell-patch';
+import { asSheetsValue, replaceSheet } from './replace-sheet';
+import { type CellPatch, type CellStyles, HEADER_ZONE_ROWS, type WorkbookPort } from '../workbook/port';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,6 +21,24 @@ function mergesOf(range: Range): CellRect[] {
     .getMergedRanges()
     .map((m) => rectOfA1(m.getA1Notation()))
     .filter((r): r is CellRect => r !== undefined);
+}
+
+/**
+ * A patched value for setValues. A cell formatted as plain text ('@') keeps whatever is written, apostrophe
+ * included, so it gets the bare string; elsewhere a string gets the apostrophe that keeps it text (never a
+ * formula). A date is written as 2026-10-03, which Sheets stores as a date (digits cannot start a formula).
+ */
+function patchedValue(value: CellValue, format: string): string | number | boolean {
+  if (typeof value === 'string' && format === '@') return value;
+  if (isSheetDate(value)) return value.time ? `${value.iso} ${value.time}` : value.iso;
+  return asSheetsValue(value);
+}
+
+/** A cell between two patched ones, written back exactly as it was read: its formula, or its value as is. */
+function keptValue(value: unknown, formula: string, format: string): unknown {
+  if (formula !== '') return formula;
+  if (typeof value === 'string' && value !== '' && format !== '@') return `'${value}`;
+  return value;
 }
 
 /**
@@ -63,6 +83,54 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
     },
     replaceSheet(model) {
       sheets.set(model.name, replaceSheet(spreadsheet, model));
+    },
+    patchCells(name, patches) {
+      const s = sheet(name);
+      const blocks = patchBlocks(patches);
+      const bounds = boundsOf(blocks);
+      if (!s || !bounds) return { applied: [], skipped: [...patches] };
+      // One read of everything the blocks cover: what the cells hold now, their formulas and formats.
+      const range = s.getRange(bounds.row, bounds.column, bounds.numRows, bounds.numColumns);
+      const raw = range.getValues();
+      const values = toCellValues(raw, timeZone());
+      const formulas = range.getFormulas();
+      const formats = range.getNumberFormats();
+      const at = <T>(grid: T[][], row: number, column: number): T | undefined => grid[row - bounds.row]?.[column - bounds.column];
+      const applied: CellPatch[] = [];
+      const skipped: CellPatch[] = [];
+      for (const block of blocks) {
+        const resolved = resolveBlock(block, (row) => ({ value: at(values, row, block.column) ?? null, formula: at(formulas, row, block.column) ?? '' }));
+        applied.push(...resolved.applied);
+        skipped.push(...resolved.skipped);
+        const first = resolved.rows.findIndex((r) => r.kind === 'patch');
+        if (first < 0) continue;
+        let last = resolved.rows.length - 1;
+        while (resolved.rows[last]?.kind !== 'patch') last--;
+        const column = resolved.rows.slice(first, last + 1).map((r, i) => {
+          const row = block.firstRow + first + i;
+          const format = at(formats, row, block.column) ?? '';
+          return [r.kind === 'patch' ? patchedValue(r.patch.after, format) : keptValue(at(raw, row, block.column), at(formulas, row, block.column) ?? '', format)];
+        });
+        s.getRange(block.firstRow + first, block.column, column.length, 1).setValues(column);
+      }
+      return { applied, skipped };
+    },
+    appendRows(name, header, rows) {
+      if (rows.length === 0) return;
+      let s = sheet(name);
+      if (!s) {
+        s = spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
+        s.getRange(1, 1, 1, header.length).setValues([header.map(asSheetsValue)]).setFontWeight('bold');
+        s.setFrozenRows(1);
+        sheets.set(name, s);
+      }
+      const last = s.getLastRow();
+      const width = Math.max(header.length, ...rows.map((r) => r.length));
+      // A range past the sheet's last row does not exist in Sheets: grow the sheet first.
+      const missing = last + rows.length - s.getMaxRows();
+      if (missing > 0) s.insertRowsAfter(s.getMaxRows(), missing);
+      const block = rows.map((r) => Array.from({ length: width }, (_, i) => asSheetsValue(r[i] ?? null)));
+      s.getRange(last + 1, 1, rows.length, width).setValues(block);
     },
     writeStyles(name, rect, styles) {
       const range = sheet(name)?.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);

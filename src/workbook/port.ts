@@ -1,3 +1,4 @@
+import type { CellValue } from '../domain/cell';
 import type { IsoDate } from '../domain/dates';
 import type { CellRect, RawSheet } from '../domain/table';
 import type { SheetModel } from './sheet-model';
@@ -7,6 +8,24 @@ export interface CellStyles {
   /** '' or null where the cell has no colour of its own. */
   readonly backgrounds: (string | null)[][];
   readonly notes: string[][];
+}
+
+/**
+ * One user cell that 表記を整える (or an applied suggestion, or the 設定 sidebar) rewrites: where, what the
+ * person saw in the preview, and what to write. 1-based row and column, as the spreadsheet shows them.
+ */
+export interface CellPatch {
+  readonly row: number;
+  readonly column: number;
+  readonly before: CellValue;
+  /** A string is written as text (never a formula), a number as a number, a date as a date. */
+  readonly after: CellValue;
+}
+
+export interface PatchOutcome {
+  readonly applied: CellPatch[];
+  /** Cells that hold something else than `before` now (someone edited them meanwhile), or a formula. */
+  readonly skipped: CellPatch[];
 }
 
 /**
@@ -30,6 +49,14 @@ export interface WorkbookPort {
    * is written as text, never as a formula.
    */
   replaceSheet(model: SheetModel): void;
+  /**
+   * Rewrites user cells after the person confirmed it: the cells are read again first and a cell whose value
+   * is no longer `before` is skipped, so an edit made meanwhile is never overwritten. One read for the sheet
+   * and one write per block of patchBlocks, whatever the number of cells.
+   */
+  patchCells(name: string, patches: readonly CellPatch[]): PatchOutcome;
+  /** Appends rows below the last row, creating the sheet with `header` when it is missing. Strings as text. */
+  appendRows(name: string, header: readonly string[], rows: readonly (readonly CellValue[])[]): void;
 }
 
 /** How many top rows a partial read brings for the header (a title row or two may sit above it). */

@@ -61,6 +61,21 @@ export const DataValidationCriteria = makeEnum([
   'CHECKBOX',
 ]) as unknown as typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 
+export const BooleanCriteria = makeEnum([
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_EQUAL_TO',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_LESS_THAN',
+  'TEXT_CONTAINS',
+  'TEXT_EQUAL_TO',
+  'CUSTOM_FORMULA',
+]) as unknown as typeof GoogleAppsScript.Spreadsheet.BooleanCriteria;
+
 export const ChartType = makeEnum([
   'TIMELINE',
   'AREA',

@@ -1,0 +1,333 @@
+import { columnLetters } from '../domain/cell';
+import {
+  ABUSE_TOPIC,
+  ACTIONS,
+  BUSINESS_AREAS,
+  CASE_TYPES,
+  CONSULTATION_COLUMNS,
+  CONSULTATIONS_SHEET,
+  type ConsultationKey,
+  METHODS,
+  PROFESSIONS,
+  REQUESTERS,
+} from '../domain/consultations';
+import { CONTRACT_COLUMNS, CONTRACTS_SHEET, type ContractKey, DELEGATION_KINDS } from '../domain/contracts';
+import { DELEGATION_COLUMNS, DELEGATIONS_SHEET, type DelegationKey } from '../domain/delegations';
+import type { Settings } from '../domain/settings';
+import { type ColumnSpec, locateHeader, type RawSheet } from '../domain/table';
+
+/**
+ * 「シートを準備」 as data: what each sheet the product reads should have (its columns, dropdowns,
+ * checkboxes, date rules, a frozen and protected header, highlights), compared with what the sheet has,
+ * gives the few changes to make. The adapter reads the state, asks for the plan and carries it out; a
+ * second run finds nothing to do. Nothing here deletes, moves or reorders a column or a row.
+ */
+
+/** A data validation rule as the product sets it: always a warning, never a rejection of what was typed. */
+export type ColumnRule = { readonly kind: 'list'; readonly values: readonly string[] } | { readonly kind: 'checkbox' } | { readonly kind: 'date' };
+
+/** A number format for a column the product creates: IDs and months as typed text, dates as 2026-10-03. */
+export type ColumnFormat = 'text' | 'date';
+
+export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = { text: '@', date: 'yyyy-mm-dd' };
+
+interface ColumnSetup {
+  readonly rule?: (settings: Settings) => ColumnRule;
+  readonly format?: ColumnFormat;
+  /** Pixels, for columns that hold sentences; others keep Sheets' default. */
+  readonly width?: number;
+}
+
+/** A conditional format that shows a rule of the check while the person types, before any check runs. */
+interface Highlight<K extends string> {
+  readonly target: K;
+  readonly needs: readonly K[];
+  /** The condition for the first data row; `ref(key)` is that row's cell of a column, e.g. `$G2`. */
+  readonly formula: (ref: (key: K) => string) => string;
+  readonly label: string;
+}
+
+interface SheetSetup<K extends string> {
+  readonly name: string;
+  readonly columns: readonly ColumnSpec<K>[];
+  readonly setup: Readonly<Partial<Record<K, ColumnSetup>>>;
+  readonly highlights: readonly Highlight<K>[];
+}
+
+const list = (values: readonly string[]) => (): ColumnRule => ({ kind: 'list', values });
+const DATE: ColumnSetup = { rule: () => ({ kind: 'date' }), format: 'date' };
+const CHECKBOX: ColumnSetup = { rule: () => ({ kind: 'checkbox' }) };
+const TEXT: ColumnSetup = { format: 'text' };
+
+const CONSULTATIONS: SheetSetup<ConsultationKey> = {
+  name: CONSULTATIONS_SHEET,
+  columns: CONSULTATION_COLUMNS,
+  setup: {
+    receivedOn: DATE,
+    personId: TEXT,
+    caseType: { rule: list(CASE_TYPES.values) },
+    method: { rule: list(METHODS.values) },
+    requester: { rule: list(REQUESTERS.values) },
+    businessArea: { rule: list(BUSINESS_AREAS.values) },
+    topic: { rule: (settings) => ({ kind: 'list', values: settings.consultationTopics }) },
+    dementia: CHECKBOX,
+    afterHours: CHECKBOX,
+    profession: { rule: list(PROFESSIONS.values) },
+    action: { rule: list(ACTIONS.values) },
+    referralReason: { width: 240 },
+    reportedOn: DATE,
+    memo: { width: 320 },
+  },
+  highlights: [
+    {
+      target: 'reportedOn',
+      needs: ['topic', 'reportedOn'],
+      formula: (ref) => `=AND(${ref('topic')}="${ABUSE_TOPIC}",${ref('reportedOn')}="")`,
+      label: '相談内容が虐待で市への報告日が空の行',
+    },
+    {
+      target: 'referralReason',
+      needs: ['referredOffice', 'referralReason'],
+      formula: (ref) => `=AND(${ref('referredOffice')}<>"",${ref('referralReason')}="")`,
+      label: '紹介事業所があって紹介理由が空の行',
+    },
+  ],
+};
+
+const CONTRACTS: SheetSetup<ContractKey> = {
+  name: CONTRACTS_SHEET,
+  columns: CONTRACT_COLUMNS,
+  setup: {
+    officeNumber: TEXT,
+    address: { width: 240 },
+    kind: { rule: list(DELEGATION_KINDS.values) },
+    start: DATE,
+    end: DATE,
+    approvedOn: DATE,
+    reason: { width: 320 },
+  },
+  highlights: [
+    {
+      target: 'reason',
+      needs: ['name', 'reason'],
+      formula: (ref) => `=AND(${ref('name')}<>"",${ref('reason')}="")`,
+      label: '事業所名があって選定理由が空の行',
+    },
+  ],
+};
+
+const DELEGATIONS: SheetSetup<DelegationKey> = {
+  name: DELEGATIONS_SHEET,
+  columns: DELEGATION_COLUMNS,
+  setup: { month: TEXT, officeNumber: TEXT },
+  highlights: [],
+};
+
+function sheetOf<K extends string>(sheet: SheetSetup<K>): SheetSetup<string> {
+  return sheet as unknown as SheetSetup<string>;
+}
+
+/** The sheets 「シートを準備」 makes ready, in the order it creates them (設定 is planned on its own). */
+export const SETUP_SHEETS: readonly SheetSetup<string>[] = [sheetOf(CONSULTATIONS), sheetOf(CONTRACTS), sheetOf(DELEGATIONS)];
+
+/** A sheet as the adapter finds it; undefined when there is no sheet of that name. */
+export interface SheetFound {
+  /** The top rows (where a header may sit below title rows). */
+  readonly top: RawSheet;
+  /** The last column holding anything, in any row (0 for an empty sheet). */
+  readonly lastColumn: number;
+  readonly lastRow: number;
+  readonly maxRows: number;
+  readonly frozenRows: number;
+}
+
+/** Where the header is and which columns are missing: the first half of the plan, before rules are read. */
+export type SheetFrame =
+  | { readonly kind: 'create' | 'empty'; readonly headerRow: 1; readonly positions: ReadonlyMap<string, number>; readonly appended: readonly ColumnSpec<string>[]; readonly width: number }
+  | { readonly kind: 'header'; readonly headerRow: number; readonly positions: ReadonlyMap<string, number>; readonly appended: readonly ColumnSpec<string>[]; readonly width: number }
+  | { readonly kind: 'unrecognised' };
+
+/**
+ * Finds the header (title rows and synonyms allowed, as every check finds it) and where each known column
+ * is or will be: missing ones go after the last column that holds anything, so that no user data, not even
+ * a column without a title, ends up under one of ours.
+ */
+export function frameSheet(spec: SheetSetup<string>, found: SheetFound | undefined): SheetFrame {
+  const all = (kind: 'create' | 'empty'): SheetFrame => ({
+    kind,
+    headerRow: 1,
+    positions: new Map(spec.columns.map((c, i) => [c.key, i + 1])),
+    appended: spec.columns,
+    width: spec.columns.length,
+  });
+  if (!found) return all('create');
+  if (found.lastRow === 0) return all('empty');
+  const header = locateHeader(found.top, spec.columns);
+  if (!header) return { kind: 'unrecognised' };
+  const positions = new Map<string, number>();
+  for (const [key, index] of Object.entries(header.columns) as [string, number | undefined][]) {
+    if (index !== undefined) positions.set(key, index + 1);
+  }
+  const appended = spec.columns.filter((c) => !positions.has(c.key));
+  const start = Math.max(found.lastColumn, header.headers.length);
+  appended.forEach((c, i) => positions.set(c.key, start + i + 1));
+  return { kind: 'header', headerRow: header.headerRow, positions, appended, width: start + appended.length };
+}
+
+/** The rules each column should carry (by 1-based column), for the adapter to compare with what is there. */
+export function wantedRules(spec: SheetSetup<string>, frame: SheetFrame, settings: Settings): Map<number, { rule: ColumnRule; header: string }> {
+  const wanted = new Map<number, { rule: ColumnRule; header: string }>();
+  if (frame.kind === 'unrecognised') return wanted;
+  for (const column of spec.columns) {
+    const rule = spec.setup[column.key]?.rule;
+    const position = frame.positions.get(column.key);
+    if (rule && position !== undefined) wanted.set(position, { rule: rule(settings), header: column.header });
+  }
+  return wanted;
+}
+
+/** A rule as read back from the sheet. */
+export interface RuleFound {
+  readonly kind: 'list' | 'checkbox' | 'date' | 'other';
+  readonly values: readonly string[];
+  readonly allowInvalid: boolean;
+}
+
+export function sameRule(found: RuleFound | null | undefined, wanted: ColumnRule): boolean {
+  if (!found || found.kind !== wanted.kind || !found.allowInvalid) return false;
+  if (wanted.kind !== 'list') return true;
+  return found.values.length === wanted.values.length && found.values.every((v, i) => v === wanted.values[i]);
+}
+
+/** What the adapter reads once it knows where the header is. */
+export interface Decorations {
+  /** The rule on the first and on the last row below the header, by 1-based column (absent: none). */
+  readonly firstRowRules: ReadonlyMap<number, RuleFound>;
+  readonly lastRowRules: ReadonlyMap<number, RuleFound>;
+  /** Columns where some cell below the header has no rule at all (rows pasted from another file). */
+  readonly gaps: ReadonlySet<number>;
+  /** A1 of the header protection this add-on made earlier, if any. */
+  readonly headerProtection: string | undefined;
+  /** The formulas of the sheet's custom-formula conditional formats. */
+  readonly highlightFormulas: readonly string[];
+}
+
+export const NO_DECORATIONS: Decorations = { firstRowRules: new Map(), lastRowRules: new Map(), gaps: new Set(), headerProtection: undefined, highlightFormulas: [] };
+
+/** Marks the header protection as ours, so a second run finds it and a person knows who set it. */
+export const HEADER_PROTECTION = '包括支援シート: 見出し行（列名を変えると、チェックと集計がその列を見つけられなくなります）';
+
+export interface SheetPlan {
+  readonly sheet: string;
+  /** create: a new sheet, or an empty one given its header; update: an existing table. */
+  readonly status: 'create' | 'update' | 'unrecognised';
+  /** The sheet must be inserted first. */
+  readonly insert: boolean;
+  readonly headerRow: number;
+  /** Titles to write into the header row from column `at`: all of them for a new sheet, else those appended. */
+  readonly header?: { readonly at: number; readonly titles: readonly string[] };
+  /** Formats of the columns this run creates (never of a column the person already has). */
+  readonly formats: readonly { readonly column: number; readonly format: ColumnFormat }[];
+  readonly widths: readonly { readonly column: number; readonly width: number }[];
+  readonly rules: readonly { readonly column: number; readonly header: string; readonly rule: ColumnRule }[];
+  readonly freeze?: number;
+  /** The header block to protect (warning only); replaces our earlier protection when that covered less. */
+  readonly protect?: { readonly a1: string; readonly replace: boolean };
+  readonly highlights: readonly { readonly column: number; readonly formula: string; readonly label: string }[];
+}
+
+/** A1 of a column block: from a row down to the last row of the sheet. */
+export function columnBlock(column: number, fromRow: number, toRow: number): string {
+  const letters = columnLetters(column);
+  return `${letters}${fromRow}:${letters}${toRow}`;
+}
+
+export function planSheet(
+  spec: SheetSetup<string>,
+  found: SheetFound | undefined,
+  decorations: Decorations,
+  settings: Settings,
+): SheetPlan {
+  const frame = frameSheet(spec, found);
+  if (frame.kind === 'unrecognised') {
+    return { sheet: spec.name, status: 'unrecognised', insert: false, headerRow: 0, formats: [], widths: [], rules: [], highlights: [] };
+  }
+  const { headerRow, positions } = frame;
+  const created = new Set(frame.appended.map((c) => c.key));
+  const fresh = frame.kind !== 'header';
+  const formats: { column: number; format: ColumnFormat }[] = [];
+  const widths: { column: number; width: number }[] = [];
+  for (const column of spec.columns) {
+    const position = positions.get(column.key);
+    const setup = spec.setup[column.key];
+    if (position === undefined || !created.has(column.key)) continue;
+    if (setup?.format) formats.push({ column: position, format: setup.format });
+    if (setup?.width) widths.push({ column: position, width: setup.width });
+  }
+  const rules = [...wantedRules(spec, frame, settings)]
+    .filter(
+      ([column, { rule }]) =>
+        decorations.gaps.has(column) || !sameRule(decorations.firstRowRules.get(column), rule) || !sameRule(decorations.lastRowRules.get(column), rule),
+    )
+    .map(([column, { rule, header }]) => ({ column, header, rule }))
+    .sort((a, b) => a.column - b.column);
+  const headerA1 = `A${headerRow}:${columnLetters(frame.width)}${headerRow}`;
+  const protect = decorations.headerProtection === headerA1 ? undefined : { a1: headerA1, replace: decorations.headerProtection !== undefined };
+  const ref = (key: string): string => `$${columnLetters(positions.get(key) ?? 1)}${headerRow + 1}`;
+  const highlights = spec.highlights
+    .filter((h) => h.needs.every((k) => positions.has(k)))
+    .map((h) => ({ column: positions.get(h.target) ?? 1, formula: h.formula(ref), label: h.label }))
+    .filter((h) => !decorations.highlightFormulas.includes(h.formula));
+  const plan: SheetPlan = {
+    sheet: spec.name,
+    status: fresh ? 'create' : 'update',
+    insert: frame.kind === 'create',
+    headerRow,
+    formats,
+    widths,
+    rules,
+    protect,
+    highlights,
+  };
+  const withHeader =
+    frame.appended.length === 0
+      ? plan
+      : { ...plan, header: { at: fresh ? 1 : (positions.get(frame.appended[0]?.key ?? '') ?? 1), titles: frame.appended.map((c) => c.header) } };
+  // A person who froze more rows (the header and a sample row) keeps them.
+  return (found?.frozenRows ?? 0) >= headerRow ? withHeader : { ...withHeader, freeze: headerRow };
+}
+
+/** Nothing to do: what a second run must find. */
+export function isDone(plan: SheetPlan): boolean {
+  return (
+    plan.status !== 'create' &&
+    plan.header === undefined &&
+    plan.formats.length === 0 &&
+    plan.widths.length === 0 &&
+    plan.rules.length === 0 &&
+    plan.freeze === undefined &&
+    plan.protect === undefined &&
+    plan.highlights.length === 0
+  );
+}
+
+const RULE_NAMES: Readonly<Record<ColumnRule['kind'], string>> = { list: 'プルダウン', checkbox: 'チェックボックス', date: '日付の入力規則' };
+
+/** What a plan does, in Japanese, for the result dialog. */
+export function describePlan(plan: SheetPlan): string[] {
+  if (plan.status === 'unrecognised') {
+    return [`上から10行に見出し行が見つからないため、このシートは変更しませんでした。見出し（${SETUP_SHEETS.find((s) => s.name === plan.sheet)?.columns.slice(0, 3).map((c) => c.header).join('・') ?? ''} など）を1行に並べてから、もう一度実行してください。`];
+  }
+  const lines: string[] = [];
+  if (plan.insert) lines.push('シートを作成し、見出し行を入れました。');
+  else if (plan.status === 'create') lines.push('空のシートに見出し行を入れました。');
+  else if (plan.header) lines.push(`右端に列を追加しました: ${plan.header.titles.join('、')}`);
+  for (const kind of ['list', 'checkbox', 'date'] as const) {
+    const headers = plan.rules.filter((r) => r.rule.kind === kind).map((r) => r.header);
+    if (headers.length > 0) lines.push(`${RULE_NAMES[kind]}を設定しました（入力は拒否せず、警告のみ）: ${headers.join('、')}`);
+  }
+  if (plan.freeze !== undefined) lines.push(`見出し行（${plan.freeze}行目まで）を固定しました。`);
+  if (plan.protect) lines.push('見出し行を保護しました（編集すると警告が出ます）。');
+  if (plan.highlights.length > 0) lines.push(`条件付き書式で色を付けます: ${plan.highlights.map((h) => h.label).join('、')}`);
+  return lines;
+}

@@ -1,0 +1,143 @@
+/**
+ * Sidebars and dialogs in a real browser, answered by the real server: build/Code.js runs in a vm over the
+ * fake SpreadsheetApp, the page gets exactly the HTML that HtmlService served, and `google.script.run`
+ * is a shim whose calls go to runFunction in that vm. No network: every request but the page is refused
+ * and recorded, so a page that needs a web font or a CDN fails its test.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Context } from 'node:vm';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type GasEnvironment, runFunction } from '../fakes/gas-globals';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+const ORIGIN = 'https://script.houkatsu.test';
+
+/** describe, or describe.skip with the reason in its name when Debian's chromium is not installed. */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (existsSync(CHROMIUM)) {
+    describe(name, body);
+    return;
+  }
+  console.warn(`[test/ui] ${name}: skipped, ${CHROMIUM} is absent (apt-get install chromium)`);
+  describe.skip(`${name} (skipped: ${CHROMIUM} is absent; apt-get install chromium)`, body);
+}
+
+export interface Browser {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'houkatsu-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What google.script.run does in Apps Script, over a function exposed by the test. */
+const SHIM = `(() => {
+  window.__calls = [];
+  window.__pending = 0;
+  window.__closed = false;
+  function runner(success, failure) {
+    return new Proxy({}, {
+      get(_, prop) {
+        if (prop === 'withSuccessHandler') return (fn) => runner(fn, failure);
+        if (prop === 'withFailureHandler') return (fn) => runner(success, fn);
+        return (...args) => {
+          window.__pending++;
+          window.__calls.push(String(prop));
+          window.__gasRun(String(prop), JSON.stringify(args)).then((r) => {
+            window.__pending--;
+            // Apps Script calls the handlers asynchronously, after the call returns.
+            setTimeout(() => (r.ok ? success && success(r.value) : failure && failure(new Error(r.message))), 0);
+          });
+        };
+      },
+    });
+  }
+  window.google = { script: { run: runner(null, null), host: { close() { window.__closed = true; } } } };
+})();`;
+
+export interface ServedPage {
+  readonly page: Page;
+  /** Requests the page made other than for itself (none is allowed). */
+  readonly requests: string[];
+  /** Waits until no server call is running. */
+  settle(): Promise<void>;
+  screenshot(name: string): Promise<string>;
+}
+
+/** Opens served HTML at a sidebar's or dialog's size, with google.script.run answered by the vm. */
+export async function openServed(browser: Browser, env: GasEnvironment, script: Context, html: string, size: { width: number; height: number }): Promise<ServedPage> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(size);
+  const requests: string[] = [];
+  await page.exposeFunction('__gasRun', (name: string, argsJson: string) => {
+    try {
+      const value = runFunction(script, name, ...(JSON.parse(argsJson) as unknown[]));
+      // The return value crosses as JSON, as google.script.run serialises it.
+      return { ok: true, value: value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown) };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  await page.addInitScript(SHIM);
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === `${ORIGIN}/page.html`) {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return;
+    }
+    requests.push(url);
+    await route.abort();
+  });
+  await page.goto(`${ORIGIN}/page.html`);
+  void env;
+  return {
+    page,
+    requests,
+    async settle() {
+      await page.waitForFunction(() => (window as unknown as { __pending: number }).__pending === 0);
+      // Let the handler (scheduled with setTimeout) draw.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    },
+    async screenshot(name) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const path = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+  };
+}
+
+/** The HTML of the last sidebar or dialog the server showed. */
+export function lastShown(env: GasEnvironment, kind: 'sidebar' | 'modal'): string {
+  const shown = env.ui.shown.filter((s) => s.kind === kind).pop();
+  if (!shown || !('html' in shown)) throw new Error(`no ${kind} was shown`);
+  return shown.html;
+}
+
+/** Apps Script sidebars are 300 px wide; dialogs take the size the server asked for, less their title bar. */
+export const SIDEBAR = { width: 300, height: 760 };

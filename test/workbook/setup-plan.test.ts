@@ -1,0 +1,140 @@
+import { CONSULTATION_COLUMNS } from '../../src/domain/consultations';
+import { defaultSettings, SETTING_ITEMS } from '../../src/domain/settings';
+import { missingSettingRows, planSettingsSave, settingsForm, settingText } from '../../src/workbook/settings-form';
+import { describePlan, frameSheet, isDone, NO_DECORATIONS, planSheet, type RuleFound, SETUP_SHEETS, type SheetFound, wantedRules } from '../../src/workbook/setup-plan';
+import { rawSheet } from '../helpers/tables';
+
+const settings = defaultSettings('本庄西');
+const consultations = SETUP_SHEETS[0]!;
+
+function found(rows: (string | null)[][], extra: Partial<SheetFound> = {}): SheetFound {
+  const top = rawSheet('相談記録', rows);
+  const lastColumn = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  return { top, lastRow: rows.length, lastColumn, maxRows: 1000, frozenRows: 0, ...extra };
+}
+
+describe('frameSheet', () => {
+  test('a missing sheet gets every column, in the order of SPEC §2.1', () => {
+    const frame = frameSheet(consultations, undefined);
+    expect(frame).toMatchObject({ kind: 'create', headerRow: 1, width: CONSULTATION_COLUMNS.length });
+  });
+
+  test('a header under a title row, with synonyms and its own order, keeps its columns; missing ones go right of the last used column', () => {
+    const frame = frameSheet(consultations, found([['相談受付簿'], ['ケース番号', '相談日', '対応方法', '相談経路', 'メモ', null, '独自の列']]));
+    if (frame.kind !== 'header') throw new Error(frame.kind);
+    expect(frame.headerRow).toBe(2);
+    expect(frame.positions.get('personId')).toBe(1);
+    expect(frame.positions.get('receivedOn')).toBe(2);
+    expect(frame.positions.get('memo')).toBe(5);
+    expect(frame.appended.map((c) => c.header).slice(0, 3)).toEqual(['新規/継続', '業務区分', '相談内容']);
+    expect(frame.positions.get('caseType')).toBe(8);
+    expect(frame.width).toBe(7 + frame.appended.length);
+  });
+
+  test('a sheet whose top rows name no known columns is left alone', () => {
+    expect(frameSheet(consultations, found([['メモ'], ['自由記述']]))).toEqual({ kind: 'unrecognised' });
+  });
+
+  test('an empty sheet is given the header in row 1', () => {
+    expect(frameSheet(consultations, found([], { lastRow: 0 })).kind).toBe('empty');
+  });
+});
+
+describe('planSheet', () => {
+  test('a new sheet: header, formats, widths, every rule, freeze, protection and highlights', () => {
+    const plan = planSheet(consultations, undefined, NO_DECORATIONS, settings);
+    expect(plan).toMatchObject({ status: 'create', insert: true, headerRow: 1, freeze: 1, protect: { a1: 'A1:Q1', replace: false } });
+    expect(plan.header?.titles).toHaveLength(17);
+    expect(plan.rules.map((r) => [r.header, r.rule.kind])).toEqual([
+      ['受付日', 'date'],
+      ['新規/継続', 'list'],
+      ['相談方法', 'list'],
+      ['相談者', 'list'],
+      ['業務区分', 'list'],
+      ['相談内容', 'list'],
+      ['認知症関連', 'checkbox'],
+      ['夜間休日', 'checkbox'],
+      ['対応職種', 'list'],
+      ['対応内容', 'list'],
+      ['市への報告日', 'date'],
+    ]);
+    expect(plan.formats).toEqual([
+      { column: 1, format: 'date' },
+      { column: 2, format: 'text' },
+      { column: 14, format: 'date' },
+    ]);
+    expect(plan.highlights.map((h) => h.formula)).toEqual(['=AND($G2="虐待",$N2="")', '=AND($L2<>"",$M2="")']);
+    expect(describePlan(plan)[0]).toBe('シートを作成し、見出し行を入れました。');
+  });
+
+  test('the 相談内容 dropdown follows 設定', () => {
+    const plan = planSheet(consultations, undefined, NO_DECORATIONS, { ...settings, consultationTopics: ['認知症', 'その他'] });
+    expect(plan.rules.find((r) => r.header === '相談内容')?.rule).toEqual({ kind: 'list', values: ['認知症', 'その他'] });
+  });
+
+  test('everything in place: nothing to do', () => {
+    const sheet = found([CONSULTATION_COLUMNS.map((c) => c.header)], { frozenRows: 1 });
+    const frame = frameSheet(consultations, sheet);
+    const rules = new Map<number, RuleFound>();
+    for (const [column, { rule }] of wantedRules(consultations, frame, settings)) {
+      rules.set(column, { kind: rule.kind, values: rule.kind === 'list' ? rule.values : [], allowInvalid: true });
+    }
+    const first = planSheet(consultations, sheet, NO_DECORATIONS, settings);
+    const decorations = { firstRowRules: rules, lastRowRules: rules, gaps: new Set<number>(), headerProtection: 'A1:Q1', highlightFormulas: first.highlights.map((h) => h.formula) };
+    const plan = planSheet(consultations, sheet, decorations, settings);
+    expect(isDone(plan)).toBe(true);
+    expect(describePlan(plan)).toEqual([]);
+    // A rule that rejects input, a gap left by a paste, or a header grown wider are each put right.
+    const strict = new Map(rules);
+    strict.set(4, { kind: 'list', values: ['電話', '来所', '訪問', 'メール・FAX', 'その他'], allowInvalid: false });
+    expect(planSheet(consultations, sheet, { ...decorations, lastRowRules: strict }, settings).rules.map((r) => r.column)).toEqual([4]);
+    expect(planSheet(consultations, sheet, { ...decorations, gaps: new Set([9]) }, settings).rules.map((r) => r.column)).toEqual([9]);
+    expect(planSheet(consultations, sheet, { ...decorations, headerProtection: 'A1:P1' }, settings).protect).toEqual({ a1: 'A1:Q1', replace: true });
+  });
+
+  test('a person who froze more rows than the header keeps them', () => {
+    const plan = planSheet(consultations, found([['title'], CONSULTATION_COLUMNS.map((c) => c.header)], { frozenRows: 3 }), NO_DECORATIONS, settings);
+    expect(plan.freeze).toBeUndefined();
+    expect(plan.headerRow).toBe(2);
+  });
+
+  test('only columns this run creates get a number format', () => {
+    const plan = planSheet(consultations, found([['受付日', '相談者ID', '相談方法']]), NO_DECORATIONS, settings);
+    expect(plan.formats.every((f) => f.column > 3)).toBe(true);
+    expect(plan.header?.at).toBe(4);
+  });
+});
+
+describe('設定 rows', () => {
+  test('a missing sheet gets every item with its default as text; present items are never rewritten', () => {
+    const all = missingSettingRows(undefined, '本庄西');
+    expect(all[0]).toEqual(['センター名', '本庄西']);
+    expect(all.find((r) => r[0] === '集中の警告しきい値')).toEqual(['集中の警告しきい値', '80%']);
+    const some = missingSettingRows(rawSheet('設定', [['項目', '値'], ['センター名', 'X'], ['集中の警告 しきい値', '70%']]), '本庄西');
+    expect(some.map((r) => r[0])).not.toContain('センター名');
+    expect(some.map((r) => r[0])).not.toContain('集中の警告しきい値');
+    expect(some).toHaveLength(SETTING_ITEMS.length - 2);
+  });
+
+  test('settingText reads back as the same setting', () => {
+    expect(settingText('concentrationThreshold', { ...settings, concentrationThreshold: 0.755 })).toBe('75.5%');
+    expect(settingText('outsideTowns', { ...settings, outsideTowns: ['上里町', '美里町'] })).toBe('上里町、美里町');
+  });
+
+  test('saving: errors per field, a conflict, or the cells to write', () => {
+    const sheet = rawSheet('設定', [['項目', '値'], ['センター名', 'A'], ['虐待報告の期限日数', 1]]);
+    const loaded = Object.fromEntries(settingsForm(sheet, 'x').fields.map((f) => [f.key, f.value]));
+    expect(loaded.abuseReportDays).toBe('1');
+    expect(planSettingsSave(sheet, { ...loaded, abuseReportDays: '-1' }, loaded)).toEqual({ kind: 'invalid', errors: { abuseReportDays: '「-1」は使えません。0〜365の整数（例: 1）を入力してください。' } });
+    expect(planSettingsSave(sheet, { ...loaded, centerName: 'B' }, { ...loaded, centerName: 'Z' })).toEqual({ kind: 'conflict', labels: ['センター名'] });
+    expect(planSettingsSave(sheet, { ...loaded, centerName: 'B', prefecture: '埼玉県', abuseReportDays: '' }, loaded)).toEqual({
+      kind: 'ok',
+      patches: [
+        { row: 2, column: 2, before: 'A', after: 'B' },
+        { row: 3, column: 2, before: 1, after: null },
+      ],
+      append: [['都道府県名', '埼玉県']],
+      changed: ['センター名', '都道府県名', '虐待報告の期限日数'],
+    });
+  });
+});
