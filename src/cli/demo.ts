@@ -1,10 +1,13 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { EvaluationComparison } from '../domain/evaluation';
 import { formatMonthJa, isValidYearMonth, previousMonth } from '../domain/months';
 import { HONJO_CENTERS, SAMPLE_LAST_MONTH, sampleCenterWorkbook } from '../sample/center';
+import { SAMPLE_FISCAL_YEAR, sampleNationalSheet } from '../sample/evaluation';
 import { HONJO_MUNICIPALITY_ORDER, HONJO_PLACE } from '../sample/honjo';
 import { checkFile } from './check-command';
 import { consolidateFiles } from './consolidate-command';
+import { evaluateFiles } from './evaluate-command';
 import { reportFile } from './report-command';
 import { writeWorkbook } from './xlsx-write';
 
@@ -32,6 +35,7 @@ export interface DemoResult {
   readonly seed: number;
   readonly centers: { name: string; errors: number; warnings: number; total: number; reportErrors: number }[];
   readonly city: Record<string, unknown>;
+  readonly evaluation: EvaluationComparison;
   /** Relative to the demo folder, so the same seed gives the same document wherever it runs. */
   readonly files: string[];
 }
@@ -70,10 +74,21 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   const cityFile = join(dir, '市', `市集計_${month}.xlsx`);
   const city = await consolidateFiles(reports, { month, since: previousMonth(month), output: cityFile, city: HONJO_PLACE.municipality, order: HONJO_MUNICIPALITY_ORDER, now, today });
   files.push(cityFile);
-  const result: DemoResult = { month, seed, centers, city: city.document, files: files.map((f) => relative(dir, f)) };
+  progress('市: 事業評価を集計…');
+  const nationalFile = join(dir, '市', `全国平均_${SAMPLE_FISCAL_YEAR}.xlsx`);
+  await writeWorkbook(nationalFile, [sampleNationalSheet()]);
+  const evaluationFile = join(dir, '市', `事業評価_${SAMPLE_FISCAL_YEAR}.xlsx`);
+  const evaluation = await evaluateFiles(
+    HONJO_CENTERS.map((c) => join(dir, 'センター', `${c.name}.xlsx`)),
+    { year: SAMPLE_FISCAL_YEAR, output: evaluationFile, national: nationalFile, now },
+  );
+  files.push(nationalFile, evaluationFile);
+  const result: DemoResult = { month, seed, centers, city: city.document, evaluation, files: files.map((f) => relative(dir, f)) };
   write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${summary(result, city.consolidation, dir)}\n`);
   return 0;
 }
+
+const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`);
 
 function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>['consolidation'], dir: string): string {
   const status = { submitted: '提出済み', missing: '未提出', unreadable: '読めない' } as const;
@@ -90,6 +105,10 @@ function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>[
     `  新規委託（${formatMonthJa(c.since)}〜）: ${c.newContracts.map((n) => `${n.name}（${n.municipality}、${n.center}）`).join('、') || 'なし'}`,
     `  集中の注意: ${concentration.length ? concentration.map((w) => w.message).join(' / ') : 'なし（しきい値を超えた事業所・法人はありません）'}`,
     `  記載の食い違い: ${c.warnings.filter((w) => w.kind === 'office-disagreement').length} 件（移転した事業所の住所など）`,
+    '',
+    `■ 事業評価（${r.evaluation.year}年度、分類ごとの達成率: 市 / 全国平均〔見本の値〕）`,
+    ...r.evaluation.categories.map((cat) => `  ${cat}: ${pct(r.evaluation.city[cat])} / ${pct(r.evaluation.national[cat])}`),
+    `  「いいえ」とその理由: ${r.evaluation.no.map((n) => `${n.center} 指標${n.number}「${n.note}」`).join('、') || 'なし'}`,
     '',
     `書き出したファイル（${dir}）:`,
     ...r.files.map((f) => `  ${f}`),

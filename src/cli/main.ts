@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { checkFile, formatCheck } from './check-command';
+import { readFiscalYear } from '../domain/evaluation';
 import { isValidYearMonth } from '../domain/months';
 import { runDemo } from './demo';
 import { consolidateFiles, formatConsolidation } from './consolidate-command';
+import { evaluateFiles, formatEvaluation } from './evaluate-command';
 import { formatReport, reportFile } from './report-command';
 import { UnreadableFileError } from './xlsx-port';
 
@@ -21,6 +23,9 @@ const HELP = `包括支援シート ローカルランナー（.xlsx）
       市の集計: センターのブック（その場で月報を作成）か月報のブック（_提出データ）を集め、
       提出状況・市集計・委託事業所一覧・新規委託を OUT に書き出します。
       --city 本庄市 --order 上里町,美里町 で所在の並び（市が先頭）を指定できます。
+  houkatsu evaluate --year YYYY FILES... [-o OUT.xlsx] [--national 市.xlsx] [--json]
+      事業評価（年度）の市の比較: 分類ごとの達成率（はい ÷ 回答）を各センター・市・全国平均（--national の
+      ブックの「全国平均」シート）で並べ、「いいえ」の理由を一覧にします。
   houkatsu demo [DIR] [--month YYYY-MM] [--json]
       本庄市の 4 センターの見本のブックを DIR（省略時は新しいフォルダ）に作り、入力チェック・各センターの月報・
       市の集計まで行って、結果と書き出したファイルの場所を表示します（既定の対象月は 2021-02）。
@@ -49,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
       since: { type: 'string' },
       city: { type: 'string' },
       order: { type: 'string' },
+      year: { type: 'string' },
+      national: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -83,6 +90,14 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(values.json ? `${JSON.stringify(result.document, null, 2)}\n` : `${formatConsolidation(result.consolidation, result.output)}\n`);
       // A file that could not be read is an input with errors; a center that has not submitted is not.
       return result.consolidation.centers.some((c) => c.status === 'unreadable') ? EXIT.hasErrors : EXIT.ok;
+    }
+    case 'evaluate': {
+      if (rest.length === 0) fail('事業評価を集計するセンターの .xlsx ファイルを1つ以上指定してください。');
+      const year = values.year === undefined ? undefined : readFiscalYear(values.year);
+      if (year === undefined) fail('--year で年度を指定してください（例: --year 2025 や --year 令和7年度）。');
+      const comparison = await evaluateFiles(rest, { year, output: values.output, national: values.national });
+      process.stdout.write(values.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatEvaluation(comparison)}\n`);
+      return comparison.centers.some((c) => c.status === 'unreadable') ? EXIT.hasErrors : EXIT.ok;
     }
     case 'demo': {
       if (rest.length > 1) fail('demo に指定できるフォルダは1つです。');

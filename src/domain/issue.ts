@@ -60,6 +60,10 @@ export const ISSUE_CODES = {
   DELEGATION_NO_CONTRACT: 'error',
   DELEGATION_DUPLICATE: 'error',
   DELEGATION_NEW_EXCEEDS: 'error',
+  EVALUATION_UNANSWERED: 'error',
+  EVALUATION_REASON_MISSING: 'warning',
+  EVALUATION_INDICATOR_MISSING: 'error',
+  EVALUATION_INDICATOR_UNKNOWN: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -3,6 +3,7 @@ import { type Consultation, CONSULTATION_COLUMNS, CONSULTATIONS_SHEET, readConsu
 import { type Contract, CONTRACT_COLUMNS, CONTRACTS_SHEET, readContracts } from './contracts';
 import type { IsoDate } from './dates';
 import { type Delegation, DELEGATION_COLUMNS, DELEGATIONS_SHEET, readDelegations } from './delegations';
+import { checkEvaluationSheet, EVALUATION_COLUMNS, EVALUATION_SHEET, type EvaluationAnswer, type Indicator, INDICATOR_COLUMNS, INDICATOR_LIST_SHEET, readIndicatorList } from './evaluation';
 import { compareIssues, type Issue, severityOf } from './issue';
 import type { Settings, SettingsReading } from './settings';
 import { type ColumnSpec, type RawSheet, toTable, type Table } from './table';
@@ -16,6 +17,8 @@ export interface CheckContext {
   readonly settings: Settings;
   readonly today: IsoDate;
   readonly contracts?: readonly Contract[];
+  /** The year's list of evaluation indicators (評価指標), when the whole workbook is read. */
+  readonly indicators?: (year: string) => readonly Indicator[] | undefined;
 }
 
 /** A sheet the product checks: its name, its columns and the rules of its rows. */
@@ -35,6 +38,7 @@ export const CHECKED_SHEETS: readonly CheckedSheet<string>[] = [
   sheetOf({ name: CONSULTATIONS_SHEET, columns: CONSULTATION_COLUMNS, optional: false, check: (t, c) => readConsultations(t, c.settings, c.today).issues }),
   sheetOf({ name: CONTRACTS_SHEET, columns: CONTRACT_COLUMNS, optional: true, check: (t, c) => readContracts(t, c).issues }),
   sheetOf({ name: DELEGATIONS_SHEET, columns: DELEGATION_COLUMNS, optional: true, check: (t, c) => readDelegations(t, c).issues }),
+  sheetOf({ name: EVALUATION_SHEET, columns: EVALUATION_COLUMNS, optional: true, check: (t, c) => checkEvaluationSheet(t, c.indicators).issues }),
 ];
 
 export function checkedSheet(name: string): CheckedSheet<string> | undefined {
@@ -119,6 +123,7 @@ export interface WorkbookReading {
   readonly consultations: Consultation[];
   readonly contracts: Contract[];
   readonly delegations: Delegation[];
+  readonly evaluation: EvaluationAnswer[];
 }
 
 /**
@@ -137,10 +142,17 @@ export function readWorkbook(raws: ReadonlyMap<string, RawSheet | undefined>, se
   const delegations = delegationTable
     ? readDelegations(delegationTable, { ...base, contracts: contractTable ? contracts.contracts : undefined })
     : { delegations: [], issues: [] };
+  const indicatorRaw = raws.get(INDICATOR_LIST_SHEET);
+  const indicatorTable = indicatorRaw ? toTable(indicatorRaw, INDICATOR_COLUMNS) : undefined;
+  const evaluationTable = table<never>(EVALUATION_SHEET);
+  const evaluation = evaluationTable
+    ? checkEvaluationSheet(evaluationTable, indicatorTable ? (year) => readIndicatorList(indicatorTable, year) : undefined)
+    : { answers: [], issues: [] };
   const rowIssues = new Map<string, Issue[]>([
     [CONSULTATIONS_SHEET, consultations.issues],
     [CONTRACTS_SHEET, contracts.issues],
     [DELEGATIONS_SHEET, delegations.issues],
+    [EVALUATION_SHEET, evaluation.issues],
   ]);
   const sheets = CHECKED_SHEETS.map((spec): SheetCheck => {
     const frame = frames.get(spec.name) ?? { table: undefined, issues: [] };
@@ -153,5 +165,6 @@ export function readWorkbook(raws: ReadonlyMap<string, RawSheet | undefined>, se
     consultations: consultations.consultations,
     contracts: contracts.contracts,
     delegations: delegations.delegations,
+    evaluation: evaluation.answers,
   };
 }

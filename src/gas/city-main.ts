@@ -3,7 +3,7 @@
  * centers' files, which no center should grant). Every export becomes a top-level function in
  * build-city/Code.js.
  */
-import { consolidateFromMenu, continueConsolidation, prepareCitySheets, cityConsolidateStep, type CityRequest } from './city';
+import { cityConsolidateStep, type CityRequest, consolidateFromMenu, continueConsolidation, evaluateFromMenu, prepareCitySheets } from './city';
 import { alertingErrors } from './errors';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -11,6 +11,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem('市の集計シートを準備', 'menuCityPrepare')
     .addItem('各センターの月報を集計…', 'menuCityConsolidate')
+    .addItem('事業評価を集計…', 'menuCityEvaluate')
     .addToUi();
 }
 
@@ -27,6 +28,10 @@ export function menuCityPrepare(): void {
 
 export function menuCityConsolidate(): void {
   alertingErrors(() => consolidateFromMenu());
+}
+
+export function menuCityEvaluate(): void {
+  alertingErrors(() => evaluateFromMenu());
 }
 
 /** The time-driven trigger set when a run had to stop before the 6-minute limit. */

@@ -1,6 +1,8 @@
 import { readStoredSubmissions, SUBMISSIONS_SHEET } from '../domain/submission-store';
 import { formatMonthJa } from '../domain/months';
+import { EVALUATION_CATEGORIES, readFiscalYear } from '../domain/evaluation';
 import { SETTINGS_SHEET } from '../domain/settings';
+import { NATIONAL_SHEET, runEvaluation } from '../workbook/evaluation-job';
 import { JAPAN_TIME_ZONE, toCellValues } from '../workbook/cell-values';
 import { CENTER_LIST_COLUMNS, CENTER_LIST_SHEET, type CenterListing, type CenterRead, type CityRunResult, runConsolidation } from '../workbook/city-job';
 import { lastMonth, parseMonthInput, UserFacingError, withDocumentLock } from './report';
@@ -141,5 +143,23 @@ export function prepareCitySheets(): string[] {
   };
   make(CENTER_LIST_SHEET, [CENTER_LIST_COLUMNS.map((c) => c.header)]);
   make(SETTINGS_SHEET, CITY_SETTINGS);
+  make(NATIONAL_SHEET, [['年度', '分類', '全国平均'], ...EVALUATION_CATEGORIES.map((c) => ['', c, ''])]);
   return created;
+}
+
+/** 「事業評価を集計…」: asks the 年度, reads each center's evaluation from `_提出データ`, draws 事業評価_YYYY. */
+export function evaluateFromMenu(now: Date = new Date()): void {
+  const ui = SpreadsheetApp.getUi();
+  const month = lastMonth(now);
+  // The 年度 that ended last: April to March.
+  const lastYear = String(Number(month.slice(0, 4)) - (Number(month.slice(5)) >= 4 ? 1 : 2));
+  const answer = ui.prompt('事業評価を集計', `年度を入力してください（例: ${lastYear} や 令和${Number(lastYear) - 2018}年度）。空のまま OK を押すと ${lastYear}年度です。`, ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const text = answer.getResponseText().trim();
+  const year = text === '' ? lastYear : readFiscalYear(text);
+  if (!year) throw new UserFacingError(`「${text}」を年度として読めませんでした。2025 や 令和7年度 の形で入力してください。`);
+  const result = withDocumentLock(() => runEvaluation(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), year, readCenterSheets));
+  if (!result) throw new UserFacingError(`「${CENTER_LIST_SHEET}」にセンターがありません。`);
+  const submitted = result.centers.filter((c) => c.status === 'submitted').length;
+  SpreadsheetApp.getActiveSpreadsheet().toast(`事業評価_${year} を作りました（提出 ${submitted} / ${result.centers.length} センター、いいえ ${result.no.length} 件）。`, '事業評価', 10);
 }

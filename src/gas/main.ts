@@ -4,8 +4,13 @@
  * and the functions a sidebar calls with google.script.run. Logic lives in the modules below.
  */
 import { checkEdit, runCheck, selectCell, showCheckSidebar } from './check';
+import { forClient } from './client';
 import { alertingErrors } from './errors';
+import { applySuggestion, normalizeApply, normalizePreview, showNormalizeDialog } from './normalize';
+import { importIndicators } from './evaluation';
 import { buildReportFromMenu, submitReportFromMenu } from './report';
+import { loadSettingsForm, saveSettingsForm, showSettingsSidebar } from './settings-sidebar';
+import { prepareSheets, showSetupResult } from './setup';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   // createAddonMenu works in every auth mode (in AuthMode.NONE nothing else may be touched, so the menu is
@@ -13,9 +18,13 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   // script project's name, which the README says to set to 「包括支援」.
   SpreadsheetApp.getUi()
     .createAddonMenu()
+    .addItem('シートを準備', 'menuSetupSheets')
     .addItem('入力チェック', 'menuInputCheck')
+    .addItem('表記を整える', 'menuNormalize')
     .addItem('月報を作成…', 'menuBuildReport')
     .addItem('市へ提出', 'menuSubmitReport')
+    .addItem('事業評価の指標を取り込む', 'menuImportIndicators')
+    .addItem('設定', 'menuSettings')
     .addToUi();
 }
 
@@ -46,6 +55,14 @@ export function menuSubmitReport(): void {
   alertingErrors(() => submitReportFromMenu());
 }
 
+export function menuImportIndicators(): void {
+  alertingErrors(() => {
+    const result = importIndicators();
+    const added = result.map((r) => `${r.year}年度: ${r.added} 件`).join('、');
+    SpreadsheetApp.getUi().alert(`「事業評価」に指標を追加しました（${added}）。回答済みの行は変えていません。`);
+  });
+}
+
 /** Called by the sidebar. */
 export function sidebarSelectCell(sheetName: string, address: string): void {
   selectCell(sheetName, address);
@@ -54,4 +71,41 @@ export function sidebarSelectCell(sheetName: string, address: string): void {
 /** Called by the sidebar's 再チェック. */
 export function sidebarRecheck(): ReturnType<typeof runCheck> {
   return runCheck();
+}
+
+export function menuSetupSheets(): void {
+  alertingErrors(() => showSetupResult(prepareSheets()));
+}
+
+export function menuNormalize(): void {
+  alertingErrors(() => showNormalizeDialog(normalizePreview()));
+}
+
+export function menuSettings(): void {
+  alertingErrors(() => showSettingsSidebar(loadSettingsForm()));
+}
+
+/** Called by the チェック結果 sidebar's 適用: writes one suggestion, then returns the new check. */
+export function sidebarApplySuggestion(sheetName: string, address: string, suggestion: string): ReturnType<typeof runCheck> {
+  return forClient(() => applySuggestion(sheetName, address, suggestion));
+}
+
+/** Called by the 表記を整える dialog to list the changes again. */
+export function normalizeDialogPreview(): ReturnType<typeof normalizePreview> {
+  return forClient(normalizePreview);
+}
+
+/** Called by the 表記を整える dialog with the ticked changes, after the person confirmed them. */
+export function normalizeDialogApply(ticked: unknown): ReturnType<typeof normalizeApply> {
+  return forClient(() => normalizeApply(ticked));
+}
+
+/** Called by the 設定 sidebar to read the sheet again. */
+export function settingsSidebarLoad(): ReturnType<typeof loadSettingsForm> {
+  return forClient(loadSettingsForm);
+}
+
+/** Called by the 設定 sidebar's 保存 with the typed values and the ones it loaded. */
+export function settingsSidebarSave(values: unknown, loaded: unknown): ReturnType<typeof saveSettingsForm> {
+  return forClient(() => saveSettingsForm(values, loaded));
 }

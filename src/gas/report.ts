@@ -2,6 +2,7 @@ import { formatMonthJa, isValidYearMonth, monthOf, previousMonth, readMonth } fr
 import { JAPAN_TIME_ZONE, todayIn } from '../workbook/cell-values';
 import { REPORT_SHEET_PREFIX } from '../workbook/report-layout';
 import { buildReport, composeReport, submitReport } from '../workbook/report-job';
+import { offerEvaluation } from './evaluation';
 import { sheetsPort } from './sheets-port';
 
 /** Thrown for what a person can put right; its message is shown as it is. */
@@ -89,5 +90,6 @@ export function submitReportFromMenu(now: Date = new Date()): void {
     }
     const result = submitReport(port, month, now);
     ui.alert('市へ提出', `${formatMonthJa(month)}の月報を提出しました${result.resubmitted ? '（前回の提出は履歴に残しました）' : ''}。\n指紋: ${result.submission.fingerprint.slice(0, 16)}…`, ui.ButtonSet.OK);
+    offerEvaluation(port, now);
   });
 }

@@ -7,6 +7,7 @@ import { SETTINGS_SHEET } from '../domain/settings';
 import { plantConsultationMess, sampleConsultations } from './consultations';
 import { type ContractMess, contractSheet, sampleContracts } from './contracts';
 import { type DelegationMess, delegationSheet, sampleDelegations } from './delegations';
+import { sampleEvaluationSheet, sampleIndicatorSheet } from './evaluation';
 import { type HonjoCenterName, isHonjoCenterName } from './handout-plan';
 import { HONJO_HANDOUT_MONTH } from './honjo';
 import { mixSeed, seededRandom } from './random';
@@ -95,6 +96,8 @@ export function sampleCenterWorkbook(center: SampleCenter, seed: number, lastMon
       { name: CONSULTATIONS_SHEET, rows: consultations.rows },
       contractMess.sheet,
       delegationMess.sheet,
+      sampleIndicatorSheet(),
+      sampleEvaluationSheet(center.name),
     ],
     planted: [...consultations.planted, ...contractMess.planted, ...delegationMess.planted],
   };

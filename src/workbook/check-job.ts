@@ -1,3 +1,4 @@
+import { EVALUATION_SHEET, INDICATOR_LIST_SHEET } from '../domain/evaluation';
 import type { Issue } from '../domain/issue';
 import { readSettings, SETTINGS_SHEET, type SettingsReading } from '../domain/settings';
 import type { CellRect, RawSheet } from '../domain/table';
@@ -13,6 +14,8 @@ export function loadSettings(port: WorkbookPort): SettingsReading {
 export function loadWorkbook(port: WorkbookPort): { reading: WorkbookReading; raws: Map<string, RawSheet | undefined> } {
   const settings = loadSettings(port);
   const raws = new Map(CHECKED_SHEETS.map((spec) => [spec.name, port.readSheet(spec.name)] as const));
+  // The evaluation list is read only when there is an evaluation to check against it.
+  if (raws.get(EVALUATION_SHEET)) raws.set(INDICATOR_LIST_SHEET, port.readSheet(INDICATOR_LIST_SHEET));
   return { reading: readWorkbook(raws, settings, port.today()), raws };
 }
 

@@ -42,17 +42,21 @@ export function buildReport(port: WorkbookPort, month: string, now: Date): Built
  */
 export function submitReport(port: WorkbookPort, month: string, now: Date): BuiltReport & { resubmitted: boolean } {
   const built = composeReport(port, month, now, now);
-  const stored = readStoredSubmissions(port.readSheet(SUBMISSIONS_SHEET)?.rows.map((r) => r.values) ?? []);
-  const resubmitted = stored.some((s) => s.kind === MONTHLY_REPORT_KIND && s.period === month);
-  const next = withSubmission(stored, {
-    kind: MONTHLY_REPORT_KIND,
-    period: month,
-    submittedAt: built.submission.submittedAt ?? now.toISOString(),
-    fingerprint: built.submission.fingerprint,
-    schemaVersion: built.submission.schemaVersion,
-    json: JSON.stringify(built.submission),
-  });
-  port.replaceSheet({ name: SUBMISSIONS_SHEET, blocks: [{ row: 1, column: 1, values: storedSubmissionRows(next) }], hidden: true });
+  const { resubmitted } = storeSubmission(port, MONTHLY_REPORT_KIND, month, built.submission);
   port.replaceSheet(reportSheet(built.report, { createdAt: japanTime(now), submittedAt: japanTime(now) }));
   return { ...built, resubmitted };
+}
+
+/** Puts a payload into `_提出データ` (the sheet replaced atomically); an earlier one of the same period becomes 履歴. */
+export function storeSubmission(
+  port: WorkbookPort,
+  kind: string,
+  period: string,
+  payload: { readonly submittedAt: string | null; readonly fingerprint: string; readonly schemaVersion: number },
+): { resubmitted: boolean } {
+  const stored = readStoredSubmissions(port.readSheet(SUBMISSIONS_SHEET)?.rows.map((r) => r.values) ?? []);
+  const resubmitted = stored.some((s) => s.kind === kind && s.period === period);
+  const next = withSubmission(stored, { kind, period, submittedAt: payload.submittedAt ?? '', fingerprint: payload.fingerprint, schemaVersion: payload.schemaVersion, json: JSON.stringify(payload) });
+  port.replaceSheet({ name: SUBMISSIONS_SHEET, blocks: [{ row: 1, column: 1, values: storedSubmissionRows(next) }], hidden: true });
+  return { resubmitted };
 }

@@ -44,7 +44,7 @@ describe('the city add-on (its own bundle and scopes)', () => {
   test('its menu, and a manifest that alone asks for the spreadsheets scope', () => {
     const { env, context } = cityWorld([]);
     runFunction(context, 'onOpen', openEvent(env, 'NONE'));
-    expect(env.ui.menuItems().map((m) => m.caption)).toEqual(['市の集計シートを準備', '各センターの月報を集計…']);
+    expect(env.ui.menuItems().map((m) => m.caption)).toEqual(['市の集計シートを準備', '各センターの月報を集計…', '事業評価を集計…']);
     const manifest = JSON.parse(readFileSync(join(CITY_BUILD, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets');
     const center = JSON.parse(readFileSync(join(ROOT, 'build', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };

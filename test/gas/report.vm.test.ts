@@ -96,7 +96,7 @@ describe('市へ提出', () => {
     const payload = readPayload(stored[0]?.json ?? '');
     expect(payload.kind).toBe('ok');
     if (payload.kind === 'ok') {
-      expect(payload.submission.center).toEqual({ name: '本庄西地域包括支援センター', code: '11211-01' });
+      expect(payload.submission.center).toMatchObject({ name: '本庄西地域包括支援センター', code: '11211-01' });
       expect(payload.submission.consultations.total).toBe(30);
       expect(payload.submission.preventivePlans).toMatchObject({ direct: 5, delegated: 5 });
     }

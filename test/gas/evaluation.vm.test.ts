@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { readEvaluationPayload } from '../../src/domain/evaluation';
+import { readStoredSubmissions } from '../../src/domain/submission-store';
+import { sampleIndicatorSheet, sampleNationalSheet } from '../../src/sample/evaluation';
+import { createGasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
+import { consultations, CONSULTATION_HEADER } from '../helpers/center';
+
+const ROOT = join(__dirname, '..', '..');
+const plain = (rows: readonly (readonly unknown[])[]): unknown[][] => rows.map((r) => r.map((v) => (v === null ? '' : v)));
+
+function center() {
+  const env = createGasEnvironment({ htmlDir: join(ROOT, 'build') });
+  sheetFromRows(env.spreadsheet, '設定', [['項目', '値'], ['センター名', '児玉']]);
+  sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...consultations(5)]);
+  sheetFromRows(env.spreadsheet, '評価指標', plain(sampleIndicatorSheet().rows));
+  const context = loadBundle(join(ROOT, 'build', 'Code.js'), env);
+  return { env, context };
+}
+
+describe('事業評価 in the center', () => {
+  test('the list is copied into 事業評価 without touching answers; the check covers it; 市へ提出 offers it', () => {
+    const { env, context } = center();
+    env.ui.answer('OK');
+    runFunction(context, 'menuImportIndicators');
+    const sheet = env.spreadsheet.peekSheet('事業評価');
+    expect(sheet.peekValues().length).toBe(22);
+    // Answer half, one いいえ without a reason, one in a variant, then a new indicator arrives mid-year.
+    const values = sheet.peekValues();
+    for (let r = 1; r < values.length; r++) sheet.getRange(r + 1, 5).setValue(r <= 10 ? (r === 2 ? '○' : 'はい') : '');
+    sheet.getRange('E4').setValue('いいえ');
+    sheetFromRows(env.spreadsheet, '評価指標', [...plain(sampleIndicatorSheet().rows), ['2020', '22', '事業間連携', '新しく加わった指標']]);
+    env.ui.answer('OK');
+    runFunction(context, 'menuImportIndicators');
+    const after = sheet.peekValues();
+    expect(after.length).toBe(23);
+    expect(after[2]?.[4]).toBe('○');
+    expect(after[22]?.slice(0, 4)).toEqual(['2020', '22', '事業間連携', '新しく加わった指標']);
+
+    runFunction(context, 'menuInputCheck');
+    const html = env.ui.lastSidebar()?.getContent() ?? '';
+    const data = JSON.parse(/id="houkatsu-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}') as { issues: { sheet: string; code: string }[] };
+    const codes = data.issues.filter((i) => i.sheet === '事業評価').map((i) => i.code);
+    expect(codes.filter((c) => c === 'EVALUATION_UNANSWERED')).toHaveLength(12);
+    expect(codes).toContain('CHOICE_VARIANT');
+    expect(codes).toContain('EVALUATION_REASON_MISSING');
+
+    env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK', 'YES', 'OK');
+    runFunction(context, 'menuSubmitReport');
+    const stored = readStoredSubmissions(env.spreadsheet.peekSheet('_提出データ').peekValues() as never);
+    expect(stored.map((s) => [s.kind, s.period])).toEqual(expect.arrayContaining([['monthly-report', '2026-10'], ['evaluation', '2020']]));
+    const payload = readEvaluationPayload(stored.find((s) => s.kind === 'evaluation')?.json ?? '');
+    expect(payload.kind).toBe('ok');
+    if (payload.kind === 'ok') expect(payload.submission.rates[0]).toMatchObject({ category: '組織運営体制等', yes: 2, answered: 3 });
+  });
+});
+
+describe('事業評価を集計… in the city', () => {
+  test('per category for each center, the city and the national average; いいえ with reasons; who has not submitted', () => {
+    const cityEnv = createGasEnvironment({ htmlDir: join(ROOT, 'build-city') });
+    const list: unknown[][] = [['センター名', 'スプレッドシート']];
+    for (const [name, no] of [['児玉', 1], ['本庄西', 0]] as const) {
+      const { env, context } = center();
+      env.ui.answer('OK');
+      runFunction(context, 'menuImportIndicators');
+      const sheet = env.spreadsheet.peekSheet('事業評価');
+      for (let r = 2; r <= 22; r++) sheet.getRange(r, 5).setValue(r === 2 && no ? 'いいえ' : 'はい');
+      if (no) sheet.getRange('F2').setValue('保健師ではなく看護師を配置');
+      env.ui.answer({ button: 'OK', text: '2026-10' }, 'OK', 'YES', 'OK');
+      runFunction(context, 'menuSubmitReport');
+      const copy = cityEnv.addSpreadsheet();
+      sheetFromRows(copy, '_提出データ', env.spreadsheet.peekSheet('_提出データ').peekValues());
+      list.push([name, copy.id]);
+    }
+    list.push(['本庄東', cityEnv.addSpreadsheet().id]);
+    sheetFromRows(cityEnv.spreadsheet, 'センター一覧', list);
+    sheetFromRows(cityEnv.spreadsheet, '全国平均', plain(sampleNationalSheet().rows));
+    const context = loadBundle(join(ROOT, 'build-city', 'Code.js'), cityEnv);
+    cityEnv.ui.answer({ button: 'OK', text: '令和2年度' });
+    runFunction(context, 'menuCityEvaluate');
+    const rows = cityEnv.spreadsheet.peekSheet('事業評価_2020').peekValues();
+    const header = rows[2] ?? [];
+    expect(header.slice(0, 5)).toEqual(['分類', '児玉', '本庄西', '市', '全国平均']);
+    const org = rows[3] ?? [];
+    expect(org[0]).toBe('組織運営体制等');
+    expect(org[1]).toBeCloseTo(2 / 3);
+    expect(org[2]).toBe(1);
+    expect(org[3]).toBeCloseTo(5 / 6);
+    expect(org[4]).toBeCloseTo(0.86);
+    expect(rows.some((r) => r[0] === '児玉' && r[3] === '保健師ではなく看護師を配置')).toBe(true);
+    expect(rows.some((r) => r[0] === '本庄東' && String(r[1]).includes('まだ提出されていません'))).toBe(true);
+    expect(cityEnv.spreadsheet.peekSheet('事業評価_2020').peekState().charts).toHaveLength(2);
+    // Below the national average is highlighted.
+    expect(cityEnv.spreadsheet.peekSheet('事業評価_2020').peekBackgrounds()[3]?.[1]).toBe('#fce8e6');
+  });
+});
