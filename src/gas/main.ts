@@ -8,7 +8,7 @@ import { forClient } from './client';
 import { alertingErrors } from './errors';
 import { applySuggestion, normalizeApply, normalizePreview, showNormalizeDialog } from './normalize';
 import { importIndicators } from './evaluation';
-import { buildReportFromMenu, submitReportFromMenu } from './report';
+import { parseMonthInput, runBuildReport, showReportDialog, submitReportFromMenu } from './report';
 import { loadSettingsForm, saveSettingsForm, showSettingsSidebar } from './settings-sidebar';
 import { prepareSheets, showSetupResult } from './setup';
 
@@ -48,7 +48,12 @@ export function menuInputCheck(): void {
 }
 
 export function menuBuildReport(): void {
-  alertingErrors(() => buildReportFromMenu());
+  alertingErrors(() => showReportDialog());
+}
+
+/** Called by the 月報を作成 dialog. */
+export function reportDialogBuild(month: string): ReturnType<typeof runBuildReport> {
+  return forClient(() => runBuildReport(parseMonthInput(month)));
 }
 
 export function menuSubmitReport(): void {

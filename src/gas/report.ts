@@ -3,6 +3,7 @@ import { JAPAN_TIME_ZONE, todayIn } from '../workbook/cell-values';
 import { REPORT_SHEET_PREFIX } from '../workbook/report-layout';
 import { buildReport, composeReport, submitReport } from '../workbook/report-job';
 import { offerEvaluation } from './evaluation';
+import { htmlWithData } from './html';
 import { sheetsPort } from './sheets-port';
 
 /** Thrown for what a person can put right; its message is shown as it is. */
@@ -55,13 +56,9 @@ export function runBuildReport(month: string, now: Date = new Date()): { sheet: 
   });
 }
 
-/** 「月報を作成…」 */
-export function buildReportFromMenu(now: Date = new Date()): void {
-  const month = askMonth('月報を作成', now);
-  if (month === undefined) return;
-  const result = runBuildReport(month, now);
-  const left = result.errors > 0 ? `\nこの月の行にエラーが ${result.errors} 件残っています（下書きです）。「入力チェック」で直してから提出してください。` : '';
-  SpreadsheetApp.getActiveSpreadsheet().toast(`「${result.sheet}」を作成しました。${left}`, '月報', 8);
+/** 「月報を作成…」: a small dialog that asks the month (last month by default) and builds the report. */
+export function showReportDialog(now: Date = new Date()): void {
+  SpreadsheetApp.getUi().showModalDialog(htmlWithData('report-dialog', { defaultMonth: lastMonth(now) }).setWidth(420).setHeight(300), '月報を作成');
 }
 
 /** The month of the report the person is looking at, if the active sheet is one. */

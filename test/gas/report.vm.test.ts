@@ -16,9 +16,16 @@ function world(rows: unknown[][] = consultations(30)) {
   return { env, context };
 }
 
+/** The menu opens the month dialog; the dialog's 作成 calls reportDialogBuild. A failure throws a Japanese sentence. */
 function buildFromMenu(env: GasEnvironment, context: object, month = '2026-10'): void {
-  env.ui.answer({ button: 'OK', text: month });
   runFunction(context, 'menuBuildReport');
+  const dialog = env.ui.shown.filter((s) => s.kind === 'modal').pop();
+  expect(dialog && 'html' in dialog ? dialog.html : '').toMatch(/"defaultMonth":"\d{4}-\d{2}"/);
+  try {
+    runFunction(context, 'reportDialogBuild', month);
+  } catch (error) {
+    env.ui.shown.push({ kind: 'alert', title: '', prompt: (error as Error).message, buttons: undefined, answer: 'OK' } as never);
+  }
 }
 
 const values = (env: GasEnvironment, sheet: string): unknown[][] => env.spreadsheet.peekSheet(sheet).peekValues();
@@ -44,15 +51,14 @@ describe('月報を作成…', () => {
     expect(env.spreadsheet.peekSheetNames().filter((n) => n.includes('作成中') || n.includes('（旧）'))).toEqual([]);
   });
 
-  test('an empty answer means last month; a bad month is told in Japanese', () => {
+  test('the dialog offers last month; a bad month is told in Japanese, not as a stack trace', () => {
     const { env, context } = world();
-    env.ui.answer({ button: 'OK', text: '' });
     runFunction(context, 'menuBuildReport');
-    expect(env.spreadsheet.peekSheetNames().some((n) => /^月報_\d{4}-\d{2}$/.test(n))).toBe(true);
-    env.ui.answer({ button: 'OK', text: '2026年13月' });
-    runFunction(context, 'menuBuildReport');
-    const alert = env.ui.shown.filter((s) => s.kind === 'alert').pop();
-    expect(alert && 'prompt' in alert ? alert.prompt : '').toMatch(/月として読めませんでした/);
+    const dialog = env.ui.shown.filter((s) => s.kind === 'modal').pop();
+    const offered = /"defaultMonth":"(\d{4}-\d{2})"/.exec(dialog && 'html' in dialog ? dialog.html : '')?.[1] ?? '';
+    runFunction(context, 'reportDialogBuild', offered);
+    expect(env.spreadsheet.peekSheetNames()).toContain(`月報_${offered}`);
+    expect(() => runFunction(context, 'reportDialogBuild', '2026年13月')).toThrow(/^(?!.*\n\s+at ).*月として読めませんでした/);
   });
 
   test('a rebuild replaces the report atomically; a failure half-way leaves the earlier one as it was', () => {
@@ -150,9 +156,11 @@ describe('call budget of 月報を作成… and 市へ提出', () => {
   function calls(n: number, job: 'build' | 'submit'): number {
     const { env, context } = world(consultations(n));
     sheetFromRows(env.spreadsheet, '委託実績', [DELEGATION_HEADER, ...Array.from({ length: Math.min(n, 2000) }, (_, i) => delegation({ 対象月: `20${String(10 + (i % 16)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}` }))]);
-    env.ui.answer(...(job === 'build' ? [{ button: 'OK' as const, text: '2026-10' }] : [{ button: 'OK' as const, text: '2026-10' }, 'YES' as const, 'OK' as const]));
+    if (job === 'submit') env.ui.answer({ button: 'OK' as const, text: '2026-10' }, 'YES' as const, 'OK' as const);
     env.callLog.reset();
-    runFunction(context, job === 'build' ? 'menuBuildReport' : 'menuSubmitReport');
+    if (job === 'build') runFunction(context, 'reportDialogBuild', '2026-10');
+    else runFunction(context, 'menuSubmitReport');
+    expect(env.spreadsheet.peekSheetNames()).toContain('月報_2026-10');
     expect(env.ui.shown.filter((s) => s.kind === 'alert' && 'prompt' in s && /処理を完了/.test(String(s.prompt)))).toEqual([]);
     return env.callLog.spreadsheetCalls;
   }

@@ -1,0 +1,52 @@
+import { byId, el, failureText, setStatus } from './dom';
+import { callServer, closeDialog, pageData } from './google-script';
+
+/** 「月報を作成…」: a month picker (default last month) and the result of building the report. */
+interface ReportDialogData {
+  readonly defaultMonth: string;
+}
+
+interface BuildResult {
+  readonly sheet: string;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+function main(): void {
+  const data = pageData<ReportDialogData>();
+  const month = byId<HTMLInputElement>('month');
+  const build = byId<HTMLButtonElement>('build');
+  const status = byId('status');
+  const result = byId('result');
+  month.value = data.defaultMonth;
+  byId('cancel').addEventListener('click', () => closeDialog());
+  const run = (): void => {
+    if (!/^\d{4}-\d{2}$/.test(month.value)) {
+      setStatus(status, '対象月を選んでください（例: 2026-10）。', 'error');
+      month.focus();
+      return;
+    }
+    build.disabled = true;
+    setStatus(status, '作成しています…');
+    result.replaceChildren();
+    callServer<BuildResult>('reportDialogBuild', month.value)
+      .then((r) => {
+        setStatus(status, `「${r.sheet}」を作成しました。`, 'success');
+        result.replaceChildren(
+          el('p', { text: r.errors > 0 ? `この月の行にエラーが ${r.errors} 件残っています（下書きです）。「入力チェック」で直してから市へ提出してください。` : 'この月の行にエラーはありません。内容を確かめて「市へ提出」してください。' }),
+          ...(r.warnings > 0 ? [el('p', { class: 'secondary', text: `注意 ${r.warnings} 件` })] : []),
+        );
+      })
+      .catch((e: unknown) => setStatus(status, failureText(e), 'error'))
+      .finally(() => {
+        build.disabled = false;
+      });
+  };
+  build.addEventListener('click', run);
+  month.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') run();
+  });
+  month.focus();
+}
+
+main();

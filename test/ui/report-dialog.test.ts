@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { createGasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
+import { consultation, consultations, CONSULTATION_HEADER } from '../helpers/center';
+import { type Browser, describeInBrowser, lastShown, launchBrowser, openServed } from './harness';
+
+const BUILD = join(__dirname, '..', '..', 'build');
+let browser: Browser;
+
+describeInBrowser('月報を作成… in Chromium, answered by the server over the fakes', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('offers last month, builds the chosen month’s report, and says what is left; a held lock is told in Japanese', async () => {
+    const env = createGasEnvironment({ htmlDir: BUILD });
+    sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...consultations(20), consultation({ 相談方法: '伝書鳩' })]);
+    const context = loadBundle(join(BUILD, 'Code.js'), env);
+    runFunction(context, 'menuBuildReport');
+    const served = await openServed(browser, env, context, lastShown(env, 'modal'), { width: 420, height: 260 });
+    const { page } = served;
+    expect(await page.locator('#month').inputValue()).toMatch(/^\d{4}-\d{2}$/);
+    expect(await page.getByLabel('対象月').count()).toBe(1);
+    await served.screenshot('report-dialog');
+
+    await page.locator('#month').fill('2026-10');
+    await page.getByRole('button', { name: '作成' }).click();
+    await served.settle();
+    expect(env.spreadsheet.peekSheetNames()).toContain('月報_2026-10');
+    expect(await page.locator('#status').textContent()).toBe('「月報_2026-10」を作成しました。');
+    expect(await page.locator('#result').textContent()).toContain('エラーが 1 件残っています');
+    await served.screenshot('report-dialog-done');
+
+    env.locks.holdByOther('document');
+    await page.getByRole('button', { name: '作成' }).click();
+    await served.settle();
+    expect(await page.locator('#status').textContent()).toMatch(/^ほかの方が月報の作成か提出をしているところです/);
+    expect(served.requests).toEqual([]);
+  });
+});
