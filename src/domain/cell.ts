@@ -20,14 +20,17 @@ export function isSheetDate(value: unknown): value is SheetDate {
 /** Empty as a person sees it: nothing, or only spaces of either width. */
 export function isBlankCell(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
-  return typeof value === 'string' && value.replace(/[\s\u3000]/g, '') === '';
+  // String.prototype.trim removes every Unicode space, U+3000 included; this runs on every cell.
+  return typeof value === 'string' && (value === '' || value.trim() === '');
 }
 
 /** Sheets shows these error values instead of a result; exceljs reads them as `{ error: '#REF!' }`. */
 const SHEET_ERRORS = ['#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!'];
 
 export function sheetErrorOf(value: CellValue | undefined): string | undefined {
-  return typeof value === 'string' && SHEET_ERRORS.includes(value.trim()) ? value.trim() : undefined;
+  if (typeof value !== 'string' || !value.includes('#')) return undefined;
+  const trimmed = value.trim();
+  return SHEET_ERRORS.includes(trimmed) ? trimmed : undefined;
 }
 
 /** 1-based column number → letters (1 → A, 27 → AA). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choiceList } from './choices';
+import { type ChoiceList, choiceList } from './choices';
 import { addDays, daysBetween, type IsoDate } from './dates';
 import { isBlankCell } from './cell';
 import { type RowReader, readCheckboxField, readChoiceField, readDateField, readTextField, rowReader, shown } from './fields';
@@ -150,6 +150,9 @@ export function readConsultations(table: Table<ConsultationKey>, settings: Setti
   const issues: Issue[] = [];
   const consultations: Consultation[] = [];
   const topics = choiceList(settings.consultationTopics, TOPIC_VARIANTS);
+  // Options built once: a check of 100,000 rows should not join the same lists 100,000 times.
+  const choice = (list: ChoiceList) => ({ required: true, hint: hintOf(list.values) });
+  const opts = { caseType: choice(CASE_TYPES), method: choice(METHODS), requester: choice(REQUESTERS), area: choice(BUSINESS_AREAS), topic: choice(topics), profession: choice(PROFESSIONS), action: choice(ACTIONS) };
   for (const row of table.rows) {
     const r = rowReader(table, CONSULTATION_COLUMNS, row, issues);
     const receivedOn = readDateField(r, 'receivedOn', { required: true, hint: HINTS.date });
@@ -157,15 +160,15 @@ export function readConsultations(table: Table<ConsultationKey>, settings: Setti
       r.report('receivedOn', 'DATE_FUTURE', `「${r.title('receivedOn')}」の ${receivedOn} は今日（${today}）より後の日付です。相談を受けた日を入力してください。`);
     }
     const personId = readTextField(r, 'personId', { required: true, hint: HINTS.personId, maxLength: 100, halfWidth: true });
-    const caseType = readChoiceField(r, 'caseType', CASE_TYPES, { required: true, hint: hintOf(CASE_TYPES.values) });
-    const method = readChoiceField(r, 'method', METHODS, { required: true, hint: hintOf(METHODS.values) });
-    const requester = readChoiceField(r, 'requester', REQUESTERS, { required: true, hint: hintOf(REQUESTERS.values) });
-    const businessArea = readChoiceField(r, 'businessArea', BUSINESS_AREAS, { required: true, hint: hintOf(BUSINESS_AREAS.values) });
-    const topic = readChoiceField(r, 'topic', topics, { required: true, hint: hintOf(topics.values) });
+    const caseType = readChoiceField(r, 'caseType', CASE_TYPES, opts.caseType);
+    const method = readChoiceField(r, 'method', METHODS, opts.method);
+    const requester = readChoiceField(r, 'requester', REQUESTERS, opts.requester);
+    const businessArea = readChoiceField(r, 'businessArea', BUSINESS_AREAS, opts.area);
+    const topic = readChoiceField(r, 'topic', topics, opts.topic);
     const dementia = readCheckboxField(r, 'dementia');
     const afterHours = readCheckboxField(r, 'afterHours');
-    const profession = readChoiceField(r, 'profession', PROFESSIONS, { required: true, hint: hintOf(PROFESSIONS.values) });
-    const action = readChoiceField(r, 'action', ACTIONS, { required: true, hint: hintOf(ACTIONS.values) });
+    const profession = readChoiceField(r, 'profession', PROFESSIONS, opts.profession);
+    const action = readChoiceField(r, 'action', ACTIONS, opts.action);
     const referredOffice = readTextField(r, 'referredOffice', { required: false, hint: '紹介した事業所名', maxLength: 200 });
     const referralReason = readTextField(r, 'referralReason', { required: false, hint: HINTS.referralReason, maxLength: 2000 });
     if (referredOffice !== undefined && referralReason === undefined && isBlankCell(r.raw('referralReason'))) {

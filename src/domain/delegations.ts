@@ -80,16 +80,22 @@ function readOffice(r: RowReader<DelegationKey>): { officeNumber: string; direct
   return { officeNumber: reportOfficeNumber(r, 'officeNumber', text), direct: false, checkable };
 }
 
-function checkContract(r: RowReader<DelegationKey>, officeNumber: string, month: YearMonth, contracts: ReadonlyMap<string, Contract[]>): void {
+function checkContract(r: RowReader<DelegationKey>, officeNumber: string, month: YearMonth, contracts: ReadonlyMap<string, Contract[]>, active: Map<string, boolean>): void {
   const own = contracts.get(officeNumber) ?? [];
-  if (own.some((c) => isActiveIn(c, month))) return;
+  // Many rows share an office and a month: answer each pair once, not once per row (a year of a large
+  // center is thousands of rows against the same few contracts).
+  const key = `${officeNumber}\u0000${month}`;
+  let isActive = active.get(key);
+  if (isActive === undefined) active.set(key, (isActive = own.some((c) => isActiveIn(c, month))));
+  if (isActive) return;
   const when = formatMonthJa(month);
   if (own.length === 0) {
     r.report('officeNumber', 'DELEGATION_NO_CONTRACT', `事業所番号 ${officeNumber} の事業所は「${CONTRACTS_SHEET}」にありません。${when}に委託した事業所なら「${CONTRACTS_SHEET}」に契約を入力してください（番号の写し間違いも確かめてください）。`);
     return;
   }
   const name = own.find((c) => c.name !== '')?.name;
-  const periods = own.map(contractPeriod).join('、');
+  // Name a few periods: an office with hundreds of contract rows must not make a message of them all.
+  const periods = own.slice(0, 3).map(contractPeriod).join('、') + (own.length > 3 ? ` ほか${own.length - 3}件` : '');
   r.report('officeNumber', 'DELEGATION_NO_CONTRACT', `事業所番号 ${officeNumber}${name ? `（${name}）` : ''}との契約（${periods}）は、${when}には有効ではありません。対象月か、「${CONTRACTS_SHEET}」の契約期間を確かめてください。`);
 }
 
@@ -101,6 +107,7 @@ export function readDelegations(table: Table<DelegationKey>, context: Pick<Check
   const issues: Issue[] = [];
   const delegations: Delegation[] = [];
   const contracts = contractsByOffice(context.contracts);
+  const activeByOfficeMonth = new Map<string, boolean>();
   const firstRowOf = new Map<string, number>();
   for (const row of table.rows) {
     const r = rowReader(table, DELEGATION_COLUMNS, row, issues);
@@ -126,7 +133,7 @@ export function readDelegations(table: Table<DelegationKey>, context: Pick<Check
     } else {
       firstRowOf.set(key, row.rowNumber);
     }
-    if (contracts && office.checkable) checkContract(r, office.officeNumber, month, contracts);
+    if (contracts && office.checkable) checkContract(r, office.officeNumber, month, contracts, activeByOfficeMonth);
     delegations.push(
       DelegationSchema.parse({
         row: row.rowNumber,

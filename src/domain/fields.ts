@@ -73,23 +73,22 @@ export function shown(value: CellValue | undefined): string {
 function present<K extends string>(r: RowReader<K>, key: K, required: boolean, hint: string): CellValue | undefined {
   if (!r.has(key)) return undefined;
   const value = r.raw(key);
-  const title = r.title(key);
   const index = r.index(key);
   if (index !== undefined && r.row.mergedColumns?.has(index)) {
-    r.report(key, 'CELL_MERGED', `「${title}」のセルが結合されています（値は結合の左上のセルにしかありません）。結合を解除して、1行に1件ずつ入力してください。`);
+    r.report(key, 'CELL_MERGED', `「${r.title(key)}」のセルが結合されています（値は結合の左上のセルにしかありません）。結合を解除して、1行に1件ずつ入力してください。`);
     return undefined;
   }
   const error = sheetErrorOf(value ?? null);
   if (error) {
-    r.report(key, 'CELL_ERROR', `「${title}」がエラー値「${error}」になっています（数式の参照先が消えたなど）。${hint}を値で入力し直してください。`);
+    r.report(key, 'CELL_ERROR', `「${r.title(key)}」がエラー値「${error}」になっています（数式の参照先が消えたなど）。${hint}を値で入力し直してください。`);
     return undefined;
   }
   const formula = index === undefined ? '' : (r.row.formulas?.[index] ?? '');
   if (formula !== '') {
-    r.report(key, 'CELL_FORMULA', `「${title}」は数式（${shown(formula)}）です。数式の結果は後で変わることがあるため、${hint}を値で入力してください。`);
+    r.report(key, 'CELL_FORMULA', `「${r.title(key)}」は数式（${shown(formula)}）です。数式の結果は後で変わることがあるため、${hint}を値で入力してください。`);
   }
   if (isBlankCell(value)) {
-    if (required) r.report(key, 'REQUIRED', `「${title}」が空です。${hint}を入力してください。`);
+    if (required) r.report(key, 'REQUIRED', `「${r.title(key)}」が空です。${hint}を入力してください。`);
     return undefined;
   }
   return value;

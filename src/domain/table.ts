@@ -1,4 +1,4 @@
-import { a1, type CellValue, isBlankCell } from './cell';
+import { a1, type CellValue, isBlankCell, isSheetDate } from './cell';
 import { foldKey } from './text';
 
 /**
@@ -74,7 +74,9 @@ function keyIndex<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string
 }
 
 function headerText(value: CellValue | undefined): string {
-  return typeof value === 'string' ? value.trim() : value === null || value === undefined ? '' : String(value);
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  return isSheetDate(value) ? value.iso : String(value);
 }
 
 /**

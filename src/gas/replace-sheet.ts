@@ -48,7 +48,14 @@ function draw(sheet: Sheet, model: SheetModel): void {
     }
   }
   if (model.frozenRows) sheet.setFrozenRows(model.frozenRows);
-  model.columnWidths?.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
+  // Runs of equal widths (one column per center) in one call each, so the calls do not grow with centers.
+  const widths = model.columnWidths ?? [];
+  for (let start = 0; start < widths.length; ) {
+    let end = start + 1;
+    while (end < widths.length && widths[end] === widths[start]) end++;
+    sheet.setColumnWidths(start + 1, end - start, widths[start] as number);
+    start = end;
+  }
   for (const chart of model.charts ?? []) {
     const type = chart.kind === 'line' ? Charts.ChartType.LINE : chart.kind === 'bar' ? Charts.ChartType.BAR : Charts.ChartType.COLUMN;
     const r = chart.range;

@@ -222,3 +222,13 @@ describe('委託実績 in the workbook check', () => {
     expect(checkSheet(DELEGATIONS_SHEET, raw, onEdit).issues.map((i) => [i.code, i.column])).toEqual([['HEADER_MISSING', '介護予防ケアマネジメント件数']]);
   });
 });
+
+describe('scale', () => {
+  test('an office with many contracts, none active in the month: the message names three and counts the rest', () => {
+    const many = Array.from({ length: 50 }, (_, i) => ({ row: i + 2, officeNumber: TOMATO, name: 'トマト村', corporation: '', address: '', municipality: '', start: `19${String(50 + i)}-04-01`, end: `19${String(50 + i)}-04-30` }));
+    const issues = check([row({ 対象月: '2021-02' })], { settings, today: '2021-03-10', contracts: many });
+    expect(issues.map((i) => i.code)).toEqual(['DELEGATION_NO_CONTRACT']);
+    expect(issues[0]?.message).toContain('ほか47件');
+    expect(issues[0]?.message.length).toBeLessThan(300);
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * `npm run bench`: speed, measured (never asserted in a timed test). Prints a table and writes
+ * bench/results.json. `--smoke` runs the same code at small sizes, as part of `npm test`.
+ *
+ * - engine: rows/s of the full check (all three sheets) and its ratio to a bare scan of the same cells;
+ * - adapters: SpreadsheetApp calls per job at two sizes (must be identical) and a modelled Apps Script time;
+ * - CLI: `check` on a large .xlsx against exceljs' own read of that file;
+ * - bundle: size of build/Code.js and the time to load it (it runs on every onOpen and onEdit).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../src/domain/cell';
+import { readSettings } from '../src/domain/settings';
+import type { RawSheet } from '../src/domain/table';
+import { readWorkbook } from '../src/domain/workbook-check';
+import { createGasEnvironment, loadBundle, runFunction, sheetFromRows, userEdit } from '../test/fakes/gas-globals';
+import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER, jst } from '../test/helpers/center';
+import { storeRows } from '../test/helpers/submissions';
+import { toSubmission } from '../src/domain/submission';
+import { buildMonthlyReport } from '../src/domain/monthly-report';
+import { defaultSettings } from '../src/domain/settings';
+import { makeOfficeNumber } from '../src/domain/office-number';
+
+const ROOT = join(__dirname, '..');
+const SMOKE = process.argv.includes('--smoke');
+/** What one SpreadsheetApp call costs in Apps Script, for the model: a round trip of tens of milliseconds. */
+const MS_PER_CALL = 50;
+const LIMITS = { simpleTrigger: 30_000, execution: 360_000 };
+
+function time<T>(f: () => T): { value: T; ms: number } {
+  const start = process.hrtime.bigint();
+  const value = f();
+  return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+}
+
+/** Sheets as the adapters read them: Dates already turned into SheetDates. */
+function rawOf(name: string, rows: readonly (readonly unknown[])[]): RawSheet {
+  return {
+    name,
+    rows: rows.map((values, i) => ({
+      rowNumber: i + 1,
+      values: values.map((v): CellValue => (v instanceof Date ? { kind: 'date', iso: new Date(v.getTime() + 9 * 3600e3).toISOString().slice(0, 10) } : v === '' ? null : (v as CellValue))),
+    })),
+  };
+}
+
+/**
+ * A large center as it would look: 9,000 offices with one contract a 年度 each (April to March, never
+ * overlapping), delegations to an office in a month its contract covers, one row per (month, office), and
+ * about 1% of rows with the mess people type. Realistic data, so the figures are those of real use.
+ */
+const OFFICES = 9000;
+const officeNumber = (i: number): string => makeOfficeNumber(11, '7', 10 + Math.floor((i % OFFICES) / 1000), i % 1000);
+function workbookRows(n: number): Map<string, RawSheet> {
+  const c = consultations(n).map((r, i) => (i % 97 === 0 ? consultation({ 相談方法: 'TEL', 受付日: 'R8.10.3' }) : r));
+  const year = (i: number): number => 2000 + Math.floor(i / OFFICES);
+  return new Map([
+    ['相談記録', rawOf('相談記録', [CONSULTATION_HEADER, ...c])],
+    ['委託契約', rawOf('委託契約', [CONTRACT_HEADER, ...Array.from({ length: n }, (_, i) => contract({ 事業所番号: officeNumber(i), 契約開始日: jst(`${year(i)}-04-01`), 契約終了日: jst(`${year(i) + 1}-03-31`), 運営協議会承認日: jst(`${year(i)}-03-01`) }))])],
+    ['委託実績', rawOf('委託実績', [DELEGATION_HEADER, ...Array.from({ length: n }, (_, i) => delegation({ 対象月: `${year(i)}-06`, 事業所番号: officeNumber(i), ...(i % 101 === 0 ? { 介護予防支援件数: '３件' } : {}) }))])],
+  ]);
+}
+
+function bareScan(raws: Map<string, RawSheet>): number {
+  let touched = 0;
+  for (const raw of raws.values()) for (const row of raw.rows) for (const v of row.values) if (v !== null && (typeof v !== 'string' || v.length > 0)) touched++;
+  return touched;
+}
+
+function engine(n: number) {
+  const raws = workbookRows(n);
+  const settings = readSettings(undefined, 'bench');
+  readWorkbook(workbookRows(200), settings, '2026-11-23');
+  const check = time(() => readWorkbook(raws, settings, '2026-11-23'));
+  const scan = time(() => bareScan(raws));
+  const rows = n * 3;
+  return { rows, checkMs: check.ms, rowsPerSecond: Math.round(rows / (check.ms / 1000)), scanMs: scan.ms, ratio: check.ms / Math.max(scan.ms, 0.01), issues: check.value.issues.length };
+}
+
+type Job = '入力チェック' | 'onEdit (500行の貼り付け)' | '月報を作成' | '市へ提出';
+
+function adapterCalls(n: number, job: Job): { calls: number; jsMs: number } {
+  const env = createGasEnvironment({ htmlDir: join(ROOT, 'build') });
+  sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...consultations(n).map((r, i) => (i % 97 === 0 ? consultation({ 相談方法: 'TEL' }) : r))]);
+  sheetFromRows(env.spreadsheet, '委託契約', [CONTRACT_HEADER, contract()]);
+  sheetFromRows(env.spreadsheet, '委託実績', [DELEGATION_HEADER, ...Array.from({ length: Math.min(n, 500) }, () => delegation())]);
+  const context = loadBundle(join(ROOT, 'build', 'Code.js'), env);
+  let event: ReturnType<typeof userEdit> | undefined;
+  if (job === 'onEdit (500行の貼り付け)') event = userEdit(env, '相談記録', `A${n - 600}:Q${n - 101}`, consultations(500));
+  if (job === '市へ提出') env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK');
+  env.callLog.reset();
+  const run = time(() => {
+    if (job === '入力チェック') runFunction(context, 'menuInputCheck');
+    else if (job === '月報を作成') runFunction(context, 'reportDialogBuild', '2026-10');
+    else if (job === '市へ提出') runFunction(context, 'menuSubmitReport');
+    else runFunction(context, 'onEdit', event);
+  });
+  return { calls: env.callLog.spreadsheetCalls, jsMs: run.ms };
+}
+
+function cityCalls(centers: number): { calls: number; jsMs: number } {
+  const env = createGasEnvironment({ htmlDir: join(ROOT, 'build-city') });
+  const report = buildMonthlyReport({ settings: defaultSettings('センター'), month: '2026-10', consultations: [], contracts: [], delegations: [], issues: [] });
+  const rows = storeRows([toSubmission(report, 'g', 's')]);
+  const list: unknown[][] = [['センター名', 'スプレッドシート']];
+  for (let i = 0; i < centers; i++) {
+    const ss = env.addSpreadsheet();
+    sheetFromRows(ss, '_提出データ', rows);
+    list.push([`センター${i}`, ss.id]);
+  }
+  sheetFromRows(env.spreadsheet, 'センター一覧', list);
+  const context = loadBundle(join(ROOT, 'build-city', 'Code.js'), env);
+  env.callLog.reset();
+  const run = time(() => runFunction(context, 'cityStep', { month: '2026-10' }));
+  return { calls: env.callLog.spreadsheetCalls, jsMs: run.ms };
+}
+
+/** What one more center costs: the difference between two city sizes, so the fixed cost of drawing the sheets is apart. */
+function cityCallsPerCenter(small: number, large: number): { calls: number; jsMs: number; fixedCalls: number } {
+  const a = cityCalls(small);
+  const b = cityCalls(large);
+  const calls = (b.calls - a.calls) / (large - small);
+  return { calls, jsMs: (b.jsMs - a.jsMs) / (large - small), fixedCalls: a.calls - calls * small };
+}
+
+async function cli(n: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'houkatsu-bench-'));
+  const file = join(dir, 'large.xlsx');
+  // Streamed, so writing 100,000 rows does not hold the whole workbook in memory.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const ws = wb.addWorksheet('相談記録');
+  ws.addRow(CONSULTATION_HEADER).commit();
+  for (const r of consultations(n)) ws.addRow(r.map((v) => (v instanceof Date ? new Date(Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate() + 1)) : v === '' ? null : v)) as ExcelJS.CellValue[]).commit();
+  ws.commit();
+  await wb.commit();
+  const read = await (async () => {
+    const start = process.hrtime.bigint();
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.readFile(file);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  })();
+  const check = time(() => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', file, '--json', '--today', '2026-11-23'], { maxBuffer: 512 * 1024 * 1024 }));
+  return { rows: n, exceljsReadMs: read, checkMs: check.ms, ratio: check.ms / read, bytes: statSync(file).size };
+}
+
+function bundle() {
+  const path = join(ROOT, 'build', 'Code.js');
+  const env = createGasEnvironment({ htmlDir: join(ROOT, 'build') });
+  const load = time(() => loadBundle(path, env));
+  return { bytes: statSync(path).size, loadMs: load.ms };
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const sizes = SMOKE ? [1000] : [1000, 10_000, 100_000];
+  const adapterSizes = SMOKE ? [1000, 1500] : [1000, 10_000];
+  const results: Record<string, unknown> = { smoke: SMOKE, msPerCall: MS_PER_CALL };
+  const lines: string[] = [];
+
+  const progress = (line: string): void => {
+    process.stderr.write(`${line}\n`);
+  };
+  const engines = sizes.map((n) => {
+    progress(`エンジン ${n} 行…`);
+    return engine(n);
+  });
+  results.engine = engines;
+  lines.push('エンジン（3 シートの全チェック）', '  行数      行/秒        全チェック ms   素の走査 ms   比（目標 5 倍以内）');
+  for (const e of engines) lines.push(`  ${fmt(e.rows).padStart(8)}  ${fmt(e.rowsPerSecond).padStart(10)}  ${fmt(e.checkMs, 1).padStart(12)}  ${fmt(e.scanMs, 1).padStart(12)}  ${fmt(e.ratio, 1)}×`);
+
+  const jobs: Job[] = ['入力チェック', 'onEdit (500行の貼り付け)', '月報を作成', '市へ提出'];
+  const adapters = jobs.map((job) => {
+    progress(`アダプタ ${job}…`);
+    const at = adapterSizes.map((n) => ({ rows: n, ...adapterCalls(n, job) }));
+    const last = at[at.length - 1] ?? { calls: 0, jsMs: 0 };
+    const modelledMs = last.calls * MS_PER_CALL + last.jsMs;
+    const limit = job.startsWith('onEdit') ? LIMITS.simpleTrigger : LIMITS.execution;
+    return { job, at, identical: at.every((x) => x.calls === at[0]?.calls), modelledMs, limitMs: limit };
+  });
+  const city = SMOKE ? cityCallsPerCenter(4, 8) : cityCallsPerCenter(20, 60);
+  results.adapters = adapters;
+  results.cityPerCenter = { ...city, modelledMsFor150: city.fixedCalls * MS_PER_CALL + 150 * (city.calls * MS_PER_CALL + city.jsMs) };
+  lines.push('', `アダプタ（SpreadsheetApp の呼び出し回数。モデル時間 = 回数 × ${MS_PER_CALL}ms + JS の実測）`);
+  for (const a of adapters) {
+    lines.push(`  ${a.job.padEnd(22)} ${a.at.map((x) => `${fmt(x.rows)}行: ${x.calls}回`).join('  ')}  ${a.identical ? '同じ' : '★違う'}  モデル ${fmt(a.modelledMs / 1000, 1)}秒 / 上限 ${a.limitMs / 1000}秒`);
+  }
+  lines.push(`  市の集計                1センター増えるごとに ${fmt(city.calls, 1)}回（シートを描く固定分 ${fmt(city.fixedCalls)}回）、150センターのモデル ${fmt((city.fixedCalls * MS_PER_CALL + 150 * (city.calls * MS_PER_CALL + city.jsMs)) / 1000, 1)}秒（4.5分ごとに区切って再開）`);
+
+  progress('CLI…');
+  const c = await cli(SMOKE ? 2000 : 100_000);
+  results.cli = c;
+  lines.push('', `CLI（${fmt(c.rows)} 行の .xlsx）: check ${fmt(c.checkMs / 1000, 2)}秒、exceljs の読み込みだけで ${fmt(c.exceljsReadMs / 1000, 2)}秒 → ${fmt(c.ratio, 2)}×（目標 2 倍以内）`);
+
+  const b = bundle();
+  results.bundle = b;
+  lines.push('', `バンドル: build/Code.js ${fmt(b.bytes / 1024)} KB、vm への読み込み ${fmt(b.loadMs, 1)} ms（onOpen・onEdit のたび）`);
+
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (!SMOKE) {
+    mkdirSync(join(ROOT, 'bench'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  }
+  if (adapters.some((a) => !a.identical)) {
+    process.stderr.write('SpreadsheetApp の呼び出し回数が行数で変わりました。\n');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
+  process.exitCode = 1;
+});
