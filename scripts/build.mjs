@@ -32,7 +32,9 @@ async function buildCode(entry, dir) {
 async function buildHtml() {
   const uiDir = join(root, 'src/ui');
   const css = readFileSync(join(uiDir, 'sidebar.css'), 'utf8');
-  const pages = readdirSync(uiDir).filter((f) => f.endsWith('.html'));
+  // Every page is its body only; _page.html is the one head, style and script placement they share.
+  const shell = readFileSync(join(uiDir, '_page.html'), 'utf8');
+  const pages = readdirSync(uiDir).filter((f) => f.endsWith('.html') && !f.startsWith('_'));
   for (const page of pages) {
     const name = basename(page, '.html');
     const result = await esbuild.build({
@@ -46,7 +48,8 @@ async function buildHtml() {
     for (const bad of ['</script', '<!--']) {
       if (script.toLowerCase().includes(bad)) throw new Error(`${name}: the inlined script contains ${bad}`);
     }
-    const html = readFileSync(join(uiDir, page), 'utf8')
+    const html = shell
+      .replace('<!--PAGE_BODY-->', () => readFileSync(join(uiDir, page), 'utf8').trimEnd())
       .replace('/*INLINE_CSS*/', () => css)
       .replace('/*INLINE_SCRIPT*/', () => script);
     writeFileSync(join(out, page), html);
