@@ -169,3 +169,23 @@ describe('call budget of 月報を作成… and 市へ提出', () => {
     expect(calls(10000, job)).toBe(calls(1000, job));
   });
 });
+
+describe('month boundaries in Japan time', () => {
+  test('23:59 on the last day of the month counts in that month, midnight after it in the next', () => {
+    const rows = [
+      consultation({ 受付日: new Date('2026-10-31T23:59:00+09:00') }),
+      consultation({ 受付日: new Date('2026-11-01T00:00:00+09:00') }),
+      consultation({ 受付日: '令和8年10月1日' }),
+    ];
+    const { env, context } = world(rows);
+    buildFromMenu(env, context, '2026-10');
+    buildFromMenu(env, context, '2026-11');
+    // The grand total is the largest number of the first 計 row (相談方法 × 相談者).
+    const grand = (sheet: string): number => {
+      const row = values(env, sheet).find((r) => r[0] === '計') ?? [];
+      return Math.max(...row.filter((v): v is number => typeof v === 'number'));
+    };
+    expect(grand('月報_2026-10')).toBe(2);
+    expect(grand('月報_2026-11')).toBe(1);
+  });
+});
