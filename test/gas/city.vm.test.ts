@@ -183,6 +183,19 @@ describe('150 centers, time-boxed', () => {
     expect(oneRunCalls / 150).toBeLessThan(8);
   });
 
+  test('a paused run sets one time-driven trigger; the trigger resumes until done, then removes itself', () => {
+    const { env, context } = cityWorld(many().slice(0, 20));
+    env.globals.PropertiesService.getDocumentProperties().setProperty('houkatsu.city.request', JSON.stringify({ month: '2021-02', maxCentersPerRun: 7 }));
+    runFunction(context, 'cityContinue');
+    expect(env.scriptApp.triggers.map((t) => t.getHandlerFunction())).toEqual(['cityContinue']);
+    runFunction(context, 'cityContinue');
+    expect(env.scriptApp.triggers).toHaveLength(1);
+    runFunction(context, 'cityContinue');
+    expect(env.spreadsheet.peekSheetNames()).toContain('委託事業所一覧_2021-02');
+    expect(env.scriptApp.triggers).toHaveLength(0);
+    expect(env.globals.PropertiesService.getDocumentProperties().getProperty('houkatsu.city.request')).toBeNull();
+  });
+
   test('the menu arranges a time-driven trigger to resume, and the trigger finishes the job', () => {
     const { env, context } = cityWorld(many().slice(0, 20));
     runFunction(context, 'cityStep', { month: '2021-02', maxCentersPerRun: 7 });
