@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { formatShare } from '../domain/concentration';
 import type { EvaluationComparison } from '../domain/evaluation';
 import { formatMonthJa, isValidYearMonth, previousMonth } from '../domain/months';
 import { HONJO_CENTERS, SAMPLE_LAST_MONTH, sampleCenterWorkbook } from '../sample/center';
@@ -88,7 +89,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   return 0;
 }
 
-const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`);
+const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatShare(v));
 
 function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>['consolidation'], dir: string): string {
   const status = { submitted: '提出済み', missing: '未提出', unreadable: '読めない' } as const;

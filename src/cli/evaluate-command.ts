@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { formatShare } from '../domain/concentration';
 import { EVALUATION_SHEET, type EvaluationComparison, type EvaluationOutcome, compareEvaluations } from '../domain/evaluation';
 import { readStoredSubmissions, SUBMISSIONS_SHEET } from '../domain/submission-store';
 import { composeEvaluation, evaluationOutcomeOf, evaluationSheet, NATIONAL_SHEET, readNational } from '../workbook/evaluation-job';
@@ -43,7 +44,7 @@ export async function evaluateFiles(files: readonly string[], options: EvaluateO
   return comparison;
 }
 
-const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`);
+const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatShare(v));
 
 export function formatEvaluation(c: EvaluationComparison): string {
   const submitted = c.centers.filter((x) => x.status === 'submitted');

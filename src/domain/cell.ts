@@ -17,6 +17,14 @@ export function isSheetDate(value: unknown): value is SheetDate {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'date';
 }
 
+/** A value as a person reads it: dates as 2026-10-03 (10:30), checkboxes as TRUE/FALSE, nothing as ''. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (isSheetDate(value)) return value.time ? `${value.iso} ${value.time}` : value.iso;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
 /** Empty as a person sees it: nothing, or only spaces of either width. */
 export function isBlankCell(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;

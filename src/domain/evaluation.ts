@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { a1, type CellValue, isBlankCell } from './cell';
+import { a1, type CellValue, cellText, isBlankCell } from './cell';
 import { choiceList } from './choices';
 import { canonicalJson, sha256Hex } from './fingerprint';
 import { readChoiceField, readTextField, rowReader, shown } from './fields';
@@ -61,7 +61,7 @@ export interface EvaluationAnswer extends Indicator {
   readonly note?: string;
 }
 
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : typeof v === 'object' ? v.iso : toHalfWidthAlnum(String(v)).trim());
+const text = (v: CellValue | undefined): string => toHalfWidthAlnum(cellText(v)).trim();
 
 /** `2025`, `2025年度`, `令和7年度`, `R7` → '2025' (年度 as the western year it starts in). */
 export function readFiscalYear(value: CellValue | undefined): string | undefined {

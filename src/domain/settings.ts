@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { a1, type CellValue } from './cell';
+import { a1, cellText } from './cell';
 import { type Issue, severityOf } from './issue';
 import type { RawSheet } from './table';
 import { foldKey, tidySpaces } from './text';
@@ -75,8 +75,8 @@ const splitList = (text: string): string[] =>
     .map((s) => tidySpaces(s))
     .filter((s) => s !== '');
 
-/** `80%`, `80`, `0.8` and `８０％` all mean 80%. */
-function readShare(text: string): number {
+/** `80%`, `80`, `0.8` and `８０％` all mean 80% (NaN when it is no share). */
+export function readShare(text: string): number {
   const t = text.normalize('NFKC').replace(/\s/g, '');
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t);
   if (!m) return NaN;
@@ -103,12 +103,6 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
   { key: 'cityWorkbookUrl', label: '市の集計シートURL', read: tidySpaces, expected: 'スプレッドシートのURL' },
   { key: 'municipalityOrder', label: '所在の順', read: splitList, expected: '「、」区切りの市町村名（例: 上里町、美里町、深谷市）' },
 ];
-
-function cellText(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return value.iso;
-  return String(value);
-}
 
 export interface SettingsReading {
   readonly settings: Settings;

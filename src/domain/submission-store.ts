@@ -1,4 +1,4 @@
-import type { CellValue } from './cell';
+import { type CellValue, cellText } from './cell';
 
 /**
  * The hidden sheet `_提出データ`: what a center has submitted to the city, one current row per (種類, 対象月)
@@ -31,25 +31,21 @@ export function chunk(text: string, size = CHUNK_CHARS): string[] {
   return parts.length ? parts : [''];
 }
 
-function text(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? value.iso : String(value);
-}
 
 /** Reads the sheet's rows back; a row whose pieces are missing is skipped here and reported by the reader. */
 export function readStoredSubmissions(rows: readonly (readonly CellValue[])[]): StoredSubmission[] {
   const out: StoredSubmission[] = [];
   for (const row of rows.slice(1)) {
     const count = Number(row[6]);
-    if (!text(row[0]) || !Number.isInteger(count) || count < 1) continue;
+    if (!cellText(row[0]) || !Number.isInteger(count) || count < 1) continue;
     out.push({
-      kind: text(row[0]),
-      period: text(row[1]),
-      status: text(row[2]) === HISTORY ? HISTORY : CURRENT,
-      submittedAt: text(row[3]),
-      fingerprint: text(row[4]),
+      kind: cellText(row[0]),
+      period: cellText(row[1]),
+      status: cellText(row[2]) === HISTORY ? HISTORY : CURRENT,
+      submittedAt: cellText(row[3]),
+      fingerprint: cellText(row[4]),
       schemaVersion: Number(row[5]),
-      json: row.slice(7, 7 + count).map(text).join(''),
+      json: row.slice(7, 7 + count).map(cellText).join(''),
     });
   }
   return out;

@@ -50,14 +50,6 @@ export function sameCellValue(a: CellValue | undefined, b: CellValue | undefined
   return (x === '' ? null : x) === (y === '' ? null : y);
 }
 
-/** A value as a person reads it, for previews and the change log: dates as 2026-10-03 (10:30). */
-export function cellText(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (isSheetDate(value)) return value.time ? `${value.iso} ${value.time}` : value.iso;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value);
-}
-
 /**
  * Checks each patch of a block against the cell as it is now and says what to write at each row of the
  * block: the patch when the cell still holds its `before` and no formula, otherwise the cell as it was.

@@ -1,4 +1,4 @@
-import type { CellValue } from '../domain/cell';
+import { type CellValue, cellText } from '../domain/cell';
 import { type CenterOutcome, type Consolidation, consolidate } from '../domain/consolidation';
 import { formatMonthJa } from '../domain/months';
 import { readSettings, SETTINGS_SHEET } from '../domain/settings';
@@ -27,7 +27,7 @@ export interface CenterListing {
   readonly staff: string;
 }
 
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : typeof v === 'object' ? v.iso : tidySpaces(String(v)));
+const text = (v: CellValue | undefined): string => tidySpaces(cellText(v));
 
 export function readCenterList(raw: RawSheet | undefined): CenterListing[] {
   const table = raw ? toTable(raw, CENTER_LIST_COLUMNS) : undefined;

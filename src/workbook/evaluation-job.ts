@@ -1,8 +1,8 @@
-import type { CellValue } from '../domain/cell';
+import { type CellValue, cellText } from '../domain/cell';
 import { type EvaluationComparison, compareEvaluations, EVALUATION_KIND, type EvaluationOutcome, type EvaluationSubmission, readEvaluationPayload, readFiscalYear, toEvaluationSubmission } from '../domain/evaluation';
 import { currentSubmission } from '../domain/submission-store';
 import { type ColumnSpec, type RawSheet, toTable } from '../domain/table';
-import { toHalfWidthAlnum } from '../domain/text';
+import { readShare } from '../domain/settings';
 import { CENTER_LIST_SHEET, type CenterListing, type CenterRead, readCenterList } from './city-job';
 import { loadWorkbook } from './check-job';
 import type { WorkbookPort } from './port';
@@ -45,12 +45,10 @@ const NATIONAL_COLUMNS: readonly ColumnSpec<NationalKey>[] = [
   { key: 'rate', header: '全国平均', synonyms: ['割合', '達成率'], required: true },
 ];
 
+/** A national average as the city typed it: read like 設定's 集中の警告しきい値 (86%, 86, 0.86). */
 function share(value: CellValue | undefined): number | undefined {
-  if (typeof value === 'number') return value > 1 ? value / 100 : value;
-  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(toHalfWidthAlnum(String(value ?? '')).replace(/[\s％]/g, (c) => (c === '％' ? '%' : '')));
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return m[2] === '%' || n > 1 ? n / 100 : n;
+  const n = readShare(cellText(value));
+  return Number.isNaN(n) ? undefined : n;
 }
 
 export function readNational(raw: RawSheet | undefined, year: string): Record<string, number> {

@@ -1,9 +1,9 @@
-import type { CellValue } from '../domain/cell';
+import { type CellValue, cellText } from '../domain/cell';
 import type { Issue, IssueCode } from '../domain/issue';
 import type { RawRow, RawSheet } from '../domain/table';
 import type { WorkbookReading } from '../domain/workbook-check';
 import { rectOfA1 } from './a1';
-import { cellText, sameCellValue } from './cell-patch';
+import { sameCellValue } from './cell-patch';
 import type { CellPatch } from './port';
 
 /**

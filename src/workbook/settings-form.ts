@@ -1,8 +1,7 @@
-import type { CellValue } from '../domain/cell';
+import { type CellValue, cellText } from '../domain/cell';
 import { defaultSettings, type Settings, SETTING_ITEMS, SettingsSchema, SETTINGS_SHEET } from '../domain/settings';
 import type { RawSheet } from '../domain/table';
 import { foldKey } from '../domain/text';
-import { cellText } from './cell-patch';
 import type { CellPatch } from './port';
 
 /**
