@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { formatShare } from '../domain/concentration';
 import { EVALUATION_SHEET, type EvaluationComparison, type EvaluationOutcome, compareEvaluations } from '../domain/evaluation';
 import { readStoredSubmissions, SUBMISSIONS_SHEET } from '../domain/submission-store';
+import { loadWorkbook } from '../workbook/check-job';
 import { composeEvaluation, evaluationOutcomeOf, evaluationSheet, NATIONAL_SHEET, readNational } from '../workbook/evaluation-job';
 import { centerNameOf } from './consolidate-command';
 import { openXlsx, replaceXlsxSheet, UnreadableFileError } from './xlsx-port';
@@ -26,7 +27,7 @@ async function outcomeOfFile(file: string, options: EvaluateOptions): Promise<Ev
   const fromStore = evaluationOutcomeOf(listing, { kind: 'ok', stored }, options.year);
   if (fromStore.status !== 'missing' || !port.readSheet(EVALUATION_SHEET)) return fromStore;
   // A center workbook: its answers are taken as they are, as if submitted now.
-  const { submission } = composeEvaluation(port, options.year, options.now ?? new Date());
+  const submission = composeEvaluation(loadWorkbook(port).reading, options.year, options.now ?? new Date());
   return submission.answers.length ? { name: listing.name, status: 'submitted', submission } : fromStore;
 }
 

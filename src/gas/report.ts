@@ -76,7 +76,8 @@ export function submitReportFromMenu(now: Date = new Date()): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   withDocumentLock(() => {
     const port = sheetsPort(spreadsheet);
-    const { report } = composeReport(port, month, now);
+    const built = composeReport(port, month, now, now);
+    const { report } = built;
     if (report.quality.errors > 0) {
       const answer = ui.alert(
         '市へ提出',
@@ -85,8 +86,8 @@ export function submitReportFromMenu(now: Date = new Date()): void {
       );
       if (answer !== ui.Button.YES) return;
     }
-    const result = submitReport(port, month, now);
+    const result = submitReport(port, month, now, built);
     ui.alert('市へ提出', `${formatMonthJa(month)}の月報を提出しました${result.resubmitted ? '（前回の提出は履歴に残しました）' : ''}。\n指紋: ${result.submission.fingerprint.slice(0, 16)}…`, ui.ButtonSet.OK);
-    offerEvaluation(port, now);
+    offerEvaluation(port, built.reading, now);
   });
 }

@@ -1,30 +1,28 @@
 import { type CellValue, cellText } from '../domain/cell';
 import { type EvaluationComparison, compareEvaluations, EVALUATION_KIND, type EvaluationOutcome, type EvaluationSubmission, readEvaluationPayload, readFiscalYear, toEvaluationSubmission } from '../domain/evaluation';
 import { currentSubmission } from '../domain/submission-store';
+import type { WorkbookReading } from '../domain/workbook-check';
 import { type ColumnSpec, type RawSheet, toTable } from '../domain/table';
 import { readShare } from '../domain/settings';
 import { CENTER_LIST_SHEET, type CenterListing, type CenterRead, readCenterList } from './city-job';
-import { loadWorkbook } from './check-job';
 import type { WorkbookPort } from './port';
 import { storeSubmission } from './report-job';
 import type { BlockStyle, ChartModel, SheetModel } from './sheet-model';
 
 /** The years a center has answered in 事業評価, newest first. */
-export function evaluationYears(port: WorkbookPort): string[] {
-  const { reading } = loadWorkbook(port);
+export function evaluationYears(reading: WorkbookReading): string[] {
   return [...new Set(reading.evaluation.filter((a) => a.answer !== undefined).map((a) => a.year))].sort().reverse();
 }
 
-export function composeEvaluation(port: WorkbookPort, year: string, now: Date): { submission: EvaluationSubmission; errors: number } {
-  const { reading } = loadWorkbook(port);
+/** The year's evaluation payload, from a workbook already read. */
+export function composeEvaluation(reading: WorkbookReading, year: string, now: Date): EvaluationSubmission {
   const answers = reading.evaluation.filter((a) => a.year === year);
-  const errors = reading.issues.filter((i) => i.sheet === '事業評価' && i.severity === 'error').length;
-  return { submission: toEvaluationSubmission({ name: reading.settings.centerName, code: reading.settings.centerCode }, year, answers, now.toISOString(), now.toISOString()), errors };
+  return toEvaluationSubmission({ name: reading.settings.centerName, code: reading.settings.centerCode }, year, answers, now.toISOString(), now.toISOString());
 }
 
 /** 「市へ提出」 of the year's evaluation: its own payload kind in `_提出データ`. */
-export function submitEvaluation(port: WorkbookPort, year: string, now: Date): { submission: EvaluationSubmission; resubmitted: boolean } {
-  const { submission } = composeEvaluation(port, year, now);
+export function submitEvaluation(port: WorkbookPort, reading: WorkbookReading, year: string, now: Date): { submission: EvaluationSubmission; resubmitted: boolean } {
+  const submission = composeEvaluation(reading, year, now);
   return { submission, ...storeSubmission(port, EVALUATION_KIND, year, submission) };
 }
 

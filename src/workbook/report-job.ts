@@ -1,6 +1,7 @@
 import { buildMonthlyReport, type MonthlyReport } from '../domain/monthly-report';
 import { type Submission, MONTHLY_REPORT_KIND, toSubmission } from '../domain/submission';
 import { readStoredSubmissions, storedSubmissionRows, SUBMISSIONS_SHEET, withSubmission } from '../domain/submission-store';
+import type { WorkbookReading } from '../domain/workbook-check';
 import { JAPAN_TIME_ZONE, sheetDateOf } from './cell-values';
 import { loadWorkbook } from './check-job';
 import type { WorkbookPort } from './port';
@@ -16,6 +17,8 @@ export interface BuiltReport {
   readonly report: MonthlyReport;
   readonly sheet: string;
   readonly submission: Submission;
+  /** The workbook as read for the report, for whatever the same job does next (the year's evaluation). */
+  readonly reading: WorkbookReading;
 }
 
 /** Reads the workbook once and builds the month's report, without writing anything. */
@@ -26,7 +29,7 @@ export function composeReport(port: WorkbookPort, month: string, now: Date, subm
     { settings: reading.settings, month, consultations: reading.consultations, contracts: reading.contracts, delegations: reading.delegations, issues: reading.issues },
     headerRows,
   );
-  return { report, sheet: reportSheetName(month), submission: toSubmission(report, now.toISOString(), submittedAt ? submittedAt.toISOString() : null) };
+  return { report, sheet: reportSheetName(month), submission: toSubmission(report, now.toISOString(), submittedAt ? submittedAt.toISOString() : null), reading };
 }
 
 /** 「月報を作成…」: builds `月報_YYYY-MM`, replacing an earlier one of the month atomically. */
@@ -39,9 +42,10 @@ export function buildReport(port: WorkbookPort, month: string, now: Date): Built
 /**
  * 「市へ提出」: the month's payload goes to `_提出データ` (a resubmission keeps the earlier one as 履歴),
  * then the report is drawn again with 状態 提出済み. The store is written first: it is what the city reads.
+ * A caller that has already composed the submission (to ask about errors left) passes it in, so the workbook
+ * is read once.
  */
-export function submitReport(port: WorkbookPort, month: string, now: Date): BuiltReport & { resubmitted: boolean } {
-  const built = composeReport(port, month, now, now);
+export function submitReport(port: WorkbookPort, month: string, now: Date, built: BuiltReport = composeReport(port, month, now, now)): BuiltReport & { resubmitted: boolean } {
   const { resubmitted } = storeSubmission(port, MONTHLY_REPORT_KIND, month, built.submission);
   port.replaceSheet(reportSheet(built.report, { createdAt: japanTime(now), submittedAt: japanTime(now) }));
   return { ...built, resubmitted };
