@@ -8,6 +8,7 @@ export const Button = makeEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']) as unknow
 export const ButtonSet = makeEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']) as unknown as typeof GoogleAppsScript.Base.ButtonSet;
 
 export const AuthMode = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']) as unknown as typeof GoogleAppsScript.Script.AuthMode;
+export const AuthorizationStatus = makeEnum(['REQUIRED', 'NOT_REQUIRED']) as unknown as typeof GoogleAppsScript.Script.AuthorizationStatus;
 export const EventType = makeEnum([
   'CLOCK',
   'ON_OPEN',

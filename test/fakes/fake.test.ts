@@ -353,6 +353,8 @@ describe('call counting', () => {
       utilities: 0,
       session: 0,
       logger: 0,
+      'sheets-api': 0,
+      'drive-api': 0,
     });
     expect(env.callLog.spreadsheetCalls).toBe(1);
   });

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as vm from 'node:vm';
+import { DriveWorld, FakeDriveApi, FakeSheetsApi, driveWorldOf } from './advanced';
 import type { CellValue } from './cells';
 import * as E from './enums';
 import { toGas } from './fake-of';
@@ -21,6 +22,7 @@ import {
   FakeUtilities,
   HtmlFiles,
   LockBoard,
+  OAuthScopes,
   makeConsole,
   type FakeConsole,
   type LogEntry,
@@ -51,7 +53,20 @@ export interface GasEnvironmentOptions {
   ui?: boolean;
   /** Print console output to stderr as well as recording it. Default false. */
   echoLogs?: boolean;
+  /**
+   * The manifest's oauthScopes (appsscript.json). Default DEFAULT_OAUTH_SCOPES: spreadsheets.currentonly,
+   * script.container.ui, drive.file, spreadsheets and script.scriptapp.
+   */
+  oauthScopes?: readonly string[];
+  /** The scopes the user has granted, of oauthScopes; default all of them. */
+  grantedScopes?: readonly string[];
+  /** The advanced services the project has added (globals `Sheets`, `Drive`); default both. */
+  advancedServices?: readonly AdvancedServiceName[];
+  /** The email of the person running the script; default 'staff1@example.org'. */
+  user?: string;
 }
+
+export type AdvancedServiceName = 'Sheets' | 'Drive';
 
 /** Exactly the global names Apps Script gives a script (those our code may use). */
 export interface GasGlobals {
@@ -65,7 +80,12 @@ export interface GasGlobals {
   readonly Logger: FakeLogger;
   readonly Charts: FakeCharts;
   readonly console: FakeConsole;
+  /** Present only when the project adds the advanced service (options.advancedServices). */
+  readonly Sheets?: FakeSheetsApi;
+  readonly Drive?: FakeDriveApi;
 }
+
+const ADVANCED_GLOBALS: readonly AdvancedServiceName[] = ['Sheets', 'Drive'];
 
 export interface GasEnvironment {
   readonly globals: GasGlobals;
@@ -80,7 +100,10 @@ export interface GasEnvironment {
   readonly html: FakeHtmlService;
   readonly locks: LockBoard;
   readonly properties: PropertyStores;
+  /** ScriptApp, with the OAuth scopes: revokeScope, grantScope, consentRequests. */
   readonly scriptApp: FakeScriptApp;
+  /** The Drive around the script: users, owners, sharing, drive.file grants, trash and deletion (uncounted). */
+  readonly drive: DriveWorld;
   readonly utilities: FakeUtilities;
   /** Logger and console output, in order. */
   readonly logs: LogEntry[];
@@ -98,10 +121,13 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   const properties: PropertyStores = { document: new Map(), script: new Map(), user: new Map() };
   const logs: LogEntry[] = [];
   const html = new FakeHtmlService(runtime, new HtmlFiles(options.htmlFiles, options.htmlDir));
-  const scriptApp = new FakeScriptApp(runtime);
+  const scopes = new OAuthScopes(options.oauthScopes, options.grantedScopes);
+  const scriptApp = new FakeScriptApp(runtime, scopes);
+  const drive = new DriveWorld(runtime, registry, scopes, options.user ?? 'staff1@example.org');
   const utilities = new FakeUtilities(runtime);
+  const advanced = options.advancedServices ?? ADVANCED_GLOBALS;
   const globals: GasGlobals = {
-    SpreadsheetApp: new FakeSpreadsheetApp(runtime, { active: spreadsheet, registry, ui: options.ui === false ? undefined : ui }),
+    SpreadsheetApp: new FakeSpreadsheetApp(runtime, { active: spreadsheet, registry, ui: options.ui === false ? undefined : ui, gate: drive }),
     HtmlService: html,
     LockService: new FakeLockService(runtime, locks),
     PropertiesService: new FakePropertiesService(runtime, properties),
@@ -111,6 +137,9 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     Logger: new FakeLogger(runtime, logs),
     Charts: new FakeCharts(),
     console: makeConsole(logs, options.echoLogs ?? false),
+    // An advanced service the project has not added is no global at all, as in Apps Script.
+    ...(advanced.includes('Sheets') ? { Sheets: new FakeSheetsApi(runtime, drive) } : {}),
+    ...(advanced.includes('Drive') ? { Drive: new FakeDriveApi(runtime, drive) } : {}),
   };
   return {
     globals,
@@ -124,6 +153,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     locks,
     properties,
     scriptApp,
+    drive,
     utilities,
     logs,
     addSpreadsheet({ access, ...rest } = {}) {
@@ -141,6 +171,12 @@ export function installGlobals(env: GasEnvironment, target: object = globalThis)
   for (const [name, value] of Object.entries(env.globals)) {
     saved.set(name, Object.getOwnPropertyDescriptor(target, name));
     Object.defineProperty(target, name, { value, configurable: true, writable: true, enumerable: false });
+  }
+  // An advanced service this world lacks must not leak in from an earlier one.
+  for (const name of ADVANCED_GLOBALS) {
+    if (name in env.globals || saved.has(name)) continue;
+    saved.set(name, Object.getOwnPropertyDescriptor(target, name));
+    Reflect.deleteProperty(target, name);
   }
   return () => {
     for (const [name, descriptor] of saved) {
@@ -184,6 +220,35 @@ export function sheetFromRows(spreadsheet: FakeSpreadsheet, name: string, rows: 
   const sheet = spreadsheet.sheetNamed(name) ?? spreadsheet.addSheet(name);
   sheet.grid.clearEverything();
   return sheet.load(rows);
+}
+
+/**
+ * A spreadsheet of one world arriving in another (the center's 提出用ファイル opened by the city, which is a
+ * separate Apps Script project with its own fake world): same id, name, locale, time zone and sheets
+ * (ids, sizes, hidden flags, frozen rows, column widths, values, formulas as formulas, formats and notes),
+ * made without counting. Its Drive state comes along (owner, sharing, trash) but not the drive.file
+ * grants: those belong to each project. Data validations, conditional formats, protections and charts are
+ * not copied. Copying again replaces the earlier copy (the file changed).
+ */
+export function copySpreadsheetInto(source: FakeSpreadsheet, target: GasEnvironment, access: SpreadsheetAccess = 'granted'): FakeSpreadsheet {
+  const sheets = source.peekSheets();
+  const copy = new FakeSpreadsheet(target.runtime, {
+    id: source.id,
+    name: source.peekName(),
+    timeZone: source.timeZone,
+    locale: source.peekLocale(),
+    sheets: sheets.map((sheet) => {
+      const state = sheet.peekState();
+      return { name: state.name, sheetId: state.sheetId, rows: state.maxRows, columns: state.maxColumns, hidden: state.hidden };
+    }),
+  });
+  copy.peekSheets().forEach((sheet, i) => {
+    sheets[i]?.copyLayoutInto(sheet);
+    sheet.grid.validations.clearAll();
+  });
+  target.registry.add(copy, access);
+  target.drive.adopt(copy.id, driveWorldOf(source.runtime)?.record(source.id));
+  return copy;
 }
 
 /** The values of a sheet's data range, uncounted ('' for empty cells, [] for an empty sheet). */

@@ -207,7 +207,8 @@ export type PropertiesMethod =
   | 'getProperty'
   | 'setProperties'
   | 'setProperty';
-export type ScriptAppMethod = 'deleteTrigger' | 'getProjectTriggers' | 'newTrigger';
+export type ScriptAppMethod = 'deleteTrigger' | 'getAuthorizationInfo' | 'getProjectTriggers' | 'newTrigger' | 'requireAllScopes' | 'requireScopes';
+export type AuthorizationInfoMethod = 'getAuthorizationStatus' | 'getAuthorizationUrl';
 export type TriggerBuilderMethod = 'timeBased';
 export type ClockTriggerBuilderMethod = 'after' | 'at' | 'atHour' | 'create' | 'everyDays' | 'everyHours' | 'everyMinutes';
 export type TriggerMethod = 'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId';
@@ -221,6 +222,13 @@ export type UtilitiesMethod =
   | 'sleep';
 export type SessionMethod = 'getActiveUserLocale' | 'getScriptTimeZone';
 export type LoggerMethod = 'clear' | 'getLog' | 'log';
+
+/** The Sheets (v4) advanced service: Sheets.Spreadsheets.… and Sheets.Spreadsheets.Values.… */
+export type SheetsSpreadsheetsMethod = 'batchUpdate' | 'create' | 'get';
+export type SheetsValuesMethod = 'batchGet' | 'get';
+/** The Drive (v3) advanced service: Drive.Files.… and Drive.Permissions.… */
+export type DriveFilesMethod = 'get';
+export type DrivePermissionsMethod = 'create' | 'list';
 
 /** Every counted call, as 'Class.method'. */
 export type MethodName =
@@ -247,22 +255,39 @@ export type MethodName =
   | `PropertiesService.${PropertiesServiceMethod}`
   | `Properties.${PropertiesMethod}`
   | `ScriptApp.${ScriptAppMethod}`
+  | `AuthorizationInfo.${AuthorizationInfoMethod}`
   | `TriggerBuilder.${TriggerBuilderMethod}`
   | `ClockTriggerBuilder.${ClockTriggerBuilderMethod}`
   | `Trigger.${TriggerMethod}`
   | `Utilities.${UtilitiesMethod}`
   | `Session.${SessionMethod}`
-  | `Logger.${LoggerMethod}`;
+  | `Logger.${LoggerMethod}`
+  | `Sheets.Spreadsheets.${SheetsSpreadsheetsMethod}`
+  | `Sheets.Spreadsheets.Values.${SheetsValuesMethod}`
+  | `Drive.Files.${DriveFilesMethod}`
+  | `Drive.Permissions.${DrivePermissionsMethod}`;
 
-/** The class part of a MethodName. */
+/** The class part of a MethodName: the part before the first dot ('Sheets' for 'Sheets.Spreadsheets.get'). */
 export type FakeClass = MethodName extends `${infer C}.${string}` ? C : never;
 
 /**
  * The Apps Script service each class belongs to. 'spreadsheet' is everything reached through
  * SpreadsheetApp that reads or writes the document (SpreadsheetApp, Spreadsheet, Sheet, Range and their
  * protections, validations and charts); the Ui is reached through SpreadsheetApp.getUi() but counted apart.
+ * The advanced services are families of their own: 'sheets-api' (Sheets v4) and 'drive-api' (Drive v3).
  */
-export type ServiceFamily = 'spreadsheet' | 'ui' | 'html' | 'lock' | 'properties' | 'script' | 'utilities' | 'session' | 'logger';
+export type ServiceFamily =
+  | 'spreadsheet'
+  | 'ui'
+  | 'html'
+  | 'lock'
+  | 'properties'
+  | 'script'
+  | 'utilities'
+  | 'session'
+  | 'logger'
+  | 'sheets-api'
+  | 'drive-api';
 
 export const FAMILY_OF: Readonly<Record<FakeClass, ServiceFamily>> = {
   SpreadsheetApp: 'spreadsheet',
@@ -288,10 +313,13 @@ export const FAMILY_OF: Readonly<Record<FakeClass, ServiceFamily>> = {
   PropertiesService: 'properties',
   Properties: 'properties',
   ScriptApp: 'script',
+  AuthorizationInfo: 'script',
   TriggerBuilder: 'script',
   ClockTriggerBuilder: 'script',
   Trigger: 'script',
   Utilities: 'utilities',
   Session: 'session',
   Logger: 'logger',
+  Sheets: 'sheets-api',
+  Drive: 'drive-api',
 };

@@ -49,6 +49,8 @@ export class CallLog {
       utilities: 0,
       session: 0,
       logger: 0,
+      'sheets-api': 0,
+      'drive-api': 0,
     };
     for (const [method, calls] of this.counts) result[FAMILY_OF[classOf(method)]] += calls;
     return result;
@@ -119,8 +121,13 @@ export interface Realm {
   readonly Error: ErrorConstructor;
 }
 
+/** Worlds made so far in this process: each numbers its own, so that ids never repeat across worlds. */
+let worldsMade = 0;
+
 /** One fake world's shared state. */
 export class Runtime {
+  /** This world's number, unique in the process (two worlds must not hand out the same spreadsheet id). */
+  readonly world = ++worldsMade;
   readonly callLog = new CallLog();
   readonly faults = new FaultInjector((message) => this.error(message));
   realm: Realm = { Date, Error };
@@ -139,6 +146,17 @@ export class Runtime {
   error(message: string): Error {
     const error = new this.realm.Error(message);
     error.name = 'Exception';
+    return error;
+  }
+
+  /**
+   * The error an advanced service (Sheets, Drive) throws when the API answers with an error:
+   * `name` 'GoogleJsonResponseException' and a message such as 'API call to sheets.spreadsheets.get
+   * failed with error: Requested entity was not found.' Nothing else (no status code) is attached.
+   */
+  apiError(apiMethod: string, message: string): Error {
+    const error = new this.realm.Error(`API call to ${apiMethod} failed with error: ${message}`);
+    error.name = 'GoogleJsonResponseException';
     return error;
   }
 

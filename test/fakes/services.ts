@@ -11,6 +11,7 @@ import { formatJavaDate } from './cells';
 import * as E from './enums';
 import type { Fake, FakeOf } from './fake-of';
 import type {
+  AuthorizationInfoMethod,
   ClockTriggerBuilderMethod,
   HtmlOutputMethod,
   HtmlServiceMethod,
@@ -709,19 +710,186 @@ export class FakeTriggerBuilder
   }
 }
 
+// ------------------------------------------------------------------------------- authorization
+
+/** The OAuth scopes the fakes know by name. */
+export const SCOPES = {
+  spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
+  spreadsheetsCurrentOnly: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  drive: 'https://www.googleapis.com/auth/drive',
+  driveFile: 'https://www.googleapis.com/auth/drive.file',
+  containerUi: 'https://www.googleapis.com/auth/script.container.ui',
+  scriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
+} as const;
+
+/** The manifest's oauthScopes when a test names none: everything our code uses, so older tests keep working. */
+export const DEFAULT_OAUTH_SCOPES: readonly string[] = [
+  SCOPES.spreadsheetsCurrentOnly,
+  SCOPES.containerUi,
+  SCOPES.driveFile,
+  SCOPES.spreadsheets,
+  SCOPES.scriptApp,
+];
+
+/** One consent prompt that ScriptApp.requireScopes (or requireAllScopes) would have shown. */
+export interface ConsentRequest {
+  readonly authMode: string;
+  /** The scopes the script asked for. */
+  readonly requested: readonly string[];
+  /** Those of them the user has not granted (what the prompt asks for). */
+  readonly missing: readonly string[];
+}
+
+/**
+ * The script's OAuth scopes: those its manifest (appsscript.json `oauthScopes`) declares, and those of
+ * them the user has granted. With granular consent a user may grant some and not others, so a scope in
+ * the manifest is not necessarily usable.
+ */
+export class OAuthScopes {
+  readonly manifest: readonly string[];
+  private readonly granted: Set<string>;
+  /** Every consent prompt requireScopes would have shown, in order. */
+  readonly consentRequests: ConsentRequest[] = [];
+
+  constructor(manifest: readonly string[] = DEFAULT_OAUTH_SCOPES, granted: readonly string[] = manifest) {
+    this.manifest = [...manifest];
+    for (const scope of granted) {
+      if (!manifest.includes(scope)) throw new Error(`OAuthScopes: ${scope} is granted but not in the manifest's oauthScopes`);
+    }
+    this.granted = new Set(granted);
+  }
+
+  declared(scope: string): boolean {
+    return this.manifest.includes(scope);
+  }
+
+  /** Declared in the manifest and granted by the user. */
+  has(scope: string): boolean {
+    return this.manifest.includes(scope) && this.granted.has(scope);
+  }
+
+  grantedScopes(): string[] {
+    return this.manifest.filter((s) => this.granted.has(s));
+  }
+
+  grant(scope: string): void {
+    if (!this.declared(scope)) throw new Error(`OAuthScopes: ${scope} is not in the manifest's oauthScopes, so a user cannot grant it`);
+    this.granted.add(scope);
+  }
+
+  revoke(scope: string): void {
+    this.granted.delete(scope);
+  }
+}
+
+/** The message Apps Script ends an execution with when the user has not granted a scope it needs. */
+export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
+
+export class FakeAuthorizationInfo
+  extends Counted<'AuthorizationInfo', AuthorizationInfoMethod>
+  implements FakeOf<GoogleAppsScript.Script.AuthorizationInfo, AuthorizationInfoMethod>
+{
+  declare readonly __gasType: GoogleAppsScript.Script.AuthorizationInfo;
+
+  constructor(
+    rt: Runtime,
+    private readonly required: boolean,
+  ) {
+    super(rt, 'AuthorizationInfo');
+  }
+
+  getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
+    this.enter('getAuthorizationStatus');
+    return this.required ? E.AuthorizationStatus.REQUIRED : E.AuthorizationStatus.NOT_REQUIRED;
+  }
+
+  getAuthorizationUrl(): string {
+    this.enter('getAuthorizationUrl');
+    // Apps Script returns null when no authorization is needed (the types say string).
+    return (this.required ? FAKE_AUTHORIZATION_URL : null) as string;
+  }
+}
+
+export const FAKE_AUTHORIZATION_URL = 'https://script.google.com/macros/d/fake-script-id/authorize';
+
 export class FakeScriptApp
   extends Counted<'ScriptApp', ScriptAppMethod>
-  implements FakeOf<GoogleAppsScript.Script.ScriptApp, ScriptAppMethod | 'AuthMode' | 'EventType' | 'TriggerSource'>
+  implements
+    FakeOf<GoogleAppsScript.Script.ScriptApp, ScriptAppMethod | 'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'TriggerSource'>
 {
   declare readonly __gasType: GoogleAppsScript.Script.ScriptApp;
   readonly AuthMode = E.AuthMode;
+  readonly AuthorizationStatus = E.AuthorizationStatus;
   readonly EventType = E.EventType;
   readonly TriggerSource = E.TriggerSource;
   /** The project's triggers, in creation order; tests read them directly (uncounted). */
   readonly triggers: FakeTrigger[] = [];
 
-  constructor(rt: Runtime) {
+  constructor(
+    rt: Runtime,
+    /** The manifest's scopes and the user's grants; tests change grants with revokeScope / grantScope. */
+    readonly scopes: OAuthScopes = new OAuthScopes(),
+  ) {
     super(rt, 'ScriptApp');
+  }
+
+  /** Uncounted: the consent prompts requireScopes would have shown. */
+  get consentRequests(): readonly ConsentRequest[] {
+    return this.scopes.consentRequests;
+  }
+
+  /** Uncounted: the user withdraws (or never gave) consent to one scope of the manifest. */
+  revokeScope(scope: string): void {
+    this.scopes.revoke(scope);
+  }
+
+  /** Uncounted: the user grants a scope of the manifest (as after answering a consent prompt). */
+  grantScope(scope: string): void {
+    this.scopes.grant(scope);
+  }
+
+  /** Uncounted: the manifest's scopes the user has granted. */
+  grantedScopes(): string[] {
+    return this.scopes.grantedScopes();
+  }
+
+  private authModeName(authMode: unknown, what: string, args: readonly unknown[]): string {
+    const name = enumName(authMode);
+    if (name === undefined || !(name in E.AuthMode)) throw this.rt.badArguments(what, args);
+    return name;
+  }
+
+  private demand(authMode: string, requested: readonly string[]): void {
+    const undeclared = requested.filter((s) => !this.scopes.declared(s));
+    if (undeclared.length > 0) {
+      // The docs are silent on the wording; any scope outside the manifest is refused.
+      throw this.rt.error(`The requested scopes are not declared in the script's manifest: ${undeclared.join(', ')}`);
+    }
+    const missing = requested.filter((s) => !this.scopes.has(s));
+    if (missing.length === 0) return;
+    // Apps Script ends the execution here and shows the user a consent prompt for the missing scopes.
+    this.scopes.consentRequests.push({ authMode, requested: [...requested], missing });
+    throw this.rt.error(AUTHORIZATION_REQUIRED);
+  }
+
+  getAuthorizationInfo(authMode: GoogleAppsScript.Script.AuthMode): FakeAuthorizationInfo {
+    this.enter('getAuthorizationInfo');
+    this.authModeName(authMode, 'ScriptApp.getAuthorizationInfo', [authMode]);
+    return new FakeAuthorizationInfo(this.rt, this.scopes.grantedScopes().length < this.scopes.manifest.length);
+  }
+
+  requireAllScopes(authMode: GoogleAppsScript.Script.AuthMode): void {
+    this.enter('requireAllScopes');
+    this.demand(this.authModeName(authMode, 'ScriptApp.requireAllScopes', [authMode]), this.scopes.manifest);
+  }
+
+  requireScopes(authMode: GoogleAppsScript.Script.AuthMode, oAuthScopes: string[]): void {
+    this.enter('requireScopes');
+    const mode = this.authModeName(authMode, 'ScriptApp.requireScopes', [authMode, oAuthScopes]);
+    if (!Array.isArray(oAuthScopes) || !oAuthScopes.every((s) => typeof s === 'string')) {
+      throw this.rt.badArguments('ScriptApp.requireScopes', [authMode, oAuthScopes]);
+    }
+    this.demand(mode, oAuthScopes);
   }
 
   deleteTrigger(trigger: Fake<GoogleAppsScript.Script.Trigger>): void {

@@ -1136,6 +1136,48 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
     };
   }
 
+  /** Uncounted: changes the sheet's own properties as the Sheets API does (checks are the caller's). */
+  setState(change: { name?: string; hidden?: boolean; frozenRows?: number; frozenColumns?: number }): void {
+    if (change.name !== undefined) this.name = change.name;
+    if (change.hidden !== undefined) this.hidden = change.hidden;
+    if (change.frozenRows !== undefined) this.frozenRows = change.frozenRows;
+    if (change.frozenColumns !== undefined) this.frozenColumns = change.frozenColumns;
+  }
+
+  /** Uncounted: sets a column's width in pixels (1-based column). */
+  setWidth(column: number, pixels: number): void {
+    this.columnWidths.set(column, pixels);
+  }
+
+  /** Uncounted: grows or shrinks the grid to rows × columns; cut rows and columns lose their content. */
+  resizeGrid(rows: number, columns: number): void {
+    const g = this.grid;
+    if (rows > g.maxRows) g.insertRows(g.maxRows + 1, rows - g.maxRows);
+    if (rows < g.maxRows) g.deleteRows(rows + 1, g.maxRows - rows);
+    if (columns > g.maxColumns) g.insertColumns(g.maxColumns + 1, columns - g.maxColumns);
+    if (columns < g.maxColumns) g.deleteColumns(columns + 1, g.maxColumns - columns);
+  }
+
+  /** Uncounted: a function that puts this sheet's cells and properties back as they are now. */
+  checkpoint(): () => void {
+    const host = { timeZone: () => '', reserveCells: () => undefined, error: (message: string) => new Error(message) };
+    const cells = new Grid<FakeDataValidation>(host, this.grid.maxRows, this.grid.maxColumns);
+    this.grid.copyInto(cells);
+    const { name, hidden, frozenRows, frozenColumns, tabColor } = this;
+    const [protections, charts, conditionalRules] = [[...this.protections], [...this.charts], [...this.conditionalRules]];
+    const widths = new Map(this.columnWidths);
+    const resized = new Set(this.autoResized);
+    return () => {
+      cells.copyInto(this.grid);
+      Object.assign(this, { name, hidden, frozenRows, frozenColumns, tabColor });
+      Object.assign(this, { protections: [...protections], charts: [...charts], conditionalRules: [...conditionalRules] });
+      this.columnWidths.clear();
+      for (const [column, width] of widths) this.columnWidths.set(column, width);
+      this.autoResized.clear();
+      for (const column of resized) this.autoResized.add(column);
+    };
+  }
+
   /** Uncounted: writes fixture values as they are (see Grid.load), from row, column (1-based). */
   load(rows: readonly (readonly unknown[])[], row = 1, column = 1): this {
     this.grid.load(row, column, rows);
@@ -1488,6 +1530,20 @@ export interface SpreadsheetOptions {
   /** Size of new sheets; Sheets' default is 1000 × 26. */
   rows?: number;
   columns?: number;
+  /** The sheets it starts with, in full (instead of sheetNames). */
+  sheets?: readonly SheetSpec[];
+}
+
+/** One sheet to make: its name, and optionally its id, size and visibility. */
+export interface SheetSpec {
+  readonly name: string;
+  /** Default: 0 for a spreadsheet's first sheet, a fresh id otherwise. */
+  readonly sheetId?: number;
+  readonly rows?: number;
+  readonly columns?: number;
+  readonly hidden?: boolean;
+  readonly frozenRows?: number;
+  readonly frozenColumns?: number;
 }
 
 export interface Toast {
@@ -1512,15 +1568,16 @@ export class FakeSpreadsheet extends Counted<'Spreadsheet', SpreadsheetMethod> i
 
   constructor(rt: Runtime = new Runtime(), options: SpreadsheetOptions = {}) {
     super(rt, 'Spreadsheet');
-    this.id = options.id ?? `fake-spreadsheet-${rt.id()}`;
+    // Unique across worlds too: a file copied from one world into another must not meet a namesake there.
+    this.id = options.id ?? `fake-spreadsheet-${rt.world}-${rt.id()}`;
     this.name = options.name ?? '無題のスプレッドシート';
     this.zone = options.timeZone ?? 'Asia/Tokyo';
     this.locale = options.locale ?? 'ja_JP';
     this.newSheetRows = options.rows ?? 1000;
     this.newSheetColumns = options.columns ?? 26;
-    const names = options.sheetNames ?? ['シート1'];
-    if (names.length === 0) throw new Error('FakeSpreadsheet: a spreadsheet has at least one sheet');
-    for (const name of names) this.addSheet(name, this.sheets.length);
+    const specs = options.sheets ?? (options.sheetNames ?? ['シート1']).map((name) => ({ name }));
+    if (specs.length === 0) throw new Error('FakeSpreadsheet: a spreadsheet has at least one sheet');
+    for (const spec of specs) this.addSheet(spec.name, this.sheets.length, spec);
     const first = this.sheets[0];
     if (!first) throw new Error('FakeSpreadsheet: no sheet');
     this.active = first;
@@ -1528,6 +1585,11 @@ export class FakeSpreadsheet extends Counted<'Spreadsheet', SpreadsheetMethod> i
 
   get timeZone(): string {
     return this.zone;
+  }
+
+  /** The world (call log, faults, realm) this spreadsheet belongs to. */
+  get runtime(): Runtime {
+    return this.rt;
   }
 
   get url(): string {
@@ -1559,15 +1621,75 @@ export class FakeSpreadsheet extends Counted<'Spreadsheet', SpreadsheetMethod> i
     return a1Notation(this.activeRect ?? { row: 1, column: 1, numRows: 1, numColumns: 1 });
   }
 
-  /** Uncounted: adds a sheet without making it active (fixtures). */
-  addSheet(name: string, index = this.sheets.length): FakeSheet {
+  /** Uncounted: the spreadsheet's name. */
+  peekName(): string {
+    return this.name;
+  }
+
+  /** Uncounted: the spreadsheet's locale ('ja_JP'). */
+  peekLocale(): string {
+    return this.locale;
+  }
+
+  /** Uncounted: the sheets, in order. */
+  peekSheets(): FakeSheet[] {
+    return [...this.sheets];
+  }
+
+  /** Uncounted: the sheet with this id. */
+  sheetWithId(sheetId: number): FakeSheet | undefined {
+    return this.sheets.find((s) => s.sheetId === sheetId);
+  }
+
+  /**
+   * Uncounted: adds a sheet without making it active (fixtures). `spec` may fix its id (which must be
+   * unused), size, visibility and frozen rows; its name is `name`.
+   */
+  addSheet(name: string, index = this.sheets.length, spec: Partial<SheetSpec> = {}): FakeSheet {
     this.checkNewName(name, undefined);
+    if (spec.sheetId !== undefined && this.sheetWithId(spec.sheetId)) throw this.rt.error(`A sheet with the id ${spec.sheetId} already exists.`);
     // The first sheet of a spreadsheet has id 0 (gid=0 in its URL).
-    const sheetId = this.sheets.length === 0 ? 0 : this.rt.id();
-    this.reserveCells(this.newSheetRows * this.newSheetColumns);
-    const sheet = new FakeSheet(this.rt, this, name, sheetId, this.newSheetRows, this.newSheetColumns);
+    let sheetId = spec.sheetId ?? (this.sheets.length === 0 ? 0 : this.rt.id());
+    while (spec.sheetId === undefined && this.sheets.length > 0 && this.sheetWithId(sheetId)) sheetId = this.rt.id();
+    const rows = spec.rows ?? this.newSheetRows;
+    const columns = spec.columns ?? this.newSheetColumns;
+    this.reserveCells(rows * columns);
+    const sheet = new FakeSheet(this.rt, this, name, sheetId, rows, columns);
+    sheet.setState({ hidden: spec.hidden, frozenRows: spec.frozenRows, frozenColumns: spec.frozenColumns });
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
     return sheet;
+  }
+
+  /** Uncounted: removes a sheet (checks are the caller's); the active sheet moves as deleteSheet moves it. */
+  removeSheet(sheet: FakeSheet): void {
+    const index = this.sheets.indexOf(sheet);
+    if (index < 0) return;
+    this.sheets.splice(index, 1);
+    if (this.active === sheet) {
+      this.active = this.sheets[Math.max(0, index - 1)] ?? this.active;
+      this.activeRect = undefined;
+    }
+  }
+
+  /** Uncounted: moves a sheet to a 0-based position among the others. */
+  moveSheet(sheet: FakeSheet, index: number): void {
+    const from = this.sheets.indexOf(sheet);
+    if (from < 0) return;
+    this.sheets.splice(from, 1);
+    this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
+  }
+
+  /**
+   * Uncounted: a function that puts the spreadsheet's list of sheets, name and selection back as they
+   * are now. Sheets' cells are not saved here: save each sheet you change with FakeSheet.checkpoint.
+   */
+  checkpoint(): () => void {
+    const { sheets, active, activeRect, name, zone } = this;
+    const saved = [...sheets];
+    return () => {
+      this.sheets = saved;
+      Object.assign(this, { active, activeRect, name, zone });
+    };
   }
 
   indexOf(sheet: FakeSheet): number {
@@ -1773,12 +1895,27 @@ export class SpreadsheetRegistry {
   }
 }
 
+/**
+ * What SpreadsheetApp asks of the world around it before it opens or creates a file: the OAuth scopes
+ * the user granted, and who may open what. Without a gate every call is allowed (the registry's access
+ * still applies).
+ */
+export interface SpreadsheetGate {
+  /** Throws (as Apps Script does) when the script may not call SpreadsheetApp.<method>. */
+  requireScope(method: 'create' | 'openById' | 'openByUrl'): void;
+  /** False when the current user is not among the people the file is shared with. */
+  canOpen(id: string): boolean;
+  /** A spreadsheet the script has just created: owned by the current user, and the script's (drive.file). */
+  registerCreated(spreadsheet: FakeSpreadsheet): void;
+}
+
 export interface SpreadsheetAppWorld {
   /** The spreadsheet the script is bound to (or the add-on runs in). */
   readonly active: FakeSpreadsheet;
   readonly registry: SpreadsheetRegistry;
   /** undefined where there is no UI (a time-driven trigger, the Apps Script API). */
   readonly ui: FakeUi | undefined;
+  readonly gate?: SpreadsheetGate;
 }
 
 export class FakeSpreadsheetApp
@@ -1800,8 +1937,11 @@ export class FakeSpreadsheetApp
 
   create(name: string, rows?: number, columns?: number): FakeSpreadsheet {
     this.enter('create');
+    this.world.gate?.requireScope('create');
     const spreadsheet = new FakeSpreadsheet(this.rt, { name, rows, columns, timeZone: this.world.active.timeZone });
-    return this.world.registry.add(spreadsheet);
+    this.world.registry.add(spreadsheet);
+    this.world.gate?.registerCreated(spreadsheet);
+    return spreadsheet;
   }
 
   flush(): void {
@@ -1846,11 +1986,13 @@ export class FakeSpreadsheetApp
 
   openById(id: string): FakeSpreadsheet {
     this.enter('openById');
+    this.world.gate?.requireScope('openById');
     return this.open(id, 'openById');
   }
 
   openByUrl(url: string): FakeSpreadsheet {
     this.enter('openByUrl');
+    this.world.gate?.requireScope('openByUrl');
     const id = /\/spreadsheets\/d\/([^/?#]+)/.exec(url)?.[1];
     if (id === undefined) throw this.rt.error('Invalid argument: url');
     return this.open(id, 'openByUrl');
@@ -1859,7 +2001,9 @@ export class FakeSpreadsheetApp
   private open(id: string, method: string): FakeSpreadsheet {
     const entry = this.world.registry.find(id);
     if (!entry) throw this.rt.error(`Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
-    if (entry.access === 'denied') throw this.rt.error('You do not have permission to access the requested document.');
+    if (entry.access === 'denied' || (this.world.gate && !this.world.gate.canOpen(id))) {
+      throw this.rt.error('You do not have permission to access the requested document.');
+    }
     return entry.spreadsheet;
   }
 
