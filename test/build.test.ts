@@ -34,7 +34,14 @@ describe('the Apps Script build', () => {
     expect(manifest.timeZone).toBe('Asia/Tokyo');
     const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
     for (const scope of manifest.oauthScopes) expect(readme).toContain(scope.replace('https://www.googleapis.com/auth/', ''));
-    expect(manifest.oauthScopes.sort()).toEqual(['https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    expect(manifest.oauthScopes.sort()).toEqual([
+      'https://www.googleapis.com/auth/drive.file',
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+    // The 提出用ファイル is created, written and shared through these two, under drive.file only.
+    const services = (manifest as { dependencies?: { enabledAdvancedServices?: { userSymbol: string; version: string }[] } }).dependencies?.enabledAdvancedServices ?? [];
+    expect(services.map((s) => `${s.userSymbol} ${s.version}`).sort()).toEqual(['Drive v3', 'Sheets v4']);
   });
 
   test('inlined sidebar scripts can be served by Apps Script', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { a1, type CellValue, cellText, isBlankCell } from './cell';
 import { choiceList } from './choices';
-import { canonicalJson, sha256Hex } from './fingerprint';
+import { canonicalJson, fingerprintMismatch, sha256Hex } from './fingerprint';
 import { readChoiceField, readTextField, rowReader, shown } from './fields';
 import { type Issue, severityOf } from './issue';
 import type { ColumnSpec, Table } from './table';
@@ -212,7 +212,7 @@ export function readEvaluationPayload(json: string): { kind: 'ok'; submission: E
   if (version !== EVALUATION_SCHEMA_VERSION) return { kind: 'bad', reason: `事業評価の提出データの版（${String(version)}）がこの集計の版（${EVALUATION_SCHEMA_VERSION}）と違います。` };
   const parsed = EvaluationSubmissionSchema.safeParse(data);
   if (!parsed.success) return { kind: 'bad', reason: `事業評価の提出データの形が正しくありません（${parsed.error.issues[0]?.path.join('.') ?? ''}）。` };
-  if (evaluationFingerprint(data as EvaluationSubmission) !== parsed.data.fingerprint) return { kind: 'bad', reason: '事業評価の提出データの指紋が内容と合いません（提出後に書き換えられた可能性があります）。' };
+  if (evaluationFingerprint(data as EvaluationSubmission) !== parsed.data.fingerprint) return { kind: 'bad', reason: fingerprintMismatch('事業評価の提出データ') };
   return { kind: 'ok', submission: parsed.data };
 }
 

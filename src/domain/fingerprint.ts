@@ -33,3 +33,12 @@ export function utf8Bytes(text: string): Uint8Array {
 export function sha256Hex(text: string): string {
   return Array.from(sha256(utf8Bytes(text)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * A fingerprint that does not match. It shows a copy broken on the way or an accidental edit, not a deliberate
+ * change: anyone can recompute a SHA-256. The city's `_受領記録` is what keeps a replaced payload from going
+ * unnoticed, and the message says so.
+ */
+export function fingerprintMismatch(what: string): string {
+  return `${what}の指紋が内容と合いません。コピーの途中で壊れたか、手で書き換えられた可能性があります（指紋で分かるのは偶然の変化だけで、意図した書き換えは指紋を計算し直せば隠せます。市が受け取った提出は「_受領記録」に残っています）。センターに「市へ提出」をやり直してもらってください。`;
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { a1, cellText } from './cell';
 import { type Issue, severityOf } from './issue';
 import type { RawSheet } from './table';
+import { isEmailAddress, readRecipients } from './submission-file';
 import { foldKey, tidySpaces } from './text';
 
 export const SETTINGS_SHEET = '設定';
@@ -40,6 +41,10 @@ export const SettingsSchema = z.object({
   cityWorkbookUrl: z.string(),
   /** The city's order of 所在 groups in 委託事業所一覧 after the city itself (the Honjo handout's order). */
   municipalityOrder: listOf,
+  /** The city staff the 提出用ファイル is shared with (reader). */
+  submissionRecipients: z.array(z.string().refine(isEmailAddress)),
+  /** The 提出用ファイル's URL, written by 「市へ提出」 when it creates the file. */
+  submissionFileUrl: z.string(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -57,6 +62,8 @@ export function defaultSettings(centerName: string): Settings {
     consultationTopics: [...DEFAULT_CONSULTATION_TOPICS],
     cityWorkbookUrl: '',
     municipalityOrder: [],
+    submissionRecipients: [],
+    submissionFileUrl: '',
   };
 }
 
@@ -102,6 +109,17 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
   { key: 'consultationTopics', label: '相談内容', read: splitList, expected: '「、」区切りの相談内容の一覧' },
   { key: 'cityWorkbookUrl', label: '市の集計シートURL', read: tidySpaces, expected: 'スプレッドシートのURL' },
   { key: 'municipalityOrder', label: '所在の順', read: splitList, expected: '「、」区切りの市町村名（例: 上里町、美里町、深谷市）' },
+  {
+    key: 'submissionRecipients',
+    label: '提出先メールアドレス',
+    // The bad ones are kept in the list, so the schema refuses it and the message names the setting.
+    read: (text) => {
+      const r = readRecipients(text);
+      return [...r.addresses, ...r.invalid];
+    },
+    expected: '市の担当者のメールアドレス（複数なら「、」区切り。例: kaigo@city.example.jp）',
+  },
+  { key: 'submissionFileUrl', label: '提出用ファイル', read: tidySpaces, expected: '提出用ファイルの URL（「市へ提出」が書き込みます）' },
 ];
 
 export interface SettingsReading {

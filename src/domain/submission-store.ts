@@ -7,8 +7,8 @@ import { type CellValue, cellText } from './cell';
  */
 export const SUBMISSIONS_SHEET = '_提出データ';
 export const SUBMISSION_HEADER = ['種類', '対象', '状態', '提出日時', '指紋', 'スキーマ版', '本文の数', '本文'] as const;
-/** Below the 50,000-character limit with room to spare (Sheets counts the apostrophe that keeps text as text). */
-export const CHUNK_CHARS = 40000;
+/** Below both cell limits with room to spare: 50,000 characters in Sheets (which counts the apostrophe that keeps text as text) and 32,767 in Excel. */
+export const CHUNK_CHARS = 30000;
 
 export const CURRENT = '最新';
 export const HISTORY = '履歴';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CountTable } from './count-table';
-import { canonicalJson, sha256Hex } from './fingerprint';
+import { canonicalJson, fingerprintMismatch, sha256Hex } from './fingerprint';
 import type { MonthlyReport } from './monthly-report';
 
 /**
@@ -171,7 +171,7 @@ export function readPayload(json: string): PayloadReading {
   }
   // Over the data as sent, not as parsed: fields a newer center adds are covered too (the schema drops them).
   if (fingerprintOf(data as Submission) !== parsed.data.fingerprint) {
-    return { kind: 'bad', reason: '提出データの指紋が内容と合いません（提出後に書き換えられた可能性があります）。センターに「市へ提出」をやり直してもらってください。' };
+    return { kind: 'bad', reason: fingerprintMismatch('提出データ') };
   }
   return { kind: 'ok', submission: parsed.data };
 }

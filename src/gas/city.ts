@@ -1,10 +1,11 @@
-import { readStoredSubmissions, SUBMISSIONS_SHEET } from '../domain/submission-store';
 import { formatMonthJa } from '../domain/months';
 import { EVALUATION_CATEGORIES, readFiscalYear } from '../domain/evaluation';
 import { SETTINGS_SHEET } from '../domain/settings';
 import { NATIONAL_SHEET, runEvaluation } from '../workbook/evaluation-job';
-import { JAPAN_TIME_ZONE, toCellValues } from '../workbook/cell-values';
 import { CENTER_LIST_COLUMNS, CENTER_LIST_SHEET, type CenterListing, type CenterRead, type CityRunResult, runConsolidation } from '../workbook/city-job';
+import { readSubmissionStore } from '../workbook/submission-target';
+import { spreadsheetIdOf } from './ids';
+import { sheetsApiFile } from './submission-file';
 import { lastMonth, parseMonthInput, UserFacingError, withDocumentLock } from './report';
 import { asSheetsValue } from './replace-sheet';
 import { sheetsPort } from './sheets-port';
@@ -21,35 +22,34 @@ export interface CityRequest {
   readonly maxCentersPerRun?: number;
 }
 
-/** The spreadsheet id in a Sheets URL, or the text itself when it is an id. */
-export function spreadsheetIdOf(source: string): string {
-  return /\/d\/([A-Za-z0-9_-]{10,})/.exec(source)?.[1] ?? source.trim();
-}
-
 function reasonOf(error: unknown): string {
   const message = String((error as { message?: unknown } | null)?.message ?? error);
-  if (/permission|access|権限/i.test(message)) return 'このセンターのスプレッドシートを開く権限がありません。センターに、市の担当者への共有（閲覧者）を依頼してください。';
-  if (/not found|does not exist|見つかりません|Bad value|Invalid argument|Unexpected error while getting the method or property open/i.test(message)) return 'スプレッドシートが見つかりません（削除されたか、「センター一覧」の URL・ID が違います）。';
-  return `スプレッドシートを開けませんでした（${message.slice(0, 120)}）。`;
+  if (/permission|access|権限|403/i.test(message)) {
+    return 'この提出用ファイルを開く権限がありません。センターに、「設定」の「提出先メールアドレス」へ市の担当者のアドレスを入れて「市へ提出」をやり直してもらってください（提出用ファイルが閲覧者として共有されます）。';
+  }
+  if (/not found|does not exist|見つかりません|Bad value|Invalid argument|404/i.test(message)) {
+    return '提出用ファイルが見つかりません（削除されたか、「センター一覧」の URL・ID が違います）。センターに、「市へ提出」の最後に表示される提出用ファイルの URL を確かめてもらってください。';
+  }
+  return `提出用ファイルを開けませんでした（${message.slice(0, 120)}）。`;
 }
 
-/** Four calls a center, whatever its size: open, find _提出データ, its data range, its values. Never 相談記録. */
+/**
+ * Two requests a center, whatever its file holds: the names of its sheets, then `_提出データ`. A file with any
+ * other sheet (a center's own spreadsheet with 相談記録) is refused before a cell of it is read.
+ */
 export function readCenterSheets(listing: CenterListing): CenterRead {
-  let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   try {
-    spreadsheet = SpreadsheetApp.openById(spreadsheetIdOf(listing.source));
+    return readSubmissionStore(sheetsApiFile(spreadsheetIdOf(listing.source)));
   } catch (error) {
     return { kind: 'unreadable', reason: reasonOf(error) };
   }
-  const sheet = spreadsheet.getSheetByName(SUBMISSIONS_SHEET);
-  if (!sheet) return { kind: 'ok', stored: [] };
-  return { kind: 'ok', stored: readStoredSubmissions(toCellValues(sheet.getDataRange().getValues(), JAPAN_TIME_ZONE)) };
 }
 
 export function cityConsolidateStep(request: CityRequest): CityRunResult {
   const started = Date.now();
   let read = 0;
   const result = runConsolidation(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), {
+    now: new Date(started),
     month: request.month,
     since: request.since,
     shouldStop: () => Date.now() - started > TIME_BOX_MS || (request.maxCentersPerRun !== undefined && read >= request.maxCentersPerRun),
@@ -158,7 +158,7 @@ export function evaluateFromMenu(now: Date = new Date()): void {
   const text = answer.getResponseText().trim();
   const year = text === '' ? lastYear : readFiscalYear(text);
   if (!year) throw new UserFacingError(`「${text}」を年度として読めませんでした。2025 や 令和7年度 の形で入力してください。`);
-  const result = withDocumentLock(() => runEvaluation(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), year, readCenterSheets));
+  const result = withDocumentLock(() => runEvaluation(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), year, readCenterSheets, now));
   if (!result) throw new UserFacingError(`「${CENTER_LIST_SHEET}」にセンターがありません。`);
   const submitted = result.centers.filter((c) => c.status === 'submitted').length;
   SpreadsheetApp.getActiveSpreadsheet().toast(`事業評価_${year} を作りました（提出 ${submitted} / ${result.centers.length} センター、いいえ ${result.no.length} 件）。`, '事業評価', 10);

@@ -10,11 +10,15 @@ export function userMessage(error: unknown): string {
   return `処理を完了できませんでした（${text.slice(0, 200)}）。時間をおいてもう一度お試しください。続く場合は、この文面を管理者に伝えてください。`;
 }
 
-/** Runs a menu job; a failure is shown as a Japanese alert instead of Apps Script's red error bar. */
-export function alertingErrors(job: () => void): void {
+/**
+ * Runs a menu job; a failure is shown as a Japanese alert instead of Apps Script's red error bar. Returns the
+ * job's result, or undefined when it failed.
+ */
+export function alertingErrors<T>(job: () => T): T | undefined {
   try {
-    job();
+    return job();
   } catch (error) {
     SpreadsheetApp.getUi().alert(userMessage(error));
+    return undefined;
   }
 }

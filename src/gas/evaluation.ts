@@ -4,6 +4,7 @@ import { toTable } from '../domain/table';
 import { evaluationYears, submitEvaluation } from '../workbook/evaluation-job';
 import type { WorkbookReading } from '../domain/workbook-check';
 import type { WorkbookPort } from '../workbook/port';
+import type { SubmissionFile } from '../workbook/submission-target';
 import { UserFacingError } from './report';
 import { asSheetsValue } from './replace-sheet';
 import { sheetsPort } from './sheets-port';
@@ -64,13 +65,13 @@ export function importIndicators(): { year: string; added: number }[] {
 }
 
 /** After the month's report, 「市へ提出」 offers the latest year's evaluation as well. */
-export function offerEvaluation(port: WorkbookPort, reading: WorkbookReading, now: Date): void {
+export function offerEvaluation(port: WorkbookPort, file: SubmissionFile, reading: WorkbookReading, now: Date): void {
   const years = evaluationYears(reading);
   const year = years[0];
   if (year === undefined) return;
   const ui = SpreadsheetApp.getUi();
-  const answer = ui.alert('事業評価', `${year}年度の事業評価も市へ提出しますか？（回答と「いいえ」の根拠・備考が市に届きます）`, ui.ButtonSet.YES_NO);
+  const answer = ui.alert('事業評価', `${year}年度の事業評価も提出用ファイルに入れて市へ提出しますか？（回答と「いいえ」の根拠・備考が市に届きます）`, ui.ButtonSet.YES_NO);
   if (answer !== ui.Button.YES) return;
-  const result = submitEvaluation(port, reading, year, now);
+  const result = submitEvaluation(port, file, reading, year, now);
   ui.alert('事業評価', `${year}年度の事業評価を提出しました${result.resubmitted ? '（前回の提出は履歴に残しました）' : ''}。`, ui.ButtonSet.OK);
 }

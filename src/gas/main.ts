@@ -8,7 +8,8 @@ import { forClient } from './client';
 import { alertingErrors } from './errors';
 import { applySuggestion, normalizeApply, normalizePreview, showNormalizeDialog } from './normalize';
 import { importIndicators } from './evaluation';
-import { parseMonthInput, runBuildReport, showReportDialog, submitReportFromMenu } from './report';
+import { parseMonthInput, runBuildReport, showReportDialog } from './report';
+import { planSubmission, requireSubmissionScope, submitToCity } from './submit';
 import { loadSettingsForm, saveSettingsForm, showSettingsSidebar } from './settings-sidebar';
 import { prepareSheets, showSetupResult } from './setup';
 
@@ -57,7 +58,11 @@ export function reportDialogBuild(month: string): ReturnType<typeof runBuildRepo
 }
 
 export function menuSubmitReport(): void {
-  alertingErrors(() => submitReportFromMenu());
+  const plan = alertingErrors(() => planSubmission(new Date()));
+  if (!plan) return;
+  // Outside alertingErrors: when drive.file is not granted yet, Apps Script stops here with its consent prompt.
+  requireSubmissionScope();
+  alertingErrors(() => submitToCity(plan));
 }
 
 export function menuImportIndicators(): void {

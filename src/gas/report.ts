@@ -1,8 +1,7 @@
 import { formatMonthJa, isValidYearMonth, monthOf, previousMonth, readMonth } from '../domain/months';
 import { JAPAN_TIME_ZONE, todayIn } from '../workbook/cell-values';
 import { REPORT_SHEET_PREFIX } from '../workbook/report-layout';
-import { buildReport, composeReport, submitReport } from '../workbook/report-job';
-import { offerEvaluation } from './evaluation';
+import { buildReport } from '../workbook/report-job';
 import { htmlWithData } from './html';
 import { sheetsPort } from './sheets-port';
 
@@ -40,7 +39,7 @@ export function parseMonthInput(text: string, now: Date = new Date()): string {
   return reading.ym;
 }
 
-function askMonth(title: string, now: Date): string | undefined {
+export function askMonth(title: string, now: Date): string | undefined {
   const ui = SpreadsheetApp.getUi();
   const fallback = lastMonth(now);
   const answer = ui.prompt(title, `対象月を入力してください（例: ${fallback}、令和${Number(fallback.slice(0, 4)) - 2018}年${Number(fallback.slice(5))}月）。\n空のまま OK を押すと先月（${formatMonthJa(fallback)}）になります。`, ui.ButtonSet.OK_CANCEL);
@@ -62,32 +61,8 @@ export function showReportDialog(now: Date = new Date()): void {
 }
 
 /** The month of the report the person is looking at, if the active sheet is one. */
-function activeReportMonth(): string | undefined {
+export function activeReportMonth(): string | undefined {
   const name = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName();
   const month = name.startsWith(REPORT_SHEET_PREFIX) ? name.slice(REPORT_SHEET_PREFIX.length) : '';
   return isValidYearMonth(month) ? month : undefined;
-}
-
-/** 「市へ提出」: the report on screen, or the month asked for; errors left need a confirmation. */
-export function submitReportFromMenu(now: Date = new Date()): void {
-  const ui = SpreadsheetApp.getUi();
-  const month = activeReportMonth() ?? askMonth('市へ提出', now);
-  if (month === undefined) return;
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  withDocumentLock(() => {
-    const port = sheetsPort(spreadsheet);
-    const built = composeReport(port, month, now, now);
-    const { report } = built;
-    if (report.quality.errors > 0) {
-      const answer = ui.alert(
-        '市へ提出',
-        `${formatMonthJa(month)}の行にエラーが ${report.quality.errors} 件残っています。このまま提出しますか？\n（「いいえ」を選び、「入力チェック」で直してから提出することをおすすめします）`,
-        ui.ButtonSet.YES_NO,
-      );
-      if (answer !== ui.Button.YES) return;
-    }
-    const result = submitReport(port, month, now, built);
-    ui.alert('市へ提出', `${formatMonthJa(month)}の月報を提出しました${result.resubmitted ? '（前回の提出は履歴に残しました）' : ''}。\n指紋: ${result.submission.fingerprint.slice(0, 16)}…`, ui.ButtonSet.OK);
-    offerEvaluation(port, built.reading, now);
-  });
 }

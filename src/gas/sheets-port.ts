@@ -115,6 +115,11 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       }
       return { applied, skipped };
     },
+    removeSheet(name) {
+      const s = sheet(name);
+      if (s) spreadsheet.deleteSheet(s);
+      sheets.set(name, null);
+    },
     appendRows(name, header, rows) {
       if (rows.length === 0) return;
       let s = sheet(name);

@@ -3,26 +3,41 @@ import { type CenterOutcome, type Consolidation, consolidate } from '../domain/c
 import { formatMonthJa } from '../domain/months';
 import { readSettings, SETTINGS_SHEET } from '../domain/settings';
 import { MONTHLY_REPORT_KIND, readPayload } from '../domain/submission';
-import { chunk, currentSubmission, type StoredSubmission } from '../domain/submission-store';
+import { newReceipts, readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET, replacedNote } from '../domain/receipts';
+import { chunk, currentSubmission } from '../domain/submission-store';
 import { type ColumnSpec, type RawSheet, toTable } from '../domain/table';
 import { tidySpaces } from '../domain/text';
 import { citySheets } from './city-layout';
 import type { WorkbookPort } from './port';
+import { japanTime } from './report-job';
+import type { CenterRead } from './submission-target';
 
 export const CENTER_LIST_SHEET = 'センター一覧';
 /** Where a time-boxed consolidation keeps what it has read so far, so that the next run resumes there. */
 export const CITY_WORK_SHEET = '_集計作業';
 
-type CenterKey = 'name' | 'source' | 'staff';
+type CenterKey = 'name' | 'code' | 'source' | 'staff';
+/**
+ * The city's list of centers. The file column names the center's 提出用ファイル (the sheets prepared before
+ * it existed call it スプレッドシート; both are read).
+ */
 export const CENTER_LIST_COLUMNS: readonly ColumnSpec<CenterKey>[] = [
   { key: 'name', header: 'センター名', synonyms: ['センター', '名称'], required: true },
-  { key: 'source', header: 'スプレッドシート', synonyms: ['URL', 'スプレッドシートのURL', 'スプレッドシートID', 'ID', 'URLまたはID', 'ファイル'], required: true },
+  { key: 'code', header: 'センターコード', synonyms: ['コード', 'センター番号'] },
+  {
+    key: 'source',
+    header: '提出用ファイル',
+    synonyms: ['提出用ファイルのURL', 'スプレッドシート', 'URL', 'スプレッドシートのURL', 'スプレッドシートID', 'ID', 'URLまたはID', 'ファイル'],
+    required: true,
+  },
   { key: 'staff', header: '担当', synonyms: ['担当者'] },
 ];
 
 export interface CenterListing {
   readonly name: string;
-  /** A spreadsheet URL or id (Sheets), or a file path (CLI). */
+  /** The center's code as the city lists it; '' when the listing gives none. */
+  readonly code: string;
+  /** The 提出用ファイル: a spreadsheet URL or id (Sheets), or a file path (CLI). */
   readonly source: string;
   readonly staff: string;
 }
@@ -34,23 +49,39 @@ export function readCenterList(raw: RawSheet | undefined): CenterListing[] {
   if (!table) return [];
   const col = (key: CenterKey): number | undefined => table.columns[key];
   return table.rows
-    .map((r) => ({ name: text(r.values[col('name') ?? -1]), source: text(r.values[col('source') ?? -1]), staff: text(r.values[col('staff') ?? -1]) }))
+    .map((r) => ({
+      name: text(r.values[col('name') ?? -1]),
+      code: text(r.values[col('code') ?? -1]),
+      source: text(r.values[col('source') ?? -1]),
+      staff: text(r.values[col('staff') ?? -1]),
+    }))
     .filter((c) => c.name !== '' || c.source !== '');
 }
 
-/** What reading one center gave: its `_提出データ`, or why it could not be read. */
-export type CenterRead = { readonly kind: 'ok'; readonly stored: readonly StoredSubmission[] } | { readonly kind: 'unreadable'; readonly reason: string };
+export type { CenterRead } from './submission-target';
 
-/** A center's status for the month from what was read: the current payload of the month, validated. */
-export function outcomeOf(listing: CenterListing, read: CenterRead, month: string): CenterOutcome {
-  if (listing.source === '') return { name: listing.name, status: 'unreadable', reason: '「センター一覧」にスプレッドシートの URL か ID がありません。' };
+/** The payload's center code against the listing's, when the listing gives one: a file handed to the wrong row. */
+export function codeMismatch(listing: CenterListing, code: string): string | undefined {
+  if (listing.code === '' || listing.code === code) return undefined;
+  return `提出データのセンターコード（${code || '空'}）が「センター一覧」のコード（${listing.code}）と違います。別のセンターの提出用ファイルが入っていないか、URL とコードを確かめてください。`;
+}
+
+/**
+ * A center's status for the month from what was read: the current payload of the month, validated. A
+ * payload that differs from one received earlier says so (the receipts are the city's memory of it).
+ */
+export function outcomeOf(listing: CenterListing, read: CenterRead, month: string, receipts: readonly Receipt[] = []): CenterOutcome {
+  if (listing.source === '') return { name: listing.name, status: 'unreadable', reason: '「センター一覧」に提出用ファイルの URL か ID がありません。' };
   if (read.kind === 'unreadable') return { name: listing.name, status: 'unreadable', reason: read.reason };
   const current = currentSubmission(read.stored, MONTHLY_REPORT_KIND, month);
   if (!current) return { name: listing.name, status: 'missing', reason: `${formatMonthJa(month)}の月報がまだ提出されていません。` };
   const payload = readPayload(current.json);
   if (payload.kind === 'bad') return { name: listing.name, status: 'unreadable', reason: payload.reason };
   if (payload.submission.month !== month) return { name: listing.name, status: 'unreadable', reason: `提出データの対象月（${payload.submission.month}）が ${month} と違います。` };
-  return { name: listing.name, status: 'submitted', submission: payload.submission };
+  const mismatch = codeMismatch(listing, payload.submission.center.code);
+  if (mismatch) return { name: listing.name, status: 'unreadable', reason: mismatch };
+  const note = replacedNote(receipts, listing.name, current);
+  return { name: listing.name, status: 'submitted', submission: payload.submission, ...(note ? { reason: note } : {}) };
 }
 
 /** One row of the work sheet per center read so far: its outcome, with the payload split like _提出データ. */
@@ -76,7 +107,8 @@ function readWork(raw: RawSheet | undefined, month: string, since: string, list:
     const count = Number(v[5]);
     const json = v.slice(6, 6 + (Number.isInteger(count) ? count : 0)).map(text).join('');
     const payload = json ? readPayload(json) : undefined;
-    outcomes.push(payload?.kind === 'ok' ? { name, status, submission: payload.submission } : { name, status, ...(text(v[4]) ? { reason: text(v[4]) } : {}) });
+    const reason = text(v[4]) ? { reason: text(v[4]) } : {};
+    outcomes.push(payload?.kind === 'ok' ? { name, status, submission: payload.submission, ...reason } : { name, status, ...reason });
   }
   return outcomes;
 }
@@ -87,6 +119,8 @@ export interface CityRunOptions {
   /** Asked before each center: true when this run must stop (the time box), to resume in the next run. */
   readonly shouldStop: () => boolean;
   readonly readCenter: (listing: CenterListing) => CenterRead;
+  /** When the payloads are received, for the city's `_受領記録`. */
+  readonly now: Date;
 }
 
 export type CityRunResult =
@@ -104,6 +138,8 @@ export function runConsolidation(port: WorkbookPort, opts: CityRunOptions): City
   const list = readCenterList(port.readSheet(CENTER_LIST_SHEET));
   if (list.length === 0) return { kind: 'no-centers' };
   const outcomes = readWork(port.readSheet(CITY_WORK_SHEET), opts.month, since, list);
+  const receipts = readReceipts(port.readSheet(RECEIPTS_SHEET)?.rows.map((r) => r.values) ?? []);
+  const received: Receipt[] = [];
   const before = outcomes.length;
   while (outcomes.length < list.length && !(outcomes.length > before && opts.shouldStop())) {
     const listing = list[outcomes.length] as CenterListing;
@@ -114,8 +150,13 @@ export function runConsolidation(port: WorkbookPort, opts: CityRunOptions): City
       // One unreachable center is reported and the rest goes on.
       read = { kind: 'unreadable', reason: `読み込み中に失敗しました（${String((error as { message?: unknown }).message ?? error).slice(0, 120)}）。` };
     }
-    outcomes.push(outcomeOf(listing, read, opts.month));
+    const outcome = outcomeOf(listing, read, opts.month, receipts);
+    outcomes.push(outcome);
+    // Every payload the city used is kept in its own record, whatever the center does with its file later.
+    const used = outcome.status === 'submitted' && read.kind === 'ok' ? currentSubmission(read.stored, MONTHLY_REPORT_KIND, opts.month) : undefined;
+    if (used) received.push(...newReceipts([...receipts, ...received], listing.name, [used], japanTime(opts.now)));
   }
+  port.appendRows(RECEIPTS_SHEET, RECEIPT_HEADER, received.map(receiptRow));
   if (outcomes.length < list.length) {
     port.replaceSheet({ name: CITY_WORK_SHEET, blocks: [{ row: 1, column: 1, values: workRows(opts.month, since, outcomes) }], hidden: true });
     return { kind: 'paused', done: outcomes.length, total: list.length };

@@ -4,9 +4,11 @@ import { currentSubmission } from '../domain/submission-store';
 import type { WorkbookReading } from '../domain/workbook-check';
 import { type ColumnSpec, type RawSheet, toTable } from '../domain/table';
 import { readShare } from '../domain/settings';
-import { CENTER_LIST_SHEET, type CenterListing, type CenterRead, readCenterList } from './city-job';
+import { CENTER_LIST_SHEET, type CenterListing, codeMismatch, readCenterList } from './city-job';
+import { newReceipts, readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/receipts';
+import { japanTime } from './report-job';
 import type { WorkbookPort } from './port';
-import { storeSubmission } from './report-job';
+import { type CenterRead, evaluationCopy, type SubmissionFile, submitToFile } from './submission-target';
 import type { BlockStyle, ChartModel, SheetModel } from './sheet-model';
 
 /** The years a center has answered in 事業評価, newest first. */
@@ -20,10 +22,17 @@ export function composeEvaluation(reading: WorkbookReading, year: string, now: D
   return toEvaluationSubmission({ name: reading.settings.centerName, code: reading.settings.centerCode }, year, answers, now.toISOString(), now.toISOString());
 }
 
-/** 「市へ提出」 of the year's evaluation: its own payload kind in `_提出データ`. */
-export function submitEvaluation(port: WorkbookPort, reading: WorkbookReading, year: string, now: Date): { submission: EvaluationSubmission; resubmitted: boolean } {
+/** 「市へ提出」 of the year's evaluation: its own payload kind in the 提出用ファイル, with a readable 事業評価_YYYY. */
+export function submitEvaluation(
+  port: WorkbookPort,
+  file: SubmissionFile,
+  reading: WorkbookReading,
+  year: string,
+  now: Date,
+): { submission: EvaluationSubmission; resubmitted: boolean } {
   const submission = composeEvaluation(reading, year, now);
-  return { submission, ...storeSubmission(port, EVALUATION_KIND, year, submission) };
+  const { resubmitted } = submitToFile(port, file, { kind: EVALUATION_KIND, period: year, payload: submission }, evaluationCopy(submission));
+  return { submission, resubmitted };
 }
 
 export function evaluationOutcomeOf(listing: CenterListing, read: CenterRead, year: string): EvaluationOutcome {
@@ -31,7 +40,9 @@ export function evaluationOutcomeOf(listing: CenterListing, read: CenterRead, ye
   const current = currentSubmission(read.stored, EVALUATION_KIND, year);
   if (!current) return { name: listing.name, status: 'missing', reason: `${year}年度の事業評価がまだ提出されていません。` };
   const payload = readEvaluationPayload(current.json);
-  return payload.kind === 'ok' ? { name: listing.name, status: 'submitted', submission: payload.submission } : { name: listing.name, status: 'unreadable', reason: payload.reason };
+  if (payload.kind === 'bad') return { name: listing.name, status: 'unreadable', reason: payload.reason };
+  const mismatch = codeMismatch(listing, payload.submission.center.code);
+  return mismatch ? { name: listing.name, status: 'unreadable', reason: mismatch } : { name: listing.name, status: 'submitted', submission: payload.submission };
 }
 
 /** The national averages the city enters: sheet 全国平均 (年度 | 分類 | 全国平均), one row per category and year. */
@@ -103,18 +114,29 @@ export function evaluationSheet(c: EvaluationComparison): SheetModel {
   return { name: `事業評価_${c.year}`, blocks, frozenRows: top, columnWidths: [280, ...submitted.map(() => 90), 90, 90], charts };
 }
 
-/** 「事業評価を集計…」 over one port: reads each center's `_提出データ`, compares, draws 事業評価_YYYY. */
-export function runEvaluation(port: WorkbookPort, year: string, readCenter: (listing: CenterListing) => CenterRead): EvaluationComparison | undefined {
+/**
+ * 「事業評価を集計…」 over one port: reads each center's `_提出データ`, compares, draws 事業評価_YYYY, and keeps a
+ * receipt of every evaluation it used in `_受領記録`.
+ */
+export function runEvaluation(port: WorkbookPort, year: string, readCenter: (listing: CenterListing) => CenterRead, now: Date): EvaluationComparison | undefined {
   const list = readCenterList(port.readSheet(CENTER_LIST_SHEET));
   if (list.length === 0) return undefined;
-  const outcomes = list.map((listing) => {
+  const receipts = readReceipts(port.readSheet(RECEIPTS_SHEET)?.rows.map((r) => r.values) ?? []);
+  const received: Receipt[] = [];
+  const outcomes = list.map((listing): EvaluationOutcome => {
+    let read: CenterRead;
     try {
-      return evaluationOutcomeOf(listing, readCenter(listing), year);
+      read = readCenter(listing);
     } catch (error) {
       return { name: listing.name, status: 'unreadable' as const, reason: `読み込み中に失敗しました（${String((error as { message?: unknown }).message ?? error).slice(0, 120)}）。` };
     }
+    const outcome = evaluationOutcomeOf(listing, read, year);
+    const used = outcome.status === 'submitted' && read.kind === 'ok' ? currentSubmission(read.stored, EVALUATION_KIND, year) : undefined;
+    if (used) received.push(...newReceipts([...receipts, ...received], listing.name, [used], japanTime(now)));
+    return outcome;
   });
   const comparison = compareEvaluations(year, outcomes, readNational(port.readSheet(NATIONAL_SHEET), year));
   port.replaceSheet(evaluationSheet(comparison));
+  port.appendRows(RECEIPTS_SHEET, RECEIPT_HEADER, received.map(receiptRow));
   return comparison;
 }

@@ -55,6 +55,8 @@ export interface WorkbookPort {
    * and one write per block of patchBlocks, whatever the number of cells.
    */
   patchCells(name: string, patches: readonly CellPatch[]): PatchOutcome;
+  /** Removes a sheet the product made (a center's old `_提出データ`); nothing when there is none. */
+  removeSheet(name: string): void;
   /** Appends rows below the last row, creating the sheet with `header` when it is missing. Strings as text. */
   appendRows(name: string, header: readonly string[], rows: readonly (readonly CellValue[])[]): void;
 }

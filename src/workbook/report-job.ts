@@ -1,11 +1,11 @@
 import { buildMonthlyReport, type MonthlyReport } from '../domain/monthly-report';
 import { type Submission, MONTHLY_REPORT_KIND, toSubmission } from '../domain/submission';
-import { readStoredSubmissions, storedSubmissionRows, SUBMISSIONS_SHEET, withSubmission } from '../domain/submission-store';
 import type { WorkbookReading } from '../domain/workbook-check';
 import { JAPAN_TIME_ZONE, sheetDateOf } from './cell-values';
 import { loadWorkbook } from './check-job';
 import type { WorkbookPort } from './port';
 import { reportSheet, reportSheetName } from './report-layout';
+import { type SubmissionFile, submitToFile } from './submission-target';
 
 /** `2026-11-23 10:05`: when, as the people reading the sheet count time. */
 export function japanTime(now: Date): string {
@@ -40,27 +40,20 @@ export function buildReport(port: WorkbookPort, month: string, now: Date): Built
 }
 
 /**
- * 「市へ提出」: the month's payload goes to `_提出データ` (a resubmission keeps the earlier one as 履歴),
- * then the report is drawn again with 状態 提出済み. The store is written first: it is what the city reads.
- * A caller that has already composed the submission (to ask about errors left) passes it in, so the workbook
- * is read once.
+ * 「市へ提出」: the month's payload goes to the center's 提出用ファイル (a resubmission keeps the earlier one as
+ * 履歴) with the 月報 as values beside it, then the center's own report is drawn again with 状態 提出済み.
+ * The 提出用ファイル is written first: it is what the city reads. A caller that has already composed the
+ * submission (to ask about errors left) passes it in, so the workbook is read once.
  */
-export function submitReport(port: WorkbookPort, month: string, now: Date, built: BuiltReport = composeReport(port, month, now, now)): BuiltReport & { resubmitted: boolean } {
-  const { resubmitted } = storeSubmission(port, MONTHLY_REPORT_KIND, month, built.submission);
-  port.replaceSheet(reportSheet(built.report, { createdAt: japanTime(now), submittedAt: japanTime(now) }));
-  return { ...built, resubmitted };
-}
-
-/** Puts a payload into `_提出データ` (the sheet replaced atomically); an earlier one of the same period becomes 履歴. */
-export function storeSubmission(
+export function submitReport(
   port: WorkbookPort,
-  kind: string,
-  period: string,
-  payload: { readonly submittedAt: string | null; readonly fingerprint: string; readonly schemaVersion: number },
-): { resubmitted: boolean } {
-  const stored = readStoredSubmissions(port.readSheet(SUBMISSIONS_SHEET)?.rows.map((r) => r.values) ?? []);
-  const resubmitted = stored.some((s) => s.kind === kind && s.period === period);
-  const next = withSubmission(stored, { kind, period, submittedAt: payload.submittedAt ?? '', fingerprint: payload.fingerprint, schemaVersion: payload.schemaVersion, json: JSON.stringify(payload) });
-  port.replaceSheet({ name: SUBMISSIONS_SHEET, blocks: [{ row: 1, column: 1, values: storedSubmissionRows(next) }], hidden: true });
-  return { resubmitted };
+  file: SubmissionFile,
+  month: string,
+  now: Date,
+  built: BuiltReport = composeReport(port, month, now, now),
+): BuiltReport & { resubmitted: boolean; migrated: number } {
+  const submitted = reportSheet(built.report, { createdAt: japanTime(now), submittedAt: japanTime(now) });
+  const result = submitToFile(port, file, { kind: MONTHLY_REPORT_KIND, period: month, payload: built.submission }, submitted);
+  port.replaceSheet(submitted);
+  return { ...built, ...result };
 }

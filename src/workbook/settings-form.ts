@@ -119,3 +119,12 @@ export function planSettingsSave(
   if (conflicts.length > 0) return { kind: 'conflict', labels: conflicts };
   return { kind: 'ok', patches, append, changed };
 }
+
+/** One setting written by the add-on itself (the 提出用ファイル's URL): its cell only, or a new row. */
+export function settingUpdate(sheet: RawSheet | undefined, key: SettingKey, text: string): { patches: CellPatch[]; append: string[][] } {
+  const found = settingRows(sheet).get(key);
+  const label = SETTING_ITEMS.find((i) => i.key === key)?.label ?? key;
+  if (!found) return { patches: [], append: [[label, text]] };
+  if (cellText(found.value) === text) return { patches: [], append: [] };
+  return { patches: [{ row: found.row, column: 2, before: found.value, after: text === '' ? null : text }], append: [] };
+}

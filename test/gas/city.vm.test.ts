@@ -23,14 +23,33 @@ function submission(i: number): Submission {
   return s;
 }
 
-function cityWorld(centers: { name: string; rows?: unknown[][]; access?: 'granted' | 'denied'; deleted?: boolean }[]) {
-  const env = createGasEnvironment({ htmlDir: CITY_BUILD });
-  const list: unknown[][] = [['センター名', 'スプレッドシート', '担当']];
+interface CenterSpec {
+  name: string;
+  rows?: unknown[][];
+  access?: 'granted' | 'denied';
+  deleted?: boolean;
+  /** The center's own spreadsheet (with 相談記録) listed instead of its 提出用ファイル. */
+  ledger?: boolean;
+  code?: string;
+}
+
+const CITY_MANIFEST = JSON.parse(readFileSync(join(CITY_BUILD, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+
+/** A center's 提出用ファイル as 「市へ提出」 makes it: `_提出データ` (and 月報 sheets), nothing else. */
+function centerFile(env: GasEnvironment, c: CenterSpec) {
+  const ss = env.addSpreadsheet({ access: c.access ?? 'granted', sheetNames: ['_提出データ'], name: `提出用_${c.name}` });
+  if (c.rows) sheetFromRows(ss, '_提出データ', c.rows);
+  sheetFromRows(ss, '月報_2021-02', [['月報'], ['対象月', '令和3年2月']]);
+  if (c.ledger) sheetFromRows(ss, '相談記録', [['受付日', '氏名'], ['2021-02-01', 'これは市が読んではならない']]);
+  return ss;
+}
+
+function cityWorld(centers: CenterSpec[]) {
+  const env = createGasEnvironment({ htmlDir: CITY_BUILD, oauthScopes: CITY_MANIFEST.oauthScopes, advancedServices: ['Sheets'] });
+  const list: unknown[][] = [['センター名', 'センターコード', '提出用ファイル', '担当']];
   for (const c of centers) {
-    const ss = env.addSpreadsheet({ access: c.access ?? 'granted' });
-    if (c.rows) sheetFromRows(ss, '_提出データ', c.rows);
-    sheetFromRows(ss, '相談記録', [['受付日'], ['これは市が読んではならない']]);
-    list.push([c.name, c.deleted ? 'https://docs.google.com/spreadsheets/d/deleted-spreadsheet-id/edit' : `https://docs.google.com/spreadsheets/d/${ss.id}/edit#gid=0`, '長寿支援課']);
+    const ss = centerFile(env, c);
+    list.push([c.name, c.code ?? '', c.deleted ? 'https://docs.google.com/spreadsheets/d/deleted-spreadsheet-id/edit' : `https://docs.google.com/spreadsheets/d/${ss.id}/edit#gid=0`, '長寿支援課']);
   }
   sheetFromRows(env.spreadsheet, 'センター一覧', list);
   sheetFromRows(env.spreadsheet, '設定', [['項目', '値'], ['都道府県名', '埼玉県'], ['市区町村名', '本庄市'], ['所在の順', '上里町、美里町、深谷市、伊勢崎市、群馬県藤岡市']]);
@@ -138,6 +157,8 @@ describe('faults: each is reported and the rest goes on', () => {
     expect(row('未提出').slice(1, 3)).toEqual(['未提出', expect.stringContaining('まだ提出されていません')]);
     expect(row('別の版').slice(1, 3)).toEqual(['読めない', expect.stringContaining('版')]);
     expect(row('改ざん').slice(1, 3)).toEqual(['読めない', expect.stringContaining('指紋')]);
+    // The message is honest about what a fingerprint can tell.
+    expect(String(row('改ざん')[2])).toContain('意図した書き換えは指紋を計算し直せば隠せます');
   });
 
   test('what came from a center is written as text, never as a formula', () => {
@@ -166,7 +187,9 @@ describe('150 centers, time-boxed', () => {
     const once = cityWorld(many());
     once.env.callLog.reset();
     expect((runFunction(once.context, 'cityStep', { month: '2021-02', since: '2021-01' }) as { kind: string }).kind).toBe('done');
-    const oneRunCalls = once.env.callLog.spreadsheetCalls;
+    const oneRunCalls = once.env.callLog.spreadsheetCalls + once.env.callLog.byFamily('sheets-api');
+    // Two Sheets API requests a center: the names of its sheets, then its _提出データ.
+    expect(once.env.callLog.byFamily('sheets-api')).toBe(2 * 150);
 
     const stepwise = cityWorld(many());
     let steps = 0;
@@ -203,5 +226,62 @@ describe('150 centers, time-boxed', () => {
     env.globals.PropertiesService.getDocumentProperties().setProperty('houkatsu.city.request', JSON.stringify({ month: '2021-02' }));
     runFunction(context, 'cityContinue');
     expect(env.spreadsheet.peekSheetNames()).toContain('委託事業所一覧_2021-02');
+  });
+});
+
+describe('only 提出用ファイル are read', () => {
+  test('a center spreadsheet with 相談記録 is 読めない with what to do, and not a cell of it is read', () => {
+    const { env, context } = cityWorld([
+      { name: '本庄西', rows: storeRows([submission(0)]) },
+      { name: '台帳のまま', rows: storeRows([submission(1)]), ledger: true },
+    ]);
+    env.callLog.reset();
+    runFunction(context, 'cityStep', { month: '2021-02' });
+    const status = sheet(env, '提出状況_2021-02');
+    const refused = status.find((r) => r[0] === '台帳のまま') ?? [];
+    expect(refused[1]).toBe('読めない');
+    expect(String(refused[2])).toMatch(/提出用ファイルではありません（「相談記録」のシートがあります）/);
+    expect(String(refused[2])).toContain('提出用_センター名');
+    // One look at the sheet names per center; values are read only from the 提出用ファイル.
+    expect(env.callLog.count('Sheets.Spreadsheets.get')).toBe(2);
+    expect(env.callLog.count('Sheets.Spreadsheets.Values.get')).toBe(1);
+    const everything = JSON.stringify(env.spreadsheet.peekSheetNames().map((n) => sheet(env, n)));
+    expect(everything).not.toContain('これは市が読んではならない');
+    expect(everything).not.toContain(JSON.stringify(submission(1).consultations.total) + ',"fingerprint"');
+  });
+
+  test('a payload whose center code differs from the listing is 読めない', () => {
+    const { env, context } = cityWorld([{ name: '本庄西', rows: storeRows([submission(0)]), code: '99999-99' }]);
+    runFunction(context, 'cityStep', { month: '2021-02' });
+    const row = sheet(env, '提出状況_2021-02').find((r) => r[0] === '本庄西') ?? [];
+    expect(row[1]).toBe('読めない');
+    expect(String(row[2])).toMatch(/センターコード（.*）が「センター一覧」のコード（99999-99）と違います/);
+  });
+
+  test('_受領記録 keeps every payload read; a replaced payload is a new submission and the earlier one stays', () => {
+    const { env, context } = cityWorld([{ name: '本庄西', rows: storeRows([submission(0)]) }]);
+    runFunction(context, 'cityStep', { month: '2021-02' });
+    runFunction(context, 'cityStep', { month: '2021-02' });
+    const receipts = () => sheet(env, '_受領記録');
+    expect(receipts()[0]).toEqual(['センター', '種類', '対象', '提出日時', '指紋', '受領日時', '本文']);
+    // Read twice, recorded once.
+    expect(receipts()).toHaveLength(2);
+    expect(receipts()[1]?.slice(0, 3)).toEqual(['本庄西', 'monthly-report', '2021-02']);
+    expect(receipts()[1]?.[4]).toBe(submission(0).fingerprint);
+    // The center replaces its payload (another month's data under the same month, re-signed).
+    const { fingerprintOf } = jest.requireActual('../../src/domain/submission') as typeof import('../../src/domain/submission');
+    const changed = { ...submission(0), submittedAt: '2021-03-10T01:00:00.000Z', consultations: { ...submission(0).consultations, total: submission(0).consultations.total + 1 } };
+    const resigned = { ...changed, fingerprint: fingerprintOf(changed) };
+    const file = env.registry.find(/\/d\/([^/]+)/.exec(String(sheet(env, 'センター一覧')[1]?.[2]))?.[1] ?? '')?.spreadsheet;
+    if (!file) throw new Error('no file');
+    sheetFromRows(file, '_提出データ', storeRows([submission(0), resigned]));
+    runFunction(context, 'cityStep', { month: '2021-02' });
+    expect(receipts()).toHaveLength(3);
+    expect(receipts().map((r) => r[4])).toEqual(['指紋', submission(0).fingerprint, resigned.fingerprint]);
+    const row = sheet(env, '提出状況_2021-02').find((r) => r[0] === '本庄西') ?? [];
+    expect(row[1]).toBe('提出済み');
+    expect(String(row[2])).toMatch(/再提出: .*と内容が違います。前の提出は「_受領記録」に残っています/);
+    // The receipt's 本文 is the payload as read, whole.
+    expect(JSON.parse(String(receipts()[2]?.slice(6).join('')))).toMatchObject({ fingerprint: resigned.fingerprint });
   });
 });

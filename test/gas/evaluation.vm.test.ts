@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { readEvaluationPayload } from '../../src/domain/evaluation';
 import { readStoredSubmissions } from '../../src/domain/submission-store';
 import { sampleIndicatorSheet, sampleNationalSheet } from '../../src/sample/evaluation';
-import { createGasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
+import { copySpreadsheetInto, createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
 import { consultations, CONSULTATION_HEADER } from '../helpers/center';
 
 const ROOT = join(__dirname, '..', '..');
@@ -10,11 +10,19 @@ const plain = (rows: readonly (readonly unknown[])[]): unknown[][] => rows.map((
 
 function center() {
   const env = createGasEnvironment({ htmlDir: join(ROOT, 'build') });
-  sheetFromRows(env.spreadsheet, '設定', [['項目', '値'], ['センター名', '児玉']]);
+  sheetFromRows(env.spreadsheet, '設定', [['項目', '値'], ['センター名', '児玉'], ['提出先メールアドレス', 'kaigo@city.example.jp']]);
   sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...consultations(5)]);
   sheetFromRows(env.spreadsheet, '評価指標', plain(sampleIndicatorSheet().rows));
   const context = loadBundle(join(ROOT, 'build', 'Code.js'), env);
   return { env, context };
+}
+
+/** The center's 提出用ファイル, as 設定 names it after 「市へ提出」. */
+function submissionFile(env: GasEnvironment) {
+  const url = String(env.spreadsheet.peekSheet('設定').peekValues().find((r) => r[0] === '提出用ファイル')?.[1] ?? '');
+  const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
+  if (!file) throw new Error(`no 提出用ファイル at ${url}`);
+  return file;
 }
 
 describe('事業評価 in the center', () => {
@@ -46,7 +54,10 @@ describe('事業評価 in the center', () => {
 
     env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK', 'YES', 'OK');
     runFunction(context, 'menuSubmitReport');
-    const stored = readStoredSubmissions(env.spreadsheet.peekSheet('_提出データ').peekValues() as never);
+    const file = submissionFile(env);
+    // The evaluation goes into the same 提出用ファイル, with a readable copy of the answers.
+    expect(file.peekSheetNames().sort()).toEqual(['_提出データ', '事業評価_2020', '月報_2026-10']);
+    const stored = readStoredSubmissions(file.peekSheet('_提出データ').peekValues() as never);
     expect(stored.map((s) => [s.kind, s.period])).toEqual(expect.arrayContaining([['monthly-report', '2026-10'], ['evaluation', '2020']]));
     const payload = readEvaluationPayload(stored.find((s) => s.kind === 'evaluation')?.json ?? '');
     expect(payload.kind).toBe('ok');
@@ -57,7 +68,7 @@ describe('事業評価 in the center', () => {
 describe('事業評価を集計… in the city', () => {
   test('per category for each center, the city and the national average; いいえ with reasons; who has not submitted', () => {
     const cityEnv = createGasEnvironment({ htmlDir: join(ROOT, 'build-city') });
-    const list: unknown[][] = [['センター名', 'スプレッドシート']];
+    const list: unknown[][] = [['センター名', '提出用ファイル']];
     for (const [name, no] of [['児玉', 1], ['本庄西', 0]] as const) {
       const { env, context } = center();
       env.ui.answer('OK');
@@ -67,16 +78,21 @@ describe('事業評価を集計… in the city', () => {
       if (no) sheet.getRange('F2').setValue('保健師ではなく看護師を配置');
       env.ui.answer({ button: 'OK', text: '2026-10' }, 'OK', 'YES', 'OK');
       runFunction(context, 'menuSubmitReport');
-      const copy = cityEnv.addSpreadsheet();
-      sheetFromRows(copy, '_提出データ', env.spreadsheet.peekSheet('_提出データ').peekValues());
+      // What the city opens is the 提出用ファイル the center shared, as the center's add-on left it.
+      const copy = copySpreadsheetInto(submissionFile(env), cityEnv);
       list.push([name, copy.id]);
     }
-    list.push(['本庄東', cityEnv.addSpreadsheet().id]);
+    list.push(['本庄東', cityEnv.addSpreadsheet({ sheetNames: ['_提出データ'] }).id]);
     sheetFromRows(cityEnv.spreadsheet, 'センター一覧', list);
     sheetFromRows(cityEnv.spreadsheet, '全国平均', plain(sampleNationalSheet().rows));
     const context = loadBundle(join(ROOT, 'build-city', 'Code.js'), cityEnv);
     cityEnv.ui.answer({ button: 'OK', text: '令和2年度' });
     runFunction(context, 'menuCityEvaluate');
+    // Every evaluation read is on record at the city.
+    expect(cityEnv.spreadsheet.peekSheet('_受領記録').peekValues().slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['児玉', 'evaluation', '2020'],
+      ['本庄西', 'evaluation', '2020'],
+    ]);
     const rows = cityEnv.spreadsheet.peekSheet('事業評価_2020').peekValues();
     const header = rows[2] ?? [];
     expect(header.slice(0, 5)).toEqual(['分類', '児玉', '本庄西', '市', '全国平均']);

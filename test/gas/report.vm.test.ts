@@ -1,6 +1,4 @@
 import { join } from 'node:path';
-import { readPayload } from '../../src/domain/submission';
-import { readStoredSubmissions } from '../../src/domain/submission-store';
 import { createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
 import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER, jst } from '../helpers/center';
 
@@ -87,85 +85,19 @@ describe('月報を作成…', () => {
   });
 });
 
-describe('市へ提出', () => {
-  test('writes the payload to the hidden _提出データ, marks the report 提出済み, keeps a history row on resubmission', () => {
-    const { env, context } = world();
-    buildFromMenu(env, context);
-    env.spreadsheet.setActiveSheet(env.spreadsheet.peekSheet('月報_2026-10'));
-    env.ui.answer('OK');
-    runFunction(context, 'menuSubmitReport');
-    expect(cellRight(values(env, '月報_2026-10'), '状態')).toMatch(/^提出済み（\d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
-    const store = env.spreadsheet.peekSheet('_提出データ');
-    expect(store.peekState().hidden).toBe(true);
-    const stored = readStoredSubmissions(store.peekValues() as never);
-    expect(stored.map((s) => [s.kind, s.period, s.status])).toEqual([['monthly-report', '2026-10', '最新']]);
-    const payload = readPayload(stored[0]?.json ?? '');
-    expect(payload.kind).toBe('ok');
-    if (payload.kind === 'ok') {
-      expect(payload.submission.center).toMatchObject({ name: '本庄西地域包括支援センター', code: '11211-01' });
-      expect(payload.submission.consultations.total).toBe(30);
-      expect(payload.submission.preventivePlans).toMatchObject({ direct: 5, delegated: 5 });
-    }
-    env.spreadsheet.setActiveSheet(env.spreadsheet.peekSheet('月報_2026-10'));
-    env.ui.answer('OK');
-    runFunction(context, 'menuSubmitReport');
-    const again = readStoredSubmissions(env.spreadsheet.peekSheet('_提出データ').peekValues() as never);
-    expect(again.map((s) => s.status)).toEqual(['最新', '履歴']);
-    expect(again[0]?.fingerprint).toBe(again[1]?.fingerprint);
-  });
-
-  test('a report with errors left asks for confirmation; いいえ submits nothing', () => {
-    const { env, context } = world([...consultations(5), consultation({ 相談方法: '伝書鳩' })]);
-    env.ui.answer({ button: 'OK', text: '2026-10' }, 'NO');
-    runFunction(context, 'menuSubmitReport');
-    expect(env.spreadsheet.peekSheetNames()).not.toContain('_提出データ');
-    const confirm = env.ui.shown.filter((s) => s.kind === 'alert').pop();
-    expect(confirm && 'prompt' in confirm ? confirm.prompt : '').toMatch(/エラーが 1 件残っています。このまま提出しますか/);
-  });
-
-  test('a payload larger than one cell (50,000 characters) is split across cells and read back whole', () => {
-    const many = Array.from({ length: 400 }, (_, i) => contract({ 事業所番号: '1171300013', 事業所名: `事業所${i}`, 契約開始日: jst(`20${String(10 + (i % 10))}-04-01`), 契約終了日: jst(`20${String(10 + (i % 10))}-04-30`) }));
-    const { env, context } = world();
-    sheetFromRows(env.spreadsheet, '委託契約', [CONTRACT_HEADER, ...many, contract({ 事業所名: 'x'.repeat(30000), 契約開始日: jst('2026-10-01') })]);
-    env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK');
-    runFunction(context, 'menuSubmitReport');
-    const row = env.spreadsheet.peekSheet('_提出データ').peekValues()[1] ?? [];
-    expect(Number(row[6])).toBeGreaterThan(1);
-    for (const cell of row) expect(String(cell).length).toBeLessThanOrEqual(50000);
-    const stored = readStoredSubmissions(env.spreadsheet.peekSheet('_提出データ').peekValues() as never);
-    expect(stored[0]?.json.length).toBeGreaterThan(50000);
-    expect(readPayload(stored[0]?.json ?? '').kind).toBe('ok');
-  });
-
-  test('no personal data: distinctive 相談者ID, 氏名, 内容メモ, 紹介事業所 and an unknown column appear in no payload or report', () => {
-    const secret = ['ZZID-9137', '秘密山 花子', '秘密のメモ本文', '秘密紹介事業所', '秘密独自列'];
-    const header = [...CONSULTATION_HEADER, '独自の列'];
-    const rows = consultations(10).map((r) => [...r, secret[4]]);
-    rows.push([...consultation({ 相談者ID: secret[0], 氏名: secret[1], 内容メモ: secret[2], 紹介事業所: secret[3], 紹介理由: '比較して選択' }), secret[4]]);
-    const { env, context } = world();
-    sheetFromRows(env.spreadsheet, '相談記録', [header, ...rows]);
-    buildFromMenu(env, context);
-    env.ui.answer({ button: 'OK', text: '2026-10' }, 'OK');
-    runFunction(context, 'menuSubmitReport');
-    const exported = JSON.stringify([values(env, '月報_2026-10'), values(env, '_提出データ')]);
-    for (const s of secret) expect(exported).not.toContain(s);
-  });
-});
-
-describe('call budget of 月報を作成… and 市へ提出', () => {
-  function calls(n: number, job: 'build' | 'submit'): number {
+// 市へ提出 (the 提出用ファイル, its budget and its privacy) is in submit.vm.test.ts.
+describe('call budget of 月報を作成…', () => {
+  function calls(n: number, job: 'build'): number {
     const { env, context } = world(consultations(n));
     sheetFromRows(env.spreadsheet, '委託実績', [DELEGATION_HEADER, ...Array.from({ length: Math.min(n, 2000) }, (_, i) => delegation({ 対象月: `20${String(10 + (i % 16)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}` }))]);
-    if (job === 'submit') env.ui.answer({ button: 'OK' as const, text: '2026-10' }, 'YES' as const, 'OK' as const);
     env.callLog.reset();
-    if (job === 'build') runFunction(context, 'reportDialogBuild', '2026-10');
-    else runFunction(context, 'menuSubmitReport');
+    runFunction(context, 'reportDialogBuild', job === 'build' ? '2026-10' : '');
     expect(env.spreadsheet.peekSheetNames()).toContain('月報_2026-10');
     expect(env.ui.shown.filter((s) => s.kind === 'alert' && 'prompt' in s && /処理を完了/.test(String(s.prompt)))).toEqual([]);
     return env.callLog.spreadsheetCalls;
   }
 
-  test.each(['build', 'submit'] as const)('%s: the same number of calls at 1,000 and 10,000 rows', (job) => {
+  test.each(['build'] as const)('%s: the same number of calls at 1,000 and 10,000 rows', (job) => {
     expect(calls(10000, job)).toBe(calls(1000, job));
   });
 });

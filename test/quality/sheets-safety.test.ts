@@ -14,7 +14,13 @@ const USER_SHEETS = ['設定', '相談記録', '委託契約', '委託実績', '
 
 function world(): { env: GasEnvironment; context: object } {
   const env = createGasEnvironment({ htmlDir: join(ROOT, 'build') });
-  sheetFromRows(env.spreadsheet, '設定', [['項目', '値'], ['センター名', INJECTIONS[0]], ['運営法人名', INJECTIONS[1]], ['市区町村名', INJECTIONS[3]]]);
+  sheetFromRows(env.spreadsheet, '設定', [
+    ['項目', '値'],
+    ['センター名', INJECTIONS[0]],
+    ['運営法人名', INJECTIONS[1]],
+    ['市区町村名', INJECTIONS[3]],
+    ['提出先メールアドレス', 'kaigo@city.example.jp'],
+  ]);
   // Formula-like strings are typed by users as text ('…): sheetFromRows stores them as given, as text.
   sheetFromRows(env.spreadsheet, '相談記録', [
     CONSULTATION_HEADER,
@@ -55,6 +61,11 @@ const JOBS: [string, (env: GasEnvironment, context: object) => void][] = [
   ['市へ提出', (env, c) => {
     env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK');
     runFunction(c, 'menuSubmitReport');
+    // The 提出用ファイル (written through the Sheets API) holds the center's strings as text, never a formula.
+    const url = String(env.spreadsheet.peekSheet('設定').peekValues().find((r) => r[0] === '提出用ファイル')?.[1] ?? '');
+    const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
+    expect(file?.peekSheetNames().sort()).toEqual(['_提出データ', '月報_2026-10']);
+    for (const name of file?.peekSheetNames() ?? []) expect(file?.peekSheet(name).peekFormulas().flat().filter((f) => f !== '')).toEqual([]);
   }],
   ['シートを準備', (env, c) => {
     env.ui.answer('OK');
