@@ -1,14 +1,18 @@
+import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { type CenterOutcome, type Consolidation, consolidate, consolidationDocument } from '../domain/consolidation';
 import { isValidYearMonth } from '../domain/months';
-import { readSettings, SETTINGS_SHEET } from '../domain/settings';
-import { readStoredSubmissions, SUBMISSIONS_SHEET } from '../domain/submission-store';
-import { CONSULTATIONS_SHEET } from '../domain/consultations';
+import { newReceipts, readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/receipts';
+import { MONTHLY_REPORT_KIND } from '../domain/submission';
+import { SUBMISSION_FILE_PREFIX } from '../domain/submission-file';
+import { CURRENT, currentSubmission, type StoredSubmission } from '../domain/submission-store';
 import { citySheets } from '../workbook/city-layout';
-import { outcomeOf } from '../workbook/city-job';
-import { composeReport } from '../workbook/report-job';
-import { openXlsx, replaceXlsxSheet, UnreadableFileError } from './xlsx-port';
-import ExcelJS from 'exceljs';
+import { type CenterListing, outcomeOf } from '../workbook/city-job';
+import { japanTime } from '../workbook/report-job';
+import { type CenterRead, readSubmissionStore } from '../workbook/submission-target';
+import { openSubmissionFile, saveAtomically } from './submission-file';
+import { openXlsx, replaceXlsxSheet, UnreadableFileError, xlsxPort } from './xlsx-port';
 
 export interface ConsolidateOptions {
   readonly month: string;
@@ -19,37 +23,64 @@ export interface ConsolidateOptions {
   /** The order of the other 所在 groups. */
   readonly order?: readonly string[];
   readonly threshold?: number;
+  /** When the payloads are received, for `_受領記録`. */
   readonly now?: Date;
-  readonly today?: string;
-}
-
-/** A center's name from its file: `本庄西.xlsx` and `本庄西_月報_2021-02.xlsx` are both 本庄西. */
-export function centerNameOf(file: string): string {
-  return basename(file, extname(file)).replace(/_月報_\d{4}-\d{2}$/, '');
 }
 
 /**
- * One file: a report workbook (its `_提出データ`, as the city reads it in Sheets) or a center workbook
- * (counted as submitted: its report is built on the spot). A file that cannot be read is a center with
- * status `unreadable` and the reason, not a crash.
+ * A center's name from its file, used only when no payload in it gives one: `提出用_本庄西.xlsx` is 本庄西
+ * (so is `本庄西_月報_2021-02.xlsx`, the name the runner gave its files before).
  */
-async function outcomeOfFile(file: string, options: ConsolidateOptions): Promise<CenterOutcome & { municipality?: string }> {
-  const listing = { name: centerNameOf(file), source: file, staff: '' };
-  let port;
+export function centerNameOf(file: string): string {
+  const name = basename(file, extname(file))
+    .replace(/_月報_\d{4}-\d{2}$/, '')
+    .replace(new RegExp(`^${SUBMISSION_FILE_PREFIX}`), '');
+  return name || basename(file);
+}
+
+/** `center.name` of a payload's JSON, or '' when it has none (or is not JSON at all). */
+function nameInPayload(json: string): string {
   try {
-    port = await openXlsx(file, options.today);
+    const name = (JSON.parse(json) as { center?: { name?: unknown } } | null)?.center?.name;
+    return typeof name === 'string' ? name.trim() : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Who a 提出用 workbook is from: the name in its payloads (the one for `kind` and `period` first, then the
+ * latest ones), whatever the file was renamed to; the file's name only when no payload gives one.
+ */
+export function centerNameIn(file: string, read: CenterRead, kind: string, period: string): string {
+  if (read.kind === 'ok') {
+    const wanted = currentSubmission(read.stored, kind, period);
+    const order: StoredSubmission[] = [...(wanted ? [wanted] : []), ...read.stored.filter((s) => s.status === CURRENT), ...read.stored];
+    for (const s of order) {
+      const name = nameInPayload(s.json);
+      if (name) return name;
+    }
+  }
+  return centerNameOf(file);
+}
+
+/**
+ * Reads one file as the city does: it must be a 提出用 workbook. A file with any other sheet (a center's own
+ * workbook with 相談記録) is refused before anything in it is read, and so is a file that cannot be opened.
+ */
+export async function readSubmissionFile(file: string): Promise<CenterRead> {
+  let opened;
+  try {
+    opened = await openSubmissionFile(file, { create: false });
   } catch (error) {
-    return { name: listing.name, status: 'unreadable', reason: error instanceof UnreadableFileError ? error.message : String(error) };
+    return { kind: 'unreadable', reason: error instanceof UnreadableFileError ? error.message : String(error) };
   }
-  const store = port.readSheet(SUBMISSIONS_SHEET);
-  const stored = readStoredSubmissions(store?.rows.map((r) => r.values) ?? []);
-  if (stored.length === 0 && port.readSheet(CONSULTATIONS_SHEET)) {
-    const built = composeReport(port, options.month, options.now ?? new Date(), options.now ?? new Date());
-    return { name: listing.name, status: 'submitted', submission: built.submission, municipality: built.report.center.municipality };
-  }
-  const outcome = outcomeOf(listing, { kind: 'ok', stored }, options.month);
-  const settings = readSettings(port.readSheet(SETTINGS_SHEET), port.name).settings;
-  return { ...outcome, municipality: outcome.submission?.center.municipality || settings.municipality };
+  return readSubmissionStore(opened);
+}
+
+interface FileOutcome {
+  readonly outcome: CenterOutcome;
+  readonly read: CenterRead;
 }
 
 function mostCommon(values: readonly string[]): string {
@@ -58,23 +89,48 @@ function mostCommon(values: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
+/** The city's workbook to write into: the existing OUT (its earlier months and `_受領記録` kept) or a new one. */
+async function cityWorkbook(output: string): Promise<{ workbook: ExcelJS.Workbook; receipts: Receipt[] }> {
+  if (!existsSync(output)) {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = '包括支援シート';
+    return { workbook, receipts: [] };
+  }
+  const port = await openXlsx(output);
+  return { workbook: port.workbook, receipts: readReceipts(port.readSheet(RECEIPTS_SHEET)?.rows.map((r) => r.values) ?? []) };
+}
+
+/**
+ * `houkatsu consolidate`: the city's consolidation of the centers' 提出用 workbooks, each read through its
+ * `_提出データ` only. With OUT, the city's sheets for the month and a `_受領記録` row for every payload used.
+ */
 export async function consolidateFiles(files: readonly string[], options: ConsolidateOptions): Promise<{ consolidation: Consolidation; document: Record<string, unknown>; output?: string }> {
   for (const m of [options.month, options.since]) {
     if (m !== undefined && !isValidYearMonth(m)) throw new RangeError(`月は YYYY-MM の形で指定してください（例: 2021-02）。「${m}」は読めません。`);
   }
-  const outcomes = [];
-  for (const file of files) outcomes.push(await outcomeOfFile(file, options));
-  const consolidation = consolidate(
-    options.month,
-    options.since,
-    outcomes.map(({ municipality: _m, ...o }) => o),
-    { municipality: options.city ?? mostCommon(outcomes.map((o) => o.municipality ?? '')), municipalityOrder: options.order ?? [], threshold: options.threshold ?? 0.8 },
-  );
-  if (options.output) {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = '包括支援シート';
-    for (const sheet of citySheets(consolidation)) replaceXlsxSheet(workbook, sheet);
-    await workbook.xlsx.writeFile(options.output);
+  const now = options.now ?? new Date();
+  // The city's OUT is opened first: an OUT that cannot be read stops the run before anything is counted.
+  const city = options.output ? await cityWorkbook(options.output) : undefined;
+  const receipts = city?.receipts ?? [];
+  const results: FileOutcome[] = [];
+  for (const file of files) {
+    const read = await readSubmissionFile(file);
+    const listing: CenterListing = { name: centerNameIn(file, read, MONTHLY_REPORT_KIND, options.month), code: '', source: file, staff: '' };
+    results.push({ outcome: outcomeOf(listing, read, options.month, receipts), read });
+  }
+  const outcomes = results.map((r) => r.outcome);
+  const municipality = options.city ?? mostCommon(outcomes.map((o) => o.submission?.center.municipality ?? ''));
+  const consolidation = consolidate(options.month, options.since, outcomes, { municipality, municipalityOrder: options.order ?? [], threshold: options.threshold ?? 0.8 });
+  if (options.output && city) {
+    const received: Receipt[] = [];
+    for (const { outcome, read } of results) {
+      // Every payload the city used is kept in its own record, whatever the center does with its file later.
+      const used = outcome.status === 'submitted' && read.kind === 'ok' ? currentSubmission(read.stored, MONTHLY_REPORT_KIND, options.month) : undefined;
+      if (used) received.push(...newReceipts([...receipts, ...received], outcome.name, [used], japanTime(now)));
+    }
+    for (const sheet of citySheets(consolidation)) replaceXlsxSheet(city.workbook, sheet);
+    xlsxPort(city.workbook, basename(options.output)).appendRows(RECEIPTS_SHEET, RECEIPT_HEADER, received.map(receiptRow));
+    await saveAtomically(city.workbook, options.output);
   }
   return { consolidation, document: consolidationDocument(consolidation), output: options.output };
 }

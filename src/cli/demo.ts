@@ -42,8 +42,10 @@ export interface DemoResult {
 }
 
 /**
- * `houkatsu demo`: the whole product on four sample centers of 本庄市 — writes their workbooks, checks them,
- * builds each center's 月報 and the city's consolidation, and says where every file is.
+ * `houkatsu demo`: the whole product on four sample centers of 本庄市 — writes their own workbooks (センター/),
+ * checks them (チェック済み/), submits each center's 月報 and 事業評価 into its 提出用 workbook (提出/), and
+ * consolidates only 提出/ for the city (市/), as the city never holds a center's own workbook. Says where every
+ * file is.
  */
 export async function runDemo(options: DemoOptions): Promise<number> {
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -53,10 +55,11 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   const seed = options.seed ?? DEFAULT_SEED;
   const dir = resolve(options.dir ?? mkdtempSync(join(process.cwd(), 'houkatsu-demo-')));
   const { now, today } = demoClock(month);
-  for (const sub of ['センター', 'チェック済み', '月報', '市']) mkdirSync(join(dir, sub), { recursive: true });
+  for (const sub of ['センター', 'チェック済み', '提出', '市']) mkdirSync(join(dir, sub), { recursive: true });
   const files: string[] = [];
   const centers: DemoResult['centers'] = [];
-  const reports: string[] = [];
+  // What each center hands to the city: its 提出用 workbook, the only files the city part reads.
+  const submitted: string[] = [];
   for (const center of HONJO_CENTERS) {
     progress(`${center.name}: 見本のブックを作っています…`);
     const input = join(dir, 'センター', `${center.name}.xlsx`);
@@ -64,25 +67,21 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     progress(`${center.name}: 入力チェック…`);
     const marked = join(dir, 'チェック済み', `${center.name}_チェック済み.xlsx`);
     const check = await checkFile(input, { marked, today });
-    progress(`${center.name}: ${month} の月報…`);
-    const report = join(dir, '月報', `${center.name}_月報_${month}.xlsx`);
-    const built = await reportFile(input, { month, output: report, now, today });
-    reports.push(report);
-    files.push(input, marked, report);
+    progress(`${center.name}: ${month} の月報と ${SAMPLE_FISCAL_YEAR}年度の事業評価を提出用ファイルへ…`);
+    const built = await reportFile(input, { month, outputDir: join(dir, '提出'), year: SAMPLE_FISCAL_YEAR, now, today });
+    submitted.push(built.output);
+    files.push(input, marked, built.output);
     centers.push({ name: center.name, errors: check.summary.errors, warnings: check.summary.warnings, total: built.report.consultations.total, reportErrors: built.report.quality.errors });
   }
   progress('市: 各センターの提出データを集計…');
   const cityFile = join(dir, '市', `市集計_${month}.xlsx`);
-  const city = await consolidateFiles(reports, { month, since: previousMonth(month), output: cityFile, city: HONJO_PLACE.municipality, order: HONJO_MUNICIPALITY_ORDER, now, today });
+  const city = await consolidateFiles(submitted, { month, since: previousMonth(month), output: cityFile, city: HONJO_PLACE.municipality, order: HONJO_MUNICIPALITY_ORDER, now });
   files.push(cityFile);
   progress('市: 事業評価を集計…');
   const nationalFile = join(dir, '市', `全国平均_${SAMPLE_FISCAL_YEAR}.xlsx`);
   await writeWorkbook(nationalFile, [sampleNationalSheet()]);
   const evaluationFile = join(dir, '市', `事業評価_${SAMPLE_FISCAL_YEAR}.xlsx`);
-  const evaluation = await evaluateFiles(
-    HONJO_CENTERS.map((c) => join(dir, 'センター', `${c.name}.xlsx`)),
-    { year: SAMPLE_FISCAL_YEAR, output: evaluationFile, national: nationalFile, now },
-  );
+  const evaluation = await evaluateFiles(submitted, { year: SAMPLE_FISCAL_YEAR, output: evaluationFile, national: nationalFile });
   files.push(nationalFile, evaluationFile);
   const result: DemoResult = { month, seed, centers, city: city.document, evaluation, files: files.map((f) => relative(dir, f)) };
   write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${summary(result, city.consolidation, dir)}\n`);
@@ -114,6 +113,8 @@ function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>[
     `書き出したファイル（${dir}）:`,
     ...r.files.map((f) => `  ${f}`),
     '',
+    '市に渡すのは 提出/ の提出用ファイルだけです（月報・事業評価と提出データ。相談記録などセンターの台帳は入っていません）。',
+    '市の集計と事業評価は 提出/ だけを読んで作りました。',
     'センターのブックを Google スプレッドシートに取り込めば、同じチェックと月報がメニュー「包括支援」から使えます。',
   ].join('\n');
 }

@@ -1,46 +1,39 @@
 import ExcelJS from 'exceljs';
 import { formatShare } from '../domain/concentration';
-import { EVALUATION_SHEET, type EvaluationComparison, type EvaluationOutcome, compareEvaluations } from '../domain/evaluation';
-import { readStoredSubmissions, SUBMISSIONS_SHEET } from '../domain/submission-store';
-import { loadWorkbook } from '../workbook/check-job';
-import { composeEvaluation, evaluationOutcomeOf, evaluationSheet, NATIONAL_SHEET, readNational } from '../workbook/evaluation-job';
-import { centerNameOf } from './consolidate-command';
-import { openXlsx, replaceXlsxSheet, UnreadableFileError } from './xlsx-port';
+import { EVALUATION_KIND, type EvaluationComparison, type EvaluationOutcome, compareEvaluations } from '../domain/evaluation';
+import { evaluationOutcomeOf, evaluationSheet, NATIONAL_SHEET, readNational } from '../workbook/evaluation-job';
+import { centerNameIn, readSubmissionFile } from './consolidate-command';
+import { saveAtomically } from './submission-file';
+import { openXlsx, replaceXlsxSheet } from './xlsx-port';
 
 export interface EvaluateOptions {
   readonly year: string;
   readonly output?: string;
   /** A workbook with a 全国平均 sheet (年度 | 分類 | 全国平均), e.g. the city's own. */
   readonly national?: string;
-  readonly now?: Date;
 }
 
-async function outcomeOfFile(file: string, options: EvaluateOptions): Promise<EvaluationOutcome> {
-  const listing = { name: centerNameOf(file), source: file, staff: '' };
-  let port;
-  try {
-    port = await openXlsx(file);
-  } catch (error) {
-    return { name: listing.name, status: 'unreadable', reason: error instanceof UnreadableFileError ? error.message : String(error) };
-  }
-  const stored = readStoredSubmissions(port.readSheet(SUBMISSIONS_SHEET)?.rows.map((r) => r.values) ?? []);
-  const fromStore = evaluationOutcomeOf(listing, { kind: 'ok', stored }, options.year);
-  if (fromStore.status !== 'missing' || !port.readSheet(EVALUATION_SHEET)) return fromStore;
-  // A center workbook: its answers are taken as they are, as if submitted now.
-  const submission = composeEvaluation(loadWorkbook(port).reading, options.year, options.now ?? new Date());
-  return submission.answers.length ? { name: listing.name, status: 'submitted', submission } : fromStore;
+/**
+ * One center's 提出用 workbook, read as the city reads it: its `_提出データ` only. A center's own workbook is
+ * 読めない with the reason and nothing of it is read (its 事業評価 included: only a submission counts).
+ */
+async function outcomeOfFile(file: string, year: string): Promise<EvaluationOutcome> {
+  const read = await readSubmissionFile(file);
+  const name = centerNameIn(file, read, EVALUATION_KIND, year);
+  return evaluationOutcomeOf({ name, code: '', source: file, staff: '' }, read, year);
 }
 
-/** `houkatsu evaluate`: the city's comparison of 事業評価 on .xlsx files. */
+/** `houkatsu evaluate`: the city's comparison of 事業評価 on the centers' 提出用 workbooks. */
 export async function evaluateFiles(files: readonly string[], options: EvaluateOptions): Promise<EvaluationComparison> {
   const outcomes: EvaluationOutcome[] = [];
-  for (const file of files) outcomes.push(await outcomeOfFile(file, options));
+  for (const file of files) outcomes.push(await outcomeOfFile(file, options.year));
   const national = options.national ? readNational((await openXlsx(options.national)).readSheet(NATIONAL_SHEET), options.year) : {};
   const comparison = compareEvaluations(options.year, outcomes, national);
   if (options.output) {
     const workbook = new ExcelJS.Workbook();
+    workbook.creator = '包括支援シート';
     replaceXlsxSheet(workbook, evaluationSheet(comparison));
-    await workbook.xlsx.writeFile(options.output);
+    await saveAtomically(workbook, options.output);
   }
   return comparison;
 }

@@ -6,7 +6,9 @@ import { runDemo } from './demo';
 import { consolidateFiles, formatConsolidation } from './consolidate-command';
 import { evaluateFiles, formatEvaluation } from './evaluate-command';
 import { formatReport, reportFile } from './report-command';
+import { UnwritableFileError } from './submission-file';
 import { UnreadableFileError } from './xlsx-port';
+import { SubmissionTargetError } from '../workbook/submission-target';
 
 /** Exit codes of SPEC §6. */
 export const EXIT = { ok: 0, hasErrors: 1, usage: 2 } as const;
@@ -16,23 +18,33 @@ const HELP = `包括支援シート ローカルランナー（.xlsx）
 使い方:
   houkatsu check FILE.xlsx [--json] [-o 印付き.xlsx]
       相談記録などのシートをチェックします。-o で、問題のあるセルに色とメモを付けた写しを書き出します。
-  houkatsu report --month YYYY-MM FILE.xlsx [-o OUT.xlsx] [--json]
-      その月の月報（月報_YYYY-MM）と市への提出データ（_提出データ）を OUT に書き出します。
+  houkatsu report --month YYYY-MM FILE.xlsx [-o OUT.xlsx] [--year YYYY] [--json]
+      その月の月報を作って市へ提出します。書き出す OUT はセンターの提出用ファイル（市に渡すファイル）で、
+      入るのは月報_YYYY-MM と提出データ（_提出データ）だけです（--year を付けると、その年度の事業評価_YYYY も）。
+      相談記録・委託契約・委託実績・設定の行は 1 行も入りません。FILE（センターの台帳）は変えません。
+      OUT を省くと FILE と同じフォルダの「提出用_センター名.xlsx」。OUT がすでにあれば前の月の月報と
+      提出データの履歴は残し、同じ月をもう一度出すと前の提出データは「履歴」になります。ほかのシートのある
+      ファイル（センターの台帳など）は OUT にできません（終了コード 2、何も書きません）。
       --json で提出データ（JSON）を表示します。
   houkatsu consolidate --month YYYY-MM [--since YYYY-MM] FILES... [-o OUT.xlsx] [--json]
-      市の集計: センターのブック（その場で月報を作成）か月報のブック（_提出データ）を集め、
-      提出状況・市集計・委託事業所一覧・新規委託を OUT に書き出します。
+      市の集計: 各センターの提出用ファイルの提出データ（_提出データ）だけを読み、提出状況・市集計・
+      委託事業所一覧・新規委託を OUT に書き出します。OUT の「_受領記録」に、読んだ提出データを残します
+      （前に受け取ったものと違えば、提出状況に再提出と書きます）。センター名は提出データから取ります。
+      相談記録などのシートがあるファイル（センターの台帳）は、何も読まずに「読めない」とします（終了コード 1）。
       --city 本庄市 --order 上里町,美里町 で所在の並び（市が先頭）を指定できます。
   houkatsu evaluate --year YYYY FILES... [-o OUT.xlsx] [--national 市.xlsx] [--json]
-      事業評価（年度）の市の比較: 分類ごとの達成率（はい ÷ 回答）を各センター・市・全国平均（--national の
-      ブックの「全国平均」シート）で並べ、「いいえ」の理由を一覧にします。
+      事業評価（年度）の市の比較: 各センターの提出用ファイルで提出された事業評価から、分類ごとの達成率
+      （はい ÷ 回答）を各センター・市・全国平均（--national のブックの「全国平均」シート）で並べ、「いいえ」の
+      理由を一覧にします。センターの台帳は consolidate と同じく読みません。
   houkatsu demo [DIR] [--month YYYY-MM] [--json]
-      本庄市の 4 センターの見本のブックを DIR（省略時は新しいフォルダ）に作り、入力チェック・各センターの月報・
-      市の集計まで行って、結果と書き出したファイルの場所を表示します（既定の対象月は 2021-02）。
+      本庄市の 4 センターの見本のブックを DIR（省略時は新しいフォルダ）に作り、入力チェック・各センターの提出用
+      ファイル（月報と事業評価）・市の集計まで行って、結果と書き出したファイルの場所を表示します
+      （既定の対象月は 2021-02）。
   houkatsu --help
       この説明を表示します。
 
-終了コード: 0 = エラーなし、1 = 入力にエラーあり、2 = 使い方の誤り・読めないファイル
+終了コード: 0 = エラーなし、1 = 入力にエラーあり（読めないセンターを含む）、2 = 使い方の誤り・読めないファイル・
+書き出せない OUT
 `;
 
 class UsageError extends Error {}
@@ -75,24 +87,26 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length !== 1) fail('月報を作る .xlsx ファイルを1つ指定してください。例: houkatsu report --month 2026-10 センター.xlsx');
       if (values.month === undefined) fail('--month で対象月を指定してください（例: --month 2026-10）。');
       if (!isValidYearMonth(values.month)) fail(`--month（対象月）は YYYY-MM の形で指定してください（例: 2026-10）。「${values.month}」は読めません。`);
-      const built = await reportFile(rest[0] as string, { month: values.month, output: values.output, today: values.today });
+      const year = values.year === undefined ? undefined : readFiscalYear(values.year);
+      if (values.year !== undefined && year === undefined) fail(`--year（事業評価の年度）は 2025 や 令和7年度 の形で指定してください。「${values.year}」は読めません。`);
+      const built = await reportFile(rest[0] as string, { month: values.month, output: values.output, year, today: values.today });
       process.stdout.write(values.json ? `${JSON.stringify(built.submission, null, 2)}\n` : `${formatReport(built)}\n`);
       return built.report.quality.errors > 0 ? EXIT.hasErrors : EXIT.ok;
     }
     case 'consolidate': {
-      if (rest.length === 0) fail('集計するセンターの .xlsx ファイルを1つ以上指定してください。');
+      if (rest.length === 0) fail('集計する提出用ファイル（提出用_センター名.xlsx）を1つ以上指定してください。');
       if (values.month === undefined) fail('--month で対象月を指定してください（例: --month 2021-02）。');
       for (const m of [values.month, values.since]) {
         if (m !== undefined && !isValidYearMonth(m)) fail(`月は YYYY-MM の形で指定してください（例: 2021-02）。「${m}」は読めません。`);
       }
       const order = values.order?.split(/[、,]/).map((s) => s.trim()).filter((s) => s !== '');
-      const result = await consolidateFiles(rest, { month: values.month, since: values.since, output: values.output, city: values.city, order, today: values.today });
+      const result = await consolidateFiles(rest, { month: values.month, since: values.since, output: values.output, city: values.city, order });
       process.stdout.write(values.json ? `${JSON.stringify(result.document, null, 2)}\n` : `${formatConsolidation(result.consolidation, result.output)}\n`);
       // A file that could not be read is an input with errors; a center that has not submitted is not.
       return result.consolidation.centers.some((c) => c.status === 'unreadable') ? EXIT.hasErrors : EXIT.ok;
     }
     case 'evaluate': {
-      if (rest.length === 0) fail('事業評価を集計するセンターの .xlsx ファイルを1つ以上指定してください。');
+      if (rest.length === 0) fail('事業評価を集計する提出用ファイル（提出用_センター名.xlsx）を1つ以上指定してください。');
       const year = values.year === undefined ? undefined : readFiscalYear(values.year);
       if (year === undefined) fail('--year で年度を指定してください（例: --year 2025 や --year 令和7年度）。');
       const comparison = await evaluateFiles(rest, { year, output: values.output, national: values.national });
@@ -115,7 +129,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${error instanceof UsageError ? error.message : `引数が正しくありません: ${(error as Error).message}`}\nhoukatsu --help で使い方を確認してください。\n`);
-    } else if (error instanceof UnreadableFileError) {
+    } else if (error instanceof UnreadableFileError || error instanceof UnwritableFileError || error instanceof SubmissionTargetError) {
       process.stderr.write(`${error.message}\n`);
     } else {
       process.stderr.write(`予期しないエラーが起きました: ${(error as Error).stack ?? String(error)}\n`);

@@ -148,6 +148,10 @@ export function xlsxPort(workbook: ExcelJS.Workbook, name: string, today = today
       }
       return { applied, skipped };
     },
+    removeSheet(n) {
+      const ws = sheet(n);
+      if (ws) workbook.removeWorksheet(ws.id);
+    },
     appendRows(n, header, rows) {
       if (rows.length === 0) return;
       const ws = sheet(n) ?? workbook.addWorksheet(n);

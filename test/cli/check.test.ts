@@ -111,5 +111,12 @@ describe('houkatsu check', () => {
     const r = run('--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('houkatsu check FILE.xlsx');
+    // What report writes and what the city commands read (issue 14): the 提出用 workbook, never the ledger.
+    expect(r.stdout).toContain('houkatsu report --month YYYY-MM FILE.xlsx [-o OUT.xlsx] [--year YYYY] [--json]');
+    expect(r.stdout).toMatch(/OUT はセンターの提出用ファイル/);
+    expect(r.stdout).toContain('相談記録・委託契約・委託実績・設定の行は 1 行も入りません');
+    expect(r.stdout).toContain('提出用ファイルの提出データ（_提出データ）だけを読み');
+    expect(r.stdout).toContain('何も読まずに「読めない」');
+    expect(r.stdout).not.toContain('その場で月報を作成');
   });
 });

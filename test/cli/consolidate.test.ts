@@ -1,15 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { writeWorkbook } from '../../src/cli/xlsx-write';
+import { readReceipts, RECEIPTS_SHEET } from '../../src/domain/receipts';
+import { MONTHLY_REPORT_KIND } from '../../src/domain/submission';
+import { SUBMISSIONS_SHEET } from '../../src/domain/submission-store';
 import { HONJO_CENTERS, sampleCenterWorkbook } from '../../src/sample/center';
+import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER, jst } from '../helpers/center';
+import { readBook, ROOT, run, sheetNames, sheetRows, writeBook } from './xlsx-files';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'houkatsu-city-'));
 const HANDOUT = readFileSync(join(ROOT, 'test', 'fixtures', 'itaku-jigyosho-r3-02.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+/** The sample's 設定 names each center in full; the city's sheets use the name in the payload. */
+const fullName = (name: string): string => `${name}地域包括支援センター`;
 
 interface Doc {
   month: string;
@@ -19,30 +22,32 @@ interface Doc {
   warnings: { kind: string; message: string }[];
 }
 
-let files: string[] = [];
+/** Each sample center's own workbook, and the 提出用 workbook its report --month 2021-02 wrote. */
+const centers: string[] = [];
+const submissions: string[] = [];
 beforeAll(async () => {
-  files = [];
+  mkdirSync(join(dir, 'センター'));
+  mkdirSync(join(dir, '提出'));
   for (const center of HONJO_CENTERS) {
-    const book = sampleCenterWorkbook(center, 7);
-    const file = join(dir, `${center.name}.xlsx`);
-    await writeWorkbook(file, book.sheets);
-    files.push(file);
+    const file = join(dir, 'センター', `${center.name}.xlsx`);
+    await writeWorkbook(file, sampleCenterWorkbook(center, 7).sheets);
+    centers.push(file);
+    const out = join(dir, '提出', `提出用_${center.name}.xlsx`);
+    const r = run('report', '--month', '2021-02', file, '-o', out, '--today', '2021-03-05');
+    expect(r.stderr).toBe('');
+    submissions.push(out);
   }
 });
 
-function run(...args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
-
 describe('houkatsu consolidate', () => {
-  test('four center workbooks: 資料3 rebuilt (grouping, 〇 per office, 新規委託), as JSON of SPEC §6 and as sheets', async () => {
+  test('four 提出用 workbooks: 資料3 rebuilt (grouping, 〇 per office, 新規委託), as JSON of SPEC §6 and as sheets with the receipts', async () => {
     const out = join(dir, 'city.xlsx');
-    const r = run('consolidate', '--month', '2021-02', '--since', '2021-01', '--order', '上里町,美里町,深谷市,伊勢崎市,群馬県藤岡市', ...files, '-o', out, '--json');
+    const r = run('consolidate', '--month', '2021-02', '--since', '2021-01', '--order', '上里町,美里町,深谷市,伊勢崎市,群馬県藤岡市', ...submissions, '-o', out, '--json');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as Doc;
     expect(doc.month).toBe('2021-02');
-    expect(doc.centers.map((c) => [c.name, c.status])).toEqual(HONJO_CENTERS.map((c) => [c.name, 'submitted']));
+    expect(doc.centers.map((c) => [c.name, c.status])).toEqual(HONJO_CENTERS.map((c) => [fullName(c.name), 'submitted']));
     expect([...new Set(doc.offices.map((o) => o.municipality))]).toEqual(['本庄市', '上里町', '美里町', '深谷市', '伊勢崎市', '群馬県藤岡市']);
     for (const [municipality, name, , count] of HANDOUT) {
       const office = doc.offices.find((o) => o.name === name);
@@ -59,35 +64,103 @@ describe('houkatsu consolidate', () => {
     expect(doc.newContracts[1]?.name).toBe('のんびり森');
     expect(doc.warnings.some((w) => w.kind === 'office-disagreement' && w.message.includes('西五十子375-7-201') && w.message.includes('けや木2-4-5'))).toBe(true);
 
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['提出状況_2021-02', '市集計_2021-02', '委託事業所一覧_2021-02', '新規委託_2021-02']);
+    expect(await sheetNames(out)).toEqual(['提出状況_2021-02', '市集計_2021-02', '委託事業所一覧_2021-02', '新規委託_2021-02', RECEIPTS_SHEET]);
+    const receipts = readReceipts((await sheetRows(out, RECEIPTS_SHEET)) as never);
+    expect(receipts.map((x) => [x.center, x.kind, x.period])).toEqual(HONJO_CENTERS.map((c) => [fullName(c.name), MONTHLY_REPORT_KIND, '2021-02']));
+    for (const x of receipts) expect(JSON.parse(x.json)).toMatchObject({ fingerprint: x.fingerprint, month: '2021-02' });
   });
 
-  test('report workbooks are read from _提出データ; a broken file is a center 読めない, not a crash (exit 1)', () => {
-    const reports = files.slice(0, 2).map((file, i) => {
-      const out = join(dir, `${HONJO_CENTERS[i]?.name}_月報_2021-02.xlsx`);
-      expect(run('report', '--month', '2021-02', file, '-o', out).status).toBeLessThanOrEqual(1);
-      return out;
-    });
-    const broken = join(dir, '壊れた.xlsx');
-    writeFileSync(broken, 'not a zip');
-    const r = run('consolidate', '--month', '2021-02', ...reports, broken, '--json');
+  test('a center\'s own workbook is 読めない with the reason and nothing of it is read, even with a valid _提出データ inside; the others are consolidated (exit 1)', async () => {
+    // A center workbook that still holds the _提出データ the runner used to write into it: refused all the same.
+    const ledger = join(dir, 'ledger.xlsx');
+    const wb = await readBook(centers[2] as string);
+    const store = wb.addWorksheet(SUBMISSIONS_SHEET);
+    for (const row of await sheetRows(submissions[2] as string, SUBMISSIONS_SHEET)) store.addRow(row);
+    await wb.xlsx.writeFile(ledger);
+    const before = readFileSync(ledger);
+
+    const r = run('consolidate', '--month', '2021-02', submissions[0] as string, ledger, centers[3] as string, submissions[1] as string, '--json');
+    expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout) as Doc;
     expect(doc.centers.map((c) => [c.name, c.status])).toEqual([
-      ['本庄西', 'submitted'],
-      ['本庄東', 'submitted'],
+      [fullName('本庄西'), 'submitted'],
+      ['ledger', 'unreadable'],
+      ['児玉', 'unreadable'],
+      [fullName('本庄東'), 'submitted'],
+    ]);
+    for (const c of doc.centers.filter((x) => x.status === 'unreadable')) {
+      expect(c.reason).toContain('提出用ファイルではありません');
+      expect(c.reason).toContain('「相談記録」');
+    }
+    // Nothing of the refused files counts: only the two submitted centers' offices carry a 〇.
+    const delegating = new Set(doc.offices.flatMap((o) => o.centers));
+    expect([...delegating].sort()).toEqual([fullName('本庄西'), fullName('本庄東')].sort());
+    expect(readFileSync(ledger).equals(before)).toBe(true);
+
+    const human = run('consolidate', '--month', '2021-02', centers[3] as string);
+    expect(human.status).toBe(1);
+    expect(human.stdout).toContain('児玉: 読めない（提出用ファイルではありません');
+  });
+
+  test('the center\'s name comes from the payload, whatever the file is called; the file name only when there is no payload', async () => {
+    const renamed = join(dir, 'なにかのファイル.xlsx');
+    copyFileSync(submissions[0] as string, renamed);
+    const empty = join(dir, '提出用_新センター.xlsx');
+    await writeBook(empty, [[SUBMISSIONS_SHEET, [['種類', '対象', '状態', '提出日時', '指紋', 'スキーマ版', '本文の数', '本文']]]]);
+    const broken = join(dir, '壊れた.xlsx');
+    writeFileSync(broken, 'not a zip');
+    const r = run('consolidate', '--month', '2021-02', renamed, empty, broken, '--json');
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout) as Doc;
+    expect(doc.centers.map((c) => [c.name, c.status])).toEqual([
+      [fullName('本庄西'), 'submitted'],
+      ['新センター', 'missing'],
       ['壊れた', 'unreadable'],
     ]);
     expect(doc.centers[2]?.reason).toMatch(/読めませんでした/);
+    expect(doc.offices.filter((o) => o.centers.length > 0).every((o) => o.centers.every((c) => c === fullName('本庄西')))).toBe(true);
   });
 
-  test('a report workbook of another month counts as 未提出 with the reason', () => {
+  test('a 提出用 workbook of another month counts as 未提出 with the reason', () => {
     const out = join(dir, 'old.xlsx');
-    run('report', '--month', '2021-01', files[0] as string, '-o', out);
+    expect(run('report', '--month', '2021-01', centers[0] as string, '-o', out, '--today', '2021-03-05').status).toBeLessThanOrEqual(1);
     const r = run('consolidate', '--month', '2021-02', out, '--json');
+    expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as Doc;
-    expect(doc.centers[0]).toMatchObject({ status: 'missing', reason: expect.stringContaining('まだ提出されていません') });
+    expect(doc.centers[0]).toMatchObject({ name: fullName('本庄西'), status: 'missing', reason: expect.stringContaining('まだ提出されていません') });
+  });
+
+  test('into an existing OUT: earlier receipts kept, a payload replaced since is 再提出 in 提出状況, and the earlier one stays on record', async () => {
+    const small = (extra: unknown[][]): [string, unknown[][]][] => [
+      ['設定', [['項目', '値'], ['センター名', '本庄西'], ['センターコード', '11211-01'], ['市区町村名', '本庄市']]],
+      ['相談記録', [CONSULTATION_HEADER, ...consultations(10), ...extra]],
+      ['委託契約', [CONTRACT_HEADER, contract()]],
+      ['委託実績', [DELEGATION_HEADER, delegation()]],
+    ];
+    const first = await writeBook(join(dir, 'small-1.xlsx'), small([]));
+    const corrected = await writeBook(join(dir, 'small-2.xlsx'), small([consultation({ 受付日: jst('2026-10-30'), 相談者ID: 'P-late' })]));
+    const submission = join(dir, '提出用_本庄西-small.xlsx');
+    const city = join(dir, 'city-receipts.xlsx');
+    expect(run('report', '--month', '2026-10', first, '-o', submission, '--today', '2026-11-23').status).toBe(0);
+    const once = run('consolidate', '--month', '2026-10', submission, '-o', city, '--json');
+    expect(once.status).toBe(0);
+    expect((JSON.parse(once.stdout) as Doc).centers[0]).toMatchObject({ name: '本庄西', status: 'submitted' });
+    expect((JSON.parse(once.stdout) as Doc).centers[0]?.reason).toBeUndefined();
+    // The same file again: nothing new to record, nothing to say.
+    const twice = run('consolidate', '--month', '2026-10', submission, '-o', city, '--json');
+    expect((JSON.parse(twice.stdout) as Doc).centers[0]?.reason).toBeUndefined();
+    expect(readReceipts((await sheetRows(city, RECEIPTS_SHEET)) as never)).toHaveLength(1);
+
+    expect(run('report', '--month', '2026-10', corrected, '-o', submission, '--today', '2026-11-23').status).toBe(0);
+    const again = run('consolidate', '--month', '2026-10', submission, '-o', city, '--json');
+    expect(again.status).toBe(0);
+    const center = (JSON.parse(again.stdout) as Doc).centers[0];
+    expect(center).toMatchObject({ name: '本庄西', status: 'submitted', reason: expect.stringContaining('再提出') });
+    const receipts = readReceipts((await sheetRows(city, RECEIPTS_SHEET)) as never);
+    expect(receipts).toHaveLength(2);
+    expect(new Set(receipts.map((x) => x.fingerprint)).size).toBe(2);
+    expect(receipts.map((x) => JSON.parse(x.json).consultations.total)).toEqual([10, 11]);
+    expect((await sheetNames(city)).filter((n) => n === RECEIPTS_SHEET)).toHaveLength(1);
   });
 });

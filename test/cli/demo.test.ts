@@ -1,9 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SEED } from '../../src/cli/demo';
+import { CONSULTATIONS_SHEET } from '../../src/domain/consultations';
+import { isSubmissionFileSheet } from '../../src/domain/submission-file';
+import { RECEIPTS_SHEET } from '../../src/domain/receipts';
 import { HONJO_CENTERS, sampleCenterWorkbook } from '../../src/sample/center';
+import { everyCell, sheetNames } from './xlsx-files';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -45,6 +49,36 @@ describe('houkatsu demo', () => {
     for (const f of doc.files) expect(() => readFileSync(join(first, f))).not.toThrow();
   });
 
+  test('提出/ holds only the 提出用 workbooks (月報, 事業評価, _提出データ and nothing else, no 相談者ID or 氏名); 市/ is made from them alone', async () => {
+    const doc = JSON.parse(a.stdout) as DemoDoc;
+    expect(existsSync(join(first, '月報'))).toBe(false);
+    expect(readdirSync(first).sort()).toEqual(['センター', 'チェック済み', '市', '提出'].sort());
+    const submitted = readdirSync(join(first, '提出')).sort();
+    expect(submitted).toEqual(HONJO_CENTERS.map((c) => `提出用_${c.name}地域包括支援センター.xlsx`).sort());
+    expect(doc.files.filter((f) => f.startsWith('提出/')).sort()).toEqual(submitted.map((f) => `提出/${f}`));
+    const ids = new Set<string>();
+    for (const center of HONJO_CENTERS) {
+      const consultations = sampleCenterWorkbook(center, DEFAULT_SEED).sheets.find((s) => s.name === CONSULTATIONS_SHEET);
+      const header = consultations?.rows.findIndex((r) => r.includes('相談者ID')) ?? -1;
+      for (const title of ['相談者ID', '氏名']) {
+        const column = consultations?.rows[header]?.indexOf(title) ?? -1;
+        for (const row of consultations?.rows.slice(header + 1) ?? []) if (typeof row[column] === 'string' && String(row[column]).trim().length >= 4) ids.add(String(row[column]).trim());
+      }
+    }
+    expect(ids.size).toBeGreaterThan(100);
+    for (const file of submitted) {
+      const path = join(first, '提出', file);
+      const names = await sheetNames(path);
+      expect(names.every(isSubmissionFileSheet)).toBe(true);
+      expect([...names].sort()).toEqual(['_提出データ', '月報_2021-02', '事業評価_2020'].sort());
+      const cells = await everyCell(path);
+      expect(cells.filter((c) => [...ids].some((id) => c.text.includes(id)))).toEqual([]);
+    }
+    for (const f of ['市/市集計_2021-02.xlsx', '市/事業評価_2020.xlsx', '市/全国平均_2020.xlsx']) expect(doc.files).toContain(f);
+    expect(await sheetNames(join(first, '市', '市集計_2021-02.xlsx'))).toContain(RECEIPTS_SHEET);
+    expect(a.stderr).toContain('提出用ファイル');
+  });
+
   test('委託事業所一覧 2021-02: the 41 offices of the handout under their 所在 with its number of 〇 (and the two new contracts without)', () => {
     const doc = JSON.parse(a.stdout) as DemoDoc;
     for (const [municipality, name, , count] of HANDOUT) {
@@ -73,5 +107,7 @@ describe('houkatsu demo', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/委託事業所一覧: 43 事業所（うち〇のある事業所 40）/);
     expect(r.stdout).toContain('書き出したファイル');
+    expect(r.stdout).toContain('提出/提出用_本庄西地域包括支援センター.xlsx');
+    expect(r.stdout).not.toContain('月報/');
   });
 });
