@@ -98,9 +98,10 @@ function adapterCalls(n: number, job: Job): { calls: number; apiCalls: number; j
   if (job === 'onEdit (500行の貼り付け)') event = userEdit(env, '相談記録', `A${n - 600}:Q${n - 101}`, consultations(500));
   if (job === '市へ提出') {
     // The first submission creates the 提出用ファイル; the one measured writes into it, as every later month does.
-    env.ui.answer({ button: 'OK', text: '2026-10' }, 'OK');
+    env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK');
     runFunction(context, 'menuSubmitReport');
-    env.ui.answer({ button: 'OK', text: '2026-10' }, 'OK');
+    env.spreadsheet.setActiveSheet(env.spreadsheet.peekSheet('相談記録'));
+    env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK');
   }
   env.callLog.reset();
   const run = time(() => {
@@ -109,6 +110,11 @@ function adapterCalls(n: number, job: Job): { calls: number; apiCalls: number; j
     else if (job === '市へ提出') runFunction(context, 'menuSubmitReport');
     else runFunction(context, 'onEdit', event);
   });
+  // A job that failed half-way would measure nothing: it must have said it was done.
+  const failed = env.ui.shown.filter((s) => s.kind === 'alert' && 'prompt' in s && /処理を完了|ありません|読めません/.test(String(s.prompt)));
+  if (failed.length > 0 || (job === '市へ提出' && !env.ui.shown.some((s) => s.kind === 'alert' && 'prompt' in s && String(s.prompt).includes('月報を提出しました')))) {
+    throw new Error(`${job} did not finish: ${JSON.stringify(env.ui.shown.slice(-2))}`);
+  }
   return { ...roundTrips(env), jsMs: run.ms };
 }
 
@@ -118,7 +124,8 @@ function cityCalls(centers: number): { calls: number; jsMs: number } {
   const rows = storeRows([toSubmission(report, 'g', 's')]);
   const list: unknown[][] = [['センター名', '提出用ファイル']];
   for (let i = 0; i < centers; i++) {
-    const ss = env.addSpreadsheet();
+    // A 提出用ファイル holds _提出データ and nothing of the center's own sheets.
+    const ss = env.addSpreadsheet({ sheetNames: ['_提出データ'] });
     sheetFromRows(ss, '_提出データ', rows);
     list.push([`センター${i}`, ss.id]);
   }
