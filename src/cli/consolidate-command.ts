@@ -3,13 +3,12 @@ import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { type CenterOutcome, type Consolidation, consolidate, consolidationDocument } from '../domain/consolidation';
 import { isValidYearMonth } from '../domain/months';
-import { newReceipts, readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/receipts';
+import { readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/receipts';
 import { MONTHLY_REPORT_KIND } from '../domain/submission';
 import { SUBMISSION_FILE_PREFIX } from '../domain/submission-file';
 import { CURRENT, currentSubmission, type StoredSubmission } from '../domain/submission-store';
 import { citySheets } from '../workbook/city-layout';
-import { type CenterListing, outcomeOf } from '../workbook/city-job';
-import { japanTime } from '../workbook/report-job';
+import { type CenterListing, outcomeOf, receiptOfUse } from '../workbook/city-job';
 import { type CenterRead, readSubmissionStore } from '../workbook/submission-target';
 import { openSubmissionFile, saveAtomically } from './submission-file';
 import { openXlsx, replaceXlsxSheet, UnreadableFileError, xlsxPort } from './xlsx-port';
@@ -125,8 +124,7 @@ export async function consolidateFiles(files: readonly string[], options: Consol
     const received: Receipt[] = [];
     for (const { outcome, read } of results) {
       // Every payload the city used is kept in its own record, whatever the center does with its file later.
-      const used = outcome.status === 'submitted' && read.kind === 'ok' ? currentSubmission(read.stored, MONTHLY_REPORT_KIND, options.month) : undefined;
-      if (used) received.push(...newReceipts([...receipts, ...received], outcome.name, [used], japanTime(now)));
+      received.push(...receiptOfUse([...receipts, ...received], outcome.name, outcome, read, MONTHLY_REPORT_KIND, options.month, now));
     }
     for (const sheet of citySheets(consolidation)) replaceXlsxSheet(city.workbook, sheet);
     xlsxPort(city.workbook, basename(options.output)).appendRows(RECEIPTS_SHEET, RECEIPT_HEADER, received.map(receiptRow));

@@ -60,7 +60,8 @@ export function planSubmission(now: Date): SubmissionPlan | undefined {
   return { month, recipients: recipients.addresses, fileUrl: cellText(rows.get('submissionFileUrl')?.value ?? null).trim() };
 }
 
-function isNotFound(error: unknown): boolean {
+/** Drive answers 404 for a file this person's add-on may not see (drive.file), 403 where access was taken away. */
+function isUnreachable(error: unknown): boolean {
   return /not found|404|見つかりません|does not have permission|403|permission/i.test(String((error as { message?: unknown } | null)?.message ?? error));
 }
 
@@ -100,7 +101,7 @@ function resolveFile(plan: SubmissionPlan, centerName: string): { file: Submissi
     try {
       trashed = driveApi().Files.get(id, { fields: 'id,trashed' }).trashed === true;
     } catch (error) {
-      if (!isNotFound(error)) throw error;
+      if (!isUnreachable(error)) throw error;
       const creator = creatorOf(id);
       const reason =
         `「設定」の提出用ファイル（${plan.fileUrl}）を開けません。削除されたか、ほかの職員${creator ? `（${creator}）` : ''}が作ったファイルです。` +

@@ -113,6 +113,16 @@ function readWork(raw: RawSheet | undefined, month: string, since: string, list:
   return outcomes;
 }
 
+/**
+ * The receipt for the payload an outcome used (the current one of `kind` and `period`), unless that very
+ * payload is on record already: the city's 「各センターの月報を集計…」, 「事業評価を集計…」 and the CLI keep
+ * `_受領記録` the same way.
+ */
+export function receiptOfUse(onRecord: readonly Receipt[], center: string, outcome: { readonly status: string }, read: CenterRead, kind: string, period: string, now: Date): Receipt[] {
+  const used = outcome.status === 'submitted' && read.kind === 'ok' ? currentSubmission(read.stored, kind, period) : undefined;
+  return used ? newReceipts(onRecord, center, [used], japanTime(now)) : [];
+}
+
 export interface CityRunOptions {
   readonly month: string;
   readonly since?: string;
@@ -153,8 +163,7 @@ export function runConsolidation(port: WorkbookPort, opts: CityRunOptions): City
     const outcome = outcomeOf(listing, read, opts.month, receipts);
     outcomes.push(outcome);
     // Every payload the city used is kept in its own record, whatever the center does with its file later.
-    const used = outcome.status === 'submitted' && read.kind === 'ok' ? currentSubmission(read.stored, MONTHLY_REPORT_KIND, opts.month) : undefined;
-    if (used) received.push(...newReceipts([...receipts, ...received], listing.name, [used], japanTime(opts.now)));
+    received.push(...receiptOfUse([...receipts, ...received], listing.name, outcome, read, MONTHLY_REPORT_KIND, opts.month, opts.now));
   }
   port.appendRows(RECEIPTS_SHEET, RECEIPT_HEADER, received.map(receiptRow));
   if (outcomes.length < list.length) {

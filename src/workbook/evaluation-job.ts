@@ -4,9 +4,8 @@ import { currentSubmission } from '../domain/submission-store';
 import type { WorkbookReading } from '../domain/workbook-check';
 import { type ColumnSpec, type RawSheet, toTable } from '../domain/table';
 import { readShare } from '../domain/settings';
-import { CENTER_LIST_SHEET, type CenterListing, codeMismatch, readCenterList } from './city-job';
-import { newReceipts, readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/receipts';
-import { japanTime } from './report-job';
+import { CENTER_LIST_SHEET, type CenterListing, codeMismatch, readCenterList, receiptOfUse } from './city-job';
+import { readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/receipts';
 import type { WorkbookPort } from './port';
 import { type CenterRead, evaluationCopy, type SubmissionFile, submitToFile } from './submission-target';
 import type { BlockStyle, ChartModel, SheetModel } from './sheet-model';
@@ -131,8 +130,7 @@ export function runEvaluation(port: WorkbookPort, year: string, readCenter: (lis
       return { name: listing.name, status: 'unreadable' as const, reason: `読み込み中に失敗しました（${String((error as { message?: unknown }).message ?? error).slice(0, 120)}）。` };
     }
     const outcome = evaluationOutcomeOf(listing, read, year);
-    const used = outcome.status === 'submitted' && read.kind === 'ok' ? currentSubmission(read.stored, EVALUATION_KIND, year) : undefined;
-    if (used) received.push(...newReceipts([...receipts, ...received], listing.name, [used], japanTime(now)));
+    received.push(...receiptOfUse([...receipts, ...received], listing.name, outcome, read, EVALUATION_KIND, year, now));
     return outcome;
   });
   const comparison = compareEvaluations(year, outcomes, readNational(port.readSheet(NATIONAL_SHEET), year));
