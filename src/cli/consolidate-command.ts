@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { type CenterOutcome, type Consolidation, consolidate, consolidationDocument } from '../domain/consolidation';
-import { isValidYearMonth } from '../domain/months';
-import { readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/receipts';
-import { MONTHLY_REPORT_KIND } from '../domain/submission';
-import { SUBMISSION_FILE_PREFIX } from '../domain/submission-file';
-import { CURRENT, currentSubmission, type StoredSubmission } from '../domain/submission-store';
+import { type CenterOutcome, type Consolidation, consolidate, consolidationDocument } from '../domain/reports/consolidation';
+import { isValidYearMonth } from '../domain/values/months';
+import { readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/reports/receipts';
+import { MONTHLY_REPORT_KIND } from '../domain/reports/submission';
+import { SUBMISSION_FILE_PREFIX } from '../domain/reports/submission-file';
+import { CURRENT, currentSubmission, type StoredSubmission } from '../domain/reports/submission-store';
 import { citySheets } from '../workbook/city-layout';
 import { type CenterListing, outcomeOf, receiptOfUse } from '../workbook/city-job';
 import { type CenterRead, readSubmissionStore } from '../workbook/submission-target';

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { formatShare } from '../domain/concentration';
-import type { EvaluationComparison } from '../domain/evaluation';
-import { formatMonthJa, isValidYearMonth, previousMonth } from '../domain/months';
+import { formatShare } from '../domain/reports/concentration';
+import type { EvaluationComparison } from '../domain/sheets/evaluation';
+import { formatMonthJa, isValidYearMonth, previousMonth } from '../domain/values/months';
 import { HONJO_CENTERS, SAMPLE_LAST_MONTH, sampleCenterWorkbook } from '../sample/center';
 import { SAMPLE_FISCAL_YEAR, sampleNationalSheet } from '../sample/evaluation';
 import { HONJO_MUNICIPALITY_ORDER, HONJO_PLACE } from '../sample/honjo';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { formatShare } from '../domain/concentration';
-import { EVALUATION_KIND, type EvaluationComparison, type EvaluationOutcome, compareEvaluations } from '../domain/evaluation';
+import { formatShare } from '../domain/reports/concentration';
+import { EVALUATION_KIND, type EvaluationComparison, type EvaluationOutcome, compareEvaluations } from '../domain/sheets/evaluation';
 import { evaluationOutcomeOf, evaluationSheet, NATIONAL_SHEET, readNational } from '../workbook/evaluation-job';
 import { centerNameIn, readSubmissionFile } from './consolidate-command';
 import { saveAtomically } from './submission-file';

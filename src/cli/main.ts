@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { checkFile, formatCheck } from './check-command';
-import { readFiscalYear } from '../domain/evaluation';
-import { isValidYearMonth } from '../domain/months';
+import { readFiscalYear } from '../domain/sheets/evaluation';
+import { isValidYearMonth } from '../domain/values/months';
 import { runDemo } from './demo';
 import { consolidateFiles, formatConsolidation } from './consolidate-command';
 import { evaluateFiles, formatEvaluation } from './evaluate-command';

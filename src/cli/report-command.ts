@@ -1,8 +1,8 @@
 import { dirname, join, resolve } from 'node:path';
-import type { EvaluationSubmission } from '../domain/evaluation';
-import { isValidYearMonth } from '../domain/months';
-import type { Submission } from '../domain/submission';
-import { submissionFileTitle } from '../domain/submission-file';
+import type { EvaluationSubmission } from '../domain/sheets/evaluation';
+import { isValidYearMonth } from '../domain/values/months';
+import type { Submission } from '../domain/reports/submission';
+import { submissionFileTitle } from '../domain/reports/submission-file';
 import { submitEvaluation } from '../workbook/evaluation-job';
 import { type BuiltReport, composeReport, submitReport } from '../workbook/report-job';
 import { SubmissionTargetError } from '../workbook/submission-target';

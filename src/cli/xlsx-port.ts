@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { type CellValue, isSheetDate } from '../domain/cell';
-import type { CellRect, RawRow, RawSheet } from '../domain/table';
+import { type CellValue, isSheetDate } from '../domain/values/cell';
+import type { CellRect, RawRow, RawSheet } from '../domain/sheets/table';
 import { JAPAN_TIME_ZONE, todayIn, toCellValue } from '../workbook/cell-values';
 import { type CellPatch, type CellStyles, HEADER_ZONE_ROWS, type WorkbookPort } from '../workbook/port';
 import { patchBlocks, resolveBlock } from '../workbook/cell-patch';

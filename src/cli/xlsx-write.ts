@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { type CellValue, isSheetDate } from '../domain/cell';
+import { type CellValue, isSheetDate } from '../domain/values/cell';
 
 export interface SheetContent {
   readonly name: string;

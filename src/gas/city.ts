@@ -1,6 +1,6 @@
-import { formatMonthJa } from '../domain/months';
-import { EVALUATION_CATEGORIES, readFiscalYear } from '../domain/evaluation';
-import { SETTINGS_SHEET } from '../domain/settings';
+import { formatMonthJa } from '../domain/values/months';
+import { EVALUATION_CATEGORIES, readFiscalYear } from '../domain/sheets/evaluation';
+import { SETTINGS_SHEET } from '../domain/sheets/settings';
 import { NATIONAL_SHEET, runEvaluation } from '../workbook/evaluation-job';
 import { CENTER_LIST_COLUMNS, CENTER_LIST_SHEET, type CenterListing, type CenterRead, type CityRunResult, runConsolidation } from '../workbook/city-job';
 import { readSubmissionStore } from '../workbook/submission-target';

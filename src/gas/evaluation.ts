@@ -1,8 +1,8 @@
-import type { CellValue } from '../domain/cell';
-import { EVALUATION_COLUMNS, EVALUATION_SHEET, INDICATOR_COLUMNS, INDICATOR_LIST_SHEET, readFiscalYear, readIndicatorList } from '../domain/evaluation';
-import { toTable } from '../domain/table';
+import type { CellValue } from '../domain/values/cell';
+import { EVALUATION_COLUMNS, EVALUATION_SHEET, INDICATOR_COLUMNS, INDICATOR_LIST_SHEET, readFiscalYear, readIndicatorList } from '../domain/sheets/evaluation';
+import { toTable } from '../domain/sheets/table';
 import { evaluationYears, submitEvaluation } from '../workbook/evaluation-job';
-import type { WorkbookReading } from '../domain/workbook-check';
+import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import type { WorkbookPort } from '../workbook/port';
 import type { SubmissionFile } from '../workbook/submission-target';
 import { UserFacingError } from './report';

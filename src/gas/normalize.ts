@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CellValue } from '../domain/cell';
+import type { CellValue } from '../domain/values/cell';
 import { checkWorkbook, loadWorkbook } from '../workbook/check-job';
 import { JAPAN_TIME_ZONE, sheetDateOf } from '../workbook/cell-values';
 import { type CellChange, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeFor, changeLogRows, issueCell, normalizationPlan, type SheetPatch } from '../workbook/normalize-plan';

@@ -1,4 +1,4 @@
-import { type CellValue, isSheetDate } from '../domain/cell';
+import { type CellValue, isSheetDate } from '../domain/values/cell';
 import { type BlockStyle, extentOf, rectangular, type SheetModel } from '../workbook/sheet-model';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

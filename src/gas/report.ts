@@ -1,4 +1,4 @@
-import { formatMonthJa, isValidYearMonth, monthOf, previousMonth, readMonth } from '../domain/months';
+import { formatMonthJa, isValidYearMonth, monthOf, previousMonth, readMonth } from '../domain/values/months';
 import { JAPAN_TIME_ZONE, todayIn } from '../workbook/cell-values';
 import { REPORT_SHEET_PREFIX } from '../workbook/report-layout';
 import { buildReport } from '../workbook/report-job';

@@ -1,5 +1,5 @@
-import { a1 } from '../domain/cell';
-import { SETTINGS_SHEET } from '../domain/settings';
+import { a1 } from '../domain/values/cell';
+import { SETTINGS_SHEET } from '../domain/sheets/settings';
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type SheetPatch } from '../workbook/normalize-plan';
 import { planSettingsSave, type SettingKey, SETTINGS_HEADER, type SettingsForm, settingsForm } from '../workbook/settings-form';
 import { htmlWithData } from './html';

@@ -1,5 +1,5 @@
-import { SETTINGS_SHEET } from '../domain/settings';
-import type { RawSheet } from '../domain/table';
+import { SETTINGS_SHEET } from '../domain/sheets/settings';
+import type { RawSheet } from '../domain/sheets/table';
 import { JAPAN_TIME_ZONE, toCellValues } from '../workbook/cell-values';
 import { loadSettings } from '../workbook/check-job';
 import { MARK_COLORS } from '../workbook/marks';

@@ -1,5 +1,5 @@
-import { type CellValue, isSheetDate } from '../domain/cell';
-import type { CellRect, RawRow, RawSheet } from '../domain/table';
+import { type CellValue, isSheetDate } from '../domain/values/cell';
+import type { CellRect, RawRow, RawSheet } from '../domain/sheets/table';
 import { JAPAN_TIME_ZONE, todayIn, toCellValues } from '../workbook/cell-values';
 import { rectOfA1 } from '../workbook/a1';
 import { boundsOf, patchBlocks, resolveBlock } from '../workbook/cell-patch';

@@ -1,5 +1,5 @@
-import { type CellValue, isSheetDate } from '../domain/cell';
-import type { RawSheet } from '../domain/table';
+import { type CellValue, isSheetDate } from '../domain/values/cell';
+import type { RawSheet } from '../domain/sheets/table';
 import { JAPAN_TIME_ZONE, toCellValues } from '../workbook/cell-values';
 import { type BlockStyle, extentOf, rectangular, type SheetModel } from '../workbook/sheet-model';
 import type { SubmissionFile } from '../workbook/submission-target';

@@ -1,8 +1,8 @@
-import { cellText } from '../domain/cell';
-import { formatMonthJa } from '../domain/months';
-import { SETTINGS_SHEET } from '../domain/settings';
-import { readRecipients, recipientsProblem, submissionFileTitle } from '../domain/submission-file';
-import { SUBMISSIONS_SHEET } from '../domain/submission-store';
+import { cellText } from '../domain/values/cell';
+import { formatMonthJa } from '../domain/values/months';
+import { SETTINGS_SHEET } from '../domain/sheets/settings';
+import { readRecipients, recipientsProblem, submissionFileTitle } from '../domain/reports/submission-file';
+import { SUBMISSIONS_SHEET } from '../domain/reports/submission-store';
 import type { WorkbookPort } from '../workbook/port';
 import { composeReport, submitReport } from '../workbook/report-job';
 import { SETTINGS_HEADER, settingRows, settingUpdate } from '../workbook/settings-form';

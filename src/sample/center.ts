@@ -1,9 +1,9 @@
-import type { CellValue } from '../domain/cell';
-import { CONSULTATIONS_SHEET } from '../domain/consultations';
-import { CONTRACTS_SHEET } from '../domain/contracts';
-import { DELEGATIONS_SHEET } from '../domain/delegations';
-import { addMonths, type YearMonth } from '../domain/months';
-import { SETTINGS_SHEET } from '../domain/settings';
+import type { CellValue } from '../domain/values/cell';
+import { CONSULTATIONS_SHEET } from '../domain/sheets/consultations';
+import { CONTRACTS_SHEET } from '../domain/sheets/contracts';
+import { DELEGATIONS_SHEET } from '../domain/sheets/delegations';
+import { addMonths, type YearMonth } from '../domain/values/months';
+import { SETTINGS_SHEET } from '../domain/sheets/settings';
 import { plantConsultationMess, sampleConsultations } from './consultations';
 import { type ContractMess, contractSheet, sampleContracts } from './contracts';
 import { type DelegationMess, delegationSheet, sampleDelegations } from './delegations';

@@ -1,7 +1,7 @@
-import type { CellValue } from '../domain/cell';
-import { CONSULTATION_COLUMNS } from '../domain/consultations';
-import { addDays, toWareki } from '../domain/dates';
-import { firstDay, lastDay, type YearMonth } from '../domain/months';
+import type { CellValue } from '../domain/values/cell';
+import { CONSULTATION_COLUMNS } from '../domain/sheets/consultations';
+import { addDays, toWareki } from '../domain/values/dates';
+import { firstDay, lastDay, type YearMonth } from '../domain/values/months';
 import type { IssueCode } from '../domain/issue';
 import type { Random } from './random';
 import type { PlantedMess } from './sheet';

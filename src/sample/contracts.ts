@@ -1,8 +1,8 @@
-import type { CellValue } from '../domain/cell';
-import { CONTRACT_COLUMNS, type ContractKey, CONTRACTS_SHEET } from '../domain/contracts';
-import { addDays, type IsoDate } from '../domain/dates';
+import type { CellValue } from '../domain/values/cell';
+import { CONTRACT_COLUMNS, type ContractKey, CONTRACTS_SHEET } from '../domain/sheets/contracts';
+import { addDays, type IsoDate } from '../domain/values/dates';
 import type { IssueCode } from '../domain/issue';
-import { addMonths, firstDay, formatWarekiMonth, lastDay, monthOf, type YearMonth } from '../domain/months';
+import { addMonths, firstDay, formatWarekiMonth, lastDay, monthOf, type YearMonth } from '../domain/values/months';
 import { handoutAssignment, type HonjoCenterName, IDLE_OFFICE_HOLDER, MOVED_OFFICE_OLD_ADDRESS_CENTERS, newContractHolder } from './handout-plan';
 import { HONJO_NEW_CONTRACTS, HONJO_OFFICES, HONJO_PLACE, type HonjoOffice } from './honjo';
 import type { Random } from './random';

@@ -1,8 +1,8 @@
-import type { CellValue } from '../domain/cell';
-import { isActiveIn } from '../domain/contracts';
-import { DELEGATION_COLUMNS, type DelegationKey, DELEGATIONS_SHEET, DIRECT } from '../domain/delegations';
+import type { CellValue } from '../domain/values/cell';
+import { isActiveIn } from '../domain/sheets/contracts';
+import { DELEGATION_COLUMNS, type DelegationKey, DELEGATIONS_SHEET, DIRECT } from '../domain/sheets/delegations';
 import type { IssueCode } from '../domain/issue';
-import { addMonths, formatWarekiMonth, type YearMonth } from '../domain/months';
+import { addMonths, formatWarekiMonth, type YearMonth } from '../domain/values/months';
 import type { ContractRole, SampleContract } from './contracts';
 import type { Random } from './random';
 import { layOut, type PlantedMess, type PlantedSheet } from './sheet';

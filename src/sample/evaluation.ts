@@ -1,5 +1,5 @@
-import type { CellValue } from '../domain/cell';
-import { EVALUATION_CATEGORIES, EVALUATION_COLUMNS, INDICATOR_COLUMNS } from '../domain/evaluation';
+import type { CellValue } from '../domain/values/cell';
+import { EVALUATION_CATEGORIES, EVALUATION_COLUMNS, INDICATOR_COLUMNS } from '../domain/sheets/evaluation';
 import type { SampleSheet } from './sheet';
 
 /**

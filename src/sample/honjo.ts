@@ -1,5 +1,5 @@
-import type { YearMonth } from '../domain/months';
-import type { Place } from '../domain/municipality';
+import type { YearMonth } from '../domain/values/months';
+import type { Place } from '../domain/values/municipality';
 
 /**
  * The offices of the Honjo handout (本庄市地域包括支援センター運営協議会, 資料3: 介護予防支援等業務委託事業所一覧

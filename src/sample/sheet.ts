@@ -1,4 +1,4 @@
-import type { CellValue } from '../domain/cell';
+import type { CellValue } from '../domain/values/cell';
 import type { IssueCode } from '../domain/issue';
 
 /** A mess planted on purpose, and the code the check must report for it. */

@@ -1,6 +1,6 @@
-import { eraByToken } from '../domain/dates';
-import { formatWarekiMonth, type YearMonth } from '../domain/months';
-import type { ColumnSpec } from '../domain/table';
+import { eraByToken } from '../domain/values/dates';
+import { formatWarekiMonth, type YearMonth } from '../domain/values/months';
+import type { ColumnSpec } from '../domain/sheets/table';
 
 /**
  * How people type what the sample plants: 全角 digits and letters, 和暦 months. The check reads all of these,

@@ -1,5 +1,5 @@
 import type { NormalizePreview, NormalizeResult } from '../gas/normalize';
-import { cellText } from '../domain/cell';
+import { cellText } from '../domain/values/cell';
 import type { CellChange } from '../workbook/normalize-plan';
 import { byId, el, failureText, icon, setStatus, whileBusy } from './dom';
 import { callServer, closeDialog, pageData } from './google-script';

@@ -1,4 +1,4 @@
-import type { CellRect } from '../domain/table';
+import type { CellRect } from '../domain/sheets/table';
 
 /** `B3:D10` (or `Sheet!B3`) → its rectangle. Both adapters get merged areas as A1 text. */
 export function rectOfA1(address: string): CellRect | undefined {

@@ -1,5 +1,5 @@
-import { type CellValue, isSheetDate } from '../domain/cell';
-import type { CellRect } from '../domain/table';
+import { type CellValue, isSheetDate } from '../domain/values/cell';
+import type { CellRect } from '../domain/sheets/table';
 import type { CellPatch } from './port';
 
 /**

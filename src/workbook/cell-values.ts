@@ -1,4 +1,4 @@
-import type { CellValue, SheetDate } from '../domain/cell';
+import type { CellValue, SheetDate } from '../domain/values/cell';
 
 /** The product's calendar: Japanese offices and cities count days and months in Japan time. */
 export const JAPAN_TIME_ZONE = 'Asia/Tokyo';

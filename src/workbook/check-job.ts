@@ -1,8 +1,8 @@
-import { EVALUATION_SHEET, INDICATOR_LIST_SHEET } from '../domain/evaluation';
+import { EVALUATION_SHEET, INDICATOR_LIST_SHEET } from '../domain/sheets/evaluation';
 import type { Issue } from '../domain/issue';
-import { readSettings, SETTINGS_SHEET, type SettingsReading } from '../domain/settings';
-import type { CellRect, RawSheet } from '../domain/table';
-import { CHECKED_SHEETS, checkedSheet, checkSheet, readWorkbook, type WorkbookReading } from '../domain/workbook-check';
+import { readSettings, SETTINGS_SHEET, type SettingsReading } from '../domain/sheets/settings';
+import type { CellRect, RawSheet } from '../domain/sheets/table';
+import { CHECKED_SHEETS, checkedSheet, checkSheet, readWorkbook, type WorkbookReading } from '../domain/sheets/workbook-check';
 import { restyle } from './marks';
 import type { WorkbookPort } from './port';
 

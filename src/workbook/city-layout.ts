@@ -1,8 +1,8 @@
-import type { CellValue } from '../domain/cell';
-import type { Consolidation } from '../domain/consolidation';
-import { type CountTable, sumTables, totalsOf } from '../domain/count-table';
-import { formatMonthJa, formatWarekiMonth } from '../domain/months';
-import type { Submission } from '../domain/submission';
+import type { CellValue } from '../domain/values/cell';
+import type { Consolidation } from '../domain/reports/consolidation';
+import { type CountTable, sumTables, totalsOf } from '../domain/reports/count-table';
+import { formatMonthJa, formatWarekiMonth } from '../domain/values/months';
+import type { Submission } from '../domain/reports/submission';
 import { countRows } from './report-layout';
 import type { Block, BlockStyle, SheetModel } from './sheet-model';
 

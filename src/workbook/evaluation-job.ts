@@ -1,11 +1,11 @@
-import { type CellValue, cellText } from '../domain/cell';
-import { type EvaluationComparison, compareEvaluations, EVALUATION_KIND, type EvaluationOutcome, type EvaluationSubmission, readEvaluationPayload, readFiscalYear, toEvaluationSubmission } from '../domain/evaluation';
-import { currentSubmission } from '../domain/submission-store';
-import type { WorkbookReading } from '../domain/workbook-check';
-import { type ColumnSpec, type RawSheet, toTable } from '../domain/table';
-import { readShare } from '../domain/settings';
+import { type CellValue, cellText } from '../domain/values/cell';
+import { type EvaluationComparison, compareEvaluations, EVALUATION_KIND, type EvaluationOutcome, type EvaluationSubmission, readEvaluationPayload, readFiscalYear, toEvaluationSubmission } from '../domain/sheets/evaluation';
+import { currentSubmission } from '../domain/reports/submission-store';
+import type { WorkbookReading } from '../domain/sheets/workbook-check';
+import { type ColumnSpec, type RawSheet, toTable } from '../domain/sheets/table';
+import { readShare } from '../domain/sheets/settings';
 import { CENTER_LIST_SHEET, type CenterListing, codeMismatch, readCenterList, receiptOfUse } from './city-job';
-import { readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/receipts';
+import { readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/reports/receipts';
 import type { WorkbookPort } from './port';
 import { type CenterRead, evaluationCopy, type SubmissionFile, submitToFile } from './submission-target';
 import type { BlockStyle, ChartModel, SheetModel } from './sheet-model';

@@ -1,5 +1,5 @@
 import type { Issue } from '../domain/issue';
-import type { CellRect } from '../domain/table';
+import type { CellRect } from '../domain/sheets/table';
 import { rectOfA1 } from './a1';
 import type { CellStyles } from './port';
 

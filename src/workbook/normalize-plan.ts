@@ -1,7 +1,7 @@
-import { type CellValue, cellText } from '../domain/cell';
+import { type CellValue, cellText } from '../domain/values/cell';
 import type { Issue, IssueCode } from '../domain/issue';
-import type { RawRow, RawSheet } from '../domain/table';
-import type { WorkbookReading } from '../domain/workbook-check';
+import type { RawRow, RawSheet } from '../domain/sheets/table';
+import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import { rectOfA1 } from './a1';
 import { sameCellValue } from './cell-patch';
 import type { CellPatch } from './port';

@@ -1,6 +1,6 @@
-import type { CellValue } from '../domain/cell';
-import type { IsoDate } from '../domain/dates';
-import type { CellRect, RawSheet } from '../domain/table';
+import type { CellValue } from '../domain/values/cell';
+import type { IsoDate } from '../domain/values/dates';
+import type { CellRect, RawSheet } from '../domain/sheets/table';
 import type { SheetModel } from './sheet-model';
 
 /** Background colours and notes of a block of cells, as the marks module reads and writes them. */

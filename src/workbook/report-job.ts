@@ -1,6 +1,6 @@
-import { buildMonthlyReport, type MonthlyReport } from '../domain/monthly-report';
-import { type Submission, MONTHLY_REPORT_KIND, toSubmission } from '../domain/submission';
-import type { WorkbookReading } from '../domain/workbook-check';
+import { buildMonthlyReport, type MonthlyReport } from '../domain/reports/monthly-report';
+import { type Submission, MONTHLY_REPORT_KIND, toSubmission } from '../domain/reports/submission';
+import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import { JAPAN_TIME_ZONE, sheetDateOf } from './cell-values';
 import { loadWorkbook } from './check-job';
 import type { WorkbookPort } from './port';

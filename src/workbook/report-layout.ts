@@ -1,9 +1,9 @@
-import type { CellValue } from '../domain/cell';
-import { formatShare } from '../domain/concentration';
-import { TOPIC_SEPARATOR } from '../domain/consultation-summary';
-import { type CountTable, totalsOf, UNCLASSIFIED } from '../domain/count-table';
-import { formatMonthJa, formatWarekiMonth, monthOf } from '../domain/months';
-import type { MonthlyReport } from '../domain/monthly-report';
+import type { CellValue } from '../domain/values/cell';
+import { formatShare } from '../domain/reports/concentration';
+import { TOPIC_SEPARATOR } from '../domain/reports/consultation-summary';
+import { type CountTable, totalsOf, UNCLASSIFIED } from '../domain/reports/count-table';
+import { formatMonthJa, formatWarekiMonth, monthOf } from '../domain/values/months';
+import type { MonthlyReport } from '../domain/reports/monthly-report';
 import type { Block, BlockStyle, ChartModel, SheetModel } from './sheet-model';
 
 export const REPORT_SHEET_PREFIX = '月報_';

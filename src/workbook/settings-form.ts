@@ -1,7 +1,7 @@
-import { type CellValue, cellText } from '../domain/cell';
-import { defaultSettings, type Settings, SETTING_ITEMS, SettingsSchema, SETTINGS_SHEET } from '../domain/settings';
-import type { RawSheet } from '../domain/table';
-import { foldKey } from '../domain/text';
+import { type CellValue, cellText } from '../domain/values/cell';
+import { defaultSettings, type Settings, SETTING_ITEMS, SettingsSchema, SETTINGS_SHEET } from '../domain/sheets/settings';
+import type { RawSheet } from '../domain/sheets/table';
+import { foldKey } from '../domain/values/text';
 import type { CellPatch } from './port';
 
 /**

@@ -1,4 +1,4 @@
-import { columnLetters } from '../domain/cell';
+import { columnLetters } from '../domain/values/cell';
 import {
   ABUSE_TOPIC,
   ACTIONS,
@@ -10,11 +10,11 @@ import {
   METHODS,
   PROFESSIONS,
   REQUESTERS,
-} from '../domain/consultations';
-import { CONTRACT_COLUMNS, CONTRACTS_SHEET, type ContractKey, DELEGATION_KINDS } from '../domain/contracts';
-import { DELEGATION_COLUMNS, DELEGATIONS_SHEET, type DelegationKey } from '../domain/delegations';
-import type { Settings } from '../domain/settings';
-import { type ColumnSpec, locateHeader, type RawSheet } from '../domain/table';
+} from '../domain/sheets/consultations';
+import { CONTRACT_COLUMNS, CONTRACTS_SHEET, type ContractKey, DELEGATION_KINDS } from '../domain/sheets/contracts';
+import { DELEGATION_COLUMNS, DELEGATIONS_SHEET, type DelegationKey } from '../domain/sheets/delegations';
+import type { Settings } from '../domain/sheets/settings';
+import { type ColumnSpec, locateHeader, type RawSheet } from '../domain/sheets/table';
 
 /**
  * 「シートを準備」 as data: what each sheet the product reads should have (its columns, dropdowns,

@@ -1,5 +1,5 @@
-import type { CellValue } from '../domain/cell';
-import type { CellRect } from '../domain/table';
+import type { CellValue } from '../domain/values/cell';
+import type { CellRect } from '../domain/sheets/table';
 
 /**
  * A sheet the product generates (a 月報, a city sheet, the hidden submission store), described as data so

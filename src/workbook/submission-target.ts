@@ -1,8 +1,8 @@
-import type { CellValue } from '../domain/cell';
-import type { EvaluationSubmission } from '../domain/evaluation';
-import { mergeStored, refusalOf, targetRefusalOf } from '../domain/submission-file';
-import { readStoredSubmissions, type StoredSubmission, storedSubmissionRows, SUBMISSIONS_SHEET, withSubmission } from '../domain/submission-store';
-import type { RawSheet } from '../domain/table';
+import type { CellValue } from '../domain/values/cell';
+import type { EvaluationSubmission } from '../domain/sheets/evaluation';
+import { mergeStored, refusalOf, targetRefusalOf } from '../domain/reports/submission-file';
+import { readStoredSubmissions, type StoredSubmission, storedSubmissionRows, SUBMISSIONS_SHEET, withSubmission } from '../domain/reports/submission-store';
+import type { RawSheet } from '../domain/sheets/table';
 import type { WorkbookPort } from './port';
 import type { SheetModel } from './sheet-model';
 

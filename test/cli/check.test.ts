@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { CONSULTATION_COLUMNS } from '../../src/domain/consultations';
+import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'houkatsu-cli-'));

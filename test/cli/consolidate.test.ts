@@ -2,9 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeWorkbook } from '../../src/cli/xlsx-write';
-import { readReceipts, RECEIPTS_SHEET } from '../../src/domain/receipts';
-import { MONTHLY_REPORT_KIND } from '../../src/domain/submission';
-import { SUBMISSIONS_SHEET } from '../../src/domain/submission-store';
+import { readReceipts, RECEIPTS_SHEET } from '../../src/domain/reports/receipts';
+import { MONTHLY_REPORT_KIND } from '../../src/domain/reports/submission';
+import { SUBMISSIONS_SHEET } from '../../src/domain/reports/submission-store';
 import { HONJO_CENTERS, sampleCenterWorkbook } from '../../src/sample/center';
 import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER, jst } from '../helpers/center';
 import { readBook, ROOT, run, sheetNames, sheetRows, writeBook } from './xlsx-files';

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SEED } from '../../src/cli/demo';
-import { CONSULTATIONS_SHEET } from '../../src/domain/consultations';
-import { isSubmissionFileSheet } from '../../src/domain/submission-file';
-import { RECEIPTS_SHEET } from '../../src/domain/receipts';
+import { CONSULTATIONS_SHEET } from '../../src/domain/sheets/consultations';
+import { isSubmissionFileSheet } from '../../src/domain/reports/submission-file';
+import { RECEIPTS_SHEET } from '../../src/domain/reports/receipts';
 import { HONJO_CENTERS, sampleCenterWorkbook } from '../../src/sample/center';
 import { everyCell, sheetNames } from './xlsx-files';
 

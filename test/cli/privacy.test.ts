@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONSULTATION_COLUMNS } from '../../src/domain/consultations';
-import { isSubmissionFileSheet } from '../../src/domain/submission-file';
+import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
+import { isSubmissionFileSheet } from '../../src/domain/reports/submission-file';
 import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER, jst } from '../helpers/center';
 import { everyCell, run, sheetNames, writeBook } from './xlsx-files';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSubmissionFile, UnwritableFileError } from '../../src/cli/submission-file';
 import { UnreadableFileError } from '../../src/cli/xlsx-port';
-import { SUBMISSIONS_SHEET } from '../../src/domain/submission-store';
+import { SUBMISSIONS_SHEET } from '../../src/domain/reports/submission-store';
 import { readSubmissionStore, SubmissionTargetError, writeToSubmissionFile } from '../../src/workbook/submission-target';
 import type { SheetModel } from '../../src/workbook/sheet-model';
 import { sheetNames, writeBook } from './xlsx-files';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readStoredSubmissions, type StoredSubmission, SUBMISSIONS_SHEET } from '../../src/domain/submission-store';
+import { readStoredSubmissions, type StoredSubmission, SUBMISSIONS_SHEET } from '../../src/domain/reports/submission-store';
 
 /** What the CLI tests share: running the built runner, and reading back what it wrote. */
 export const ROOT = join(__dirname, '..', '..');

@@ -1,7 +1,7 @@
-import type { CellValue } from '../../src/domain/cell';
-import { CONSULTATION_COLUMNS } from '../../src/domain/consultations';
-import { CONTRACT_COLUMNS } from '../../src/domain/contracts';
-import { DELEGATION_COLUMNS } from '../../src/domain/delegations';
+import type { CellValue } from '../../src/domain/values/cell';
+import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
+import { CONTRACT_COLUMNS } from '../../src/domain/sheets/contracts';
+import { DELEGATION_COLUMNS } from '../../src/domain/sheets/delegations';
 import type { IssueCode } from '../../src/domain/issue';
 
 /**

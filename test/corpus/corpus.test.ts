@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { CellValue } from '../../src/domain/cell';
-import { a1 } from '../../src/domain/cell';
-import { CONSULTATION_COLUMNS } from '../../src/domain/consultations';
-import { defaultSettings } from '../../src/domain/settings';
-import type { RawSheet } from '../../src/domain/table';
-import { readWorkbook, type WorkbookReading } from '../../src/domain/workbook-check';
+import type { CellValue } from '../../src/domain/values/cell';
+import { a1 } from '../../src/domain/values/cell';
+import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
+import { defaultSettings } from '../../src/domain/sheets/settings';
+import type { RawSheet } from '../../src/domain/sheets/table';
+import { readWorkbook, type WorkbookReading } from '../../src/domain/sheets/workbook-check';
 import { corpus, type CorpusCase } from './cases';
 
 const settings = { settings: defaultSettings('コーパス'), issues: [] };

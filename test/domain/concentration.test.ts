@@ -1,4 +1,4 @@
-import { corporationKey, formatShare, measureConcentration } from '../../src/domain/concentration';
+import { corporationKey, formatShare, measureConcentration } from '../../src/domain/reports/concentration';
 
 const MONTH = '2021-02';
 const contract = (officeNumber: string, name: string, corporation: string, start = '2020-04-01', end?: string) => ({

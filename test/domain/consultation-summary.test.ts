@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { Consultation } from '../../src/domain/consultations';
-import { summarizeConsultations } from '../../src/domain/consultation-summary';
-import { totalsOf, UNCLASSIFIED } from '../../src/domain/count-table';
-import { defaultSettings } from '../../src/domain/settings';
+import type { Consultation } from '../../src/domain/sheets/consultations';
+import { summarizeConsultations } from '../../src/domain/reports/consultation-summary';
+import { totalsOf, UNCLASSIFIED } from '../../src/domain/reports/count-table';
+import { defaultSettings } from '../../src/domain/sheets/settings';
 
 const settings = defaultSettings('テスト');
 let n = 1;

@@ -1,9 +1,9 @@
-import type { CellValue } from '../../src/domain/cell';
-import { CONSULTATION_COLUMNS, checkConsultations, readConsultations } from '../../src/domain/consultations';
+import type { CellValue } from '../../src/domain/values/cell';
+import { CONSULTATION_COLUMNS, checkConsultations, readConsultations } from '../../src/domain/sheets/consultations';
 import type { Issue } from '../../src/domain/issue';
-import { defaultSettings } from '../../src/domain/settings';
-import { toTable } from '../../src/domain/table';
-import { checkSheet } from '../../src/domain/workbook-check';
+import { defaultSettings } from '../../src/domain/sheets/settings';
+import { toTable } from '../../src/domain/sheets/table';
+import { checkSheet } from '../../src/domain/sheets/workbook-check';
 import { d, rawSheet } from '../helpers/tables';
 
 const HEADER = CONSULTATION_COLUMNS.map((c) => c.header);

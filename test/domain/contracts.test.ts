@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { CellValue } from '../../src/domain/cell';
+import type { CellValue } from '../../src/domain/values/cell';
 import {
   activeContracts,
   type Contract,
@@ -8,11 +8,11 @@ import {
   isActiveIn,
   contractOverlaps,
   readContracts,
-} from '../../src/domain/contracts';
+} from '../../src/domain/sheets/contracts';
 import type { Issue } from '../../src/domain/issue';
-import { defaultSettings, type Settings } from '../../src/domain/settings';
-import { toTable } from '../../src/domain/table';
-import { checkSheet } from '../../src/domain/workbook-check';
+import { defaultSettings, type Settings } from '../../src/domain/sheets/settings';
+import { toTable } from '../../src/domain/sheets/table';
+import { checkSheet } from '../../src/domain/sheets/workbook-check';
 import { d, rawSheet } from '../helpers/tables';
 
 const HEADER = CONTRACT_COLUMNS.map((c) => c.header);

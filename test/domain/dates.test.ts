@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { CellValue } from '../../src/domain/cell';
+import type { CellValue } from '../../src/domain/values/cell';
 import {
   addDays,
   compareIso,
@@ -9,7 +9,7 @@ import {
   readDate,
   serialOf,
   toWareki,
-} from '../../src/domain/dates';
+} from '../../src/domain/values/dates';
 
 /** ASCII → full width, as an IME in 全角 mode types it. */
 const fullWidth = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));

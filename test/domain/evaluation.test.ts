@@ -1,4 +1,4 @@
-import type { CellValue } from '../../src/domain/cell';
+import type { CellValue } from '../../src/domain/values/cell';
 import {
   categoryRates,
   checkEvaluationSheet,
@@ -9,8 +9,8 @@ import {
   readEvaluationPayload,
   readIndicatorList,
   toEvaluationSubmission,
-} from '../../src/domain/evaluation';
-import { toTable, type Table } from '../../src/domain/table';
+} from '../../src/domain/sheets/evaluation';
+import { toTable, type Table } from '../../src/domain/sheets/table';
 import { rawSheet } from '../helpers/tables';
 
 const LIST: CellValue[][] = [

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { canonicalJson, sha256Hex, utf8Bytes } from '../../src/domain/fingerprint';
+import { canonicalJson, sha256Hex, utf8Bytes } from '../../src/domain/reports/fingerprint';
 
 describe('fingerprint', () => {
   test('canonical JSON sorts keys at every depth and drops undefined', () => {

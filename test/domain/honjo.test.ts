@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { deriveMunicipality } from '../../src/domain/municipality';
-import { checkOfficeNumber } from '../../src/domain/office-number';
+import { deriveMunicipality } from '../../src/domain/values/municipality';
+import { checkOfficeNumber } from '../../src/domain/values/office-number';
 import { HONJO_NEW_CONTRACTS, HONJO_OFFICES, HONJO_PLACE } from '../../src/sample/honjo';
 
 function csvRows(file: string): Record<string, string>[] {

@@ -1,9 +1,9 @@
-import type { Contract } from '../../src/domain/contracts';
-import type { Delegation } from '../../src/domain/delegations';
+import type { Contract } from '../../src/domain/sheets/contracts';
+import type { Delegation } from '../../src/domain/sheets/delegations';
 import type { Issue } from '../../src/domain/issue';
-import { buildMonthlyReport } from '../../src/domain/monthly-report';
-import { defaultSettings } from '../../src/domain/settings';
-import { toSubmission } from '../../src/domain/submission';
+import { buildMonthlyReport } from '../../src/domain/reports/monthly-report';
+import { defaultSettings } from '../../src/domain/sheets/settings';
+import { toSubmission } from '../../src/domain/reports/submission';
 
 const settings = { ...defaultSettings('本庄西'), corporation: '本庄福祉会', centerCode: '01' };
 const contract = (row: number, officeNumber: string, name: string, corporation: string, start: string, end?: string): Contract => ({

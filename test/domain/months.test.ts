@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { CellValue } from '../../src/domain/cell';
-import { serialOf } from '../../src/domain/dates';
+import type { CellValue } from '../../src/domain/values/cell';
+import { serialOf } from '../../src/domain/values/dates';
 import {
   addMonths,
   compareMonths,
@@ -13,7 +13,7 @@ import {
   monthsBetween,
   previousMonth,
   readMonth,
-} from '../../src/domain/months';
+} from '../../src/domain/values/months';
 
 const fullWidth = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 

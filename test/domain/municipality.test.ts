@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { deriveMunicipality, type Place, sameMunicipality } from '../../src/domain/municipality';
+import { deriveMunicipality, type Place, sameMunicipality } from '../../src/domain/values/municipality';
 
 /** 本庄市 as the issue describes it: 上里町 and 美里町 appear in addresses without their 郡. */
 const HONJO: Place = { prefecture: '埼玉県', municipality: '本庄市', outsideTowns: ['上里町', '美里町'] };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { CellValue } from '../../src/domain/cell';
-import { readCount } from '../../src/domain/numbers';
+import type { CellValue } from '../../src/domain/values/cell';
+import { readCount } from '../../src/domain/values/numbers';
 
 const fullWidth = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 

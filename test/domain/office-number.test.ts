@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { CellValue } from '../../src/domain/cell';
-import { rowReader } from '../../src/domain/fields';
+import type { CellValue } from '../../src/domain/values/cell';
+import { rowReader } from '../../src/domain/values/fields';
 import type { Issue } from '../../src/domain/issue';
 import {
   checkOfficeNumber,
@@ -8,8 +8,8 @@ import {
   OFFICE_NUMBER_EXAMPLE,
   officeNumberCheckDigit,
   readOfficeNumberField,
-} from '../../src/domain/office-number';
-import { type ColumnSpec, toTable } from '../../src/domain/table';
+} from '../../src/domain/values/office-number';
+import { type ColumnSpec, toTable } from '../../src/domain/sheets/table';
 import { rawSheet } from '../helpers/tables';
 
 describe('officeNumberCheckDigit (モジュラス10 ウェイト2-1分割, letters A=10 … Z=32 without I, O, Q)', () => {

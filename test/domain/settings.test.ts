@@ -1,4 +1,4 @@
-import { DEFAULT_CONSULTATION_TOPICS, readSettings } from '../../src/domain/settings';
+import { DEFAULT_CONSULTATION_TOPICS, readSettings } from '../../src/domain/sheets/settings';
 import { rawSheet } from '../helpers/tables';
 
 describe('readSettings', () => {

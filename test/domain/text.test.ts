@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { foldKey, hasControlChars, isFormulaLike, tidySpaces, toHalfWidthAlnum } from '../../src/domain/text';
+import { foldKey, hasControlChars, isFormulaLike, tidySpaces, toHalfWidthAlnum } from '../../src/domain/values/text';
 
 /** Any string, including lone surrogates, combining marks and the characters this module cares about. */
 const anyString = fc.oneof(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Submission } from '../../src/domain/submission';
+import type { Submission } from '../../src/domain/reports/submission';
 import { createGasEnvironment, type GasEnvironment, loadBundle, openEvent, runFunction, sheetFromRows } from '../fakes/gas-globals';
 import { sampleSubmission, storeRows } from '../helpers/submissions';
 
@@ -168,7 +168,7 @@ describe('faults: each is reported and the rest goes on', () => {
     const injected: Submission = { ...evil, delegations: evil.delegations.map(inject), contracts: evil.contracts.map(inject) };
     const fixed = { ...injected, fingerprint: '' };
     // Re-sign so the payload is valid: the city must still write the strings as text.
-    const { fingerprintOf } = jest.requireActual('../../src/domain/submission') as typeof import('../../src/domain/submission');
+    const { fingerprintOf } = jest.requireActual('../../src/domain/reports/submission') as typeof import('../../src/domain/reports/submission');
     fixed.fingerprint = fingerprintOf(fixed);
     const { env, context } = cityWorld([{ name: '=HYPERLINK("x")', rows: storeRows([fixed]) }]);
     runFunction(context, 'cityStep', { month: '2021-02' });
@@ -269,7 +269,7 @@ describe('only 提出用ファイル are read', () => {
     expect(receipts()[1]?.slice(0, 3)).toEqual(['本庄西', 'monthly-report', '2021-02']);
     expect(receipts()[1]?.[4]).toBe(submission(0).fingerprint);
     // The center replaces its payload (another month's data under the same month, re-signed).
-    const { fingerprintOf } = jest.requireActual('../../src/domain/submission') as typeof import('../../src/domain/submission');
+    const { fingerprintOf } = jest.requireActual('../../src/domain/reports/submission') as typeof import('../../src/domain/reports/submission');
     const changed = { ...submission(0), submittedAt: '2021-03-10T01:00:00.000Z', consultations: { ...submission(0).consultations, total: submission(0).consultations.total + 1 } };
     const resigned = { ...changed, fingerprint: fingerprintOf(changed) };
     const file = env.registry.find(/\/d\/([^/]+)/.exec(String(sheet(env, 'センター一覧')[1]?.[2]))?.[1] ?? '')?.spreadsheet;

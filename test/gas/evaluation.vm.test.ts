@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { readEvaluationPayload } from '../../src/domain/evaluation';
-import { readStoredSubmissions } from '../../src/domain/submission-store';
+import { readEvaluationPayload } from '../../src/domain/sheets/evaluation';
+import { readStoredSubmissions } from '../../src/domain/reports/submission-store';
 import { sampleIndicatorSheet, sampleNationalSheet } from '../../src/sample/evaluation';
 import { copySpreadsheetInto, createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
 import { consultations, CONSULTATION_HEADER } from '../helpers/center';

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPayload } from '../../src/domain/submission';
-import { readStoredSubmissions } from '../../src/domain/submission-store';
+import { readPayload } from '../../src/domain/reports/submission';
+import { readStoredSubmissions } from '../../src/domain/reports/submission-store';
 import { createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
 import type { FakeSpreadsheet } from '../fakes/spreadsheet';
 import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER } from '../helpers/center';

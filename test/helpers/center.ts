@@ -1,6 +1,6 @@
-import { CONSULTATION_COLUMNS } from '../../src/domain/consultations';
-import { CONTRACT_COLUMNS } from '../../src/domain/contracts';
-import { DELEGATION_COLUMNS } from '../../src/domain/delegations';
+import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
+import { CONTRACT_COLUMNS } from '../../src/domain/sheets/contracts';
+import { DELEGATION_COLUMNS } from '../../src/domain/sheets/delegations';
 
 /** Rows of a small center, as a test would type them into Sheets (dates as Dates, in Japan time). */
 export const CONSULTATION_HEADER = CONSULTATION_COLUMNS.map((c) => c.header);

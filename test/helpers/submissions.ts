@@ -1,10 +1,10 @@
-import type { CellValue } from '../../src/domain/cell';
-import { buildMonthlyReport } from '../../src/domain/monthly-report';
-import { readSettings, SETTINGS_SHEET } from '../../src/domain/settings';
-import { type Submission, toSubmission } from '../../src/domain/submission';
-import { storedSubmissionRows, withSubmission } from '../../src/domain/submission-store';
-import type { RawSheet } from '../../src/domain/table';
-import { readWorkbook } from '../../src/domain/workbook-check';
+import type { CellValue } from '../../src/domain/values/cell';
+import { buildMonthlyReport } from '../../src/domain/reports/monthly-report';
+import { readSettings, SETTINGS_SHEET } from '../../src/domain/sheets/settings';
+import { type Submission, toSubmission } from '../../src/domain/reports/submission';
+import { storedSubmissionRows, withSubmission } from '../../src/domain/reports/submission-store';
+import type { RawSheet } from '../../src/domain/sheets/table';
+import { readWorkbook } from '../../src/domain/sheets/workbook-check';
 import { HONJO_CENTERS, sampleCenterWorkbook } from '../../src/sample/center';
 
 export function rawOf(name: string, rows: readonly (readonly CellValue[])[]): RawSheet {

@@ -1,9 +1,9 @@
-import { measureConcentration } from '../../src/domain/concentration';
-import { activeContracts, CONTRACTS_SHEET } from '../../src/domain/contracts';
-import { CONSULTATIONS_SHEET } from '../../src/domain/consultations';
-import { DELEGATIONS_SHEET } from '../../src/domain/delegations';
-import { addMonths, monthOf, type YearMonth } from '../../src/domain/months';
-import type { WorkbookReading } from '../../src/domain/workbook-check';
+import { measureConcentration } from '../../src/domain/reports/concentration';
+import { activeContracts, CONTRACTS_SHEET } from '../../src/domain/sheets/contracts';
+import { CONSULTATIONS_SHEET } from '../../src/domain/sheets/consultations';
+import { DELEGATIONS_SHEET } from '../../src/domain/sheets/delegations';
+import { addMonths, monthOf, type YearMonth } from '../../src/domain/values/months';
+import type { WorkbookReading } from '../../src/domain/sheets/workbook-check';
 import { HONJO_CENTERS, SAMPLE_LAST_MONTH, sampleCenterWorkbook, type SampleWorkbook } from '../../src/sample/center';
 import { HONJO_OFFICES } from '../../src/sample/honjo';
 import { fixtureRecords } from './csv';

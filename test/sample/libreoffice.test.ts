@@ -3,9 +3,9 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type CellValue, isSheetDate } from '../../src/domain/cell';
-import { CONTRACTS_SHEET } from '../../src/domain/contracts';
-import { CONSULTATIONS_SHEET } from '../../src/domain/consultations';
+import { type CellValue, isSheetDate } from '../../src/domain/values/cell';
+import { CONTRACTS_SHEET } from '../../src/domain/sheets/contracts';
+import { CONSULTATIONS_SHEET } from '../../src/domain/sheets/consultations';
 import { writeWorkbook } from '../../src/cli/xlsx-write';
 import { HONJO_CENTERS, sampleCenterWorkbook, type SampleWorkbook } from '../../src/sample/center';
 import { HONJO_OFFICES } from '../../src/sample/honjo';

@@ -1,6 +1,6 @@
-import { readSettings, SETTINGS_SHEET } from '../../src/domain/settings';
-import type { RawSheet } from '../../src/domain/table';
-import { readWorkbook, type WorkbookReading } from '../../src/domain/workbook-check';
+import { readSettings, SETTINGS_SHEET } from '../../src/domain/sheets/settings';
+import type { RawSheet } from '../../src/domain/sheets/table';
+import { readWorkbook, type WorkbookReading } from '../../src/domain/sheets/workbook-check';
 import type { SampleWorkbook } from '../../src/sample/center';
 import { rawSheet } from '../helpers/tables';
 

@@ -1,6 +1,6 @@
 import type { Issue } from '../../src/domain/issue';
-import { readSettings } from '../../src/domain/settings';
-import { readWorkbook } from '../../src/domain/workbook-check';
+import { readSettings } from '../../src/domain/sheets/settings';
+import { readWorkbook } from '../../src/domain/sheets/workbook-check';
 import { boundsOf, patchBlocks, resolveBlock, sameCellValue } from '../../src/workbook/cell-patch';
 import { changeLogRows, normalizationPlan, suggestedValue } from '../../src/workbook/normalize-plan';
 import { d, rawSheet } from '../helpers/tables';

@@ -1,5 +1,5 @@
-import { CONSULTATION_COLUMNS } from '../../src/domain/consultations';
-import { defaultSettings, SETTING_ITEMS } from '../../src/domain/settings';
+import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
+import { defaultSettings, SETTING_ITEMS } from '../../src/domain/sheets/settings';
 import { missingSettingRows, planSettingsSave, settingsForm, settingText } from '../../src/workbook/settings-form';
 import { describePlan, frameSheet, isDone, NO_DECORATIONS, planSheet, type RuleFound, SETUP_SHEETS, type SheetFound, wantedRules } from '../../src/workbook/setup-plan';
 import { rawSheet } from '../helpers/tables';

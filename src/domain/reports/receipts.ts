@@ -1,4 +1,4 @@
-import { type CellValue, cellText } from './cell';
+import { type CellValue, cellText } from '../values/cell';
 import { chunk, type StoredSubmission } from './submission-store';
 
 /**

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { a1, cellText } from './cell';
-import { type Issue, severityOf } from './issue';
+import { a1, cellText } from '../values/cell';
+import { type Issue, severityOf } from '../issue';
 import type { RawSheet } from './table';
-import { isEmailAddress, readRecipients } from './submission-file';
-import { foldKey, tidySpaces } from './text';
+import { isEmailAddress, readRecipients } from '../reports/submission-file';
+import { foldKey, tidySpaces } from '../values/text';
 
 export const SETTINGS_SHEET = '設定';
 

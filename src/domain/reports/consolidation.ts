@@ -1,6 +1,6 @@
 import { formatShare } from './concentration';
 import { type CountTable, sumTables } from './count-table';
-import { compareMonths, formatWarekiMonth, monthOf, type YearMonth } from './months';
+import { compareMonths, formatWarekiMonth, monthOf, type YearMonth } from '../values/months';
 import type { Submission } from './submission';
 
 /**

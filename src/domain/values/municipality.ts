@@ -1,4 +1,4 @@
-import type { Settings } from './settings';
+import type { Settings } from '../sheets/settings';
 import { tidySpaces, toHalfWidthAlnum } from './text';
 
 /** 都道府県 in the order of their codes (01 北海道 … 47 沖縄県). */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { type ChoiceList, choiceList } from './choices';
-import { addDays, daysBetween, type IsoDate } from './dates';
-import { isBlankCell } from './cell';
-import { type RowReader, readCheckboxField, readChoiceField, readDateField, readTextField, rowReader, shown } from './fields';
-import type { Issue } from './issue';
+import { type ChoiceList, choiceList } from '../values/choices';
+import { addDays, daysBetween, type IsoDate } from '../values/dates';
+import { isBlankCell } from '../values/cell';
+import { type RowReader, readCheckboxField, readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
+import type { Issue } from '../issue';
 import type { Settings } from './settings';
 import type { ColumnSpec, Table } from './table';
 

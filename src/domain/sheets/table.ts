@@ -1,5 +1,5 @@
-import { a1, type CellValue, isBlankCell, isSheetDate } from './cell';
-import { foldKey } from './text';
+import { a1, type CellValue, isBlankCell, isSheetDate } from '../values/cell';
+import { foldKey } from '../values/text';
 
 /**
  * A sheet as an adapter reads it: rows of values (one read), the formulas behind them, and merged areas.

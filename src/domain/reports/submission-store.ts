@@ -1,4 +1,4 @@
-import { type CellValue, cellText } from './cell';
+import { type CellValue, cellText } from '../values/cell';
 
 /**
  * The hidden sheet `_提出データ`: what a center has submitted to the city, one current row per (種類, 対象月)

@@ -1,6 +1,6 @@
-import { type Contract, isActiveIn } from './contracts';
-import type { Delegation } from './delegations';
-import { tidySpaces, toHalfWidthAlnum } from './text';
+import { type Contract, isActiveIn } from '../sheets/contracts';
+import type { Delegation } from '../sheets/delegations';
+import { tidySpaces, toHalfWidthAlnum } from '../values/text';
 
 /**
  * 公正・中立: how the month's delegated plans (介護予防支援 and 介護予防ケアマネジメント, 直営 left out) are

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { a1, type CellValue, cellText, isBlankCell } from './cell';
-import { choiceList } from './choices';
-import { canonicalJson, fingerprintMismatch, sha256Hex } from './fingerprint';
-import { readChoiceField, readTextField, rowReader, shown } from './fields';
-import { type Issue, severityOf } from './issue';
+import { a1, type CellValue, cellText, isBlankCell } from '../values/cell';
+import { choiceList } from '../values/choices';
+import { canonicalJson, fingerprintMismatch, sha256Hex } from '../reports/fingerprint';
+import { readChoiceField, readTextField, rowReader, shown } from '../values/fields';
+import { type Issue, severityOf } from '../issue';
 import type { ColumnSpec, Table } from './table';
-import { toHalfWidthAlnum } from './text';
+import { toHalfWidthAlnum } from '../values/text';
 
 /**
  * 事業評価: the national evaluation indicators (市町村・センター評価指標) a center answers はい/いいえ each year.

@@ -1,8 +1,8 @@
-import { ABUSE_TOPIC, BUSINESS_AREAS, type Consultation, METHODS, PROFESSIONS, REQUESTERS } from './consultations';
+import { ABUSE_TOPIC, BUSINESS_AREAS, type Consultation, METHODS, PROFESSIONS, REQUESTERS } from '../sheets/consultations';
 import { type CountTable, crossTab, tally, totalsOf, UNCLASSIFIED } from './count-table';
-import { daysBetween } from './dates';
-import { addMonths, monthOf, type YearMonth } from './months';
-import type { Settings } from './settings';
+import { daysBetween } from '../values/dates';
+import { addMonths, monthOf, type YearMonth } from '../values/months';
+import type { Settings } from '../sheets/settings';
 
 /** The consultation sections of the 月報 (SPEC §4.1 2–5 and the trend of 8). */
 export interface ConsultationSummary {

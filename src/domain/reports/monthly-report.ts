@@ -1,11 +1,11 @@
 import { measureConcentration, type Concentration } from './concentration';
 import { type ConsultationSummary, summarizeConsultations } from './consultation-summary';
-import { type Consultation, CONSULTATIONS_SHEET } from './consultations';
-import { activeContracts, type Contract, CONTRACTS_SHEET, isActiveIn } from './contracts';
-import { type Delegation, DELEGATIONS_SHEET } from './delegations';
-import type { Issue } from './issue';
-import { monthOf, type YearMonth } from './months';
-import type { Settings } from './settings';
+import { type Consultation, CONSULTATIONS_SHEET } from '../sheets/consultations';
+import { activeContracts, type Contract, CONTRACTS_SHEET, isActiveIn } from '../sheets/contracts';
+import { type Delegation, DELEGATIONS_SHEET } from '../sheets/delegations';
+import type { Issue } from '../issue';
+import { monthOf, type YearMonth } from '../values/months';
+import type { Settings } from '../sheets/settings';
 
 /** One office the center delegated to in the month (SPEC §4.1 6–7), business data only. */
 export interface OfficeDelegation {

@@ -1,10 +1,10 @@
 import { type CellValue, isBlankCell, isSheetDate, sheetErrorOf } from './cell';
 import { type ChoiceList, matchChoice } from './choices';
 import { type IsoDate, readDate } from './dates';
-import { type Issue, type IssueCode, severityOf } from './issue';
+import { type Issue, type IssueCode, severityOf } from '../issue';
 import { readMonth, type YearMonth } from './months';
 import { readCount } from './numbers';
-import { type ColumnSpec, type Table, type TableRow, cellAddress, columnTitle } from './table';
+import { type ColumnSpec, type Table, type TableRow, cellAddress, columnTitle } from '../sheets/table';
 import { hasControlChars, tidySpaces, toHalfWidthAlnum } from './text';
 
 /**

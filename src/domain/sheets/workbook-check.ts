@@ -1,10 +1,10 @@
-import { a1 } from './cell';
+import { a1 } from '../values/cell';
 import { type Consultation, CONSULTATION_COLUMNS, CONSULTATIONS_SHEET, readConsultations } from './consultations';
 import { type Contract, CONTRACT_COLUMNS, CONTRACTS_SHEET, readContracts } from './contracts';
-import type { IsoDate } from './dates';
+import type { IsoDate } from '../values/dates';
 import { type Delegation, DELEGATION_COLUMNS, DELEGATIONS_SHEET, readDelegations } from './delegations';
 import { checkEvaluationSheet, EVALUATION_COLUMNS, EVALUATION_SHEET, type EvaluationAnswer, type Indicator, INDICATOR_COLUMNS, INDICATOR_LIST_SHEET, readIndicatorList } from './evaluation';
-import { compareIssues, type Issue, severityOf } from './issue';
+import { compareIssues, type Issue, severityOf } from '../issue';
 import type { Settings, SettingsReading } from './settings';
 import { type ColumnSpec, type RawSheet, toTable, type Table } from './table';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isBlankCell } from './cell';
-import { choiceList, matchChoice } from './choices';
+import { isBlankCell } from '../values/cell';
+import { choiceList, matchChoice } from '../values/choices';
 import { type Contract, CONTRACTS_SHEET, contractPeriod, isActiveIn } from './contracts';
-import { readCountField, readMonthField, readTextField, type RowReader, rowReader, shown } from './fields';
-import type { Issue } from './issue';
-import { formatMonthJa, type YearMonth } from './months';
-import { checkOfficeNumber, reportOfficeNumber } from './office-number';
+import { readCountField, readMonthField, readTextField, type RowReader, rowReader, shown } from '../values/fields';
+import type { Issue } from '../issue';
+import { formatMonthJa, type YearMonth } from '../values/months';
+import { checkOfficeNumber, reportOfficeNumber } from '../values/office-number';
 import type { ColumnSpec, Table } from './table';
 import type { CheckContext } from './workbook-check';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isBlankCell } from './cell';
-import { choiceList } from './choices';
-import { readChoiceField, readDateField, readTextField, rowReader, shown } from './fields';
-import type { Issue } from './issue';
-import { firstDay, lastDay, type YearMonth } from './months';
-import { deriveMunicipality, sameMunicipality } from './municipality';
-import { readOfficeNumberField } from './office-number';
+import { isBlankCell } from '../values/cell';
+import { choiceList } from '../values/choices';
+import { readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
+import type { Issue } from '../issue';
+import { firstDay, lastDay, type YearMonth } from '../values/months';
+import { deriveMunicipality, sameMunicipality } from '../values/municipality';
+import { readOfficeNumberField } from '../values/office-number';
 import type { Settings } from './settings';
 import type { ColumnSpec, Table, TableRow } from './table';
 
