@@ -14,10 +14,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'PropertyDefinition[static=true]', message: 'Apps Script V8 rejects static class fields.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'PropertyDefinition[static=true]', message: 'Apps Script V8 rejects static class fields.' }],
     },
   },
 );

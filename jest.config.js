@@ -4,7 +4,13 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, esModuleInterop: true, ignoreDeprecations: '6.0' }, diagnostics: false }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, esModuleInterop: true, ignoreDeprecations: '6.0' },
+        diagnostics: false,
+      },
+    ],
   },
   globalSetup: '<rootDir>/test/global-setup.js',
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],

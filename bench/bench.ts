@@ -42,7 +42,9 @@ function rawOf(name: string, rows: readonly (readonly unknown[])[]): RawSheet {
     name,
     rows: rows.map((values, i) => ({
       rowNumber: i + 1,
-      values: values.map((v): CellValue => (v instanceof Date ? { kind: 'date', iso: new Date(v.getTime() + 9 * 3600e3).toISOString().slice(0, 10) } : v === '' ? null : (v as CellValue))),
+      values: values.map((v): CellValue =>
+        v instanceof Date ? { kind: 'date', iso: new Date(v.getTime() + 9 * 3600e3).toISOString().slice(0, 10) } : v === '' ? null : (v as CellValue),
+      ),
     })),
   };
 }
@@ -59,8 +61,29 @@ function workbookRows(n: number): Map<string, RawSheet> {
   const year = (i: number): number => 2000 + Math.floor(i / OFFICES);
   return new Map([
     ['相談記録', rawOf('相談記録', [CONSULTATION_HEADER, ...c])],
-    ['委託契約', rawOf('委託契約', [CONTRACT_HEADER, ...Array.from({ length: n }, (_, i) => contract({ 事業所番号: officeNumber(i), 契約開始日: jst(`${year(i)}-04-01`), 契約終了日: jst(`${year(i) + 1}-03-31`), 運営協議会承認日: jst(`${year(i)}-03-01`) }))])],
-    ['委託実績', rawOf('委託実績', [DELEGATION_HEADER, ...Array.from({ length: n }, (_, i) => delegation({ 対象月: `${year(i)}-06`, 事業所番号: officeNumber(i), ...(i % 101 === 0 ? { 介護予防支援件数: '３件' } : {}) }))])],
+    [
+      '委託契約',
+      rawOf('委託契約', [
+        CONTRACT_HEADER,
+        ...Array.from({ length: n }, (_, i) =>
+          contract({
+            事業所番号: officeNumber(i),
+            契約開始日: jst(`${year(i)}-04-01`),
+            契約終了日: jst(`${year(i) + 1}-03-31`),
+            運営協議会承認日: jst(`${year(i)}-03-01`),
+          }),
+        ),
+      ]),
+    ],
+    [
+      '委託実績',
+      rawOf('委託実績', [
+        DELEGATION_HEADER,
+        ...Array.from({ length: n }, (_, i) =>
+          delegation({ 対象月: `${year(i)}-06`, 事業所番号: officeNumber(i), ...(i % 101 === 0 ? { 介護予防支援件数: '３件' } : {}) }),
+        ),
+      ]),
+    ],
   ]);
 }
 
@@ -77,7 +100,14 @@ function engine(n: number) {
   const check = time(() => readWorkbook(raws, settings, '2026-11-23'));
   const scan = time(() => bareScan(raws));
   const rows = n * 3;
-  return { rows, checkMs: check.ms, rowsPerSecond: Math.round(rows / (check.ms / 1000)), scanMs: scan.ms, ratio: check.ms / Math.max(scan.ms, 0.01), issues: check.value.issues.length };
+  return {
+    rows,
+    checkMs: check.ms,
+    rowsPerSecond: Math.round(rows / (check.ms / 1000)),
+    scanMs: scan.ms,
+    ratio: check.ms / Math.max(scan.ms, 0.01),
+    issues: check.value.issues.length,
+  };
 }
 
 type Job = '入力チェック' | 'onEdit (500行の貼り付け)' | '月報を作成' | '市へ提出';
@@ -89,7 +119,10 @@ function roundTrips(env: ReturnType<typeof createGasEnvironment>): { calls: numb
 
 function adapterCalls(n: number, job: Job): { calls: number; apiCalls: number; jsMs: number } {
   const env = createGasEnvironment({ htmlDir: join(ROOT, 'build') });
-  sheetFromRows(env.spreadsheet, '設定', [['項目', '値'], ['提出先メールアドレス', 'kaigo@city.example.jp']]);
+  sheetFromRows(env.spreadsheet, '設定', [
+    ['項目', '値'],
+    ['提出先メールアドレス', 'kaigo@city.example.jp'],
+  ]);
   sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...consultations(n).map((r, i) => (i % 97 === 0 ? consultation({ 相談方法: 'TEL' }) : r))]);
   sheetFromRows(env.spreadsheet, '委託契約', [CONTRACT_HEADER, contract()]);
   sheetFromRows(env.spreadsheet, '委託実績', [DELEGATION_HEADER, ...Array.from({ length: Math.min(n, 500) }, () => delegation())]);
@@ -112,7 +145,10 @@ function adapterCalls(n: number, job: Job): { calls: number; apiCalls: number; j
   });
   // A job that failed half-way would measure nothing: it must have said it was done.
   const failed = env.ui.shown.filter((s) => s.kind === 'alert' && 'prompt' in s && /処理を完了|ありません|読めません/.test(String(s.prompt)));
-  if (failed.length > 0 || (job === '市へ提出' && !env.ui.shown.some((s) => s.kind === 'alert' && 'prompt' in s && String(s.prompt).includes('月報を提出しました')))) {
+  if (
+    failed.length > 0 ||
+    (job === '市へ提出' && !env.ui.shown.some((s) => s.kind === 'alert' && 'prompt' in s && String(s.prompt).includes('月報を提出しました')))
+  ) {
     throw new Error(`${job} did not finish: ${JSON.stringify(env.ui.shown.slice(-2))}`);
   }
   return { ...roundTrips(env), jsMs: run.ms };
@@ -152,7 +188,12 @@ async function cli(n: number) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const ws = wb.addWorksheet('相談記録');
   ws.addRow(CONSULTATION_HEADER).commit();
-  for (const r of consultations(n)) ws.addRow(r.map((v) => (v instanceof Date ? new Date(Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate() + 1)) : v === '' ? null : v)) as ExcelJS.CellValue[]).commit();
+  for (const r of consultations(n))
+    ws.addRow(
+      r.map((v) =>
+        v instanceof Date ? new Date(Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate() + 1)) : v === '' ? null : v,
+      ) as ExcelJS.CellValue[],
+    ).commit();
   ws.commit();
   await wb.commit();
   const read = await (async () => {
@@ -161,7 +202,9 @@ async function cli(n: number) {
     await w.xlsx.readFile(file);
     return Number(process.hrtime.bigint() - start) / 1e6;
   })();
-  const check = time(() => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', file, '--json', '--today', '2026-11-23'], { maxBuffer: 512 * 1024 * 1024 }));
+  const check = time(() =>
+    spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', file, '--json', '--today', '2026-11-23'], { maxBuffer: 512 * 1024 * 1024 }),
+  );
   return { rows: n, exceljsReadMs: read, checkMs: check.ms, ratio: check.ms / read, bytes: statSync(file).size };
 }
 
@@ -189,7 +232,10 @@ async function main(): Promise<void> {
   });
   results.engine = engines;
   lines.push('エンジン（3 シートの全チェック）', '  行数      行/秒        全チェック ms   素の走査 ms   比（目標 5 倍以内）');
-  for (const e of engines) lines.push(`  ${fmt(e.rows).padStart(8)}  ${fmt(e.rowsPerSecond).padStart(10)}  ${fmt(e.checkMs, 1).padStart(12)}  ${fmt(e.scanMs, 1).padStart(12)}  ${fmt(e.ratio, 1)}×`);
+  for (const e of engines)
+    lines.push(
+      `  ${fmt(e.rows).padStart(8)}  ${fmt(e.rowsPerSecond).padStart(10)}  ${fmt(e.checkMs, 1).padStart(12)}  ${fmt(e.scanMs, 1).padStart(12)}  ${fmt(e.ratio, 1)}×`,
+    );
 
   const jobs: Job[] = ['入力チェック', 'onEdit (500行の貼り付け)', '月報を作成', '市へ提出'];
   const adapters = jobs.map((job) => {
@@ -205,14 +251,21 @@ async function main(): Promise<void> {
   results.cityPerCenter = { ...city, modelledMsFor150: city.fixedCalls * MS_PER_CALL + 150 * (city.calls * MS_PER_CALL + city.jsMs) };
   lines.push('', `アダプタ（SpreadsheetApp の呼び出し回数 ＋ Sheets/Drive API の要求数。モデル時間 = 回数 × ${MS_PER_CALL}ms + JS の実測）`);
   for (const a of adapters) {
-    lines.push(`  ${a.job.padEnd(22)} ${a.at.map((x) => `${fmt(x.rows)}行: ${x.calls}回${x.apiCalls ? `＋API ${x.apiCalls}回` : ''}`).join('  ')}  ${a.identical ? '同じ' : '★違う'}  モデル ${fmt(a.modelledMs / 1000, 1)}秒 / 上限 ${a.limitMs / 1000}秒`);
+    lines.push(
+      `  ${a.job.padEnd(22)} ${a.at.map((x) => `${fmt(x.rows)}行: ${x.calls}回${x.apiCalls ? `＋API ${x.apiCalls}回` : ''}`).join('  ')}  ${a.identical ? '同じ' : '★違う'}  モデル ${fmt(a.modelledMs / 1000, 1)}秒 / 上限 ${a.limitMs / 1000}秒`,
+    );
   }
-  lines.push(`  市の集計                1センター増えるごとに ${fmt(city.calls, 1)}回（Sheets API）（シートを描く固定分 ${fmt(city.fixedCalls)}回）、150センターのモデル ${fmt((city.fixedCalls * MS_PER_CALL + 150 * (city.calls * MS_PER_CALL + city.jsMs)) / 1000, 1)}秒（4.5分ごとに区切って再開）`);
+  lines.push(
+    `  市の集計                1センター増えるごとに ${fmt(city.calls, 1)}回（Sheets API）（シートを描く固定分 ${fmt(city.fixedCalls)}回）、150センターのモデル ${fmt((city.fixedCalls * MS_PER_CALL + 150 * (city.calls * MS_PER_CALL + city.jsMs)) / 1000, 1)}秒（4.5分ごとに区切って再開）`,
+  );
 
   progress('CLI…');
   const c = await cli(SMOKE ? 2000 : 100_000);
   results.cli = c;
-  lines.push('', `CLI（${fmt(c.rows)} 行の .xlsx）: check ${fmt(c.checkMs / 1000, 2)}秒、exceljs の読み込みだけで ${fmt(c.exceljsReadMs / 1000, 2)}秒 → ${fmt(c.ratio, 2)}×（目標 2 倍以内）`);
+  lines.push(
+    '',
+    `CLI（${fmt(c.rows)} 行の .xlsx）: check ${fmt(c.checkMs / 1000, 2)}秒、exceljs の読み込みだけで ${fmt(c.exceljsReadMs / 1000, 2)}秒 → ${fmt(c.ratio, 2)}×（目標 2 倍以内）`,
+  );
 
   const b = bundle();
   results.bundle = b;

@@ -22,7 +22,9 @@ async function buildCode(entry, dir) {
   // The wrappers come from what the entry really exports: evaluate the bundle (its top level has no side
   // effects) and wrap every exported function, so no hand-kept list can drift from the code.
   const exported = vm.runInNewContext(`${bundle}\n${GLOBAL}`, { console });
-  const names = Object.keys(exported).filter((name) => typeof exported[name] === 'function').sort();
+  const names = Object.keys(exported)
+    .filter((name) => typeof exported[name] === 'function')
+    .sort();
   if (names.length === 0) throw new Error(`${entry} exports no functions`);
   const wrappers = names.map((name) => `function ${name}(...args) { return ${GLOBAL}.${name}(...args); }`).join('\n');
   writeFileSync(join(dir, 'Code.js'), `${bundle}\n${wrappers}\n`);

@@ -20,7 +20,25 @@ sheet.pageSetup = { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fit
 const xlsx = join(work, '委託事業所一覧.xlsx');
 await book.xlsx.writeFile(xlsx);
 execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx], { stdio: 'ignore' });
-execFileSync('pdftoppm', ['-png', '-r', '160', '-f', '1', '-l', '1', '-x', '105', '-y', '135', '-W', '920', '-H', '625', join(work, '委託事業所一覧.pdf'), join(work, 'page')]);
+execFileSync('pdftoppm', [
+  '-png',
+  '-r',
+  '160',
+  '-f',
+  '1',
+  '-l',
+  '1',
+  '-x',
+  '105',
+  '-y',
+  '135',
+  '-W',
+  '920',
+  '-H',
+  '625',
+  join(work, '委託事業所一覧.pdf'),
+  join(work, 'page'),
+]);
 const page = readdirSync(work).find((f) => f.startsWith('page') && f.endsWith('.png'));
 renameSync(join(work, page), join(root, 'docs', 'itaku-ichiran.png'));
 console.log('docs/itaku-ichiran.png');

@@ -40,7 +40,8 @@ describe('the Apps Script build', () => {
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
     // The 提出用ファイル is created, written and shared through these two, under drive.file only.
-    const services = (manifest as { dependencies?: { enabledAdvancedServices?: { userSymbol: string; version: string }[] } }).dependencies?.enabledAdvancedServices ?? [];
+    const services =
+      (manifest as { dependencies?: { enabledAdvancedServices?: { userSymbol: string; version: string }[] } }).dependencies?.enabledAdvancedServices ?? [];
     expect(services.map((s) => `${s.userSymbol} ${s.version}`).sort()).toEqual(['Drive v3', 'Sheets v4']);
   });
 

@@ -103,7 +103,10 @@ async function cityWorkbook(output: string): Promise<{ workbook: ExcelJS.Workboo
  * `houkatsu consolidate`: the city's consolidation of the centers' 提出用 workbooks, each read through its
  * `_提出データ` only. With OUT, the city's sheets for the month and a `_受領記録` row for every payload used.
  */
-export async function consolidateFiles(files: readonly string[], options: ConsolidateOptions): Promise<{ consolidation: Consolidation; document: Record<string, unknown>; output?: string }> {
+export async function consolidateFiles(
+  files: readonly string[],
+  options: ConsolidateOptions,
+): Promise<{ consolidation: Consolidation; document: Record<string, unknown>; output?: string }> {
   for (const m of [options.month, options.since]) {
     if (m !== undefined && !isValidYearMonth(m)) throw new RangeError(`月は YYYY-MM の形で指定してください（例: 2021-02）。「${m}」は読めません。`);
   }
@@ -119,7 +122,11 @@ export async function consolidateFiles(files: readonly string[], options: Consol
   }
   const outcomes = results.map((r) => r.outcome);
   const municipality = options.city ?? mostCommon(outcomes.map((o) => o.submission?.center.municipality ?? ''));
-  const consolidation = consolidate(options.month, options.since, outcomes, { municipality, municipalityOrder: options.order ?? [], threshold: options.threshold ?? 0.8 });
+  const consolidation = consolidate(options.month, options.since, outcomes, {
+    municipality,
+    municipalityOrder: options.order ?? [],
+    threshold: options.threshold ?? 0.8,
+  });
   if (options.output && city) {
     const received: Receipt[] = [];
     for (const { outcome, read } of results) {

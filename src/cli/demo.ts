@@ -71,11 +71,24 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     const built = await reportFile(input, { month, outputDir: join(dir, '提出'), year: SAMPLE_FISCAL_YEAR, now, today });
     submitted.push(built.output);
     files.push(input, marked, built.output);
-    centers.push({ name: center.name, errors: check.summary.errors, warnings: check.summary.warnings, total: built.report.consultations.total, reportErrors: built.report.quality.errors });
+    centers.push({
+      name: center.name,
+      errors: check.summary.errors,
+      warnings: check.summary.warnings,
+      total: built.report.consultations.total,
+      reportErrors: built.report.quality.errors,
+    });
   }
   progress('市: 各センターの提出データを集計…');
   const cityFile = join(dir, '市', `市集計_${month}.xlsx`);
-  const city = await consolidateFiles(submitted, { month, since: previousMonth(month), output: cityFile, city: HONJO_PLACE.municipality, order: HONJO_MUNICIPALITY_ORDER, now });
+  const city = await consolidateFiles(submitted, {
+    month,
+    since: previousMonth(month),
+    output: cityFile,
+    city: HONJO_PLACE.municipality,
+    order: HONJO_MUNICIPALITY_ORDER,
+    now,
+  });
   files.push(cityFile);
   progress('市: 事業評価を集計…');
   const nationalFile = join(dir, '市', `全国平均_${SAMPLE_FISCAL_YEAR}.xlsx`);

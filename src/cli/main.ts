@@ -88,7 +88,8 @@ async function main(argv: string[]): Promise<number> {
       if (values.month === undefined) fail('--month で対象月を指定してください（例: --month 2026-10）。');
       if (!isValidYearMonth(values.month)) fail(`--month（対象月）は YYYY-MM の形で指定してください（例: 2026-10）。「${values.month}」は読めません。`);
       const year = values.year === undefined ? undefined : readFiscalYear(values.year);
-      if (values.year !== undefined && year === undefined) fail(`--year（事業評価の年度）は 2025 や 令和7年度 の形で指定してください。「${values.year}」は読めません。`);
+      if (values.year !== undefined && year === undefined)
+        fail(`--year（事業評価の年度）は 2025 や 令和7年度 の形で指定してください。「${values.year}」は読めません。`);
       const built = await reportFile(rest[0] as string, { month: values.month, output: values.output, year, today: values.today });
       process.stdout.write(values.json ? `${JSON.stringify(built.submission, null, 2)}\n` : `${formatReport(built)}\n`);
       return built.report.quality.errors > 0 ? EXIT.hasErrors : EXIT.ok;
@@ -99,7 +100,10 @@ async function main(argv: string[]): Promise<number> {
       for (const m of [values.month, values.since]) {
         if (m !== undefined && !isValidYearMonth(m)) fail(`月は YYYY-MM の形で指定してください（例: 2021-02）。「${m}」は読めません。`);
       }
-      const order = values.order?.split(/[、,]/).map((s) => s.trim()).filter((s) => s !== '');
+      const order = values.order
+        ?.split(/[、,]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       const result = await consolidateFiles(rest, { month: values.month, since: values.since, output: values.output, city: values.city, order });
       process.stdout.write(values.json ? `${JSON.stringify(result.document, null, 2)}\n` : `${formatConsolidation(result.consolidation, result.output)}\n`);
       // A file that could not be read is an input with errors; a center that has not submitted is not.
@@ -128,7 +132,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${error instanceof UsageError ? error.message : `引数が正しくありません: ${(error as Error).message}`}\nhoukatsu --help で使い方を確認してください。\n`);
+      process.stderr.write(
+        `${error instanceof UsageError ? error.message : `引数が正しくありません: ${(error as Error).message}`}\nhoukatsu --help で使い方を確認してください。\n`,
+      );
     } else if (error instanceof UnreadableFileError || error instanceof UnwritableFileError || error instanceof SubmissionTargetError) {
       process.stderr.write(`${error.message}\n`);
     } else {

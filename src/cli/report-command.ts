@@ -43,7 +43,8 @@ export function fileNameOf(name: string): string {
  * center's own workbook is read, never written: not one row of 相談記録, 委託契約, 委託実績 or 設定 leaves it.
  */
 export async function reportFile(file: string, options: ReportOptions): Promise<ReportResult> {
-  if (!isValidYearMonth(options.month)) throw new RangeError(`--month（対象月）は YYYY-MM の形で指定してください（例: 2026-10）。「${options.month}」は読めません。`);
+  if (!isValidYearMonth(options.month))
+    throw new RangeError(`--month（対象月）は YYYY-MM の形で指定してください（例: 2026-10）。「${options.month}」は読めません。`);
   const port = await openXlsx(file, options.today);
   const now = options.now ?? new Date();
   const built = composeReport(port, options.month, now, now);
@@ -59,7 +60,10 @@ export async function reportFile(file: string, options: ReportOptions): Promise<
   let evaluation: ReportResult['evaluation'];
   if (options.year !== undefined) {
     const answered = built.reading.evaluation.some((a) => a.year === options.year && a.answer !== undefined);
-    if (!answered) throw new SubmissionTargetError(`「事業評価」のシートに ${options.year}年度の回答がありません。回答を入れてから、もう一度 --year ${options.year} を付けて実行してください（何も書き出していません）。`);
+    if (!answered)
+      throw new SubmissionTargetError(
+        `「事業評価」のシートに ${options.year}年度の回答がありません。回答を入れてから、もう一度 --year ${options.year} を付けて実行してください（何も書き出していません）。`,
+      );
     evaluation = submitEvaluation(port, target, built.reading, options.year, now);
   }
   await target.save();
@@ -80,9 +84,13 @@ export function formatReport(built: ReportResult): string {
     `  提出データの指紋: ${built.submission.fingerprint}`,
     ...(built.resubmitted ? [`  ${r.month} は再提出です。前の提出データは「履歴」として残しました。`] : []),
     ...(built.evaluation
-      ? [`  ${built.evaluation.submission.year}年度の事業評価も提出しました（${built.evaluation.submission.answers.length} 指標${built.evaluation.resubmitted ? '、前の提出は履歴に残しました' : ''}）。`]
+      ? [
+          `  ${built.evaluation.submission.year}年度の事業評価も提出しました（${built.evaluation.submission.answers.length} 指標${built.evaluation.resubmitted ? '、前の提出は履歴に残しました' : ''}）。`,
+        ]
       : []),
-    ...(built.migrated > 0 ? [`  センターのブックにあった古い「_提出データ」の ${built.migrated} 行を提出用ファイルに引き継ぎました（センターのブックは変えていません）。`] : []),
+    ...(built.migrated > 0
+      ? [`  センターのブックにあった古い「_提出データ」の ${built.migrated} 行を提出用ファイルに引き継ぎました（センターのブックは変えていません）。`]
+      : []),
   ];
   return lines.join('\n');
 }

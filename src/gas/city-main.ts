@@ -22,7 +22,11 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function menuCityPrepare(): void {
   alertingErrors(() => {
     const created = prepareCitySheets();
-    SpreadsheetApp.getUi().alert(created.length ? `「${created.join('」「')}」を作りました。センター名とスプレッドシートの URL を入力してください。` : '必要なシートはもうあります。何も変えていません。');
+    SpreadsheetApp.getUi().alert(
+      created.length
+        ? `「${created.join('」「')}」を作りました。センター名とスプレッドシートの URL を入力してください。`
+        : '必要なシートはもうあります。何も変えていません。',
+    );
   });
 }
 

@@ -69,12 +69,22 @@ function removeContinueTriggers(): void {
 function stepAndTell(request: CityRequest): void {
   const result = withDocumentLock(() => cityConsolidateStep(request));
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  if (result.kind === 'no-centers') throw new UserFacingError(`「${CENTER_LIST_SHEET}」にセンターがありません。「市の集計シートを準備」で作り、センター名とスプレッドシートの URL を入力してください。`);
+  if (result.kind === 'no-centers')
+    throw new UserFacingError(
+      `「${CENTER_LIST_SHEET}」にセンターがありません。「市の集計シートを準備」で作り、センター名とスプレッドシートの URL を入力してください。`,
+    );
   if (result.kind === 'paused') {
     if (!ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === CONTINUE_HANDLER)) {
-      ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(60 * 1000).create();
+      ScriptApp.newTrigger(CONTINUE_HANDLER)
+        .timeBased()
+        .after(60 * 1000)
+        .create();
     }
-    spreadsheet.toast(`${result.total} センターのうち ${result.done} センターまで読みました。1 分後に続きを自動で行います（メニューからもう一度実行しても、続きから再開します）。`, '集計', 10);
+    spreadsheet.toast(
+      `${result.total} センターのうち ${result.done} センターまで読みました。1 分後に続きを自動で行います（メニューからもう一度実行しても、続きから再開します）。`,
+      '集計',
+      10,
+    );
     return;
   }
   removeContinueTriggers();
@@ -92,7 +102,11 @@ function stepAndTell(request: CityRequest): void {
 export function consolidateFromMenu(now: Date = new Date()): void {
   const ui = SpreadsheetApp.getUi();
   const fallback = lastMonth(now);
-  const monthAnswer = ui.prompt('各センターの月報を集計', `対象月を入力してください（例: ${fallback}）。空のまま OK を押すと先月（${formatMonthJa(fallback)}）です。`, ui.ButtonSet.OK_CANCEL);
+  const monthAnswer = ui.prompt(
+    '各センターの月報を集計',
+    `対象月を入力してください（例: ${fallback}）。空のまま OK を押すと先月（${formatMonthJa(fallback)}）です。`,
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (monthAnswer.getSelectedButton() !== ui.Button.OK) return;
   const month = parseMonthInput(monthAnswer.getResponseText(), now);
   const sinceAnswer = ui.prompt(
@@ -153,7 +167,11 @@ export function evaluateFromMenu(now: Date = new Date()): void {
   const month = lastMonth(now);
   // The 年度 that ended last: April to March.
   const lastYear = String(Number(month.slice(0, 4)) - (Number(month.slice(5)) >= 4 ? 1 : 2));
-  const answer = ui.prompt('事業評価を集計', `年度を入力してください（例: ${lastYear} や 令和${Number(lastYear) - 2018}年度）。空のまま OK を押すと ${lastYear}年度です。`, ui.ButtonSet.OK_CANCEL);
+  const answer = ui.prompt(
+    '事業評価を集計',
+    `年度を入力してください（例: ${lastYear} や 令和${Number(lastYear) - 2018}年度）。空のまま OK を押すと ${lastYear}年度です。`,
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const text = answer.getResponseText().trim();
   const year = text === '' ? lastYear : readFiscalYear(text);
@@ -161,5 +179,9 @@ export function evaluateFromMenu(now: Date = new Date()): void {
   const result = withDocumentLock(() => runEvaluation(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), year, readCenterSheets, now));
   if (!result) throw new UserFacingError(`「${CENTER_LIST_SHEET}」にセンターがありません。`);
   const submitted = result.centers.filter((c) => c.status === 'submitted').length;
-  SpreadsheetApp.getActiveSpreadsheet().toast(`事業評価_${year} を作りました（提出 ${submitted} / ${result.centers.length} センター、いいえ ${result.no.length} 件）。`, '事業評価', 10);
+  SpreadsheetApp.getActiveSpreadsheet().toast(
+    `事業評価_${year} を作りました（提出 ${submitted} / ${result.centers.length} センター、いいえ ${result.no.length} 件）。`,
+    '事業評価',
+    10,
+  );
 }

@@ -18,21 +18,31 @@ export function importIndicators(): { year: string; added: number }[] {
   const port = sheetsPort(spreadsheet);
   const listRaw = port.readSheet(INDICATOR_LIST_SHEET);
   const listTable = listRaw ? toTable(listRaw, INDICATOR_COLUMNS) : undefined;
-  if (!listTable) throw new UserFacingError(`「${INDICATOR_LIST_SHEET}」シートに、市から届いた評価指標の一覧（年度・番号・分類・指標）を貼り付けてから実行してください。`);
+  if (!listTable)
+    throw new UserFacingError(`「${INDICATOR_LIST_SHEET}」シートに、市から届いた評価指標の一覧（年度・番号・分類・指標）を貼り付けてから実行してください。`);
   const yearColumn = listTable.columns.year;
-  const years = [...new Set(listTable.rows.map((r) => (yearColumn === undefined ? undefined : readFiscalYear(r.values[yearColumn]))).filter((y): y is string => y !== undefined))];
+  const years = [
+    ...new Set(
+      listTable.rows.map((r) => (yearColumn === undefined ? undefined : readFiscalYear(r.values[yearColumn]))).filter((y): y is string => y !== undefined),
+    ),
+  ];
   if (years.length === 0) throw new UserFacingError(`「${INDICATOR_LIST_SHEET}」の「年度」列に年度（例: 2025）を入れてください。`);
   let sheet = spreadsheet.getSheetByName(EVALUATION_SHEET);
   const header = EVALUATION_COLUMNS.map((c) => c.header);
   if (!sheet) {
     sheet = spreadsheet.insertSheet(EVALUATION_SHEET);
-    sheet.getRange(1, 1, 1, header.length).setValues([header.map(asSheetsValue)]).setFontWeight('bold');
+    sheet
+      .getRange(1, 1, 1, header.length)
+      .setValues([header.map(asSheetsValue)])
+      .setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
   const existing = port.readSheet(EVALUATION_SHEET);
   const table = existing ? toTable(existing, EVALUATION_COLUMNS) : undefined;
   const have = new Set(
-    (table?.rows ?? []).map((r) => `${readFiscalYear(r.values[table?.columns.year ?? -1]) ?? ''}|${String(r.values[table?.columns.number ?? -1] ?? '').trim()}`),
+    (table?.rows ?? []).map(
+      (r) => `${readFiscalYear(r.values[table?.columns.year ?? -1]) ?? ''}|${String(r.values[table?.columns.number ?? -1] ?? '').trim()}`,
+    ),
   );
   const result: { year: string; added: number }[] = [];
   const rows: CellValue[][] = [];
@@ -70,7 +80,11 @@ export function offerEvaluation(port: WorkbookPort, file: SubmissionFile, readin
   const year = years[0];
   if (year === undefined) return;
   const ui = SpreadsheetApp.getUi();
-  const answer = ui.alert('事業評価', `${year}年度の事業評価も提出用ファイルに入れて市へ提出しますか？（回答と「いいえ」の根拠・備考が市に届きます）`, ui.ButtonSet.YES_NO);
+  const answer = ui.alert(
+    '事業評価',
+    `${year}年度の事業評価も提出用ファイルに入れて市へ提出しますか？（回答と「いいえ」の根拠・備考が市に届きます）`,
+    ui.ButtonSet.YES_NO,
+  );
   if (answer !== ui.Button.YES) return;
   const result = submitEvaluation(port, file, reading, year, now);
   ui.alert('事業評価', `${year}年度の事業評価を提出しました${result.resubmitted ? '（前回の提出は履歴に残しました）' : ''}。`, ui.ButtonSet.OK);

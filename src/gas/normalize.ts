@@ -2,7 +2,16 @@ import { z } from 'zod';
 import type { CellValue } from '../domain/values/cell';
 import { checkWorkbook, loadWorkbook } from '../workbook/check-job';
 import { JAPAN_TIME_ZONE, sheetDateOf } from '../workbook/cell-values';
-import { type CellChange, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeFor, changeLogRows, issueCell, normalizationPlan, type SheetPatch } from '../workbook/normalize-plan';
+import {
+  type CellChange,
+  CHANGE_LOG_HEADER,
+  CHANGE_LOG_SHEET,
+  changeFor,
+  changeLogRows,
+  issueCell,
+  normalizationPlan,
+  type SheetPatch,
+} from '../workbook/normalize-plan';
 import type { WorkbookPort } from '../workbook/port';
 import { type CheckView, runCheck } from './check';
 import { htmlWithData } from './html';
@@ -70,7 +79,14 @@ const CellValueSchema: z.ZodType<CellValue> = z.union([
   z.number(),
   z.boolean(),
   z.null(),
-  z.object({ kind: z.literal('date'), iso: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), time: z.string().regex(/^\d{2}:\d{2}$/).optional() }),
+  z.object({
+    kind: z.literal('date'),
+    iso: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    time: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .optional(),
+  }),
 ]);
 
 /** What the dialog sends back: the ticked items as it got them (their before is what the person saw). */
@@ -93,7 +109,10 @@ const TickedSchema = z
 function result(applied: number, skipped: number): NormalizeResult {
   const headline = applied > 0 ? `${applied}件を整えました` : '変更はありませんでした';
   const parts = applied > 0 ? [`変更したセルは「${CHANGE_LOG_SHEET}」シートに記録しました。`] : [];
-  if (skipped > 0) parts.push(`${skipped}件は、プレビューを開いた後にセルが変更されていたため、そのままにしました。もう一度「表記を整える」を開くと、今の内容で確かめられます。`);
+  if (skipped > 0)
+    parts.push(
+      `${skipped}件は、プレビューを開いた後にセルが変更されていたため、そのままにしました。もう一度「表記を整える」を開くと、今の内容で確かめられます。`,
+    );
   const details = parts.join('');
   return { applied, skipped, headline, details, message: `${headline}。${details}` };
 }
@@ -116,7 +135,8 @@ export function applySuggestion(sheet: string, cell: string, suggestion: string)
   const port = sheetsPort(SpreadsheetApp.getActiveSpreadsheet());
   const { reading, raws } = loadWorkbook(port);
   const issue = reading.issues.find((i) => i.sheet === sheet && i.cell === cell && i.suggestion === suggestion);
-  if (!issue) throw new Error(`${sheet}!${cell} はサイドバーを開いた後に変更されたため、候補を適用しませんでした。再チェックしてから、もう一度お試しください。`);
+  if (!issue)
+    throw new Error(`${sheet}!${cell} はサイドバーを開いた後に変更されたため、候補を適用しませんでした。再チェックしてから、もう一度お試しください。`);
   const change = changeFor(issue, raws.get(sheet));
   if (!change) {
     const formula = issueCell(issue, raws.get(sheet))?.formula ?? '';

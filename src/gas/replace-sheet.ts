@@ -50,7 +50,7 @@ function draw(sheet: Sheet, model: SheetModel): void {
   if (model.frozenRows) sheet.setFrozenRows(model.frozenRows);
   // Runs of equal widths (one column per center) in one call each, so the calls do not grow with centers.
   const widths = model.columnWidths ?? [];
-  for (let start = 0; start < widths.length; ) {
+  for (let start = 0; start < widths.length;) {
     let end = start + 1;
     while (end < widths.length && widths[end] === widths[start]) end++;
     sheet.setColumnWidths(start + 1, end - start, widths[start] as number);

@@ -42,7 +42,11 @@ export function parseMonthInput(text: string, now: Date = new Date()): string {
 export function askMonth(title: string, now: Date): string | undefined {
   const ui = SpreadsheetApp.getUi();
   const fallback = lastMonth(now);
-  const answer = ui.prompt(title, `対象月を入力してください（例: ${fallback}、令和${Number(fallback.slice(0, 4)) - 2018}年${Number(fallback.slice(5))}月）。\n空のまま OK を押すと先月（${formatMonthJa(fallback)}）になります。`, ui.ButtonSet.OK_CANCEL);
+  const answer = ui.prompt(
+    title,
+    `対象月を入力してください（例: ${fallback}、令和${Number(fallback.slice(0, 4)) - 2018}年${Number(fallback.slice(5))}月）。\n空のまま OK を押すと先月（${formatMonthJa(fallback)}）になります。`,
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (answer.getSelectedButton() !== ui.Button.OK) return undefined;
   return parseMonthInput(answer.getResponseText(), now);
 }
@@ -57,7 +61,12 @@ export function runBuildReport(month: string, now: Date = new Date()): { sheet: 
 
 /** 「月報を作成…」: a small dialog that asks the month (last month by default) and builds the report. */
 export function showReportDialog(now: Date = new Date()): void {
-  SpreadsheetApp.getUi().showModalDialog(htmlWithData('report-dialog', { defaultMonth: lastMonth(now) }).setWidth(420).setHeight(300), '月報を作成');
+  SpreadsheetApp.getUi().showModalDialog(
+    htmlWithData('report-dialog', { defaultMonth: lastMonth(now) })
+      .setWidth(420)
+      .setHeight(300),
+    '月報を作成',
+  );
 }
 
 /** The month of the report the person is looking at, if the active sheet is one. */

@@ -58,6 +58,12 @@ export function saveSettingsForm(values: unknown, loaded: unknown): SettingsSave
     port.appendRows(CHANGE_LOG_SHEET, CHANGE_LOG_HEADER, changeLogRows(appended, stampNow(), OPERATIONS.settings));
   }
   const form = settingsForm(port.readSheet(SETTINGS_SHEET), port.name);
-  if (skipped.length > 0) return { ok: false, message: 'ほかの人が同時に設定を変更したため、一部を保存できませんでした。内容を確かめて、もう一度保存してください。', errors: {}, form };
+  if (skipped.length > 0)
+    return {
+      ok: false,
+      message: 'ほかの人が同時に設定を変更したため、一部を保存できませんでした。内容を確かめて、もう一度保存してください。',
+      errors: {},
+      form,
+    };
   return { ok: true, message: `保存しました（${plan.changed.join('、')}）。次のチェックと月報から使われます。`, form };
 }

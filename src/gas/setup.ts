@@ -96,7 +96,8 @@ function readDecorations(sheet: Sheet, found: SheetFound, headerRow: number, rul
 
 function validationOf(rule: ColumnRule): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = SpreadsheetApp.newDataValidation();
-  if (rule.kind === 'list') builder.requireValueInList([...rule.values], true).setHelpText('一覧から選んでください。一覧にない値も入力できますが、入力チェックで確認されます。');
+  if (rule.kind === 'list')
+    builder.requireValueInList([...rule.values], true).setHelpText('一覧から選んでください。一覧にない値も入力できますが、入力チェックで確認されます。');
   else if (rule.kind === 'checkbox') builder.requireCheckbox();
   else builder.requireDate().setHelpText('日付を 2026-10-03 の形で入力してください。');
   // Warn, never reject: whatever a person typed (a variant, a 和暦 date) stays, and the check explains it.
@@ -121,7 +122,10 @@ function carryOut(spreadsheet: Spreadsheet, existing: Sheet | null, plan: SheetP
     const missing = at + titles.length - 1 - sheet.getMaxColumns();
     // A range past the last column does not exist in Sheets: grow the sheet to the right first.
     if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
-    const cells = sheet.getRange(headerRow, at, 1, titles.length).setValues([titles.map(asSheetsValue)]).setFontWeight('bold');
+    const cells = sheet
+      .getRange(headerRow, at, 1, titles.length)
+      .setValues([titles.map(asSheetsValue)])
+      .setFontWeight('bold');
     if (plan.status === 'create') cells.setBackground(HEADER_BACKGROUND);
   }
   const maxRows = sheet.getMaxRows();
@@ -150,7 +154,11 @@ function carryOut(spreadsheet: Spreadsheet, existing: Sheet | null, plan: SheetP
   if (plan.highlights.length > 0 && below > 0) {
     attempt('highlights', () => {
       const added = plan.highlights.map((h) =>
-        SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(h.formula).setBackground(MARK_COLORS.error).setRanges([column(h.column)]).build(),
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenFormulaSatisfied(h.formula)
+          .setBackground(MARK_COLORS.error)
+          .setRanges([column(h.column)])
+          .build(),
       );
       sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...added]);
     });

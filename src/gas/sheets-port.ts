@@ -109,7 +109,9 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
         const column = resolved.rows.slice(first, last + 1).map((r, i) => {
           const row = block.firstRow + first + i;
           const format = at(formats, row, block.column) ?? '';
-          return [r.kind === 'patch' ? patchedValue(r.patch.after, format) : keptValue(at(raw, row, block.column), at(formulas, row, block.column) ?? '', format)];
+          return [
+            r.kind === 'patch' ? patchedValue(r.patch.after, format) : keptValue(at(raw, row, block.column), at(formulas, row, block.column) ?? '', format),
+          ];
         });
         s.getRange(block.firstRow + first, block.column, column.length, 1).setValues(column);
       }
@@ -125,7 +127,9 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       let s = sheet(name);
       if (!s) {
         s = spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
-        s.getRange(1, 1, 1, header.length).setValues([header.map(asSheetsValue)]).setFontWeight('bold');
+        s.getRange(1, 1, 1, header.length)
+          .setValues([header.map(asSheetsValue)])
+          .setFontWeight('bold');
         s.setFrozenRows(1);
         sheets.set(name, s);
       }

@@ -20,7 +20,9 @@ type SheetProperties = GoogleAppsScript.Sheets.Schema.SheetProperties;
 export function sheetsApi(): Api {
   // An advanced service that is not enabled is not defined at all: typeof is the one safe test.
   if (typeof Sheets === 'undefined' || !Sheets) {
-    throw new UserFacingError('Google Sheets API（詳細サービス「Sheets」）が有効になっていません。Apps Script エディタの「サービス」で Google Sheets API を追加するか、README の手順で push し直してください。');
+    throw new UserFacingError(
+      'Google Sheets API（詳細サービス「Sheets」）が有効になっていません。Apps Script エディタの「サービス」で Google Sheets API を追加するか、README の手順で push し直してください。',
+    );
   }
   return Sheets;
 }
@@ -80,7 +82,13 @@ function drawRequests(model: SheetModel, sheetId: number): Request[] {
       if (!format) continue;
       requests.push({
         repeatCell: {
-          range: { sheetId, startRowIndex: r.row - 1, endRowIndex: r.row - 1 + r.numRows, startColumnIndex: r.column - 1, endColumnIndex: r.column - 1 + r.numColumns },
+          range: {
+            sheetId,
+            startRowIndex: r.row - 1,
+            endRowIndex: r.row - 1 + r.numRows,
+            startColumnIndex: r.column - 1,
+            endColumnIndex: r.column - 1 + r.numColumns,
+          },
           cell: { userEnteredFormat: format },
           fields: 'userEnteredFormat',
         },
@@ -89,7 +97,11 @@ function drawRequests(model: SheetModel, sheetId: number): Request[] {
   }
   (model.columnWidths ?? []).forEach((px, i) => {
     requests.push({
-      updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 }, properties: { pixelSize: px }, fields: 'pixelSize' },
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
+        properties: { pixelSize: px },
+        fields: 'pixelSize',
+      },
     });
   });
   return requests;
@@ -152,7 +164,11 @@ export function sheetsApiFile(id: string): SubmissionFile & { readonly id: strin
 
 /** Creates an empty 提出用ファイル (one `_提出データ` sheet, Japanese locale and time). */
 export function createSpreadsheetFile(title: string, firstSheet: string): SubmissionFile & { readonly id: string } {
-  const created = sheetsApi().Spreadsheets.create({ properties: { title, locale: 'ja_JP', timeZone: JAPAN_TIME_ZONE }, sheets: [{ properties: { title: firstSheet } }] });
-  if (!created.spreadsheetId) throw new UserFacingError('提出用ファイルを作れませんでした（Google から ID が返りませんでした）。時間をおいてもう一度お試しください。');
+  const created = sheetsApi().Spreadsheets.create({
+    properties: { title, locale: 'ja_JP', timeZone: JAPAN_TIME_ZONE },
+    sheets: [{ properties: { title: firstSheet } }],
+  });
+  if (!created.spreadsheetId)
+    throw new UserFacingError('提出用ファイルを作れませんでした（Google から ID が返りませんでした）。時間をおいてもう一度お試しください。');
   return sheetsApiFile(created.spreadsheetId);
 }

@@ -33,7 +33,9 @@ export function requireSubmissionScope(): void {
 
 function driveApi(): GoogleAppsScript.Drive {
   if (typeof Drive === 'undefined' || !Drive) {
-    throw new UserFacingError('Google Drive API（詳細サービス「Drive」v3）が有効になっていません。Apps Script エディタの「サービス」で Drive API を追加するか、README の手順で push し直してください。');
+    throw new UserFacingError(
+      'Google Drive API（詳細サービス「Drive」v3）が有効になっていません。Apps Script エディタの「サービス」で Drive API を追加するか、README の手順で push し直してください。',
+    );
   }
   return Drive;
 }
@@ -129,7 +131,11 @@ function createFile(centerName: string): SubmissionTarget {
  * request per new address). Addresses taken off 設定 keep their access: removing a reader is a decision
  * for a person, in Drive's 共有 dialog; the closing message names them.
  */
-function share(fileId: string, recipients: readonly string[], centerName: string): { added: string[]; extra: string[]; owner?: { name: string; email: string } } {
+function share(
+  fileId: string,
+  recipients: readonly string[],
+  centerName: string,
+): { added: string[]; extra: string[]; owner?: { name: string; email: string } } {
   const drive = driveApi();
   const permissions = drive.Permissions.list(fileId, { fields: 'permissions(id,type,role,emailAddress,displayName)' }).permissions ?? [];
   const have = new Set(permissions.map((p) => (p.emailAddress ?? '').toLowerCase()));
@@ -143,7 +149,9 @@ function share(fileId: string, recipients: readonly string[], centerName: string
     added.push(address);
   }
   const wanted = new Set(recipients);
-  const extra = permissions.filter((p) => p.role !== 'owner' && p.type === 'user' && p.emailAddress && !wanted.has(p.emailAddress.toLowerCase())).map((p) => p.emailAddress as string);
+  const extra = permissions
+    .filter((p) => p.role !== 'owner' && p.type === 'user' && p.emailAddress && !wanted.has(p.emailAddress.toLowerCase()))
+    .map((p) => p.emailAddress as string);
   const owner = permissions.find((p) => p.role === 'owner');
   return { added, extra, ...(owner ? { owner: { name: owner.displayName ?? '', email: owner.emailAddress ?? '' } } : {}) };
 }
@@ -185,7 +193,9 @@ export function submitToCity(plan: SubmissionPlan, now: Date = new Date()): void
       '',
       `共有（閲覧者）: ${plan.recipients.join('、')}${shared.added.length ? `（今回 ${shared.added.join('、')} に共有し、通知メールを送りました）` : ''}`,
       ...(shared.extra.length ? [`設定にない閲覧者: ${shared.extra.join('、')}（外す場合は、ファイルの「共有」から外してください）`] : []),
-      ...(result.migrated ? [`このスプレッドシートにあった「${SUBMISSIONS_SHEET}」の ${result.migrated} 行（履歴を含む）を提出用ファイルに移し、元のシートは削除しました。`] : []),
+      ...(result.migrated
+        ? [`このスプレッドシートにあった「${SUBMISSIONS_SHEET}」の ${result.migrated} 行（履歴を含む）を提出用ファイルに移し、元のシートは削除しました。`]
+        : []),
       '',
       'このスプレッドシート（相談記録）は共有しないでください。市に渡すのは上の URL だけです。',
       `指紋: ${result.submission.fingerprint.slice(0, 16)}…`,

@@ -37,9 +37,15 @@ export const SAMPLE_LAST_MONTH: YearMonth = HONJO_HANDOUT_MONTH;
  * centers, so the demo shows a few of each and not a flood. 児玉's 委託契約 has no 所在 column (it is optional
  * and derived), so nothing about 所在 can go wrong there.
  */
-const CENTER_HABITS: Readonly<Record<HonjoCenterName, { municipalityColumn: boolean; contracts: readonly ContractMess[]; delegations: readonly DelegationMess[] }>> = {
+const CENTER_HABITS: Readonly<
+  Record<HonjoCenterName, { municipalityColumn: boolean; contracts: readonly ContractMess[]; delegations: readonly DelegationMess[] }>
+> = {
   本庄西: { municipalityColumn: true, contracts: ['overlap', 'fullWidthNumber', 'municipalityEmpty'], delegations: ['warekiMonth', 'directVariant'] },
-  本庄東: { municipalityColumn: true, contracts: ['reasonMissing', 'municipalityMismatch', 'municipalityEmpty'], delegations: ['shortWarekiMonth', 'countWithUnit'] },
+  本庄東: {
+    municipalityColumn: true,
+    contracts: ['reasonMissing', 'municipalityMismatch', 'municipalityEmpty'],
+    delegations: ['shortWarekiMonth', 'countWithUnit'],
+  },
   本庄南: { municipalityColumn: true, contracts: ['overlap', 'reasonMissing', 'municipalityMismatch'], delegations: ['countWithUnit', 'directVariant'] },
   児玉: { municipalityColumn: false, contracts: ['fullWidthNumber', 'reasonMissing'], delegations: ['warekiMonth', 'countWithUnit', 'directVariant'] },
 };
@@ -78,7 +84,13 @@ export function sampleCenterWorkbook(center: SampleCenter, seed: number, lastMon
   const months = Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11));
 
   const consultationRandom = stream(CONSULTATIONS_SHEET);
-  const clean = sampleConsultations({ random: consultationRandom, months, perMonth: 220, idPrefix: center.idPrefix, staff: ['担当A', '担当B', '担当C', '担当D', '担当E'] });
+  const clean = sampleConsultations({
+    random: consultationRandom,
+    months,
+    perMonth: 220,
+    idPrefix: center.idPrefix,
+    staff: ['担当A', '担当B', '担当C', '担当D', '担当E'],
+  });
   const consultations = plantConsultationMess(CONSULTATIONS_SHEET, clean, consultationRandom);
 
   const contractRandom = stream(CONTRACTS_SHEET);

@@ -50,7 +50,11 @@ export interface SampleContract {
 /** 地域包括支援センター began in 2006-04; no contract is older. */
 const FIRST_START: IsoDate = '2006-04-01';
 
-const KINDS: readonly (readonly [DelegationKind, number])[] = [['両方', 80], ['介護予防ケアマネジメント', 12], ['介護予防支援', 8]];
+const KINDS: readonly (readonly [DelegationKind, number])[] = [
+  ['両方', 80],
+  ['介護予防ケアマネジメント', 12],
+  ['介護予防支援', 8],
+];
 
 const REASONS_IN_CITY = [
   '利用者本人・家族が選択（市内の複数事業所の一覧を示して説明）',
@@ -68,7 +72,8 @@ const NOTES = ['', '', '', '', '', '実績はFAXで毎月5日まで', '担当介
 
 function officeOf(o: HonjoOffice, center: HonjoCenterName): SampleOffice {
   // The handout prints the move as `旧→新`: some centers have not updated their row yet.
-  const address = o.currentAddress === undefined ? o.address : MOVED_OFFICE_OLD_ADDRESS_CENTERS.includes(center) ? (o.address.split('→')[0] ?? o.address) : o.currentAddress;
+  const address =
+    o.currentAddress === undefined ? o.address : MOVED_OFFICE_OLD_ADDRESS_CENTERS.includes(center) ? (o.address.split('→')[0] ?? o.address) : o.currentAddress;
   return { officeNumber: o.officeNumber, name: o.name, corporation: o.corporation, address, municipality: o.municipality };
 }
 
@@ -216,12 +221,24 @@ export function contractSheet(
   });
   for (const kind of opts.mess) {
     if (kind === 'overlap') continue;
-    if (kind === 'reasonMissing') plant(pick(() => true), 'reason', null, 'SELECTION_REASON_MISSING');
+    if (kind === 'reasonMissing')
+      plant(
+        pick(() => true),
+        'reason',
+        null,
+        'SELECTION_REASON_MISSING',
+      );
     if (kind === 'fullWidthNumber') {
       const i = pick(() => true);
       plant(i, 'officeNumber', toFullWidth(contracts[i]?.office.officeNumber ?? ''), 'TEXT_WIDTH');
     }
-    if (kind === 'municipalityEmpty') plant(pick(() => true), 'municipality', null, 'MUNICIPALITY_DERIVED');
+    if (kind === 'municipalityEmpty')
+      plant(
+        pick(() => true),
+        'municipality',
+        null,
+        'MUNICIPALITY_DERIVED',
+      );
     if (kind === 'municipalityMismatch') {
       // 児玉町 merged into 本庄市 in 2006, and people still write it; with no such office, the city's name for a town outside it.
       const kodama = contracts.some((c, i) => !used.has(i) && !c.overlapping && c.office.address.startsWith('児玉町'));

@@ -28,7 +28,11 @@ const ROLE_ORDER: readonly ContractRole[] = ['handout', 'idle', 'ended', 'new', 
  * last month exactly the offices of the handout's 〇 (role `handout`) have at least one; an `idle` office's
  * cases stop a few months before the end, a `new` one has none yet.
  */
-export function sampleDelegations(opts: { readonly contracts: readonly SampleContract[]; readonly months: readonly YearMonth[]; readonly random: Random }): SampleDelegation[] {
+export function sampleDelegations(opts: {
+  readonly contracts: readonly SampleContract[];
+  readonly months: readonly YearMonth[];
+  readonly random: Random;
+}): SampleDelegation[] {
   const { random: rnd, months } = opts;
   const last = months[months.length - 1];
   const offices = new Map<string, SampleContract[]>();
@@ -96,7 +100,12 @@ const NAME_COLUMN = '事業所名（メモ）';
 export function delegationSheet(rows: readonly SampleDelegation[], opts: { readonly random: Random; readonly mess: readonly DelegationMess[] }): PlantedSheet {
   const { random: rnd } = opts;
   const keys = DELEGATION_COLUMNS.map((c) => c.key);
-  const header = [headerOf(DELEGATION_COLUMNS, 'month'), headerOf(DELEGATION_COLUMNS, 'officeNumber'), NAME_COLUMN, ...keys.slice(2).map((k) => headerOf(DELEGATION_COLUMNS, k))];
+  const header = [
+    headerOf(DELEGATION_COLUMNS, 'month'),
+    headerOf(DELEGATION_COLUMNS, 'officeNumber'),
+    NAME_COLUMN,
+    ...keys.slice(2).map((k) => headerOf(DELEGATION_COLUMNS, k)),
+  ];
   const columnOf = (key: DelegationKey): number => header.indexOf(headerOf(DELEGATION_COLUMNS, key));
   const laid = layOut({
     title: [],
@@ -120,13 +129,31 @@ export function delegationSheet(rows: readonly SampleDelegation[], opts: { reado
   // A month of the autumn, typed the way the forms of the city name it.
   const autumn = addMonths(last, -3);
   for (const kind of opts.mess) {
-    if (kind === 'warekiMonth') plant(pick((r) => r.month === autumn), 'month', formatWarekiMonth(autumn), 'MONTH_NOTATION');
-    if (kind === 'shortWarekiMonth') plant(pick((r) => r.month === autumn), 'month', shortWarekiMonth(autumn), 'MONTH_NOTATION');
+    if (kind === 'warekiMonth')
+      plant(
+        pick((r) => r.month === autumn),
+        'month',
+        formatWarekiMonth(autumn),
+        'MONTH_NOTATION',
+      );
+    if (kind === 'shortWarekiMonth')
+      plant(
+        pick((r) => r.month === autumn),
+        'month',
+        shortWarekiMonth(autumn),
+        'MONTH_NOTATION',
+      );
     if (kind === 'countWithUnit') {
       const i = pick((r) => r.officeNumber !== DIRECT && r.supportCases > 0);
       plant(i, 'supportCases', `${toFullWidth(String(rows[i]?.supportCases ?? 0))}件`, 'COUNT_NOTATION');
     }
-    if (kind === 'directVariant') plant(pick((r) => r.officeNumber === DIRECT), 'officeNumber', 'センター直営', 'CHOICE_VARIANT');
+    if (kind === 'directVariant')
+      plant(
+        pick((r) => r.officeNumber === DIRECT),
+        'officeNumber',
+        'センター直営',
+        'CHOICE_VARIANT',
+      );
   }
   return { sheet: { name: DELEGATIONS_SHEET, rows: laid.rows, widths: [10, 14, 36, 18, 26, 10] }, planted };
 }

@@ -42,7 +42,10 @@ const NO_ANSWERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 export function sampleIndicatorSheet(): SampleSheet {
   return {
     name: '評価指標',
-    rows: [INDICATOR_COLUMNS.map((c) => c.header), ...INDICATORS.map(([category, text], i): CellValue[] => [SAMPLE_FISCAL_YEAR, String(i + 1), category, text])],
+    rows: [
+      INDICATOR_COLUMNS.map((c) => c.header),
+      ...INDICATORS.map(([category, text], i): CellValue[] => [SAMPLE_FISCAL_YEAR, String(i + 1), category, text]),
+    ],
     widths: [8, 6, 36, 70],
   };
 }
@@ -66,5 +69,8 @@ export function sampleEvaluationSheet(center: string): SampleSheet {
 /** Sample national averages (stand-ins, not the published figures) for the city's 全国平均 sheet. */
 export function sampleNationalSheet(): SampleSheet {
   const rates = [0.86, 0.91, 0.88, 0.84, 0.79, 0.9, 0.82];
-  return { name: '全国平均', rows: [['年度', '分類', '全国平均'], ...EVALUATION_CATEGORIES.map((c, i): CellValue[] => [SAMPLE_FISCAL_YEAR, c, rates[i] ?? 0.85])] };
+  return {
+    name: '全国平均',
+    rows: [['年度', '分類', '全国平均'], ...EVALUATION_CATEGORIES.map((c, i): CellValue[] => [SAMPLE_FISCAL_YEAR, c, rates[i] ?? 0.85])],
+  };
 }

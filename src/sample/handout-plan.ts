@@ -41,7 +41,10 @@ export function handoutAssignment(): ReadonlyMap<string, readonly HonjoCenterNam
     );
     const chosen = ranked.slice(0, office.centerCount);
     for (const c of chosen) load.set(c, (load.get(c) ?? 0) + 1);
-    assignment.set(office.officeNumber, HONJO_CENTER_NAMES.filter((c) => chosen.includes(c)));
+    assignment.set(
+      office.officeNumber,
+      HONJO_CENTER_NAMES.filter((c) => chosen.includes(c)),
+    );
   }
   return assignment;
 }

@@ -100,14 +100,22 @@ function render(view: CheckView): void {
     return;
   }
   if (view.issues.length < total) {
-    list.append(el('p', { class: 'notice info small', text: `先頭の${view.issues.length}件を表示しています。直してから再チェックすると、続きが表示されます。` }));
+    list.append(
+      el('p', { class: 'notice info small', text: `先頭の${view.issues.length}件を表示しています。直してから再チェックすると、続きが表示されます。` }),
+    );
   }
   for (const [sheet, issues] of groupBy(view.issues, (i) => i.sheet)) {
-    const section = el('section', { class: 'sheet-group', attrs: { 'aria-label': sheet } }, el('h2', {}, sheet, el('span', { class: 'secondary', text: `${issues.length}件` })));
+    const section = el(
+      'section',
+      { class: 'sheet-group', attrs: { 'aria-label': sheet } },
+      el('h2', {}, sheet, el('span', { class: 'secondary', text: `${issues.length}件` })),
+    );
     for (const [row, inRow] of groupBy(issues, (i) => i.row)) {
       // The check lists each row's errors first already; keep that order, and keep it if it ever changes.
       const sorted = [...inRow].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-      section.append(el('div', { class: 'row-group' }, el('p', { class: 'row-label', text: `${row}行目` }), el('ul', { class: 'plain' }, ...sorted.map(issueItem))));
+      section.append(
+        el('div', { class: 'row-group' }, el('p', { class: 'row-label', text: `${row}行目` }), el('ul', { class: 'plain' }, ...sorted.map(issueItem))),
+      );
     }
     list.append(section);
   }

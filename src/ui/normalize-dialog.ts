@@ -65,7 +65,13 @@ function row(item: Item): HTMLTableRowElement {
 function renderEmpty(): void {
   byId('intro').hidden = true;
   byId('content').replaceChildren(
-    el('div', { class: 'empty' }, icon('done', '#188038'), el('h2', { text: '整える表記はありません' }), el('p', { class: 'secondary', text: '和暦の日付、全角の数字、余分な空白、選択肢の表記ゆれは見つかりませんでした。' })),
+    el(
+      'div',
+      { class: 'empty' },
+      icon('done', '#188038'),
+      el('h2', { text: '整える表記はありません' }),
+      el('p', { class: 'secondary', text: '和暦の日付、全角の数字、余分な空白、選択肢の表記ゆれは見つかりませんでした。' }),
+    ),
   );
   applyButton().hidden = true;
   const close = byId('cancel');
@@ -89,8 +95,16 @@ function render(preview: NormalizePreview): void {
     render2();
   });
   byId('intro').replaceChildren(
-    el('p', { class: 'lead', text: `書き方だけを直せるセルが ${preview.total}件あります${more}。変更前と変更後を確かめ、直さないセルのチェックを外してから「整える」を押してください。変更したセルは「_変更履歴」シートに記録されます。` }),
-    el('div', { class: 'counts' }, el('label', { class: 'select-all' }, all, 'すべて選択'), el('span', { class: 'secondary', attrs: { id: 'selected-count' } })),
+    el('p', {
+      class: 'lead',
+      text: `書き方だけを直せるセルが ${preview.total}件あります${more}。変更前と変更後を確かめ、直さないセルのチェックを外してから「整える」を押してください。変更したセルは「_変更履歴」シートに記録されます。`,
+    }),
+    el(
+      'div',
+      { class: 'counts' },
+      el('label', { class: 'select-all' }, all, 'すべて選択'),
+      el('span', { class: 'secondary', attrs: { id: 'selected-count' } }),
+    ),
   );
   render2();
 }
@@ -127,7 +141,13 @@ function renderDone(result: NormalizeResult): void {
   byId('intro').hidden = true;
   const ok = result.skipped === 0;
   byId('content').replaceChildren(
-    el('div', { class: 'empty' }, icon(ok ? 'done' : 'info', ok ? '#188038' : '#b06000'), el('h2', { text: result.headline }), el('p', { class: 'secondary', text: result.details })),
+    el(
+      'div',
+      { class: 'empty' },
+      icon(ok ? 'done' : 'info', ok ? '#188038' : '#b06000'),
+      el('h2', { text: result.headline }),
+      el('p', { class: 'secondary', text: result.details }),
+    ),
   );
   applyButton().hidden = true;
   const cancel = byId('cancel');

@@ -33,7 +33,12 @@ function main(): void {
       .then((r) => {
         setStatus(status, `「${r.sheet}」を作成しました。`, 'success');
         result.replaceChildren(
-          el('p', { text: r.errors > 0 ? `この月の行にエラーが ${r.errors} 件残っています（下書きです）。「入力チェック」で直してから市へ提出してください。` : 'この月の行にエラーはありません。内容を確かめて「市へ提出」してください。' }),
+          el('p', {
+            text:
+              r.errors > 0
+                ? `この月の行にエラーが ${r.errors} 件残っています（下書きです）。「入力チェック」で直してから市へ提出してください。`
+                : 'この月の行にエラーはありません。内容を確かめて「市へ提出」してください。',
+          }),
           ...(r.warnings > 0 ? [el('p', { class: 'secondary', text: `注意 ${r.warnings} 件` })] : []),
         );
       })

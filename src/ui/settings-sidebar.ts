@@ -17,7 +17,13 @@ function fieldId(key: SettingKey): string {
 
 function field(f: SettingField): HTMLElement {
   const id = fieldId(f.key);
-  const attrs = { id, name: f.key, placeholder: f.placeholder ? `既定: ${f.placeholder}` : '', 'aria-describedby': `${id}-hint ${id}-error`, autocomplete: 'off' };
+  const attrs = {
+    id,
+    name: f.key,
+    placeholder: f.placeholder ? `既定: ${f.placeholder}` : '',
+    'aria-describedby': `${id}-hint ${id}-error`,
+    autocomplete: 'off',
+  };
   const input = f.multiline ? el('textarea', { attrs: { ...attrs, rows: '3' } }) : el('input', { attrs: { ...attrs, type: 'text' } });
   input.value = f.value;
   return el(

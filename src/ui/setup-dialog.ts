@@ -21,7 +21,12 @@ function main(): void {
       ? '下の説明を見て、見出し行を整えてからもう一度実行してください。'
       : 'すべてのシートに必要な列と設定がそろっていました。何も変更していません。';
   byId('content').replaceChildren(
-    el('div', { class: 'headline' }, icon(skipped ? 'info' : 'done', skipped ? '#b06000' : '#188038'), el('div', {}, el('h2', { text: title }), el('p', { class: 'secondary', text: lead }))),
+    el(
+      'div',
+      { class: 'headline' },
+      icon(skipped ? 'info' : 'done', skipped ? '#b06000' : '#188038'),
+      el('div', {}, el('h2', { text: title }), el('p', { class: 'secondary', text: lead })),
+    ),
     ...result.sheets.map((sheet) =>
       el(
         'section',

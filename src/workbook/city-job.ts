@@ -77,7 +77,8 @@ export function outcomeOf(listing: CenterListing, read: CenterRead, month: strin
   if (!current) return { name: listing.name, status: 'missing', reason: `${formatMonthJa(month)}の月報がまだ提出されていません。` };
   const payload = readPayload(current.json);
   if (payload.kind === 'bad') return { name: listing.name, status: 'unreadable', reason: payload.reason };
-  if (payload.submission.month !== month) return { name: listing.name, status: 'unreadable', reason: `提出データの対象月（${payload.submission.month}）が ${month} と違います。` };
+  if (payload.submission.month !== month)
+    return { name: listing.name, status: 'unreadable', reason: `提出データの対象月（${payload.submission.month}）が ${month} と違います。` };
   const mismatch = codeMismatch(listing, payload.submission.center.code);
   if (mismatch) return { name: listing.name, status: 'unreadable', reason: mismatch };
   const note = replacedNote(receipts, listing.name, current);
@@ -105,7 +106,10 @@ function readWork(raw: RawSheet | undefined, month: string, since: string, list:
     if (list[outcomes.length]?.name !== name) return [];
     const status = text(v[3]) as CenterOutcome['status'];
     const count = Number(v[5]);
-    const json = v.slice(6, 6 + (Number.isInteger(count) ? count : 0)).map(text).join('');
+    const json = v
+      .slice(6, 6 + (Number.isInteger(count) ? count : 0))
+      .map(text)
+      .join('');
     const payload = json ? readPayload(json) : undefined;
     const reason = text(v[4]) ? { reason: text(v[4]) } : {};
     outcomes.push(payload?.kind === 'ok' ? { name, status, submission: payload.submission, ...reason } : { name, status, ...reason });
@@ -118,7 +122,15 @@ function readWork(raw: RawSheet | undefined, month: string, since: string, list:
  * payload is on record already: the city's 「各センターの月報を集計…」, 「事業評価を集計…」 and the CLI keep
  * `_受領記録` the same way.
  */
-export function receiptOfUse(onRecord: readonly Receipt[], center: string, outcome: { readonly status: string }, read: CenterRead, kind: string, period: string, now: Date): Receipt[] {
+export function receiptOfUse(
+  onRecord: readonly Receipt[],
+  center: string,
+  outcome: { readonly status: string },
+  read: CenterRead,
+  kind: string,
+  period: string,
+  now: Date,
+): Receipt[] {
   const used = outcome.status === 'submitted' && read.kind === 'ok' ? currentSubmission(read.stored, kind, period) : undefined;
   return used ? newReceipts(onRecord, center, [used], japanTime(now)) : [];
 }

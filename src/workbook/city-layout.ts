@@ -19,7 +19,13 @@ export function citySheetName(kind: (typeof CITY_SHEETS)[number], month: string)
 
 function table(row: number, values: CellValue[][], format?: string): Block {
   const width = values.reduce((w, r) => Math.max(w, r.length), 0);
-  return { row, column: 1, values, style: format ? { numberFormat: format } : {}, accents: [{ rect: { row, column: 1, numRows: 1, numColumns: width }, style: HEADER }] };
+  return {
+    row,
+    column: 1,
+    values,
+    style: format ? { numberFormat: format } : {},
+    accents: [{ rect: { row, column: 1, numRows: 1, numColumns: width }, style: HEADER }],
+  };
 }
 
 function title(row: number, text: string, style: BlockStyle = TITLE): Block {
@@ -56,7 +62,11 @@ export function statusSheet(c: Consolidation): SheetModel {
   const warnings: CellValue[][] = [['注意'], ...c.warnings.filter((w) => w.kind !== 'office-disagreement').map((w): CellValue[] => [w.message])];
   return {
     name: citySheetName('提出状況', c.month),
-    blocks: [title(1, `提出状況\u3000${formatMonthJa(c.month)}`), { row: 2, column: 1, values: [[summary]] }, ...stack([{ values: rows }, ...(warnings.length > 1 ? [{ values: warnings }] : [])], 4)],
+    blocks: [
+      title(1, `提出状況\u3000${formatMonthJa(c.month)}`),
+      { row: 2, column: 1, values: [[summary]] },
+      ...stack([{ values: rows }, ...(warnings.length > 1 ? [{ values: warnings }] : [])], 4),
+    ],
     frozenRows: 4,
     columnWidths: [160, 90, 360, 170, 110, 80, 150],
   };
@@ -153,7 +163,10 @@ export function newContractsSheet(c: Consolidation): SheetModel {
     name: citySheetName('新規委託', c.month),
     blocks: [
       title(1, `新規に委託した指定介護予防支援等業務を行う居宅介護支援事業者（${period}）`),
-      table(3, [['開始月', '所在', '事業所名', '住所', 'センター'], ...c.newContracts.map((n): CellValue[] => [formatWarekiMonth(n.startMonth), n.municipality, n.name, n.address, n.center])]),
+      table(3, [
+        ['開始月', '所在', '事業所名', '住所', 'センター'],
+        ...c.newContracts.map((n): CellValue[] => [formatWarekiMonth(n.startMonth), n.municipality, n.name, n.address, n.center]),
+      ]),
     ],
     frozenRows: 3,
     columnWidths: [100, 110, 320, 260, 120],

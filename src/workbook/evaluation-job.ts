@@ -1,5 +1,14 @@
 import { type CellValue, cellText } from '../domain/values/cell';
-import { type EvaluationComparison, compareEvaluations, EVALUATION_KIND, type EvaluationOutcome, type EvaluationSubmission, readEvaluationPayload, readFiscalYear, toEvaluationSubmission } from '../domain/sheets/evaluation';
+import {
+  type EvaluationComparison,
+  compareEvaluations,
+  EVALUATION_KIND,
+  type EvaluationOutcome,
+  type EvaluationSubmission,
+  readEvaluationPayload,
+  readFiscalYear,
+  toEvaluationSubmission,
+} from '../domain/sheets/evaluation';
 import { currentSubmission } from '../domain/reports/submission-store';
 import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import { type ColumnSpec, type RawSheet, toTable } from '../domain/sheets/table';
@@ -41,7 +50,9 @@ export function evaluationOutcomeOf(listing: CenterListing, read: CenterRead, ye
   const payload = readEvaluationPayload(current.json);
   if (payload.kind === 'bad') return { name: listing.name, status: 'unreadable', reason: payload.reason };
   const mismatch = codeMismatch(listing, payload.submission.center.code);
-  return mismatch ? { name: listing.name, status: 'unreadable', reason: mismatch } : { name: listing.name, status: 'submitted', submission: payload.submission };
+  return mismatch
+    ? { name: listing.name, status: 'unreadable', reason: mismatch }
+    : { name: listing.name, status: 'submitted', submission: payload.submission };
 }
 
 /** The national averages the city enters: sheet 全国平均 (年度 | 分類 | 全国平均), one row per category and year. */
@@ -87,27 +98,47 @@ export function evaluationSheet(c: EvaluationComparison): SheetModel {
     const national = c.national[cat];
     if (national === null || national === undefined) return [];
     const values = [...submitted.map((x) => x.rates[cat]), c.city[cat]];
-    return values.flatMap((v, j) => (v !== null && v !== undefined && v < national - 1e-9 ? [{ rect: { row: top + 1 + i, column: 2 + j, numRows: 1, numColumns: 1 }, style: BELOW }] : []));
+    return values.flatMap((v, j) =>
+      v !== null && v !== undefined && v < national - 1e-9 ? [{ rect: { row: top + 1 + i, column: 2 + j, numRows: 1, numColumns: 1 }, style: BELOW }] : [],
+    );
   });
   const blocks: SheetModel['blocks'][number][] = [
     { row: 1, column: 1, values: [[`事業評価（${c.year}年度）市・各センターと全国平均の比較`]], style: { bold: true, fontSize: 14 } },
-    { row: top, column: 1, values: [header, ...rows], style: { numberFormat: '0.0%' }, accents: [{ rect: { row: top, column: 1, numRows: 1, numColumns: header.length }, style: HEADER }, ...accents] },
+    {
+      row: top,
+      column: 1,
+      values: [header, ...rows],
+      style: { numberFormat: '0.0%' },
+      accents: [{ rect: { row: top, column: 1, numRows: 1, numColumns: header.length }, style: HEADER }, ...accents],
+    },
   ];
   let row = top + rows.length + 2;
-  const no: CellValue[][] = [['センター', '番号', '分類', '根拠・備考（いいえの理由）'], ...c.no.map((n): CellValue[] => [n.center, n.number, n.category, n.note])];
+  const no: CellValue[][] = [
+    ['センター', '番号', '分類', '根拠・備考（いいえの理由）'],
+    ...c.no.map((n): CellValue[] => [n.center, n.number, n.category, n.note]),
+  ];
   blocks.push({ row: row++, column: 1, values: [['■ 「いいえ」の回答と理由']], style: { bold: true } });
   blocks.push({ row, column: 1, values: no, accents: [{ rect: { row, column: 1, numRows: 1, numColumns: 4 }, style: HEADER }] });
   row += no.length + 1;
   const missing = c.centers.filter((x) => x.status !== 'submitted');
   blocks.push({ row: row++, column: 1, values: [['■ 提出されていないセンター']], style: { bold: true } });
-  blocks.push({ row, column: 1, values: [['センター', '理由'], ...(missing.length ? missing.map((x): CellValue[] => [x.name, x.reason ?? '']) : [['（なし）', '']])] });
+  blocks.push({
+    row,
+    column: 1,
+    values: [['センター', '理由'], ...(missing.length ? missing.map((x): CellValue[] => [x.name, x.reason ?? '']) : [['（なし）', '']])],
+  });
   row += Math.max(missing.length, 1) + 2;
   // One chart per center: its rates beside the national average (a small source block each).
   const charts: ChartModel[] = [];
   submitted.forEach((x, i) => {
     const source: CellValue[][] = [['分類', x.name, '全国平均'], ...c.categories.map((cat): CellValue[] => [cat, x.rates[cat] ?? 0, c.national[cat] ?? 0])];
     blocks.push({ row, column: 1, values: source, style: { numberFormat: '0.0%' } });
-    charts.push({ kind: 'bar', title: `${x.name} と全国平均（${c.year}年度）`, range: { row, column: 1, numRows: source.length, numColumns: 3 }, anchor: { row: top + i * 18, column: header.length + 2 } });
+    charts.push({
+      kind: 'bar',
+      title: `${x.name} と全国平均（${c.year}年度）`,
+      range: { row, column: 1, numRows: source.length, numColumns: 3 },
+      anchor: { row: top + i * 18, column: header.length + 2 },
+    });
     row += source.length + 1;
   });
   return { name: `事業評価_${c.year}`, blocks, frozenRows: top, columnWidths: [280, ...submitted.map(() => 90), 90, 90], charts };
@@ -117,7 +148,12 @@ export function evaluationSheet(c: EvaluationComparison): SheetModel {
  * 「事業評価を集計…」 over one port: reads each center's `_提出データ`, compares, draws 事業評価_YYYY, and keeps a
  * receipt of every evaluation it used in `_受領記録`.
  */
-export function runEvaluation(port: WorkbookPort, year: string, readCenter: (listing: CenterListing) => CenterRead, now: Date): EvaluationComparison | undefined {
+export function runEvaluation(
+  port: WorkbookPort,
+  year: string,
+  readCenter: (listing: CenterListing) => CenterRead,
+  now: Date,
+): EvaluationComparison | undefined {
   const list = readCenterList(port.readSheet(CENTER_LIST_SHEET));
   if (list.length === 0) return undefined;
   const receipts = readReceipts(port.readSheet(RECEIPTS_SHEET)?.rows.map((r) => r.values) ?? []);
@@ -127,7 +163,11 @@ export function runEvaluation(port: WorkbookPort, year: string, readCenter: (lis
     try {
       read = readCenter(listing);
     } catch (error) {
-      return { name: listing.name, status: 'unreadable' as const, reason: `読み込み中に失敗しました（${String((error as { message?: unknown }).message ?? error).slice(0, 120)}）。` };
+      return {
+        name: listing.name,
+        status: 'unreadable' as const,
+        reason: `読み込み中に失敗しました（${String((error as { message?: unknown }).message ?? error).slice(0, 120)}）。`,
+      };
     }
     const outcome = evaluationOutcomeOf(listing, read, year);
     received.push(...receiptOfUse([...receipts, ...received], listing.name, outcome, read, EVALUATION_KIND, year, now));

@@ -51,7 +51,11 @@ export function suggestedValue(issue: Pick<Issue, 'code' | 'suggestion'>): CellV
 }
 
 /** The cell an issue points at, with its value and formula as read, or undefined when it is not in the read rows. */
-export function issueCell(issue: Issue, raw: RawSheet | undefined, index?: ReadonlyMap<number, RawRow>): { row: number; column: number; value: CellValue; formula: string } | undefined {
+export function issueCell(
+  issue: Issue,
+  raw: RawSheet | undefined,
+  index?: ReadonlyMap<number, RawRow>,
+): { row: number; column: number; value: CellValue; formula: string } | undefined {
   const rect = rectOfA1(issue.cell);
   if (!rect || !raw) return undefined;
   const row = index ? index.get(rect.row) : raw.rows.find((r) => r.rowNumber === rect.row);

@@ -26,10 +26,22 @@ export function composeReport(port: WorkbookPort, month: string, now: Date, subm
   const { reading } = loadWorkbook(port);
   const headerRows = new Map(reading.sheets.map((s) => [s.sheet, s.table?.headerRow ?? 1] as const));
   const report = buildMonthlyReport(
-    { settings: reading.settings, month, consultations: reading.consultations, contracts: reading.contracts, delegations: reading.delegations, issues: reading.issues },
+    {
+      settings: reading.settings,
+      month,
+      consultations: reading.consultations,
+      contracts: reading.contracts,
+      delegations: reading.delegations,
+      issues: reading.issues,
+    },
     headerRows,
   );
-  return { report, sheet: reportSheetName(month), submission: toSubmission(report, now.toISOString(), submittedAt ? submittedAt.toISOString() : null), reading };
+  return {
+    report,
+    sheet: reportSheetName(month),
+    submission: toSubmission(report, now.toISOString(), submittedAt ? submittedAt.toISOString() : null),
+    reading,
+  };
 }
 
 /** 「月報を作成…」: builds `月報_YYYY-MM`, replacing an earlier one of the month atomically. */

@@ -42,8 +42,10 @@ class Cursor {
     const accents: { rect: { row: number; column: number; numRows: number; numColumns: number }; style: BlockStyle }[] = [
       { rect: { row: at, column: 1, numRows: 1, numColumns: width }, style: HEADER_STYLE },
     ];
-    if (opts.totalRow && values.length > 1) accents.push({ rect: { row: at + values.length - 1, column: 1, numRows: 1, numColumns: width }, style: TOTAL_STYLE });
-    if (opts.totalColumn !== undefined && values.length > 1) accents.push({ rect: { row: at + 1, column: opts.totalColumn, numRows: values.length - 1, numColumns: 1 }, style: TOTAL_STYLE });
+    if (opts.totalRow && values.length > 1)
+      accents.push({ rect: { row: at + values.length - 1, column: 1, numRows: 1, numColumns: width }, style: TOTAL_STYLE });
+    if (opts.totalColumn !== undefined && values.length > 1)
+      accents.push({ rect: { row: at + 1, column: opts.totalColumn, numRows: values.length - 1, numColumns: 1 }, style: TOTAL_STYLE });
     this.blocks.push({ row: at, column: 1, values, style: { numberFormat: opts.format ?? COUNT_FORMAT }, accents });
     this.row += values.length + 1;
     return { row: at, rows: values.length };
@@ -80,7 +82,8 @@ export function reportSheet(report: MonthlyReport, status: ReportStatus): SheetM
   const q = report.quality;
   const cur = new Cursor();
   const state = status.submittedAt ? `提出済み（${status.submittedAt}）` : '下書き';
-  const qualityLine = q.errors + q.warnings === 0 ? 'なし' : `エラー ${q.errors} 件（${q.rowsWithErrors} 行）、注意 ${q.warnings} 件（${q.rowsWithWarnings} 行）`;
+  const qualityLine =
+    q.errors + q.warnings === 0 ? 'なし' : `エラー ${q.errors} 件（${q.rowsWithErrors} 行）、注意 ${q.warnings} 件（${q.rowsWithWarnings} 行）`;
   const header: CellValue[][] = [
     [`月報\u3000${report.center.name}`],
     ['センター名', report.center.name],
@@ -92,17 +95,36 @@ export function reportSheet(report: MonthlyReport, status: ReportStatus): SheetM
   ];
   if (q.errors > 0) header.push(['', 'エラーが残っています。「入力チェック」で直してから市へ提出してください（下書きとしては使えます）。']);
   if (c.undatedRows > 0) header.push(['受付日が読めない行', `${c.undatedRows} 件（どの月にも数えていません。「入力チェック」で受付日を直してください）`]);
-  cur.blocks.push({ row: 1, column: 1, values: header, style: {}, accents: [{ rect: { row: 1, column: 1, numRows: 1, numColumns: 1 }, style: { bold: true, fontSize: 14 } }, { rect: { row: 2, column: 1, numRows: header.length - 1, numColumns: 1 }, style: { bold: true } }] });
+  cur.blocks.push({
+    row: 1,
+    column: 1,
+    values: header,
+    style: {},
+    accents: [
+      { rect: { row: 1, column: 1, numRows: 1, numColumns: 1 }, style: { bold: true, fontSize: 14 } },
+      { rect: { row: 2, column: 1, numRows: header.length - 1, numColumns: 1 }, style: { bold: true } },
+    ],
+  });
   cur.row = header.length + 2;
 
   cur.section('総合相談 延べ件数（相談方法 × 相談者）');
-  cur.table(countRows(c.byMethod, '相談方法', { title: '夜間休日（再掲）', counts: c.afterHoursByMethod }), { totalRow: true, totalColumn: c.byMethod.columns.length + 2 });
+  cur.table(countRows(c.byMethod, '相談方法', { title: '夜間休日（再掲）', counts: c.afterHoursByMethod }), {
+    totalRow: true,
+    totalColumn: c.byMethod.columns.length + 2,
+  });
 
   cur.section('相談内容別（業務区分 › 相談内容 × 相談者）');
-  cur.table(countRows(c.byTopic, '業務区分 › 相談内容', { title: '認知症関連（再掲）', counts: c.dementiaByTopic }), { totalRow: true, totalColumn: c.byTopic.columns.length + 2 });
+  cur.table(countRows(c.byTopic, '業務区分 › 相談内容', { title: '認知症関連（再掲）', counts: c.dementiaByTopic }), {
+    totalRow: true,
+    totalColumn: c.byTopic.columns.length + 2,
+  });
 
   cur.section('実人数');
-  cur.table([['', '人数'], ['実人数', c.uniquePersons], ['新規 実人数', c.newPersons]]);
+  cur.table([
+    ['', '人数'],
+    ['実人数', c.uniquePersons],
+    ['新規 実人数', c.newPersons],
+  ]);
 
   cur.section('対応職種');
   cur.table(countRows(c.byProfession, '対応職種'), { totalRow: true });
@@ -119,14 +141,32 @@ export function reportSheet(report: MonthlyReport, status: ReportStatus): SheetM
 
   const p = report.preventivePlans;
   cur.section('介護予防支援・介護予防ケアマネジメント');
-  cur.table([['', '件数', 'うち新規'], ['直営', p.direct, p.directNewCases], ['委託', p.delegated, p.delegatedNewCases], ['計', p.direct + p.delegated, p.newCases]], { totalRow: true });
+  cur.table(
+    [
+      ['', '件数', 'うち新規'],
+      ['直営', p.direct, p.directNewCases],
+      ['委託', p.delegated, p.delegatedNewCases],
+      ['計', p.direct + p.delegated, p.newCases],
+    ],
+    { totalRow: true },
+  );
 
   cur.section('委託先（この月に委託した事業所）');
   const total = report.concentration.total;
   cur.table(
     [
       ['事業所番号', '事業所名', '法人名', '所在', '介護予防支援', '介護予防ケアマネジメント', '計', 'うち新規', '割合'],
-      ...report.delegations.map((d): CellValue[] => [d.officeNumber, d.name, d.corporation, d.municipality, d.supportCases, d.careManagementCases, d.cases, d.newCases, total > 0 ? formatShare(d.cases / total) : '']),
+      ...report.delegations.map((d): CellValue[] => [
+        d.officeNumber,
+        d.name,
+        d.corporation,
+        d.municipality,
+        d.supportCases,
+        d.careManagementCases,
+        d.cases,
+        d.newCases,
+        total > 0 ? formatShare(d.cases / total) : '',
+      ]),
     ],
     { format: COUNT_FORMAT },
   );
@@ -155,7 +195,23 @@ export function reportSheet(report: MonthlyReport, status: ReportStatus): SheetM
   const trend = cur.table([['月', '延べ件数'], ...c.trend.map((t): CellValue[] => [formatWarekiMonth(t.month), t.total])]);
 
   const chartColumn = 12;
-  cur.charts.push({ kind: 'bar', title: `相談内容（${formatMonthJa(report.month)}）`, range: { row: topics.row, column: 1, numRows: topics.rows, numColumns: 2 }, anchor: { row: 2, column: chartColumn } });
-  cur.charts.push({ kind: 'line', title: '延べ件数の推移', range: { row: trend.row, column: 1, numRows: trend.rows, numColumns: 2 }, anchor: { row: 22, column: chartColumn } });
-  return { name: reportSheetName(report.month), blocks: cur.blocks, frozenRows: 1, columnWidths: [230, 160, 120, 110, 110, 110, 110, 110, 110, 110], charts: cur.charts };
+  cur.charts.push({
+    kind: 'bar',
+    title: `相談内容（${formatMonthJa(report.month)}）`,
+    range: { row: topics.row, column: 1, numRows: topics.rows, numColumns: 2 },
+    anchor: { row: 2, column: chartColumn },
+  });
+  cur.charts.push({
+    kind: 'line',
+    title: '延べ件数の推移',
+    range: { row: trend.row, column: 1, numRows: trend.rows, numColumns: 2 },
+    anchor: { row: 22, column: chartColumn },
+  });
+  return {
+    name: reportSheetName(report.month),
+    blocks: cur.blocks,
+    frozenRows: 1,
+    columnWidths: [230, 160, 120, 110, 110, 110, 110, 110, 110, 110],
+    charts: cur.charts,
+  };
 }

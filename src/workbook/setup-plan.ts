@@ -143,8 +143,20 @@ export interface SheetFound {
 
 /** Where the header is and which columns are missing: the first half of the plan, before rules are read. */
 export type SheetFrame =
-  | { readonly kind: 'create' | 'empty'; readonly headerRow: 1; readonly positions: ReadonlyMap<string, number>; readonly appended: readonly ColumnSpec<string>[]; readonly width: number }
-  | { readonly kind: 'header'; readonly headerRow: number; readonly positions: ReadonlyMap<string, number>; readonly appended: readonly ColumnSpec<string>[]; readonly width: number }
+  | {
+      readonly kind: 'create' | 'empty';
+      readonly headerRow: 1;
+      readonly positions: ReadonlyMap<string, number>;
+      readonly appended: readonly ColumnSpec<string>[];
+      readonly width: number;
+    }
+  | {
+      readonly kind: 'header';
+      readonly headerRow: number;
+      readonly positions: ReadonlyMap<string, number>;
+      readonly appended: readonly ColumnSpec<string>[];
+      readonly width: number;
+    }
   | { readonly kind: 'unrecognised' };
 
 /**
@@ -212,7 +224,13 @@ export interface Decorations {
   readonly highlightFormulas: readonly string[];
 }
 
-export const NO_DECORATIONS: Decorations = { firstRowRules: new Map(), lastRowRules: new Map(), gaps: new Set(), headerProtection: undefined, highlightFormulas: [] };
+export const NO_DECORATIONS: Decorations = {
+  firstRowRules: new Map(),
+  lastRowRules: new Map(),
+  gaps: new Set(),
+  headerProtection: undefined,
+  highlightFormulas: [],
+};
 
 /** Marks the header protection as ours, so a second run finds it and a person knows who set it. */
 export const HEADER_PROTECTION = '包括支援シート: 見出し行（列名を変えると、チェックと集計がその列を見つけられなくなります）';
@@ -242,12 +260,7 @@ export function columnBlock(column: number, fromRow: number, toRow: number): str
   return `${letters}${fromRow}:${letters}${toRow}`;
 }
 
-export function planSheet(
-  spec: SheetSetup<string>,
-  found: SheetFound | undefined,
-  decorations: Decorations,
-  settings: Settings,
-): SheetPlan {
+export function planSheet(spec: SheetSetup<string>, found: SheetFound | undefined, decorations: Decorations, settings: Settings): SheetPlan {
   const frame = frameSheet(spec, found);
   if (frame.kind === 'unrecognised') {
     return { sheet: spec.name, status: 'unrecognised', insert: false, headerRow: 0, formats: [], widths: [], rules: [], highlights: [] };
@@ -316,7 +329,14 @@ const RULE_NAMES: Readonly<Record<ColumnRule['kind'], string>> = { list: 'プル
 /** What a plan does, in Japanese, for the result dialog. */
 export function describePlan(plan: SheetPlan): string[] {
   if (plan.status === 'unrecognised') {
-    return [`上から10行に見出し行が見つからないため、このシートは変更しませんでした。見出し（${SETUP_SHEETS.find((s) => s.name === plan.sheet)?.columns.slice(0, 3).map((c) => c.header).join('・') ?? ''} など）を1行に並べてから、もう一度実行してください。`];
+    return [
+      `上から10行に見出し行が見つからないため、このシートは変更しませんでした。見出し（${
+        SETUP_SHEETS.find((s) => s.name === plan.sheet)
+          ?.columns.slice(0, 3)
+          .map((c) => c.header)
+          .join('・') ?? ''
+      } など）を1行に並べてから、もう一度実行してください。`,
+    ];
   }
   const lines: string[] = [];
   if (plan.insert) lines.push('シートを作成し、見出し行を入れました。');

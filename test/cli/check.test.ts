@@ -28,7 +28,19 @@ async function writeCenter(name: string, rows: unknown[][]): Promise<string> {
   return path;
 }
 
-const good = [new Date(Date.UTC(2026, 9, 3)), 'A-1', '新規', '電話', '本人', '総合相談支援', '介護保険サービス', false, false, '社会福祉士等', '情報提供・助言'];
+const good = [
+  new Date(Date.UTC(2026, 9, 3)),
+  'A-1',
+  '新規',
+  '電話',
+  '本人',
+  '総合相談支援',
+  '介護保険サービス',
+  false,
+  false,
+  '社会福祉士等',
+  '情報提供・助言',
+];
 
 describe('houkatsu check', () => {
   test('a clean workbook: exit 0 and a Japanese summary', async () => {

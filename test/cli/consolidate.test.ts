@@ -10,14 +10,27 @@ import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HE
 import { readBook, ROOT, run, sheetNames, sheetRows, writeBook } from './xlsx-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'houkatsu-city-'));
-const HANDOUT = readFileSync(join(ROOT, 'test', 'fixtures', 'itaku-jigyosho-r3-02.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const HANDOUT = readFileSync(join(ROOT, 'test', 'fixtures', 'itaku-jigyosho-r3-02.csv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
 /** The sample's 設定 names each center in full; the city's sheets use the name in the payload. */
 const fullName = (name: string): string => `${name}地域包括支援センター`;
 
 interface Doc {
   month: string;
   centers: { name: string; status: string; reason?: string }[];
-  offices: { officeNumber: string; name: string; corporation: string; address: string; municipality: string; contractedBy: string[]; centers: string[]; cases: number }[];
+  offices: {
+    officeNumber: string;
+    name: string;
+    corporation: string;
+    address: string;
+    municipality: string;
+    contractedBy: string[];
+    centers: string[];
+    cases: number;
+  }[];
   newContracts: { startMonth: string; municipality: string; name: string; address: string; center: string }[];
   warnings: { kind: string; message: string }[];
 }
@@ -42,7 +55,19 @@ beforeAll(async () => {
 describe('houkatsu consolidate', () => {
   test('four 提出用 workbooks: 資料3 rebuilt (grouping, 〇 per office, 新規委託), as JSON of SPEC §6 and as sheets with the receipts', async () => {
     const out = join(dir, 'city.xlsx');
-    const r = run('consolidate', '--month', '2021-02', '--since', '2021-01', '--order', '上里町,美里町,深谷市,伊勢崎市,群馬県藤岡市', ...submissions, '-o', out, '--json');
+    const r = run(
+      'consolidate',
+      '--month',
+      '2021-02',
+      '--since',
+      '2021-01',
+      '--order',
+      '上里町,美里町,深谷市,伊勢崎市,群馬県藤岡市',
+      ...submissions,
+      '-o',
+      out,
+      '--json',
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as Doc;
@@ -62,7 +87,9 @@ describe('houkatsu consolidate', () => {
     ]);
     expect(doc.newContracts[0]?.name).toContain('ルピナス会');
     expect(doc.newContracts[1]?.name).toBe('のんびり森');
-    expect(doc.warnings.some((w) => w.kind === 'office-disagreement' && w.message.includes('西五十子375-7-201') && w.message.includes('けや木2-4-5'))).toBe(true);
+    expect(doc.warnings.some((w) => w.kind === 'office-disagreement' && w.message.includes('西五十子375-7-201') && w.message.includes('けや木2-4-5'))).toBe(
+      true,
+    );
 
     expect(await sheetNames(out)).toEqual(['提出状況_2021-02', '市集計_2021-02', '委託事業所一覧_2021-02', '新規委託_2021-02', RECEIPTS_SHEET]);
     const receipts = readReceipts((await sheetRows(out, RECEIPTS_SHEET)) as never);
@@ -70,7 +97,7 @@ describe('houkatsu consolidate', () => {
     for (const x of receipts) expect(JSON.parse(x.json)).toMatchObject({ fingerprint: x.fingerprint, month: '2021-02' });
   });
 
-  test('a center\'s own workbook is 読めない with the reason and nothing of it is read, even with a valid _提出データ inside; the others are consolidated (exit 1)', async () => {
+  test("a center's own workbook is 読めない with the reason and nothing of it is read, even with a valid _提出データ inside; the others are consolidated (exit 1)", async () => {
     // A center workbook that still holds the _提出データ the runner used to write into it: refused all the same.
     const ledger = join(dir, 'ledger.xlsx');
     const wb = await readBook(centers[2] as string);
@@ -103,7 +130,7 @@ describe('houkatsu consolidate', () => {
     expect(human.stdout).toContain('児玉: 読めない（提出用ファイルではありません');
   });
 
-  test('the center\'s name comes from the payload, whatever the file is called; the file name only when there is no payload', async () => {
+  test("the center's name comes from the payload, whatever the file is called; the file name only when there is no payload", async () => {
     const renamed = join(dir, 'なにかのファイル.xlsx');
     copyFileSync(submissions[0] as string, renamed);
     const empty = join(dir, '提出用_新センター.xlsx');
@@ -133,7 +160,15 @@ describe('houkatsu consolidate', () => {
 
   test('into an existing OUT: earlier receipts kept, a payload replaced since is 再提出 in 提出状況, and the earlier one stays on record', async () => {
     const small = (extra: unknown[][]): [string, unknown[][]][] => [
-      ['設定', [['項目', '値'], ['センター名', '本庄西'], ['センターコード', '11211-01'], ['市区町村名', '本庄市']]],
+      [
+        '設定',
+        [
+          ['項目', '値'],
+          ['センター名', '本庄西'],
+          ['センターコード', '11211-01'],
+          ['市区町村名', '本庄市'],
+        ],
+      ],
       ['相談記録', [CONSULTATION_HEADER, ...consultations(10), ...extra]],
       ['委託契約', [CONTRACT_HEADER, contract()]],
       ['委託実績', [DELEGATION_HEADER, delegation()]],

@@ -11,7 +11,11 @@ import { everyCell, sheetNames } from './xlsx-files';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const HANDOUT = readFileSync(join(ROOT, 'test', 'fixtures', 'itaku-jigyosho-r3-02.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const HANDOUT = readFileSync(join(ROOT, 'test', 'fixtures', 'itaku-jigyosho-r3-02.csv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
 
 function demo(dir: string, ...args: string[]) {
   return spawnSync(process.execPath, [CLI, 'demo', dir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -20,7 +24,11 @@ function demo(dir: string, ...args: string[]) {
 interface DemoDoc {
   month: string;
   centers: { name: string; errors: number; warnings: number; total: number }[];
-  city: { centers: { name: string; status: string }[]; offices: { name: string; municipality: string; centers: string[] }[]; newContracts: { startMonth: string; name: string }[] };
+  city: {
+    centers: { name: string; status: string }[];
+    offices: { name: string; municipality: string; centers: string[] }[];
+    newContracts: { startMonth: string; name: string }[];
+  };
   files: string[];
 }
 
@@ -62,7 +70,8 @@ describe('houkatsu demo', () => {
       const header = consultations?.rows.findIndex((r) => r.includes('相談者ID')) ?? -1;
       for (const title of ['相談者ID', '氏名']) {
         const column = consultations?.rows[header]?.indexOf(title) ?? -1;
-        for (const row of consultations?.rows.slice(header + 1) ?? []) if (typeof row[column] === 'string' && String(row[column]).trim().length >= 4) ids.add(String(row[column]).trim());
+        for (const row of consultations?.rows.slice(header + 1) ?? [])
+          if (typeof row[column] === 'string' && String(row[column]).trim().length >= 4) ids.add(String(row[column]).trim());
       }
     }
     expect(ids.size).toBeGreaterThan(100);
@@ -92,7 +101,10 @@ describe('houkatsu demo', () => {
 
   test('every deliberate mess is reported with its code at its row, and nothing else is an error', () => {
     HONJO_CENTERS.forEach((center) => {
-      const r = spawnSync(process.execPath, [CLI, 'check', join(first, 'センター', `${center.name}.xlsx`), '--json', '--today', '2021-03-05'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, [CLI, 'check', join(first, 'センター', `${center.name}.xlsx`), '--json', '--today', '2021-03-05'], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       const issues = (JSON.parse(r.stdout) as { issues: { sheet: string; row: number; column: string; code: string; severity: string }[] }).issues;
       const planted = sampleCenterWorkbook(center, DEFAULT_SEED).planted;
       for (const p of planted) expect(issues).toContainEqual(expect.objectContaining({ sheet: p.sheet, row: p.row, code: p.code }));

@@ -56,7 +56,7 @@ describe('houkatsu evaluate', () => {
     expect(bad.stderr).toContain('年度');
   });
 
-  test('a center\'s own workbook is 読めない and its 事業評価 is not read (exit 1); a 提出用 workbook without the year is 未提出', () => {
+  test("a center's own workbook is 読めない and its 事業評価 is not read (exit 1); a 提出用 workbook without the year is 未提出", () => {
     const monthOnly = join(dir, '提出用_月報だけ.xlsx');
     expect(run('report', '--month', '2021-02', centers[0] as string, '-o', monthOnly, '--today', '2021-03-05').status).toBeLessThanOrEqual(1);
     const r = run('evaluate', '--year', '2020', submissions[1] as string, centers[3] as string, monthOnly, '--json');

@@ -32,9 +32,20 @@ const FREE_TEXT = ['相談者ID', '紹介事業所', '紹介理由', '担当者'
 const dir = mkdtempSync(join(tmpdir(), 'houkatsu-privacy-cli-'));
 
 async function centerWithSecrets(): Promise<string> {
-  const october = (day: number, over: Record<string, unknown> = {}): unknown[] => [...consultation({ 受付日: jst(`2026-10-${String(day).padStart(2, '0')}`), ...PLANTED, ...over }), OWN_VALUE];
+  const october = (day: number, over: Record<string, unknown> = {}): unknown[] => [
+    ...consultation({ 受付日: jst(`2026-10-${String(day).padStart(2, '0')}`), ...PLANTED, ...over }),
+    OWN_VALUE,
+  ];
   return writeBook(join(dir, '本庄西.xlsx'), [
-    ['設定', [['項目', '値'], ['センター名', '本庄西'], ['センターコード', '11211-01'], ['市区町村名', '本庄市']]],
+    [
+      '設定',
+      [
+        ['項目', '値'],
+        ['センター名', '本庄西'],
+        ['センターコード', '11211-01'],
+        ['市区町村名', '本庄市'],
+      ],
+    ],
     [
       '相談記録',
       [
@@ -67,12 +78,17 @@ function leaks(text: string): string[] {
 }
 
 test('the planted columns are every free-text column of 相談記録', () => {
-  const byType = CONSULTATION_COLUMNS.filter((c) => !['receivedOn', 'caseType', 'method', 'requester', 'businessArea', 'topic', 'dementia', 'afterHours', 'profession', 'action', 'reportedOn'].includes(c.key));
+  const byType = CONSULTATION_COLUMNS.filter(
+    (c) =>
+      !['receivedOn', 'caseType', 'method', 'requester', 'businessArea', 'topic', 'dementia', 'afterHours', 'profession', 'action', 'reportedOn'].includes(
+        c.key,
+      ),
+  );
   expect(byType.map((c) => c.header).sort()).toEqual([...FREE_TEXT].sort());
   expect(Object.keys(PLANTED).sort()).toEqual([...FREE_TEXT].sort());
 });
 
-test('no planted value in the 提出用 workbook, the city\'s workbooks or any output of report, consolidate and evaluate', async () => {
+test("no planted value in the 提出用 workbook, the city's workbooks or any output of report, consolidate and evaluate", async () => {
   const center = await centerWithSecrets();
   // The values are really in the center's workbook, in their columns.
   const inCenter = (await everyCell(center)).map((c) => c.text).join('\n');

@@ -16,7 +16,11 @@ import { readBook, run, sheetNames, storedIn, writeBook } from './xlsx-files';
 const dir = mkdtempSync(join(tmpdir(), 'houkatsu-report-'));
 const TODAY = '2026-11-23';
 
-const SETTINGS = [['項目', '値'], ['センター名', '本庄西地域包括支援センター'], ['センターコード', '11211-01']];
+const SETTINGS = [
+  ['項目', '値'],
+  ['センター名', '本庄西地域包括支援センター'],
+  ['センターコード', '11211-01'],
+];
 const EVALUATION = [
   ['年度', '番号', '分類', '指標', '回答', '根拠・備考'],
   ['2025', '1', '組織運営体制等', '3職種を配置しているか', 'はい', ''],
@@ -44,10 +48,28 @@ function domainSubmission(month: string): Submission {
     if (v instanceof Date) return { kind: 'date', iso: new Date(v.getTime() + 9 * 3600 * 1000).toISOString().slice(0, 10) };
     return v === '' ? null : (v as CellValue);
   };
-  const raws = new Map(sheets().map(([name, rows]) => [name, rawOf(name, rows.map((r) => r.map(toCell)))] as const));
+  const raws = new Map(
+    sheets().map(
+      ([name, rows]) =>
+        [
+          name,
+          rawOf(
+            name,
+            rows.map((r) => r.map(toCell)),
+          ),
+        ] as const,
+    ),
+  );
   const settings = readSettings(raws.get(SETTINGS_SHEET), '本庄西');
   const reading = readWorkbook(raws, settings, TODAY);
-  const report = buildMonthlyReport({ settings: reading.settings, month, consultations: reading.consultations, contracts: reading.contracts, delegations: reading.delegations, issues: reading.issues });
+  const report = buildMonthlyReport({
+    settings: reading.settings,
+    month,
+    consultations: reading.consultations,
+    contracts: reading.contracts,
+    delegations: reading.delegations,
+    issues: reading.issues,
+  });
   return toSubmission(report, '2026-11-23T00:00:00.000Z', '2026-11-23T00:00:00.000Z');
 }
 
@@ -147,7 +169,7 @@ describe('houkatsu report', () => {
     expect(bytes(out).equals(tampered)).toBe(true);
   });
 
-  test('--year: the year\'s 事業評価 goes in too (事業評価_YYYY and its payload); a year without answers is exit 2 and writes nothing', async () => {
+  test("--year: the year's 事業評価 goes in too (事業評価_YYYY and its payload); a year without answers is exit 2 and writes nothing", async () => {
     const file = await writeCenter();
     const out = join(dir, 'with-year.xlsx');
     const r = run('report', '--month', '2026-10', file, '-o', out, '--year', '令和7年度', '--today', TODAY);
@@ -177,7 +199,16 @@ describe('houkatsu report', () => {
 
   test('an old _提出データ in the center workbook (from before the 提出用ファイル) is carried into OUT; FILE keeps it untouched', async () => {
     const old = { ...domainSubmission('2026-09'), submittedAt: '2026-10-02T01:00:00.000Z' };
-    const legacy = storedSubmissionRows(withSubmission([], { kind: old.kind, period: old.month, submittedAt: old.submittedAt, fingerprint: old.fingerprint, schemaVersion: old.schemaVersion, json: JSON.stringify(old) }));
+    const legacy = storedSubmissionRows(
+      withSubmission([], {
+        kind: old.kind,
+        period: old.month,
+        submittedAt: old.submittedAt,
+        fingerprint: old.fingerprint,
+        schemaVersion: old.schemaVersion,
+        json: JSON.stringify(old),
+      }),
+    );
     const file = await writeCenter([], [[SUBMISSIONS_SHEET, legacy]]);
     const before = bytes(file);
     const out = join(dir, 'migrated.xlsx');
@@ -219,7 +250,11 @@ describe('houkatsu report', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('延べ件数 41 件');
     expect(r.stdout).toContain('提出用ファイル');
-    for (const args of [['report', file], ['report', '--month', '2026-13', file], ['report', '--month', '2026-10']]) {
+    for (const args of [
+      ['report', file],
+      ['report', '--month', '2026-13', file],
+      ['report', '--month', '2026-10'],
+    ]) {
       const bad = run(...args);
       expect(bad.status).toBe(2);
       expect(bad.stderr).toMatch(/月|ファイル/);

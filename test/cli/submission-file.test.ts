@@ -39,10 +39,21 @@ describe('openSubmissionFile', () => {
   });
 
   test('a center workbook is refused as a target before anything changes, and read by the city as nothing', async () => {
-    const path = await writeBook(join(dir, 'center.xlsx'), [['相談記録', [['受付日', '相談者ID'], ['2026-10-01', 'X-1']]], [SUBMISSIONS_SHEET, [['種類']]]]);
+    const path = await writeBook(join(dir, 'center.xlsx'), [
+      [
+        '相談記録',
+        [
+          ['受付日', '相談者ID'],
+          ['2026-10-01', 'X-1'],
+        ],
+      ],
+      [SUBMISSIONS_SHEET, [['種類']]],
+    ]);
     const before = readFileSync(path);
     const file = await openSubmissionFile(path, { create: false });
-    expect(() => writeToSubmissionFile(file, { kind: 'monthly-report', period: '2026-10', payload: payload('a') }, report('2026-10'))).toThrow(SubmissionTargetError);
+    expect(() => writeToSubmissionFile(file, { kind: 'monthly-report', period: '2026-10', payload: payload('a') }, report('2026-10'))).toThrow(
+      SubmissionTargetError,
+    );
     expect(file.sheetNames()).toEqual(['相談記録', SUBMISSIONS_SHEET]);
     expect(readSubmissionStore(file)).toMatchObject({ kind: 'unreadable', reason: expect.stringContaining('「相談記録」') });
     expect(readFileSync(path).equals(before)).toBe(true);
@@ -74,7 +85,12 @@ describe('openSubmissionFile', () => {
     await first.save();
     const before = readFileSync(path);
     const second = await openSubmissionFile(path, { create: false });
-    const bad = { name: '月報_2026-11', get blocks(): never { throw new Error('broken model'); } } as unknown as SheetModel;
+    const bad = {
+      name: '月報_2026-11',
+      get blocks(): never {
+        throw new Error('broken model');
+      },
+    } as unknown as SheetModel;
     expect(() => second.replaceSheets([report('2026-10'), bad])).toThrow('broken model');
     await expect(second.save()).rejects.toThrow('ファイルは変えていません');
     expect(readFileSync(path).equals(before)).toBe(true);

@@ -54,7 +54,11 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function everyCell(path: string): Promise<{ sheet: string; address: string; text: string }[]> {
   const wb = await readBook(path);
   const out: { sheet: string; address: string; text: string }[] = [];
-  wb.eachSheet((ws) => ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => out.push({ sheet: ws.name, address: cell.address, text: cellText(cell.value) }))));
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => out.push({ sheet: ws.name, address: cell.address, text: cellText(cell.value) })),
+    ),
+  );
   return out;
 }
 

@@ -27,7 +27,10 @@ function rawOf(c: Pick<CorpusCase, 'sheet' | 'rows' | 'merges' | 'formulas'>): R
 function read(c: Pick<CorpusCase, 'sheet' | 'rows' | 'merges' | 'formulas'>): WorkbookReading {
   // The 委託 sheets are checked beside a valid 相談記録, so its absence is not what the case is about.
   const consultations: RawSheet = { name: '相談記録', rows: [{ rowNumber: 1, values: CONSULTATION_COLUMNS.map((x) => x.header) }] };
-  const raws = new Map<string, RawSheet>([['相談記録', consultations], [c.sheet, rawOf(c)]]);
+  const raws = new Map<string, RawSheet>([
+    ['相談記録', consultations],
+    [c.sheet, rawOf(c)],
+  ]);
   return readWorkbook(raws, settings, TODAY);
 }
 
@@ -65,7 +68,9 @@ describe('the bad-input corpus', () => {
     const onRow = reading.issues.filter((i) => i.sheet === c.sheet && i.row === row).map((i) => i.code);
     expect([...onRow].sort()).toEqual([...c.codes].sort());
     if (c.sheetCodes) {
-      const sheetLevel = reading.issues.filter((i) => i.sheet === c.sheet && (i.code === 'HEADER_MISSING' || i.code === 'HEADER_DUPLICATE' || i.code === 'SHEET_MISSING')).map((i) => i.code);
+      const sheetLevel = reading.issues
+        .filter((i) => i.sheet === c.sheet && (i.code === 'HEADER_MISSING' || i.code === 'HEADER_DUPLICATE' || i.code === 'SHEET_MISSING'))
+        .map((i) => i.code);
       expect([...new Set(sheetLevel)].sort()).toEqual([...c.sheetCodes].sort());
     }
     accountedFor(c, reading);

@@ -73,7 +73,12 @@ describe('measureConcentration', () => {
   test('a month without delegated cases: zeros, no warning, no division by zero', () => {
     const none = measureConcentration({ delegations: [], contracts: CONTRACTS, ownCorporation: OWN, threshold: 0.8 });
     expect(none).toEqual({ total: 0, byOffice: [], byCorporation: [], ownCorporationShare: 0, warnings: [] });
-    const zeros = measureConcentration({ delegations: [delegation('A', 0), delegation('直営', 4, true)], contracts: CONTRACTS, ownCorporation: OWN, threshold: 0.8 });
+    const zeros = measureConcentration({
+      delegations: [delegation('A', 0), delegation('直営', 4, true)],
+      contracts: CONTRACTS,
+      ownCorporation: OWN,
+      threshold: 0.8,
+    });
     expect(zeros.total).toBe(0);
     expect(zeros.byOffice).toEqual([{ officeNumber: 'A', name: 'トマト村', corporation: '有限会社 見本ライフ', cases: 0, share: 0 }]);
     expect(zeros.ownCorporationShare).toBe(0);
@@ -89,7 +94,12 @@ describe('measureConcentration', () => {
   });
 
   test('offices without a known 法人 are never pooled into one', () => {
-    const result = measureConcentration({ delegations: [delegation('X', 1), delegation('Y', 1), delegation('A', 1)], contracts: CONTRACTS, ownCorporation: OWN, threshold: 0.5 });
+    const result = measureConcentration({
+      delegations: [delegation('X', 1), delegation('Y', 1), delegation('A', 1)],
+      contracts: CONTRACTS,
+      ownCorporation: OWN,
+      threshold: 0.5,
+    });
     expect(result.byCorporation.map((c) => c.corporation).sort()).toEqual(['有限会社 見本ライフ', '法人名なし（X）', '法人名なし（Y）'].sort());
     expect(result.warnings).toEqual([]);
   });

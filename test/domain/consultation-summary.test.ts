@@ -77,7 +77,20 @@ describe('summarizeConsultations', () => {
   });
 
   test('the trend has the twelve months ending with the report’s month', () => {
-    expect(s.trend.map((t) => t.month)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
+    expect(s.trend.map((t) => t.month)).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+    ]);
     expect(s.trend.slice(-2).map((t) => t.total)).toEqual([1, 8]);
   });
 

@@ -66,7 +66,14 @@ describe('checkConsultations', () => {
   });
 
   test('the era traps H32.1.1 and R1.4.1 are warnings, the impossible dates errors', () => {
-    const issues = check([row({ 受付日: 'H32.1.1' }), row({ 受付日: 'R1.4.1' }), row({ 受付日: 'R8.2.30' }), row({ 受付日: '令和0年5月1日' }), row({ 受付日: '2026/13/1' }), row({ 受付日: 'きのう' })]);
+    const issues = check([
+      row({ 受付日: 'H32.1.1' }),
+      row({ 受付日: 'R1.4.1' }),
+      row({ 受付日: 'R8.2.30' }),
+      row({ 受付日: '令和0年5月1日' }),
+      row({ 受付日: '2026/13/1' }),
+      row({ 受付日: 'きのう' }),
+    ]);
     expect(issues.map((i) => [i.row, i.code])).toEqual([
       [2, 'DATE_ERA_TRAP'],
       [3, 'DATE_ERA_TRAP'],
@@ -86,7 +93,13 @@ describe('checkConsultations', () => {
   });
 
   test('variants map to the canonical choice as a suggestion; unknown values are errors', () => {
-    const issues = check([row({ 相談方法: 'TEL' }), row({ 相談方法: '電話相談' }), row({ 相談方法: ' ＴＥＬ ' }), row({ 相談者: 'ケアマネ' }), row({ 相談方法: '伝書鳩' })]);
+    const issues = check([
+      row({ 相談方法: 'TEL' }),
+      row({ 相談方法: '電話相談' }),
+      row({ 相談方法: ' ＴＥＬ ' }),
+      row({ 相談者: 'ケアマネ' }),
+      row({ 相談方法: '伝書鳩' }),
+    ]);
     expect(issues.map((i) => [i.code, i.suggestion])).toEqual([
       ['CHOICE_VARIANT', '電話'],
       ['CHOICE_VARIANT', '電話'],
@@ -143,7 +156,10 @@ describe('checkConsultations', () => {
 
   test('blank rows are skipped; unknown columns are kept and ignored', () => {
     const withExtra = [...HEADER, '独自メモ'];
-    const table = toTable(rawSheet('相談記録', [withExtra, [...row(), 'なんでも'], Array(withExtra.length).fill(null), ['', '  ', '\u3000'], [...row(), '=1+1']]), CONSULTATION_COLUMNS);
+    const table = toTable(
+      rawSheet('相談記録', [withExtra, [...row(), 'なんでも'], Array(withExtra.length).fill(null), ['', '  ', '\u3000'], [...row(), '=1+1']]),
+      CONSULTATION_COLUMNS,
+    );
     if (!table) throw new Error('no table');
     expect(table.rows.map((r) => r.rowNumber)).toEqual([2, 5]);
     expect(checkConsultations(table, settings, TODAY)).toEqual([]);
@@ -153,7 +169,11 @@ describe('checkConsultations', () => {
     const rows = [row({ 相談方法: '#REF!' }), row({ 受付日: d('2026-10-03') }), row(), row()];
     const formulas = [[], [], ['=TODAY()-30'], [], []];
     const raw = rawSheet('相談記録', [HEADER, ...rows]);
-    const withFormulas = { ...raw, rows: raw.rows.map((r, i) => ({ ...r, formulas: formulas[i] ?? [] })), merges: [{ row: 4, column: 4, numRows: 2, numColumns: 1 }] };
+    const withFormulas = {
+      ...raw,
+      rows: raw.rows.map((r, i) => ({ ...r, formulas: formulas[i] ?? [] })),
+      merges: [{ row: 4, column: 4, numRows: 2, numColumns: 1 }],
+    };
     const table = toTable(withFormulas, CONSULTATION_COLUMNS);
     if (!table) throw new Error('no table');
     const issues = checkConsultations(table, settings, TODAY);
@@ -192,13 +212,25 @@ describe('header mapping', () => {
   });
 
   test('a duplicated header is a warning and the first column is used', () => {
-    const raw = rawSheet('相談記録', [[...HEADER, '相談方法'], [...row(), '伝書鳩']]);
+    const raw = rawSheet('相談記録', [
+      [...HEADER, '相談方法'],
+      [...row(), '伝書鳩'],
+    ]);
     const result = checkSheet('相談記録', raw, { settings, today: TODAY });
     expect(result.issues.map((i) => [i.cell, i.code])).toEqual([['R1', 'HEADER_DUPLICATE']]);
   });
 
   test('no header at all, and no sheet at all, are reported clearly', () => {
-    expect(checkSheet('相談記録', rawSheet('相談記録', [['a', 'b'], [1, 2]]), { settings, today: TODAY }).issues.map((i) => i.code)).toEqual(['HEADER_MISSING']);
+    expect(
+      checkSheet(
+        '相談記録',
+        rawSheet('相談記録', [
+          ['a', 'b'],
+          [1, 2],
+        ]),
+        { settings, today: TODAY },
+      ).issues.map((i) => i.code),
+    ).toEqual(['HEADER_MISSING']);
     expect(checkSheet('相談記録', rawSheet('相談記録', []), { settings, today: TODAY }).issues.map((i) => i.code)).toEqual(['HEADER_MISSING']);
     const missing = checkSheet('相談記録', undefined, { settings, today: TODAY }).issues;
     expect(missing.map((i) => i.code)).toEqual(['SHEET_MISSING']);

@@ -87,7 +87,11 @@ describe('readContracts', () => {
   });
 
   test('事業所番号: 全角 is a width warning, a broken number an error, a wrong check digit a warning', () => {
-    const { issues, contracts } = read([row({ 事業所番号: '１１７１３０００１３' }), row({ 事業所番号: '11713000', 契約開始日: d('2030-01-01') }), row({ 事業所番号: '1171300014' })]);
+    const { issues, contracts } = read([
+      row({ 事業所番号: '１１７１３０００１３' }),
+      row({ 事業所番号: '11713000', 契約開始日: d('2030-01-01') }),
+      row({ 事業所番号: '1171300014' }),
+    ]);
     expect(issues.map((i) => [i.row, i.code, i.severity])).toEqual([
       [2, 'TEXT_WIDTH', 'warning'],
       [3, 'OFFICE_NUMBER_INVALID', 'error'],
@@ -119,12 +123,18 @@ describe('readContracts', () => {
     });
 
     test('the same municipality written another way agrees', () => {
-      expect(check([row({ 所在: '藤岡市', 所在地: '群馬県藤岡市鬼石139-1' }), row({ 所在: '児玉郡上里町', 所在地: '上里町七本木420', 事業所番号: '1171300021' })])).toEqual([]);
+      expect(
+        check([row({ 所在: '藤岡市', 所在地: '群馬県藤岡市鬼石139-1' }), row({ 所在: '児玉郡上里町', 所在地: '上里町七本木420', 事業所番号: '1171300021' })]),
+      ).toEqual([]);
     });
   });
 
   test('委託区分: variants are read with a suggestion, anything else is an error', () => {
-    const issues = check([row({ 委託区分: '介護予防支援・介護予防ケアマネジメント' }), row({ 委託区分: '予防ケアマネジメント', 事業所番号: '1171300021' }), row({ 委託区分: '居宅介護支援', 事業所番号: '1171300039' })]);
+    const issues = check([
+      row({ 委託区分: '介護予防支援・介護予防ケアマネジメント' }),
+      row({ 委託区分: '予防ケアマネジメント', 事業所番号: '1171300021' }),
+      row({ 委託区分: '居宅介護支援', 事業所番号: '1171300039' }),
+    ]);
     expect(issues.map((i) => [i.code, i.suggestion])).toEqual([
       ['CHOICE_VARIANT', '両方'],
       ['CHOICE_VARIANT', '介護予防ケアマネジメント'],
@@ -163,7 +173,8 @@ describe('readContracts', () => {
 });
 
 describe('overlapping contracts of one office', () => {
-  const office = (start: string, end: string | null, number = '1171300013'): CellValue[] => row({ 事業所番号: number, 契約開始日: d(start), 契約終了日: end === null ? null : d(end), 運営協議会承認日: d(start) });
+  const office = (start: string, end: string | null, number = '1171300013'): CellValue[] =>
+    row({ 事業所番号: number, 契約開始日: d(start), 契約終了日: end === null ? null : d(end), 運営協議会承認日: d(start) });
 
   test('a contract ending the day before the next starts is fine', () => {
     expect(check([office('2020-04-01', '2021-03-31'), office('2021-04-01', null)])).toEqual([]);
@@ -210,11 +221,18 @@ describe('overlapping contracts of one office', () => {
   });
 
   test('property: the count equals a brute-force count of overlapping pairs', () => {
-    const arb = fc.array(fc.record({ s: fc.integer({ min: 1, max: 28 }), len: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }) }), { maxLength: 25 });
+    const arb = fc.array(fc.record({ s: fc.integer({ min: 1, max: 28 }), len: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }) }), {
+      maxLength: 25,
+    });
     fc.assert(
       fc.property(arb, (specs) => {
         const day = (n: number): string => `2021-01-${String(n).padStart(2, '0')}`;
-        const list = specs.map((x, i) => ({ row: i + 2, officeNumber: 'X', start: day(x.s), ...(x.len === undefined ? {} : { end: day(Math.min(31, x.s + x.len)) }) }));
+        const list = specs.map((x, i) => ({
+          row: i + 2,
+          officeNumber: 'X',
+          start: day(x.s),
+          ...(x.len === undefined ? {} : { end: day(Math.min(31, x.s + x.len)) }),
+        }));
         const found = contractOverlaps(list);
         for (const a of list) {
           const brute = list.filter((b) => b !== a && b.start <= (a.end ?? '9999') && a.start <= (b.end ?? '9999')).length;

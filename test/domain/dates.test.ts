@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import type { CellValue } from '../../src/domain/values/cell';
-import {
-  addDays,
-  compareIso,
-  daysBetween,
-  formatJapaneseDate,
-  isValidIso,
-  readDate,
-  serialOf,
-  toWareki,
-} from '../../src/domain/values/dates';
+import { addDays, compareIso, daysBetween, formatJapaneseDate, isValidIso, readDate, serialOf, toWareki } from '../../src/domain/values/dates';
 
 /** ASCII → full width, as an IME in 全角 mode types it. */
 const fullWidth = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -274,7 +265,38 @@ describe('properties', () => {
 
   test('no input throws, and every reading is well formed', () => {
     const dateish = fc
-      .array(fc.constantFrom('R', 'h', '令和', '平成', '元', '年', '月', '日', '/', '-', '.', '１', '2', '0', '9', '31', '13', '2019', ' ', '\u3000', '（', '土', ')', ':', 'T', '14:30', '分'), { maxLength: 12 })
+      .array(
+        fc.constantFrom(
+          'R',
+          'h',
+          '令和',
+          '平成',
+          '元',
+          '年',
+          '月',
+          '日',
+          '/',
+          '-',
+          '.',
+          '１',
+          '2',
+          '0',
+          '9',
+          '31',
+          '13',
+          '2019',
+          ' ',
+          '\u3000',
+          '（',
+          '土',
+          ')',
+          ':',
+          'T',
+          '14:30',
+          '分',
+        ),
+        { maxLength: 12 },
+      )
       .map((tokens) => tokens.join(''));
     const anyValue = fc.oneof(
       fc.string({ unit: 'binary' }),

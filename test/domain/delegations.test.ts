@@ -42,7 +42,11 @@ const contractsTable = tableOf(
   ]),
 ) as Table<string>;
 
-const withWorkbook: CheckContext = { settings, today: '2021-03-10', contracts: readContracts(contractsTable as unknown as Table<ContractKey>, { settings }).contracts };
+const withWorkbook: CheckContext = {
+  settings,
+  today: '2021-03-10',
+  contracts: readContracts(contractsTable as unknown as Table<ContractKey>, { settings }).contracts,
+};
 const onEdit: CheckContext = { settings, today: '2021-03-10' };
 
 /** A valid row; `over` replaces cells by header. */
@@ -103,7 +107,11 @@ describe('readDelegations', () => {
 
   describe('事業所番号', () => {
     test('直営 and its variants', () => {
-      const { issues, delegations } = read([row({ 事業所番号: '直営' }), row({ 事業所番号: '直営分', 対象月: '2021-01' }), row({ 事業所番号: 'センター直営', 対象月: '2020-12' })]);
+      const { issues, delegations } = read([
+        row({ 事業所番号: '直営' }),
+        row({ 事業所番号: '直営分', 対象月: '2021-01' }),
+        row({ 事業所番号: 'センター直営', 対象月: '2020-12' }),
+      ]);
       expect(issues.map((i) => [i.row, i.code, i.suggestion])).toEqual([
         [3, 'CHOICE_VARIANT', '直営'],
         [4, 'CHOICE_VARIANT', '直営'],
@@ -142,7 +150,10 @@ describe('readDelegations', () => {
     });
 
     test('not reported when the workbook has no readable 委託契約 (its own issue says so)', () => {
-      const raws = new Map([[DELEGATIONS_SHEET, rawSheet(DELEGATIONS_SHEET, [HEADER, row({ 事業所番号: UNKNOWN })])], [CONTRACTS_SHEET, rawSheet(CONTRACTS_SHEET, [['壊れた見出し']])]]);
+      const raws = new Map([
+        [DELEGATIONS_SHEET, rawSheet(DELEGATIONS_SHEET, [HEADER, row({ 事業所番号: UNKNOWN })])],
+        [CONTRACTS_SHEET, rawSheet(CONTRACTS_SHEET, [['壊れた見出し']])],
+      ]);
       const reading = readWorkbook(raws, { settings, issues: [] }, '2021-03-10');
       expect(reading.issues.map((i) => [i.sheet, i.code])).toEqual([
         ['相談記録', 'SHEET_MISSING'],
@@ -196,7 +207,10 @@ describe('readDelegations', () => {
     });
 
     test('one count blank is 0; both blank is REQUIRED', () => {
-      const { issues, delegations } = read([row({ 介護予防支援件数: null, うち新規: null }), row({ 介護予防支援件数: null, 介護予防ケアマネジメント件数: '', うち新規: null, 対象月: '2021-01' })]);
+      const { issues, delegations } = read([
+        row({ 介護予防支援件数: null, うち新規: null }),
+        row({ 介護予防支援件数: null, 介護予防ケアマネジメント件数: '', うち新規: null, 対象月: '2021-01' }),
+      ]);
       expect(issues.map((i) => [i.row, i.code, i.column])).toEqual([[3, 'REQUIRED', '介護予防支援件数']]);
       expect(delegations[0]).toMatchObject({ supportCases: 0, careManagementCases: 2, cases: 2, newCases: 0 });
     });
@@ -225,7 +239,16 @@ describe('委託実績 in the workbook check', () => {
 
 describe('scale', () => {
   test('an office with many contracts, none active in the month: the message names three and counts the rest', () => {
-    const many = Array.from({ length: 50 }, (_, i) => ({ row: i + 2, officeNumber: TOMATO, name: 'トマト村', corporation: '', address: '', municipality: '', start: `19${String(50 + i)}-04-01`, end: `19${String(50 + i)}-04-30` }));
+    const many = Array.from({ length: 50 }, (_, i) => ({
+      row: i + 2,
+      officeNumber: TOMATO,
+      name: 'トマト村',
+      corporation: '',
+      address: '',
+      municipality: '',
+      start: `19${String(50 + i)}-04-01`,
+      end: `19${String(50 + i)}-04-30`,
+    }));
     const issues = check([row({ 対象月: '2021-02' })], { settings, today: '2021-03-10', contracts: many });
     expect(issues.map((i) => i.code)).toEqual(['DELEGATION_NO_CONTRACT']);
     expect(issues[0]?.message).toContain('ほか47件');

@@ -30,7 +30,10 @@ const answer = (n: string, a: CellValue, note = ''): CellValue[] => ['令和7年
 
 describe('事業評価', () => {
   test('rates per category are はい over answered, hand-computed', () => {
-    const { answers, issues } = checkEvaluationSheet(sheet([answer('1', 'いいえ', '保健師ではなく看護師を配置'), answer('2', 'はい'), answer('3', 'はい'), answer('4', 'はい')]), () => list());
+    const { answers, issues } = checkEvaluationSheet(
+      sheet([answer('1', 'いいえ', '保健師ではなく看護師を配置'), answer('2', 'はい'), answer('3', 'はい'), answer('4', 'はい')]),
+      () => list(),
+    );
     expect(issues).toEqual([]);
     const rates = categoryRates(answers);
     expect(rates.slice(0, 3).map((r) => [r.category, r.yes, r.answered, r.rate])).toEqual([
@@ -73,13 +76,30 @@ describe('事業評価', () => {
   });
 
   test('the payload validates, has no free text but 根拠・備考, and detects tampering; the city compares with the national average', () => {
-    const { answers } = checkEvaluationSheet(sheet([answer('1', 'いいえ', '看護師を配置'), answer('2', 'はい'), answer('3', 'はい'), answer('4', 'はい')]), () => list());
+    const { answers } = checkEvaluationSheet(
+      sheet([answer('1', 'いいえ', '看護師を配置'), answer('2', 'はい'), answer('3', 'はい'), answer('4', 'はい')]),
+      () => list(),
+    );
     const s = toEvaluationSubmission({ name: '本庄西', code: '01' }, '2025', answers, 'g', 's');
     expect(readEvaluationPayload(JSON.stringify(s)).kind).toBe('ok');
     expect(readEvaluationPayload(JSON.stringify({ ...s, answers: s.answers.map((a) => ({ ...a, answer: 'はい' })) })).kind).toBe('bad');
     expect(JSON.stringify(s)).not.toContain('3職種を配置しているか');
-    const other = toEvaluationSubmission({ name: '児玉', code: '04' }, '2025', answers.map((a) => ({ ...a, answer: 'はい' as const })), 'g', 's');
-    const c = compareEvaluations('2025', [{ name: '本庄西', status: 'submitted', submission: s }, { name: '児玉', status: 'submitted', submission: other }, { name: '本庄東', status: 'missing', reason: '未提出' }], { 組織運営体制等: 0.9 });
+    const other = toEvaluationSubmission(
+      { name: '児玉', code: '04' },
+      '2025',
+      answers.map((a) => ({ ...a, answer: 'はい' as const })),
+      'g',
+      's',
+    );
+    const c = compareEvaluations(
+      '2025',
+      [
+        { name: '本庄西', status: 'submitted', submission: s },
+        { name: '児玉', status: 'submitted', submission: other },
+        { name: '本庄東', status: 'missing', reason: '未提出' },
+      ],
+      { 組織運営体制等: 0.9 },
+    );
     expect(c.city['組織運営体制等']).toBe(0.75);
     expect(c.centers.map((x) => [x.name, x.rates['組織運営体制等']])).toEqual([
       ['本庄西', 0.5],

@@ -5,7 +5,9 @@ import { checkOfficeNumber } from '../../src/domain/values/office-number';
 import { HONJO_NEW_CONTRACTS, HONJO_OFFICES, HONJO_PLACE } from '../../src/sample/honjo';
 
 function csvRows(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(join(__dirname, '..', 'fixtures', file), 'utf8').trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync(join(__dirname, '..', 'fixtures', file), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const names = (header ?? '').split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [names[i] ?? '', cell])));
 }
@@ -53,7 +55,8 @@ describe('the Honjo handout as sample data', () => {
   });
 
   test('所在 derives from each address with 本庄市’s place', () => {
-    for (const o of [...HONJO_OFFICES, ...HONJO_NEW_CONTRACTS]) expect([o.address, deriveMunicipality(o.address, HONJO_PLACE)]).toEqual([o.address, o.municipality]);
+    for (const o of [...HONJO_OFFICES, ...HONJO_NEW_CONTRACTS])
+      expect([o.address, deriveMunicipality(o.address, HONJO_PLACE)]).toEqual([o.address, o.municipality]);
   });
 
   test('the office that moved keeps the printed address and gives the current one', () => {

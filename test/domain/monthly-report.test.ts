@@ -26,7 +26,15 @@ const delegation = (row: number, month: string, officeNumber: string, support: n
   cases: support + care,
   newCases,
 });
-const issue = (sheet: string, row: number, severity: 'error' | 'warning'): Issue => ({ sheet, row, column: '', cell: `A${row}`, code: 'REQUIRED', severity, message: '' });
+const issue = (sheet: string, row: number, severity: 'error' | 'warning'): Issue => ({
+  sheet,
+  row,
+  column: '',
+  cell: `A${row}`,
+  code: 'REQUIRED',
+  severity,
+  message: '',
+});
 
 describe('buildMonthlyReport: 介護予防 and 委託 sections, quality', () => {
   const contracts = [
@@ -40,8 +48,22 @@ describe('buildMonthlyReport: 介護予防 and 委託 sections, quality', () => 
     delegation(4, '2026-10', 'B', 1, 1, 1),
     delegation(5, '2026-09', 'A', 9, 9, 0),
   ];
-  const issues = [issue('委託実績', 3, 'error'), issue('委託実績', 5, 'error'), issue('委託契約', 3, 'warning'), issue('委託契約', 4, 'warning'), issue('相談記録', 1, 'error'), issue('設定', 4, 'error')];
-  const report = buildMonthlyReport({ settings, month: '2026-10', consultations: [], contracts, delegations, issues }, new Map([['相談記録', 1], ['委託契約', 1], ['委託実績', 1]]));
+  const issues = [
+    issue('委託実績', 3, 'error'),
+    issue('委託実績', 5, 'error'),
+    issue('委託契約', 3, 'warning'),
+    issue('委託契約', 4, 'warning'),
+    issue('相談記録', 1, 'error'),
+    issue('設定', 4, 'error'),
+  ];
+  const report = buildMonthlyReport(
+    { settings, month: '2026-10', consultations: [], contracts, delegations, issues },
+    new Map([
+      ['相談記録', 1],
+      ['委託契約', 1],
+      ['委託実績', 1],
+    ]),
+  );
 
   test('直営 / 委託 件数 and うち新規', () => {
     expect(report.preventivePlans).toEqual({ direct: 6, delegated: 8, newCases: 4, directNewCases: 1, delegatedNewCases: 3 });

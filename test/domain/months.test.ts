@@ -195,7 +195,15 @@ describe('properties', () => {
   test('no input throws', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ unit: 'binary' }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.record({ kind: fc.constant('date'), iso: fc.anything() }), fc.anything()),
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.double(),
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.record({ kind: fc.constant('date'), iso: fc.anything() }),
+          fc.anything(),
+        ),
         (value) => {
           const reading = readMonth(value as CellValue);
           if (reading.kind === 'month') expect(isValidYearMonth(reading.ym)).toBe(true);

@@ -6,7 +6,9 @@ import { deriveMunicipality, type Place, sameMunicipality } from '../../src/doma
 const HONJO: Place = { prefecture: '埼玉県', municipality: '本庄市', outsideTowns: ['上里町', '美里町'] };
 
 function csvRows(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(join(__dirname, '..', 'fixtures', file), 'utf8').trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync(join(__dirname, '..', 'fixtures', file), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const names = (header ?? '').split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [names[i] ?? '', cell])));
 }

@@ -80,7 +80,15 @@ describe('properties', () => {
   test('no input throws, and a count is always a non-negative integer', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ unit: 'binary' }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.record({ kind: fc.constant('date'), iso: fc.anything() }), fc.anything()),
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.double(),
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.record({ kind: fc.constant('date'), iso: fc.anything() }),
+          fc.anything(),
+        ),
         (value) => {
           const reading = readCount(value as CellValue);
           if (reading.kind === 'count') expect(Number.isSafeInteger(reading.value) && reading.value >= 0).toBe(true);

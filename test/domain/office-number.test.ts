@@ -132,7 +132,13 @@ describe('readOfficeNumberField', () => {
   const COLUMNS: readonly ColumnSpec<'office'>[] = [{ key: 'office', header: '事業所番号', required: true }];
 
   function read(value: CellValue): { value: string | undefined; issues: Issue[] } {
-    const table = toTable(rawSheet('委託契約', [['事業所番号', 'メモ'], [value, '本庄']]), COLUMNS);
+    const table = toTable(
+      rawSheet('委託契約', [
+        ['事業所番号', 'メモ'],
+        [value, '本庄'],
+      ]),
+      COLUMNS,
+    );
     const row = table?.rows[0];
     if (!table || !row) throw new Error('no table');
     const issues: Issue[] = [];

@@ -74,7 +74,9 @@ describe('Sheets.Spreadsheets: create, get, values', () => {
     });
     expect(Sheets.Spreadsheets.get(id, { fields: 'properties/title,spreadsheetId' })).toEqual({ spreadsheetId: id, properties: { title: 'x' } });
     expect(() => Sheets.Spreadsheets.get(id, { fields: 'sheets.charts' })).toThrow(/Not modelled by the fake/);
-    expect(() => Sheets.Spreadsheets.get(id, { fields: 'nonsense' })).toThrow('API call to sheets.spreadsheets.get failed with error: Request contains an invalid argument.');
+    expect(() => Sheets.Spreadsheets.get(id, { fields: 'nonsense' })).toThrow(
+      'API call to sheets.spreadsheets.get failed with error: Request contains an invalid argument.',
+    );
   });
 
   it('round-trips values: batchUpdate writes, batchGet reads them back as the API does', () => {
@@ -88,7 +90,12 @@ describe('Sheets.Spreadsheets: create, get, values', () => {
           {
             updateCells: {
               start: { sheetId, rowIndex: 0, columnIndex: 0 },
-              rows: [{ values: [text('種別'), text('件数'), text('')] }, { values: [text('月報'), num(12), { userEnteredValue: { boolValue: true } }] }, { values: [] }, { values: [text('最後')] }],
+              rows: [
+                { values: [text('種別'), text('件数'), text('')] },
+                { values: [text('月報'), num(12), { userEnteredValue: { boolValue: true } }] },
+                { values: [] },
+                { values: [text('最後')] },
+              ],
               fields: 'userEnteredValue',
             },
           },
@@ -99,18 +106,32 @@ describe('Sheets.Spreadsheets: create, get, values', () => {
     );
     expect(reply.spreadsheetId).toBe(id);
     expect(reply.replies).toEqual([
-      { addSheet: { properties: { sheetId: 77, title: '月報_2021-02', index: 1, sheetType: 'GRID', gridProperties: { rowCount: 20, columnCount: 4, frozenRowCount: 1 } } } },
+      {
+        addSheet: {
+          properties: { sheetId: 77, title: '月報_2021-02', index: 1, sheetType: 'GRID', gridProperties: { rowCount: 20, columnCount: 4, frozenRowCount: 1 } },
+        },
+      },
       {},
       {},
     ]);
-    const got = Sheets.Spreadsheets.Values.batchGet(id, { ranges: ["'_提出データ'", "'月報_2021-02'!A1:D", '_提出データ!A1:B2'], valueRenderOption: 'UNFORMATTED_VALUE' });
+    const got = Sheets.Spreadsheets.Values.batchGet(id, {
+      ranges: ["'_提出データ'", "'月報_2021-02'!A1:D", '_提出データ!A1:B2'],
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
     expect(got).toEqual({
       spreadsheetId: id,
       valueRanges: [
         // Trailing empty cells and rows are left out; an empty row inside stays as [].
         { range: "'_提出データ'!A1:Z1000", majorDimension: 'ROWS', values: [['種別', '件数'], ['月報', 12, true], [], ['最後']] },
         { range: "'月報_2021-02'!A1:D20", majorDimension: 'ROWS', values: [[], ['', '対象月', '令和3年2月']] },
-        { range: "'_提出データ'!A1:B2", majorDimension: 'ROWS', values: [['種別', '件数'], ['月報', 12]] },
+        {
+          range: "'_提出データ'!A1:B2",
+          majorDimension: 'ROWS',
+          values: [
+            ['種別', '件数'],
+            ['月報', 12],
+          ],
+        },
       ],
     });
     // By default everything is formatted text.
@@ -178,7 +199,16 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
           {
             updateCells: {
               start: { sheetId: 0, rowIndex: 1, columnIndex: 1 },
-              rows: [{ values: [{ userEnteredValue: { formulaValue: '=1+1' }, userEnteredFormat: { textFormat: { bold: true }, backgroundColor: { red: 1, green: 0.8, blue: 0 } } }] }],
+              rows: [
+                {
+                  values: [
+                    {
+                      userEnteredValue: { formulaValue: '=1+1' },
+                      userEnteredFormat: { textFormat: { bold: true }, backgroundColor: { red: 1, green: 0.8, blue: 0 } },
+                    },
+                  ],
+                },
+              ],
               fields: 'userEnteredValue,userEnteredFormat',
             },
           },
@@ -189,7 +219,13 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
               fields: 'userEnteredFormat.numberFormat',
             },
           },
-          { updateDimensionProperties: { range: { sheetId: 0, dimension: 'COLUMNS', startIndex: 0, endIndex: 2 }, properties: { pixelSize: 180 }, fields: 'pixelSize' } },
+          {
+            updateDimensionProperties: {
+              range: { sheetId: 0, dimension: 'COLUMNS', startIndex: 0, endIndex: 2 },
+              properties: { pixelSize: 180 },
+              fields: 'pixelSize',
+            },
+          },
         ],
       },
       id,
@@ -232,14 +268,21 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
   it('refuses duplicate titles, deleting the last sheet, unknown sheet ids and a missing fields mask', () => {
     const { Sheets } = world();
     const id = newFile(Sheets);
-    const update = (...requests: object[]) => () => Sheets.Spreadsheets.batchUpdate({ requests }, id);
+    const update =
+      (...requests: object[]) =>
+      () =>
+        Sheets.Spreadsheets.batchUpdate({ requests }, id);
     expect(update({ addSheet: { properties: { title: '_提出データ' } } })).toThrow(
       'Invalid requests[0].addSheet: A sheet with the name "_提出データ" already exists. Please enter another name.',
     );
-    expect(update({ addSheet: { properties: { title: 'x' } } }, { addSheet: { properties: { title: 'X' } } })).toThrow(/Invalid requests\[1\]\.addSheet: A sheet with the name "X"/);
+    expect(update({ addSheet: { properties: { title: 'x' } } }, { addSheet: { properties: { title: 'X' } } })).toThrow(
+      /Invalid requests\[1\]\.addSheet: A sheet with the name "X"/,
+    );
     expect(update({ deleteSheet: { sheetId: 0 } })).toThrow("Invalid requests[0].deleteSheet: You can't remove all the sheets in a document.");
     expect(update({ deleteSheet: { sheetId: 9 } })).toThrow('Invalid requests[0].deleteSheet: No grid with id: 9');
-    expect(update({ updateSheetProperties: { properties: { sheetId: 0, title: 'y' } } })).toThrow(/Invalid requests\[0\]\.updateSheetProperties: 'fields' must be specified/);
+    expect(update({ updateSheetProperties: { properties: { sheetId: 0, title: 'y' } } })).toThrow(
+      /Invalid requests\[0\]\.updateSheetProperties: 'fields' must be specified/,
+    );
     expect(update({ addSheet: { properties: { sheetId: 0, title: 'z' } } })).toThrow('Invalid requests[0].addSheet: A sheet with the id 0 already exists.');
     expect(update({ mergeCells: { range: { sheetId: 0 } } })).toThrow(/Not modelled by the fake/);
     expect(update({ frobnicate: {} })).toThrow(/Unknown name "frobnicate"/);
@@ -248,10 +291,15 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
 
   it('refuses cells beyond the grid and text over 50,000 characters', () => {
     const { Sheets } = world();
-    const id = Sheets.Spreadsheets.create({ properties: { title: 't' }, sheets: [{ properties: { title: 's', gridProperties: { rowCount: 2, columnCount: 2 } } }] }).spreadsheetId ?? '';
+    const id =
+      Sheets.Spreadsheets.create({ properties: { title: 't' }, sheets: [{ properties: { title: 's', gridProperties: { rowCount: 2, columnCount: 2 } } }] })
+        .spreadsheetId ?? '';
     const write = (rowIndex: number, value: string) => () =>
-      Sheets.Spreadsheets.batchUpdate({ requests: [{ updateCells: { start: { sheetId: 0, rowIndex }, rows: [{ values: [text(value), text(value)] }], fields: 'userEnteredValue' } }] }, id);
-    expect(write(2, 'a')).toThrow("Invalid requests[0].updateCells: Range (s!A3:B3) exceeds grid limits. Max rows: 2, max columns: 2");
+      Sheets.Spreadsheets.batchUpdate(
+        { requests: [{ updateCells: { start: { sheetId: 0, rowIndex }, rows: [{ values: [text(value), text(value)] }], fields: 'userEnteredValue' } }] },
+        id,
+      );
+    expect(write(2, 'a')).toThrow('Invalid requests[0].updateCells: Range (s!A3:B3) exceeds grid limits. Max rows: 2, max columns: 2');
     expect(write(0, 'x'.repeat(50001))).toThrow('Your input contains more than the maximum of 50000 characters in a single cell.');
     expect(write(1, 'x'.repeat(50000))).not.toThrow();
   });
@@ -263,7 +311,12 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     Sheets.Spreadsheets.batchUpdate(
       {
         requests: [
-          { updateSheetProperties: { properties: { sheetId: ids[0], title: 'A', index: 2, gridProperties: { rowCount: 5 } }, fields: 'title,index,gridProperties.rowCount' } },
+          {
+            updateSheetProperties: {
+              properties: { sheetId: ids[0], title: 'A', index: 2, gridProperties: { rowCount: 5 } },
+              fields: 'title,index,gridProperties.rowCount',
+            },
+          },
           { updateSheetProperties: { properties: { sheetId: ids[2], hidden: true }, fields: 'hidden' } },
           { deleteSheet: { sheetId: ids[1] } },
         ],
@@ -487,10 +540,7 @@ describe('call counting and globals', () => {
     const env = createGasEnvironment({ advancedServices: ['Sheets'] });
     expect(env.globals.Sheets).toBeInstanceOf(FakeSheetsApi);
     expect('Drive' in env.globals).toBe(false);
-    const context = loadScript(
-      'function kinds() { return [typeof Sheets, typeof Drive]; }\nfunction touch() { return Drive.Files; }',
-      env,
-    );
+    const context = loadScript('function kinds() { return [typeof Sheets, typeof Drive]; }\nfunction touch() { return Drive.Files; }', env);
     expect(runFunction(context, 'kinds')).toEqual(['object', 'undefined']);
     expect(() => runFunction(context, 'touch')).toThrow(/Drive is not defined/);
     const both = createGasEnvironment();
@@ -541,7 +591,11 @@ describe('copySpreadsheetInto', () => {
     const center = centerWorld();
     const id = newFile(center.Sheets, '提出用', ['_提出データ', '控え']);
     const source = center.env.drive.spreadsheet(id);
-    sheetFromRows(source, '_提出データ', [['種別', '件数'], ['月報', 3], ['計', '=SUM(B2)']]);
+    sheetFromRows(source, '_提出データ', [
+      ['種別', '件数'],
+      ['月報', 3],
+      ['計', '=SUM(B2)'],
+    ]);
     source.peekSheet('控え').setState({ hidden: true });
     center.Drive.Permissions.create({ type: 'user', role: 'reader', emailAddress: 'kaigo@city.example.jp' }, id);
     const city = world({ user: 'kaigo@city.example.jp', oauthScopes: [SCOPES.spreadsheets, SCOPES.containerUi] });

@@ -100,7 +100,9 @@ const SPREADSHEET_FIELDS: FieldTree = {
     timeZone: true,
   },
   sheets: {
-    ...real('bandedRanges basicFilter charts columnGroups conditionalFormats data developerMetadata filterViews merges protectedRanges rowGroups slicers tables'),
+    ...real(
+      'bandedRanges basicFilter charts columnGroups conditionalFormats data developerMetadata filterViews merges protectedRanges rowGroups slicers tables',
+    ),
     properties: SHEET_PROPERTIES_FIELDS,
   },
 };
@@ -638,7 +640,10 @@ export class FakeValuesCollection extends ApiPart implements FakeOf<ValuesCollec
     const dateTime = options.dateTimeRenderOption ?? 'SERIAL_NUMBER';
     const major = options.majorDimension ?? 'ROWS';
     if (!RENDER_OPTIONS.includes(render as RenderOption)) {
-      throw this.rt.apiError(apiMethod, `Invalid value at 'value_render_option' (type.googleapis.com/google.apps.sheets.v4.ValueRenderOption), "${String(render)}"`);
+      throw this.rt.apiError(
+        apiMethod,
+        `Invalid value at 'value_render_option' (type.googleapis.com/google.apps.sheets.v4.ValueRenderOption), "${String(render)}"`,
+      );
     }
     if (!DATE_TIME_OPTIONS.includes(dateTime as DateTimeOption)) {
       throw this.rt.apiError(
@@ -658,10 +663,7 @@ export class FakeValuesCollection extends ApiPart implements FakeOf<ValuesCollec
     const grid = sheet.grid;
     const name = quoteSheetName(sheet.sheetName);
     if (rect.row + rect.numRows - 1 > grid.maxRows || rect.column + rect.numColumns - 1 > grid.maxColumns) {
-      throw this.rt.apiError(
-        apiMethod,
-        `Range (${name}!${a1Notation(rect)}) exceeds grid limits. Max rows: ${grid.maxRows}, max columns: ${grid.maxColumns}`,
-      );
+      throw this.rt.apiError(apiMethod, `Range (${name}!${a1Notation(rect)}) exceeds grid limits. Max rows: ${grid.maxRows}, max columns: ${grid.maxColumns}`);
     }
     const zone = spreadsheet.timeZone;
     const rows: unknown[][] = [];
@@ -703,8 +705,7 @@ export class FakeValuesCollection extends ApiPart implements FakeOf<ValuesCollec
       sheet,
       rect: { row: 1, column: 1, numRows: sheet.grid.maxRows, numColumns: sheet.grid.maxColumns },
     });
-    const unquote = (name: string): string =>
-      name.length >= 2 && name.startsWith("'") && name.endsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+    const unquote = (name: string): string => (name.length >= 2 && name.startsWith("'") && name.endsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name);
     const bang = text.lastIndexOf('!');
     if (bang >= 0) {
       const sheet = spreadsheet.sheetNamed(unquote(text.slice(0, bang)));
@@ -852,10 +853,7 @@ class Batch {
     for (const key of presentKeys(value)) {
       if (modelled.includes(key)) continue;
       if (realKeys.includes(key)) throw notModelled(`'${key}' in ${where} of Sheets.Spreadsheets.batchUpdate`);
-      throw this.rt.apiError(
-        'sheets.spreadsheets.batchUpdate',
-        `Invalid JSON payload received. Unknown name "${key}" at '${where}': Cannot find field.`,
-      );
+      throw this.rt.apiError('sheets.spreadsheets.batchUpdate', `Invalid JSON payload received. Unknown name "${key}" at '${where}': Cannot find field.`);
     }
   }
 
@@ -870,9 +868,7 @@ class Batch {
   checkGrid(sheet: FakeSheet, rect: Rect): void {
     const { maxRows, maxColumns } = sheet.grid;
     if (rect.row + rect.numRows - 1 > maxRows || rect.column + rect.numColumns - 1 > maxColumns) {
-      throw this.bad(
-        `Range (${quoteSheetName(sheet.sheetName)}!${a1Notation(rect)}) exceeds grid limits. Max rows: ${maxRows}, max columns: ${maxColumns}`,
-      );
+      throw this.bad(`Range (${quoteSheetName(sheet.sheetName)}!${a1Notation(rect)}) exceeds grid limits. Max rows: ${maxRows}, max columns: ${maxColumns}`);
     }
   }
 
@@ -1070,7 +1066,8 @@ export class FakeSpreadsheetsCollection extends ApiPart implements FakeOf<Spread
     if (!isObject(resource)) throw this.rt.badArguments('Sheets.Spreadsheets.batchUpdate', [resource, spreadsheetId]);
     for (const key of presentKeys(resource)) {
       if (key === 'requests' || (key === 'includeSpreadsheetInResponse' && resource[key] === false)) continue;
-      if (['includeSpreadsheetInResponse', 'responseIncludeGridData', 'responseRanges'].includes(key)) throw notModelled(`${key} in Sheets.Spreadsheets.batchUpdate`);
+      if (['includeSpreadsheetInResponse', 'responseIncludeGridData', 'responseRanges'].includes(key))
+        throw notModelled(`${key} in Sheets.Spreadsheets.batchUpdate`);
       throw this.rt.apiError(apiMethod, `Invalid JSON payload received. Unknown name "${key}": Cannot find field.`);
     }
     const spreadsheet = this.drive.reachForSheets(spreadsheetId, apiMethod);
@@ -1128,7 +1125,12 @@ export class FakeSpreadsheetsCollection extends ApiPart implements FakeOf<Spread
     const p = batch.body(body.properties, `${where}.properties`);
     batch.keys(p, ['sheetId', 'title', 'index', 'hidden', 'gridProperties', 'sheetType'], Object.keys(SHEET_PROPERTIES_FIELDS), `${where}.properties`);
     const gp = batch.body(p.gridProperties, `${where}.properties.gridProperties`);
-    batch.keys(gp, ['rowCount', 'columnCount', 'frozenRowCount', 'frozenColumnCount'], Object.keys(GRID_PROPERTIES_FIELDS), `${where}.properties.gridProperties`);
+    batch.keys(
+      gp,
+      ['rowCount', 'columnCount', 'frozenRowCount', 'frozenColumnCount'],
+      Object.keys(GRID_PROPERTIES_FIELDS),
+      `${where}.properties.gridProperties`,
+    );
     const spreadsheet = batch.spreadsheet;
     if (p.sheetType !== undefined && p.sheetType !== 'GRID') throw notModelled(`sheetType ${String(p.sheetType)}`);
     const title = p.title ?? defaultSheetName(spreadsheet.peekSheetNames(), spreadsheet.peekLocale());
@@ -1173,7 +1175,12 @@ export class FakeSpreadsheetsCollection extends ApiPart implements FakeOf<Spread
     const p = batch.body(body.properties, `${where}.properties`);
     batch.keys(p, ['sheetId', 'title', 'index', 'hidden', 'gridProperties', 'sheetType'], Object.keys(SHEET_PROPERTIES_FIELDS), `${where}.properties`);
     const gp = batch.body(p.gridProperties, `${where}.properties.gridProperties`);
-    batch.keys(gp, ['rowCount', 'columnCount', 'frozenRowCount', 'frozenColumnCount'], Object.keys(GRID_PROPERTIES_FIELDS), `${where}.properties.gridProperties`);
+    batch.keys(
+      gp,
+      ['rowCount', 'columnCount', 'frozenRowCount', 'frozenColumnCount'],
+      Object.keys(GRID_PROPERTIES_FIELDS),
+      `${where}.properties.gridProperties`,
+    );
     const spreadsheet = batch.spreadsheet;
     const sheet = batch.sheet(p.sheetId);
     batch.touch(sheet);
@@ -1236,9 +1243,7 @@ export class FakeSpreadsheetsCollection extends ApiPart implements FakeOf<Spread
     if (rowData.length === 0 || width === 0) return {};
     batch.checkGrid(sheet, { row: row0 + 1, column: column0 + 1, numRows: rowData.length, numColumns: width });
     batch.touch(sheet);
-    rowData.forEach((values, i) =>
-      values.forEach((cell, j) => batch.writeCell(sheet, row0 + i, column0 + j, cell, mask, `${where}.rows[${i}].values[${j}]`)),
-    );
+    rowData.forEach((values, i) => values.forEach((cell, j) => batch.writeCell(sheet, row0 + i, column0 + j, cell, mask, `${where}.rows[${i}].values[${j}]`)));
     return {};
   }
 
@@ -1272,7 +1277,10 @@ export class FakeSpreadsheetsCollection extends ApiPart implements FakeOf<Spread
     const end = range.endIndex ?? size;
     if (!isIndex(start) || !isIndex(end) || start > end) throw batch.bad('Invalid range: startIndex and endIndex must be non-negative, start before end.');
     if (end > size) {
-      const rect = dimension === 'ROWS' ? { row: start + 1, column: 1, numRows: end - start, numColumns: 1 } : { row: 1, column: start + 1, numRows: 1, numColumns: end - start };
+      const rect =
+        dimension === 'ROWS'
+          ? { row: start + 1, column: 1, numRows: end - start, numColumns: 1 }
+          : { row: 1, column: start + 1, numRows: 1, numColumns: end - start };
       batch.checkGrid(sheet, rect);
     }
     const properties = batch.body(body.properties, `${where}.properties`);
@@ -1424,7 +1432,14 @@ export class FakeDrivePermissions extends ApiPart implements FakeOf<PermissionsC
     // The docs are silent on giving the owner another role; the fake refuses.
     if (email === file.owner) throw this.rt.apiError(apiMethod, 'Bad Request');
     file.shared.set(email, role as PermissionRole);
-    this.drive.shares.push({ fileId: String(fileId), emailAddress: email, role: role as PermissionRole, sendNotificationEmail: notify, emailMessage: message, by: me });
+    this.drive.shares.push({
+      fileId: String(fileId),
+      emailAddress: email,
+      role: role as PermissionRole,
+      sendNotificationEmail: notify,
+      emailMessage: message,
+      by: me,
+    });
     const permission = this.resourceOf({ id: this.drive.permissionId(email), type: 'user', role: role as PermissionRole, emailAddress: email });
     return applyMask(permission, mask ?? true) as PermissionResource;
   }

@@ -216,9 +216,7 @@ export function splitSheetName(text: string): { sheetName: string | undefined; r
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
-  return (
-    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns
-  );
+  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns;
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {

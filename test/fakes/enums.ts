@@ -17,13 +17,7 @@ export const EventType = makeEnum([
   'ON_CHANGE',
   'ON_EVENT_UPDATED',
 ]) as unknown as typeof GoogleAppsScript.Script.EventType;
-export const TriggerSource = makeEnum([
-  'SPREADSHEETS',
-  'CLOCK',
-  'FORMS',
-  'DOCUMENTS',
-  'CALENDAR',
-]) as unknown as typeof GoogleAppsScript.Script.TriggerSource;
+export const TriggerSource = makeEnum(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']) as unknown as typeof GoogleAppsScript.Script.TriggerSource;
 
 export const BorderStyle = makeEnum([
   'DOTTED',

@@ -122,7 +122,10 @@ describe('writing values as Sheets parses them', () => {
     const env = createGasEnvironment();
     const sheet = freshSheet(env);
     const range = sheet.getRange('A1:B1');
-    range.setBackgrounds([['#F00', null]]).setNotes([['要確認', null]]).setFontWeights([['bold', null]]);
+    range
+      .setBackgrounds([['#F00', null]])
+      .setNotes([['要確認', null]])
+      .setFontWeights([['bold', null]]);
     const rule = env.globals.SpreadsheetApp.newDataValidation().requireValueInList(['はい', 'いいえ'], true).setAllowInvalid(false).build();
     sheet.getRange('B1').setDataValidation(rule);
     expect(sheet.peekBackgrounds('A1:B1')).toEqual([['#ff0000', '#ffffff']]);
@@ -154,7 +157,12 @@ describe('merged ranges', () => {
       ['top', ''],
       ['', ''],
     ]);
-    expect(sheet.getRange('B2:C3').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A1:B2']);
+    expect(
+      sheet
+        .getRange('B2:C3')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1:B2']);
     expect(sheet.getRange('C1:D5').getMergedRanges()).toEqual([]);
     sheet.getRange('A1:B2').setValues([
       ['new', 'lost'],
@@ -546,7 +554,10 @@ describe('loading a script as Apps Script does', () => {
 
   it('loads a bundle file, whose functions see each other as one script', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'gas-')), 'Code.js');
-    writeFileSync(path, 'var Bundle = { sheetNames: function () { return SpreadsheetApp.getActive().getSheets().map(function (s) { return s.getName(); }); } };\nfunction sheetNames() { return Bundle.sheetNames(); }\n');
+    writeFileSync(
+      path,
+      'var Bundle = { sheetNames: function () { return SpreadsheetApp.getActive().getSheets().map(function (s) { return s.getName(); }); } };\nfunction sheetNames() { return Bundle.sheetNames(); }\n',
+    );
     const env = createGasEnvironment({ spreadsheet: { sheetNames: ['相談記録', '設定'] } });
     const context = loadBundle(path, env);
     expect(runFunction(context, 'sheetNames')).toEqual(['相談記録', '設定']);

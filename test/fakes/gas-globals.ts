@@ -28,15 +28,7 @@ import {
   type LogEntry,
   type PropertyStores,
 } from './services';
-import {
-  FakeRange,
-  FakeSheet,
-  FakeSpreadsheet,
-  FakeSpreadsheetApp,
-  SpreadsheetRegistry,
-  type SpreadsheetAccess,
-  type SpreadsheetOptions,
-} from './spreadsheet';
+import { FakeRange, FakeSheet, FakeSpreadsheet, FakeSpreadsheetApp, SpreadsheetRegistry, type SpreadsheetAccess, type SpreadsheetOptions } from './spreadsheet';
 
 export interface GasEnvironmentOptions {
   /** The active spreadsheet (name, id, time zone, first sheets…). */

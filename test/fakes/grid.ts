@@ -3,17 +3,7 @@
  * writes here are the uncounted internals behind Range; they validate like Sheets before changing
  * anything, so a write that throws leaves the sheet as it was.
  */
-import {
-  FORMULA_STAND_IN,
-  Layer,
-  MAX_CELL_CHARS,
-  type CellValue,
-  type Rect,
-  contains,
-  displayText,
-  intersects,
-  parseWritten,
-} from './cells';
+import { FORMULA_STAND_IN, Layer, MAX_CELL_CHARS, type CellValue, type Rect, contains, displayText, intersects, parseWritten } from './cells';
 
 /** Where a cell's horizontal alignment was set; Sheets reads an unset one as 'general'. */
 export type HorizontalAlignment = 'left' | 'center' | 'normal' | 'right';
@@ -232,12 +222,7 @@ export class Grid<V> {
     if (merges.length === 0) return undefined;
     return (r, c) =>
       merges.some(
-        (m) =>
-          r >= m.row - 1 &&
-          r < m.row - 1 + m.numRows &&
-          c >= m.column - 1 &&
-          c < m.column - 1 + m.numColumns &&
-          !(r === m.row - 1 && c === m.column - 1),
+        (m) => r >= m.row - 1 && r < m.row - 1 + m.numRows && c >= m.column - 1 && c < m.column - 1 + m.numColumns && !(r === m.row - 1 && c === m.column - 1),
       );
   }
 

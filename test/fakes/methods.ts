@@ -156,25 +156,11 @@ export type RangeMethod =
   | 'setWraps';
 
 export type ProtectionMethod =
-  | 'canEdit'
-  | 'getDescription'
-  | 'getProtectionType'
-  | 'getRange'
-  | 'isWarningOnly'
-  | 'remove'
-  | 'setDescription'
-  | 'setWarningOnly';
+  'canEdit' | 'getDescription' | 'getProtectionType' | 'getRange' | 'isWarningOnly' | 'remove' | 'setDescription' | 'setWarningOnly';
 
 export type DataValidationMethod = 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText';
 export type DataValidationBuilderMethod =
-  | DataValidationMethod
-  | 'build'
-  | 'requireCheckbox'
-  | 'requireDate'
-  | 'requireNumberBetween'
-  | 'requireValueInList'
-  | 'setAllowInvalid'
-  | 'setHelpText';
+  DataValidationMethod | 'build' | 'requireCheckbox' | 'requireDate' | 'requireNumberBetween' | 'requireValueInList' | 'setAllowInvalid' | 'setHelpText';
 
 export type BooleanConditionMethod = 'getBackground' | 'getCriteriaType' | 'getCriteriaValues';
 export type ConditionalFormatRuleMethod = 'copy' | 'getBooleanCondition' | 'getRanges';
@@ -184,14 +170,7 @@ export type EmbeddedChartBuilderMethod = 'addRange' | 'build' | 'getRanges' | 's
 export type EmbeddedChartMethod = 'getChartId' | 'getContainerInfo' | 'getRanges' | 'modify';
 export type ContainerInfoMethod = 'getAnchorColumn' | 'getAnchorRow' | 'getOffsetX' | 'getOffsetY';
 
-export type UiMethod =
-  | 'alert'
-  | 'createAddonMenu'
-  | 'createMenu'
-  | 'prompt'
-  | 'showModalDialog'
-  | 'showModelessDialog'
-  | 'showSidebar';
+export type UiMethod = 'alert' | 'createAddonMenu' | 'createMenu' | 'prompt' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar';
 export type MenuMethod = 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi';
 export type PromptResponseMethod = 'getResponseText' | 'getSelectedButton';
 export type HtmlServiceMethod = 'createHtmlOutput' | 'createHtmlOutputFromFile';
@@ -199,27 +178,13 @@ export type HtmlOutputMethod = 'append' | 'clear' | 'getContent' | 'getTitle' | 
 export type LockServiceMethod = 'getDocumentLock' | 'getScriptLock' | 'getUserLock';
 export type LockMethod = 'hasLock' | 'releaseLock' | 'tryLock' | 'waitLock';
 export type PropertiesServiceMethod = 'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties';
-export type PropertiesMethod =
-  | 'deleteAllProperties'
-  | 'deleteProperty'
-  | 'getKeys'
-  | 'getProperties'
-  | 'getProperty'
-  | 'setProperties'
-  | 'setProperty';
+export type PropertiesMethod = 'deleteAllProperties' | 'deleteProperty' | 'getKeys' | 'getProperties' | 'getProperty' | 'setProperties' | 'setProperty';
 export type ScriptAppMethod = 'deleteTrigger' | 'getAuthorizationInfo' | 'getProjectTriggers' | 'newTrigger' | 'requireAllScopes' | 'requireScopes';
 export type AuthorizationInfoMethod = 'getAuthorizationStatus' | 'getAuthorizationUrl';
 export type TriggerBuilderMethod = 'timeBased';
 export type ClockTriggerBuilderMethod = 'after' | 'at' | 'atHour' | 'create' | 'everyDays' | 'everyHours' | 'everyMinutes';
 export type TriggerMethod = 'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId';
-export type UtilitiesMethod =
-  | 'base64Decode'
-  | 'base64Encode'
-  | 'base64EncodeWebSafe'
-  | 'computeDigest'
-  | 'formatDate'
-  | 'getUuid'
-  | 'sleep';
+export type UtilitiesMethod = 'base64Decode' | 'base64Encode' | 'base64EncodeWebSafe' | 'computeDigest' | 'formatDate' | 'getUuid' | 'sleep';
 export type SessionMethod = 'getActiveUserLocale' | 'getScriptTimeZone';
 export type LoggerMethod = 'clear' | 'getLog' | 'log';
 
@@ -276,18 +241,7 @@ export type FakeClass = MethodName extends `${infer C}.${string}` ? C : never;
  * protections, validations and charts); the Ui is reached through SpreadsheetApp.getUi() but counted apart.
  * The advanced services are families of their own: 'sheets-api' (Sheets v4) and 'drive-api' (Drive v3).
  */
-export type ServiceFamily =
-  | 'spreadsheet'
-  | 'ui'
-  | 'html'
-  | 'lock'
-  | 'properties'
-  | 'script'
-  | 'utilities'
-  | 'session'
-  | 'logger'
-  | 'sheets-api'
-  | 'drive-api';
+export type ServiceFamily = 'spreadsheet' | 'ui' | 'html' | 'lock' | 'properties' | 'script' | 'utilities' | 'session' | 'logger' | 'sheets-api' | 'drive-api';
 
 export const FAMILY_OF: Readonly<Record<FakeClass, ServiceFamily>> = {
   SpreadsheetApp: 'spreadsheet',

@@ -127,10 +127,7 @@ export class HtmlFiles {
   }
 }
 
-export class FakeHtmlService
-  extends Counted<'HtmlService', HtmlServiceMethod>
-  implements FakeOf<GoogleAppsScript.HTML.HtmlService, HtmlServiceMethod>
-{
+export class FakeHtmlService extends Counted<'HtmlService', HtmlServiceMethod> implements FakeOf<GoogleAppsScript.HTML.HtmlService, HtmlServiceMethod> {
   declare readonly __gasType: GoogleAppsScript.HTML.HtmlService;
 
   constructor(
@@ -452,10 +449,7 @@ export class FakeLock extends Counted<'Lock', LockMethod> implements FakeOf<Goog
   }
 }
 
-export class FakeLockService
-  extends Counted<'LockService', LockServiceMethod>
-  implements FakeOf<GoogleAppsScript.Lock.LockService, LockServiceMethod>
-{
+export class FakeLockService extends Counted<'LockService', LockServiceMethod> implements FakeOf<GoogleAppsScript.Lock.LockService, LockServiceMethod> {
   declare readonly __gasType: GoogleAppsScript.Lock.LockService;
 
   constructor(
@@ -483,10 +477,7 @@ export class FakeLockService
 
 // ---------------------------------------------------------------------------------- properties
 
-export class FakeProperties
-  extends Counted<'Properties', PropertiesMethod>
-  implements FakeOf<GoogleAppsScript.Properties.Properties, PropertiesMethod>
-{
+export class FakeProperties extends Counted<'Properties', PropertiesMethod> implements FakeOf<GoogleAppsScript.Properties.Properties, PropertiesMethod> {
   declare readonly __gasType: GoogleAppsScript.Properties.Properties;
 
   constructor(
@@ -814,8 +805,7 @@ export const FAKE_AUTHORIZATION_URL = 'https://script.google.com/macros/d/fake-s
 
 export class FakeScriptApp
   extends Counted<'ScriptApp', ScriptAppMethod>
-  implements
-    FakeOf<GoogleAppsScript.Script.ScriptApp, ScriptAppMethod | 'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'TriggerSource'>
+  implements FakeOf<GoogleAppsScript.Script.ScriptApp, ScriptAppMethod | 'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'TriggerSource'>
 {
   declare readonly __gasType: GoogleAppsScript.Script.ScriptApp;
   readonly AuthMode = E.AuthMode;

@@ -4,16 +4,7 @@
  * FaultInjector). Methods named like Apps Script's are the service (counted); `peek…` methods and the
  * helpers in gas-globals.ts inspect or arrange state without counting.
  */
-import {
-  DEFAULT_BACKGROUND,
-  DEFAULT_NUMBER_FORMAT,
-  a1Notation,
-  normalizeColor,
-  parseA1,
-  splitSheetName,
-  type CellValue,
-  type Rect,
-} from './cells';
+import { DEFAULT_BACKGROUND, DEFAULT_NUMBER_FORMAT, a1Notation, normalizeColor, parseA1, splitSheetName, type CellValue, type Rect } from './cells';
 import * as E from './enums';
 import type { Fake, FakeOf } from './fake-of';
 import { Grid, type HorizontalAlignment } from './grid';
@@ -84,10 +75,7 @@ interface ValidationState {
   readonly helpText: string | null;
 }
 
-export class FakeDataValidation
-  extends Counted<'DataValidation', DataValidationMethod>
-  implements FakeOf<GasDataValidation, DataValidationMethod>
-{
+export class FakeDataValidation extends Counted<'DataValidation', DataValidationMethod> implements FakeOf<GasDataValidation, DataValidationMethod> {
   declare readonly __gasType: GasDataValidation;
 
   constructor(
@@ -221,10 +209,7 @@ interface ConditionalState {
   readonly ranges: readonly FakeRange[];
 }
 
-export class FakeBooleanCondition
-  extends Counted<'BooleanCondition', BooleanConditionMethod>
-  implements FakeOf<GasBooleanCondition, BooleanConditionMethod>
-{
+export class FakeBooleanCondition extends Counted<'BooleanCondition', BooleanConditionMethod> implements FakeOf<GasBooleanCondition, BooleanConditionMethod> {
   declare readonly __gasType: GasBooleanCondition;
 
   constructor(
@@ -596,13 +581,7 @@ export class FakeRange extends Counted<'Range', RangeMethod> implements FakeOf<G
     return this;
   }
 
-  clear(options?: {
-    commentsOnly?: boolean;
-    contentsOnly?: boolean;
-    formatOnly?: boolean;
-    validationsOnly?: boolean;
-    skipFilteredRows?: boolean;
-  }): this {
+  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): this {
     this.enter('clear');
     const o = options ?? {};
     const selective = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
@@ -801,13 +780,7 @@ export class FakeRange extends Counted<'Range', RangeMethod> implements FakeOf<G
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
     this.enter('offset');
-    const rect = rectOf(
-      this.rt,
-      this.rect.row + rowOffset,
-      this.rect.column + columnOffset,
-      numRows ?? this.rect.numRows,
-      numColumns ?? this.rect.numColumns,
-    );
+    const rect = rectOf(this.rt, this.rect.row + rowOffset, this.rect.column + columnOffset, numRows ?? this.rect.numRows, numColumns ?? this.rect.numColumns);
     return new FakeRange(this.rt, this.sheet, rect);
   }
 
@@ -844,9 +817,7 @@ export class FakeRange extends Counted<'Range', RangeMethod> implements FakeOf<G
   setDataValidations(rules: (Fake<GasDataValidation> | null)[][]): this {
     this.enter('setDataValidations');
     this.grid.checkShape(rules, this.rect, this.what('setDataValidations'));
-    const owned = rules.map((row) =>
-      row.map((rule) => (rule === null ? undefined : own(this.rt, rule, FakeDataValidation, this.what('setDataValidations')))),
-    );
+    const owned = rules.map((row) => row.map((rule) => (rule === null ? undefined : own(this.rt, rule, FakeDataValidation, this.what('setDataValidations')))));
     this.grid.fill(this.grid.validations, this.rect, (i, j) => owned[i]?.[j]);
     return this;
   }
@@ -1813,8 +1784,7 @@ export class FakeSpreadsheet extends Counted<'Spreadsheet', SpreadsheetMethod> i
     const name = typeof first === 'string' ? first : undefined;
     const index = args.find((a): a is number => typeof a === 'number');
     const options = args.find((a): a is { template?: Fake<GasSheet> } => typeof a === 'object' && a !== null);
-    const template =
-      options?.template === undefined ? undefined : own(this.rt, options.template, FakeSheet, 'SpreadsheetApp.Spreadsheet.insertSheet');
+    const template = options?.template === undefined ? undefined : own(this.rt, options.template, FakeSheet, 'SpreadsheetApp.Spreadsheet.insertSheet');
     // Without an index, Sheets puts the new sheet right after the active one.
     const sheet = this.addSheet(name ?? this.defaultSheetName(), index ?? this.sheets.indexOf(this.active) + 1);
     template?.copyLayoutInto(sheet);

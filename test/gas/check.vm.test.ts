@@ -69,7 +69,9 @@ describe('the bundle in Apps Script’s place', () => {
     const { context, sheet } = world([consultation({ 相談方法: '伝書鳩' })]);
     sheet.getRange('D3').setNote('要確認');
     runFunction(context, 'menuInputCheck');
-    expect(sheet.peekNotes()[2]?.[3]).toBe(`${MARK_PREFIX}\n✖ ${'「相談方法」の「伝書鳩」は選択肢にありません。電話・来所・訪問・メール・FAX・その他 のどれかを選んでください。'}${NOTE_SEPARATOR}要確認`);
+    expect(sheet.peekNotes()[2]?.[3]).toBe(
+      `${MARK_PREFIX}\n✖ ${'「相談方法」の「伝書鳩」は選択肢にありません。電話・来所・訪問・メール・FAX・その他 のどれかを選んでください。'}${NOTE_SEPARATOR}要確認`,
+    );
     sheet.getRange('D3').setValue('来所');
     runFunction(context, 'menuInputCheck');
     expect(sheet.peekBackgrounds()[2]?.[3]).toBe('#ffffff');
@@ -77,15 +79,25 @@ describe('the bundle in Apps Script’s place', () => {
   });
 
   test('a user string that looks like a formula is never written by the check', () => {
-    const { context, sheet } = world([consultation({ 相談者ID: "'=HYPERLINK(\"x\")" })]);
+    const { context, sheet } = world([consultation({ 相談者ID: '\'=HYPERLINK("x")' })]);
     runFunction(context, 'menuInputCheck');
-    expect(sheet.peekFormulas().flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      sheet
+        .peekFormulas()
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
   });
 
   test('the whole check covers 委託契約 and 委託実績, cross-sheet rule included', () => {
     const { env, context } = world([consultation()], (e) => {
       sheetFromRows(e.spreadsheet, '委託契約', [CONTRACT_HEADER, contract(), contract({ 選定理由: '' })]);
-      sheetFromRows(e.spreadsheet, '委託実績', [DELEGATION_HEADER, delegation(), delegation({ 事業所番号: '1171300021' }), delegation({ 対象月: '令和8年9月' })]);
+      sheetFromRows(e.spreadsheet, '委託実績', [
+        DELEGATION_HEADER,
+        delegation(),
+        delegation({ 事業所番号: '1171300021' }),
+        delegation({ 対象月: '令和8年9月' }),
+      ]);
     });
     runFunction(context, 'menuInputCheck');
     const codes = sidebarData(env).issues.map((i) => [i.sheet, i.cell, i.code]);
@@ -131,10 +143,16 @@ describe('the bundle in Apps Script’s place', () => {
 
 describe('call budget: the number of SpreadsheetApp calls does not grow with rows', () => {
   function callsFor(n: number, job: 'check' | 'edit'): number {
-    const { env, context } = world(consultations(n).map((r, i) => (i % 97 === 0 ? consultation({ 相談方法: 'TEL' }) : r)), (e) => {
-      sheetFromRows(e.spreadsheet, '委託契約', [CONTRACT_HEADER, ...Array.from({ length: n }, () => contract({ 事業所番号: TOMATO, 契約開始日: jst('2020-04-01') }))]);
-      sheetFromRows(e.spreadsheet, '委託実績', [DELEGATION_HEADER, ...Array.from({ length: n }, () => delegation())]);
-    });
+    const { env, context } = world(
+      consultations(n).map((r, i) => (i % 97 === 0 ? consultation({ 相談方法: 'TEL' }) : r)),
+      (e) => {
+        sheetFromRows(e.spreadsheet, '委託契約', [
+          CONTRACT_HEADER,
+          ...Array.from({ length: n }, () => contract({ 事業所番号: TOMATO, 契約開始日: jst('2020-04-01') })),
+        ]);
+        sheetFromRows(e.spreadsheet, '委託実績', [DELEGATION_HEADER, ...Array.from({ length: n }, () => delegation())]);
+      },
+    );
     if (job === 'edit') {
       const rows = consultations(500);
       const event = userEdit(env, '相談記録', `A${n - 600}:Q${n - 101}`, rows);

@@ -40,7 +40,11 @@ function centerFile(env: GasEnvironment, c: CenterSpec) {
   const ss = env.addSpreadsheet({ access: c.access ?? 'granted', sheetNames: ['_提出データ'], name: `提出用_${c.name}` });
   if (c.rows) sheetFromRows(ss, '_提出データ', c.rows);
   sheetFromRows(ss, '月報_2021-02', [['月報'], ['対象月', '令和3年2月']]);
-  if (c.ledger) sheetFromRows(ss, '相談記録', [['受付日', '氏名'], ['2021-02-01', 'これは市が読んではならない']]);
+  if (c.ledger)
+    sheetFromRows(ss, '相談記録', [
+      ['受付日', '氏名'],
+      ['2021-02-01', 'これは市が読んではならない'],
+    ]);
   return ss;
 }
 
@@ -49,10 +53,20 @@ function cityWorld(centers: CenterSpec[]) {
   const list: unknown[][] = [['センター名', 'センターコード', '提出用ファイル', '担当']];
   for (const c of centers) {
     const ss = centerFile(env, c);
-    list.push([c.name, c.code ?? '', c.deleted ? 'https://docs.google.com/spreadsheets/d/deleted-spreadsheet-id/edit' : `https://docs.google.com/spreadsheets/d/${ss.id}/edit#gid=0`, '長寿支援課']);
+    list.push([
+      c.name,
+      c.code ?? '',
+      c.deleted ? 'https://docs.google.com/spreadsheets/d/deleted-spreadsheet-id/edit' : `https://docs.google.com/spreadsheets/d/${ss.id}/edit#gid=0`,
+      '長寿支援課',
+    ]);
   }
   sheetFromRows(env.spreadsheet, 'センター一覧', list);
-  sheetFromRows(env.spreadsheet, '設定', [['項目', '値'], ['都道府県名', '埼玉県'], ['市区町村名', '本庄市'], ['所在の順', '上里町、美里町、深谷市、伊勢崎市、群馬県藤岡市']]);
+  sheetFromRows(env.spreadsheet, '設定', [
+    ['項目', '値'],
+    ['都道府県名', '埼玉県'],
+    ['市区町村名', '本庄市'],
+    ['所在の順', '上里町、美里町、深谷市、伊勢崎市、群馬県藤岡市'],
+  ]);
   const context = loadBundle(join(CITY_BUILD, 'Code.js'), env);
   return { env, context };
 }
@@ -164,7 +178,8 @@ describe('faults: each is reported and the rest goes on', () => {
   test('what came from a center is written as text, never as a formula', () => {
     const evil = submission(0);
     const target = evil.delegations[0]?.officeNumber;
-    const inject = <T extends { officeNumber: string }>(x: T): T => (x.officeNumber === target ? { ...x, name: '=IMPORTRANGE("x","A1")', address: '+1-2', municipality: '@本庄市' } : x);
+    const inject = <T extends { officeNumber: string }>(x: T): T =>
+      x.officeNumber === target ? { ...x, name: '=IMPORTRANGE("x","A1")', address: '+1-2', municipality: '@本庄市' } : x;
     const injected: Submission = { ...evil, delegations: evil.delegations.map(inject), contracts: evil.contracts.map(inject) };
     const fixed = { ...injected, fingerprint: '' };
     // Re-sign so the payload is valid: the city must still write the strings as text.
@@ -174,7 +189,13 @@ describe('faults: each is reported and the rest goes on', () => {
     runFunction(context, 'cityStep', { month: '2021-02' });
     for (const name of env.spreadsheet.peekSheetNames()) {
       if (name === 'センター一覧') continue;
-      expect(env.spreadsheet.peekSheet(name).peekFormulas().flat().filter((f) => f !== '')).toEqual([]);
+      expect(
+        env.spreadsheet
+          .peekSheet(name)
+          .peekFormulas()
+          .flat()
+          .filter((f) => f !== ''),
+      ).toEqual([]);
     }
     expect(sheet(env, '委託事業所一覧_2021-02').flat()).toContain('=IMPORTRANGE("x","A1")');
   });
@@ -270,7 +291,11 @@ describe('only 提出用ファイル are read', () => {
     expect(receipts()[1]?.[4]).toBe(submission(0).fingerprint);
     // The center replaces its payload (another month's data under the same month, re-signed).
     const { fingerprintOf } = jest.requireActual('../../src/domain/reports/submission') as typeof import('../../src/domain/reports/submission');
-    const changed = { ...submission(0), submittedAt: '2021-03-10T01:00:00.000Z', consultations: { ...submission(0).consultations, total: submission(0).consultations.total + 1 } };
+    const changed = {
+      ...submission(0),
+      submittedAt: '2021-03-10T01:00:00.000Z',
+      consultations: { ...submission(0).consultations, total: submission(0).consultations.total + 1 },
+    };
     const resigned = { ...changed, fingerprint: fingerprintOf(changed) };
     const file = env.registry.find(/\/d\/([^/]+)/.exec(String(sheet(env, 'センター一覧')[1]?.[2]))?.[1] ?? '')?.spreadsheet;
     if (!file) throw new Error('no file');

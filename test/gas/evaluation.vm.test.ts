@@ -10,7 +10,11 @@ const plain = (rows: readonly (readonly unknown[])[]): unknown[][] => rows.map((
 
 function center() {
   const env = createGasEnvironment({ htmlDir: join(ROOT, 'build') });
-  sheetFromRows(env.spreadsheet, '設定', [['項目', '値'], ['センター名', '児玉'], ['提出先メールアドレス', 'kaigo@city.example.jp']]);
+  sheetFromRows(env.spreadsheet, '設定', [
+    ['項目', '値'],
+    ['センター名', '児玉'],
+    ['提出先メールアドレス', 'kaigo@city.example.jp'],
+  ]);
   sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...consultations(5)]);
   sheetFromRows(env.spreadsheet, '評価指標', plain(sampleIndicatorSheet().rows));
   const context = loadBundle(join(ROOT, 'build', 'Code.js'), env);
@@ -19,7 +23,12 @@ function center() {
 
 /** The center's 提出用ファイル, as 設定 names it after 「市へ提出」. */
 function submissionFile(env: GasEnvironment) {
-  const url = String(env.spreadsheet.peekSheet('設定').peekValues().find((r) => r[0] === '提出用ファイル')?.[1] ?? '');
+  const url = String(
+    env.spreadsheet
+      .peekSheet('設定')
+      .peekValues()
+      .find((r) => r[0] === '提出用ファイル')?.[1] ?? '',
+  );
   const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
   if (!file) throw new Error(`no 提出用ファイル at ${url}`);
   return file;
@@ -58,7 +67,12 @@ describe('事業評価 in the center', () => {
     // The evaluation goes into the same 提出用ファイル, with a readable copy of the answers.
     expect(file.peekSheetNames().sort()).toEqual(['_提出データ', '事業評価_2020', '月報_2026-10']);
     const stored = readStoredSubmissions(file.peekSheet('_提出データ').peekValues() as never);
-    expect(stored.map((s) => [s.kind, s.period])).toEqual(expect.arrayContaining([['monthly-report', '2026-10'], ['evaluation', '2020']]));
+    expect(stored.map((s) => [s.kind, s.period])).toEqual(
+      expect.arrayContaining([
+        ['monthly-report', '2026-10'],
+        ['evaluation', '2020'],
+      ]),
+    );
     const payload = readEvaluationPayload(stored.find((s) => s.kind === 'evaluation')?.json ?? '');
     expect(payload.kind).toBe('ok');
     if (payload.kind === 'ok') expect(payload.submission.rates[0]).toMatchObject({ category: '組織運営体制等', yes: 2, answered: 3 });
@@ -69,7 +83,10 @@ describe('事業評価を集計… in the city', () => {
   test('per category for each center, the city and the national average; いいえ with reasons; who has not submitted', () => {
     const cityEnv = createGasEnvironment({ htmlDir: join(ROOT, 'build-city') });
     const list: unknown[][] = [['センター名', '提出用ファイル']];
-    for (const [name, no] of [['児玉', 1], ['本庄西', 0]] as const) {
+    for (const [name, no] of [
+      ['児玉', 1],
+      ['本庄西', 0],
+    ] as const) {
       const { env, context } = center();
       env.ui.answer('OK');
       runFunction(context, 'menuImportIndicators');
@@ -89,7 +106,13 @@ describe('事業評価を集計… in the city', () => {
     cityEnv.ui.answer({ button: 'OK', text: '令和2年度' });
     runFunction(context, 'menuCityEvaluate');
     // Every evaluation read is on record at the city.
-    expect(cityEnv.spreadsheet.peekSheet('_受領記録').peekValues().slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+    expect(
+      cityEnv.spreadsheet
+        .peekSheet('_受領記録')
+        .peekValues()
+        .slice(1)
+        .map((r) => [r[0], r[1], r[2]]),
+    ).toEqual([
       ['児玉', 'evaluation', '2020'],
       ['本庄西', 'evaluation', '2020'],
     ]);

@@ -105,7 +105,13 @@ describe('表記を整える', () => {
       ['委託実績', 'C2', '１２件', '12'],
     ]);
     expect(log.slice(1).every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(String(r[4])) && r[5] === '表記を整える')).toBe(true);
-    expect(env.spreadsheet.peekSheet('_変更履歴').peekFormulas().flat().every((f) => f === '')).toBe(true);
+    expect(
+      env.spreadsheet
+        .peekSheet('_変更履歴')
+        .peekFormulas()
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
     // The marks were checked again: the fixed cells lost theirs, the unticked one keeps it.
     expect(sheet.peekCell('D2').note).toBe('');
     expect(sheet.peekCell('D4').note).toContain('電話相談');
@@ -124,7 +130,12 @@ describe('表記を整える', () => {
     expect(result).toMatchObject({ applied: 8, skipped: 1 });
     expect(result.message).toContain('1件は、プレビューを開いた後にセルが変更されていた');
     expect(sheet.peekCell('D2').value).toBe('来所');
-    expect(env.spreadsheet.peekSheet('_変更履歴').peekValues().some((r) => r[1] === 'D2')).toBe(false);
+    expect(
+      env.spreadsheet
+        .peekSheet('_変更履歴')
+        .peekValues()
+        .some((r) => r[1] === 'D2'),
+    ).toBe(false);
   });
 
   test('one read and one write per column, whatever the number of cells', () => {

@@ -6,10 +6,19 @@ const BUILD = join(__dirname, '..', '..', 'build');
 
 function world(rows: unknown[][] = consultations(30)) {
   const env = createGasEnvironment({ htmlDir: BUILD });
-  sheetFromRows(env.spreadsheet, '設定', [['項目', '値'], ['センター名', '本庄西地域包括支援センター'], ['センターコード', '11211-01'], ['運営法人名', '社会福祉法人 本庄福祉会']]);
+  sheetFromRows(env.spreadsheet, '設定', [
+    ['項目', '値'],
+    ['センター名', '本庄西地域包括支援センター'],
+    ['センターコード', '11211-01'],
+    ['運営法人名', '社会福祉法人 本庄福祉会'],
+  ]);
   sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...rows]);
   sheetFromRows(env.spreadsheet, '委託契約', [CONTRACT_HEADER, contract()]);
-  sheetFromRows(env.spreadsheet, '委託実績', [DELEGATION_HEADER, delegation(), delegation({ 事業所番号: '直営', 介護予防支援件数: 4, 介護予防ケアマネジメント件数: 1, うち新規: 0 })]);
+  sheetFromRows(env.spreadsheet, '委託実績', [
+    DELEGATION_HEADER,
+    delegation(),
+    delegation({ 事業所番号: '直営', 介護予防支援件数: 4, 介護予防ケアマネジメント件数: 1, うち新規: 0 }),
+  ]);
   const context = loadBundle(join(BUILD, 'Code.js'), env);
   return { env, context };
 }
@@ -89,7 +98,12 @@ describe('月報を作成…', () => {
 describe('call budget of 月報を作成…', () => {
   function calls(n: number, job: 'build'): number {
     const { env, context } = world(consultations(n));
-    sheetFromRows(env.spreadsheet, '委託実績', [DELEGATION_HEADER, ...Array.from({ length: Math.min(n, 2000) }, (_, i) => delegation({ 対象月: `20${String(10 + (i % 16)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}` }))]);
+    sheetFromRows(env.spreadsheet, '委託実績', [
+      DELEGATION_HEADER,
+      ...Array.from({ length: Math.min(n, 2000) }, (_, i) =>
+        delegation({ 対象月: `20${String(10 + (i % 16)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}` }),
+      ),
+    ]);
     env.callLog.reset();
     runFunction(context, 'reportDialogBuild', job === 'build' ? '2026-10' : '');
     expect(env.spreadsheet.peekSheetNames()).toContain('月報_2026-10');

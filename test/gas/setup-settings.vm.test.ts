@@ -36,7 +36,11 @@ const valuesOf = (form: Form): Record<string, string> => Object.fromEntries(form
 
 describe('設定 sidebar', () => {
   test('opens with the sheet’s values, defaults as placeholders and a Japanese error for a value that cannot be used', () => {
-    const { env, context } = world([['項目', '値'], ['センター名', '本庄西地域包括支援センター'], ['集中の警告しきい値', '120%']]);
+    const { env, context } = world([
+      ['項目', '値'],
+      ['センター名', '本庄西地域包括支援センター'],
+      ['集中の警告しきい値', '120%'],
+    ]);
     runFunction(context, 'menuSettings');
     expect(env.ui.lastSidebar()?.getTitle()).toBe('設定');
     const form = sidebarForm(env);
@@ -47,7 +51,10 @@ describe('設定 sidebar', () => {
   });
 
   test('a bad value is refused per field and nothing is written; a good one is written as text and logged', () => {
-    const { env, context } = world([['項目', '値'], ['センター名', '本庄西地域包括支援センター']]);
+    const { env, context } = world([
+      ['項目', '値'],
+      ['センター名', '本庄西地域包括支援センター'],
+    ]);
     const loaded = valuesOf(runFunction(context, 'settingsSidebarLoad') as Form);
     const sheet = env.spreadsheet.peekSheet('設定');
     const before = sheet.peekValues();
@@ -60,12 +67,22 @@ describe('設定 sidebar', () => {
     });
     expect(sheet.peekValues()).toEqual(before);
 
-    const good = runFunction(context, 'settingsSidebarSave', { ...loaded, centerName: '=本庄西', abuseReportDays: '2', municipality: '本庄市' }, loaded) as Saved;
+    const good = runFunction(
+      context,
+      'settingsSidebarSave',
+      { ...loaded, centerName: '=本庄西', abuseReportDays: '2', municipality: '本庄市' },
+      loaded,
+    ) as Saved;
     expect(good.ok).toBe(true);
     expect(good.message).toContain('保存しました');
     const rows = sheet.peekValues();
     expect(rows[1]).toEqual(['センター名', '=本庄西']);
-    expect(sheet.peekFormulas().flat().every((f) => f === '')).toBe(true);
+    expect(
+      sheet
+        .peekFormulas()
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
     expect(rows.slice(2)).toEqual([
       ['市区町村名', '本庄市'],
       ['虐待報告の期限日数', '2'],
@@ -79,7 +96,10 @@ describe('設定 sidebar', () => {
   });
 
   test('a row changed in the sheet since the sidebar opened stops the save and the form is read again', () => {
-    const { env, context } = world([['項目', '値'], ['センター名', 'A']]);
+    const { env, context } = world([
+      ['項目', '値'],
+      ['センター名', 'A'],
+    ]);
     const loaded = valuesOf(runFunction(context, 'settingsSidebarLoad') as Form);
     env.spreadsheet.peekSheet('設定').getRange('B2').setValue('B');
     const saved = runFunction(context, 'settingsSidebarSave', { ...loaded, centerName: 'C' }, loaded) as Saved;

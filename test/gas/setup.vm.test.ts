@@ -39,7 +39,9 @@ function snapshot(spreadsheet: FakeSpreadsheet) {
 const MUTATORS = /\.(set|insert|delete|protect|remove|append|clear|merge|breakApart|hide|show|activate|move|rename|copy)/;
 
 function mutations(env: GasEnvironment): MethodName[] {
-  return env.callLog.trace.filter((m) => m.startsWith('Sheet.') || m.startsWith('Range.') || m.startsWith('Spreadsheet.') || m.startsWith('Protection.')).filter((m) => MUTATORS.test(m));
+  return env.callLog.trace
+    .filter((m) => m.startsWith('Sheet.') || m.startsWith('Range.') || m.startsWith('Spreadsheet.') || m.startsWith('Protection.'))
+    .filter((m) => MUTATORS.test(m));
 }
 
 /** The data the dialog was opened with. */
@@ -70,7 +72,12 @@ describe('シートを準備 on an empty spreadsheet', () => {
     const consult = ss.peekSheet('相談記録');
     expect(consult.peekValues('A1:Q1')[0]).toEqual(CONSULTATION_HEADER);
     expect(consult.peekState().frozenRows).toBe(1);
-    expect(rule(consult, 'D2')).toEqual({ criteria: 'VALUE_IN_LIST', values: [['電話', '来所', '訪問', 'メール・FAX', 'その他'], true], allowInvalid: true, helpText: expect.any(String) });
+    expect(rule(consult, 'D2')).toEqual({
+      criteria: 'VALUE_IN_LIST',
+      values: [['電話', '来所', '訪問', 'メール・FAX', 'その他'], true],
+      allowInvalid: true,
+      helpText: expect.any(String),
+    });
     expect(rule(consult, 'D1000')?.criteria).toBe('VALUE_IN_LIST');
     expect(rule(consult, 'H2')?.criteria).toBe('CHECKBOX');
     expect(rule(consult, 'I500')?.criteria).toBe('CHECKBOX');
@@ -78,7 +85,9 @@ describe('シートを準備 on an empty spreadsheet', () => {
     expect(rule(consult, 'N2')?.criteria).toBe('DATE_IS_VALID_DATE');
     expect(rule(consult, 'B2')).toBeNull();
     expect(consult.peekNumberFormats('B2')[0]?.[0]).toBe('@');
-    expect(consult.peekState().protections.map((p) => p.peek())).toEqual([{ type: 'RANGE', range: 'A1:Q1', description: HEADER_PROTECTION, warningOnly: true }]);
+    expect(consult.peekState().protections.map((p) => p.peek())).toEqual([
+      { type: 'RANGE', range: 'A1:Q1', description: HEADER_PROTECTION, warningOnly: true },
+    ]);
     expect(consult.peekConditionalFormatRules().map((r) => r.peek())).toEqual([
       { formula: '=AND($G2="虐待",$N2="")', background: '#f9d6d5', ranges: ['N2:N1000'] },
       { formula: '=AND($L2<>"",$M2="")', background: '#f9d6d5', ranges: ['M2:M1000'] },
@@ -114,7 +123,20 @@ describe('シートを準備 on an empty spreadsheet', () => {
 });
 
 /** A center's own 相談記録: a title row, synonyms, its own order, extra columns, some columns missing. */
-const MESSY_HEADER = ['ケース番号', '相談日', '区分', '対応方法', '相談経路', '業務区分', '相談内容', '担当者', '職員メモ', '対応職種', '対応内容', '夜間・休日'];
+const MESSY_HEADER = [
+  'ケース番号',
+  '相談日',
+  '区分',
+  '対応方法',
+  '相談経路',
+  '業務区分',
+  '相談内容',
+  '担当者',
+  '職員メモ',
+  '対応職種',
+  '対応内容',
+  '夜間・休日',
+];
 
 function messyRow(i: number): unknown[] {
   return [
@@ -135,13 +157,20 @@ function messyRow(i: number): unknown[] {
 
 function messyWorld(rows: number) {
   const env = createGasEnvironment({ htmlDir: BUILD });
-  const consult = sheetFromRows(env.spreadsheet, '相談記録', [['令和8年度 相談受付簿（本庄西）'], MESSY_HEADER, ...Array.from({ length: rows }, (_, i) => messyRow(i + 1))]);
+  const consult = sheetFromRows(env.spreadsheet, '相談記録', [
+    ['令和8年度 相談受付簿（本庄西）'],
+    MESSY_HEADER,
+    ...Array.from({ length: rows }, (_, i) => messyRow(i + 1)),
+  ]);
   consult.load([['メモ欄（列名なし）']], 3, 13);
   consult.getRange('D4').setBackground('#ffff00');
   consult.getRange('B5').setNote('確認済み');
   consult.load([['=SUM(1,2)']], 6, 8);
   consult.setFrozenRows(3);
-  sheetFromRows(env.spreadsheet, '委託契約', [['事業所名', '事業所番号', '住所', '選定理由', '開始日', '委託区分', '法人名'], ['トマト村', '1171300013', '本庄市早稲田の杜5-14-8', '利用者の希望', jst('2020-04-01'), '両方', '株式会社トマト']]);
+  sheetFromRows(env.spreadsheet, '委託契約', [
+    ['事業所名', '事業所番号', '住所', '選定理由', '開始日', '委託区分', '法人名'],
+    ['トマト村', '1171300013', '本庄市早稲田の杜5-14-8', '利用者の希望', jst('2020-04-01'), '両方', '株式会社トマト'],
+  ]);
   sheetFromRows(env.spreadsheet, '委託実績', [['メモ'], ['ここは自由に書いています']]);
   return { env, context: load(env), consult };
 }
@@ -149,14 +178,29 @@ function messyWorld(rows: number) {
 describe('シートを準備 on a center’s own sheets', () => {
   test('appends the missing columns at the right end and leaves every existing cell as it was', () => {
     const { env, context, consult } = messyWorld(30);
-    const dataBefore = { values: consult.peekValues('A1:M32'), formulas: consult.peekFormulas('A1:M32'), notes: consult.peekNotes('A1:M32'), backgrounds: consult.peekBackgrounds('A1:M32') };
+    const dataBefore = {
+      values: consult.peekValues('A1:M32'),
+      formulas: consult.peekFormulas('A1:M32'),
+      notes: consult.peekNotes('A1:M32'),
+      backgrounds: consult.peekBackgrounds('A1:M32'),
+    };
     const otherBefore = env.spreadsheet.peekSheet('委託実績').peekValues();
     runFunction(context, 'menuSetupSheets');
 
-    expect({ values: consult.peekValues('A1:M32'), formulas: consult.peekFormulas('A1:M32'), notes: consult.peekNotes('A1:M32'), backgrounds: consult.peekBackgrounds('A1:M32') }).toEqual(dataBefore);
+    expect({
+      values: consult.peekValues('A1:M32'),
+      formulas: consult.peekFormulas('A1:M32'),
+      notes: consult.peekNotes('A1:M32'),
+      backgrounds: consult.peekBackgrounds('A1:M32'),
+    }).toEqual(dataBefore);
     // The unnamed column M holds data, so the new columns start at N.
     expect(consult.peekValues('N2:S2')[0]).toEqual(['認知症関連', '紹介事業所', '紹介理由', '市への報告日', '氏名', '内容メモ']);
-    expect(consult.peekValues('N3:S32').flat().every((v) => v === '')).toBe(true);
+    expect(
+      consult
+        .peekValues('N3:S32')
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
     // Rules follow each column where it is: 対応方法 is D, 夜間・休日 L, the new 市への報告日 Q.
     expect(rule(consult, 'D3')?.values).toEqual([['電話', '来所', '訪問', 'メール・FAX', 'その他'], true]);
     expect(rule(consult, 'L3')?.criteria).toBe('CHECKBOX');
@@ -172,13 +216,34 @@ describe('シートを準備 on a center’s own sheets', () => {
     expect(consult.peekConditionalFormatRules().map((r) => r.peek().formula)).toEqual(['=AND($G3="虐待",$Q3="")', '=AND($O3<>"",$P3="")']);
 
     const contracts = env.spreadsheet.peekSheet('委託契約');
-    expect(contracts.peekValues('A1:J1')[0]).toEqual(['事業所名', '事業所番号', '住所', '選定理由', '開始日', '委託区分', '法人名', '所在', '契約終了日', '運営協議会承認日']);
-    expect(contracts.peekValues('A2:G2')[0]).toEqual(['トマト村', '1171300013', '本庄市早稲田の杜5-14-8', '利用者の希望', expect.any(Date), '両方', '株式会社トマト']);
+    expect(contracts.peekValues('A1:J1')[0]).toEqual([
+      '事業所名',
+      '事業所番号',
+      '住所',
+      '選定理由',
+      '開始日',
+      '委託区分',
+      '法人名',
+      '所在',
+      '契約終了日',
+      '運営協議会承認日',
+    ]);
+    expect(contracts.peekValues('A2:G2')[0]).toEqual([
+      'トマト村',
+      '1171300013',
+      '本庄市早稲田の杜5-14-8',
+      '利用者の希望',
+      expect.any(Date),
+      '両方',
+      '株式会社トマト',
+    ]);
     // 委託実績 holds something else: it is left alone and the dialog says why.
     expect(env.spreadsheet.peekSheet('委託実績').peekValues()).toEqual(otherBefore);
     const shown = dialogData(env);
     expect(shown.sheets.find((s) => s.name === '委託実績')).toMatchObject({ status: 'skipped', lines: [expect.stringContaining('見出し行が見つからない')] });
-    expect(shown.sheets.find((s) => s.name === '相談記録')?.lines[0]).toBe('右端に列を追加しました: 認知症関連、紹介事業所、紹介理由、市への報告日、氏名、内容メモ');
+    expect(shown.sheets.find((s) => s.name === '相談記録')?.lines[0]).toBe(
+      '右端に列を追加しました: 認知症関連、紹介事業所、紹介理由、市への報告日、氏名、内容メモ',
+    );
   });
 
   test('a second run changes nothing', () => {

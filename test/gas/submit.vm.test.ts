@@ -30,7 +30,11 @@ function world(rows: unknown[][] = consultations(30), settings: unknown[][] = [[
   ]);
   sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...rows]);
   sheetFromRows(env.spreadsheet, '委託契約', [CONTRACT_HEADER, contract()]);
-  sheetFromRows(env.spreadsheet, '委託実績', [DELEGATION_HEADER, delegation(), delegation({ 事業所番号: '直営', 介護予防支援件数: 4, 介護予防ケアマネジメント件数: 1, うち新規: 0 })]);
+  sheetFromRows(env.spreadsheet, '委託実績', [
+    DELEGATION_HEADER,
+    delegation(),
+    delegation({ 事業所番号: '直営', 介護予防支援件数: 4, 介護予防ケアマネジメント件数: 1, うち新規: 0 }),
+  ]);
   const context = loadBundle(join(BUILD, 'Code.js'), env);
   return { env, context };
 }
@@ -70,7 +74,10 @@ describe('市へ提出 writes a separate 提出用ファイル', () => {
     expect(payload.kind === 'ok' && payload.submission.consultations.total).toBe(30);
     // The 月報 is there for people to read, as values.
     expect(values(file, '月報_2026-10').find((r) => r[0] === 'センター名')?.[1]).toBe('本庄西地域包括支援センター');
-    const readers = env.drive.permissionsOf(file.id).filter((p) => p.role === 'reader').map((p) => p.emailAddress);
+    const readers = env.drive
+      .permissionsOf(file.id)
+      .filter((p) => p.role === 'reader')
+      .map((p) => p.emailAddress);
     expect(readers.sort()).toEqual([CITY2, CITY].sort());
     // The center's own spreadsheet holds no store and its report is 提出済み.
     expect(env.spreadsheet.peekSheetNames()).not.toContain('_提出データ');
@@ -179,7 +186,11 @@ describe('a 提出用ファイル this person cannot use', () => {
 describe('moving an old _提出データ out of the center spreadsheet', () => {
   test('every old row, history included, is copied into the 提出用ファイル before the old sheet is removed', () => {
     const { env, context } = world();
-    const old = [sampleSubmission(0, '2021-01'), sampleSubmission(0, '2021-02'), { ...sampleSubmission(0, '2021-02'), submittedAt: '2021-03-01T00:00:00.000Z' }];
+    const old = [
+      sampleSubmission(0, '2021-01'),
+      sampleSubmission(0, '2021-02'),
+      { ...sampleSubmission(0, '2021-02'), submittedAt: '2021-03-01T00:00:00.000Z' },
+    ];
     sheetFromRows(env.spreadsheet, '_提出データ', storeRows(old));
     const oldRows = readStoredSubmissions(storeRows(old) as never);
     submit(env, context, 'OK');
@@ -187,7 +198,12 @@ describe('moving an old _提出データ out of the center spreadsheet', () => {
     const moved = readStoredSubmissions(values(submissionFile(env), '_提出データ') as never);
     expect(moved).toHaveLength(oldRows.length + 1);
     for (const row of oldRows) expect(moved.some((m) => m.json === row.json && m.submittedAt === row.submittedAt)).toBe(true);
-    expect(moved.filter((m) => m.period === '2021-02').map((m) => m.status).sort()).toEqual(['履歴', '最新']);
+    expect(
+      moved
+        .filter((m) => m.period === '2021-02')
+        .map((m) => m.status)
+        .sort(),
+    ).toEqual(['履歴', '最新']);
     expect(alerts(env).find((a) => a.includes('月報を提出しました'))).toMatch(/3 行（履歴を含む）を提出用ファイルに移し/);
   });
 

@@ -19,7 +19,14 @@ export function sampleSubmission(centerIndex: number, month: string, seed = 7): 
   const raws = new Map(book.sheets.map((s) => [s.name, rawOf(s.name, s.rows)] as const));
   const settings = readSettings(raws.get(SETTINGS_SHEET), center.name);
   const reading = readWorkbook(raws, settings, '2026-11-23');
-  const report = buildMonthlyReport({ settings: reading.settings, month, consultations: reading.consultations, contracts: reading.contracts, delegations: reading.delegations, issues: reading.issues });
+  const report = buildMonthlyReport({
+    settings: reading.settings,
+    month,
+    consultations: reading.consultations,
+    contracts: reading.contracts,
+    delegations: reading.delegations,
+    issues: reading.issues,
+  });
   return toSubmission(report, '2021-03-05T01:00:00.000Z', '2021-03-05T01:00:00.000Z');
 }
 
@@ -27,7 +34,14 @@ export function sampleSubmission(centerIndex: number, month: string, seed = 7): 
 export function storeRows(submissions: readonly Submission[]): CellValue[][] {
   let list = withSubmission([], { kind: 'x', period: 'x', submittedAt: '', fingerprint: '', schemaVersion: 0, json: '' }).slice(1);
   for (const s of submissions) {
-    list = withSubmission(list, { kind: s.kind, period: s.month, submittedAt: s.submittedAt ?? '', fingerprint: s.fingerprint, schemaVersion: s.schemaVersion, json: JSON.stringify(s) });
+    list = withSubmission(list, {
+      kind: s.kind,
+      period: s.month,
+      submittedAt: s.submittedAt ?? '',
+      fingerprint: s.fingerprint,
+      schemaVersion: s.schemaVersion,
+      json: JSON.stringify(s),
+    });
   }
   return storedSubmissionRows(list);
 }

@@ -33,7 +33,10 @@ test('no personal data in the 月報, _提出データ, the report JSON or the c
     const ws = wb.addWorksheet(name);
     for (const r of rows) ws.addRow(r.map(toXlsx));
   };
-  add('設定', [['項目', '値'], ['センター名', '本庄西']]);
+  add('設定', [
+    ['項目', '値'],
+    ['センター名', '本庄西'],
+  ]);
   add('相談記録', [
     [...CONSULTATION_HEADER, '独自メモ'],
     ...consultations(10).map((r) => [...r, SECRETS[5]]),

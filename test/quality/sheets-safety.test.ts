@@ -27,7 +27,12 @@ function world(): { env: GasEnvironment; context: object } {
     ...consultations(8),
     ...INJECTIONS.map((s) => consultation({ 相談者ID: s, 紹介事業所: s, 紹介理由: s, 内容メモ: s, 相談方法: 'TEL' })),
   ]);
-  sheetFromRows(env.spreadsheet, '委託契約', [CONTRACT_HEADER, ...INJECTIONS.map((s, i) => contract({ 事業所番号: i === 0 ? '1171300013' : '1171300021', 事業所名: s, 法人名: s, 所在地: s, 選定理由: s, 所在: i === 1 ? '' : s }))]);
+  sheetFromRows(env.spreadsheet, '委託契約', [
+    CONTRACT_HEADER,
+    ...INJECTIONS.map((s, i) =>
+      contract({ 事業所番号: i === 0 ? '1171300013' : '1171300021', 事業所名: s, 法人名: s, 所在地: s, 選定理由: s, 所在: i === 1 ? '' : s }),
+    ),
+  ]);
   sheetFromRows(env.spreadsheet, '委託実績', [DELEGATION_HEADER, delegation(), delegation({ 事業所番号: '直営', 対象月: '令和8年10月' })]);
   sheetFromRows(env.spreadsheet, '利用者メモ', [['自由なメモ'], ['=1+1 と書いてあるだけ']]);
   return { env, context: loadBundle(join(ROOT, 'build', 'Code.js'), env) };
@@ -56,21 +61,56 @@ function noNewFormulas(env: GasEnvironment, before: ReturnType<typeof snapshot>)
 const JOBS: [string, (env: GasEnvironment, context: object) => void][] = [
   ['入力チェック', (_e, c) => runFunction(c, 'menuInputCheck')],
   // The person types into B3 what it already held: the edit itself changes nothing, so any change is the job's.
-  ['onEdit', (env, c) => runFunction(c, 'onEdit', userEdit(env, '相談記録', 'B3:B9', env.spreadsheet.peekSheet('相談記録').peekValues().slice(2, 9).map((r) => [r[1]])))],
+  [
+    'onEdit',
+    (env, c) =>
+      runFunction(
+        c,
+        'onEdit',
+        userEdit(
+          env,
+          '相談記録',
+          'B3:B9',
+          env.spreadsheet
+            .peekSheet('相談記録')
+            .peekValues()
+            .slice(2, 9)
+            .map((r) => [r[1]]),
+        ),
+      ),
+  ],
   ['月報を作成', (_e, c) => runFunction(c, 'reportDialogBuild', '2026-10')],
-  ['市へ提出', (env, c) => {
-    env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK');
-    runFunction(c, 'menuSubmitReport');
-    // The 提出用ファイル (written through the Sheets API) holds the center's strings as text, never a formula.
-    const url = String(env.spreadsheet.peekSheet('設定').peekValues().find((r) => r[0] === '提出用ファイル')?.[1] ?? '');
-    const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
-    expect(file?.peekSheetNames().sort()).toEqual(['_提出データ', '月報_2026-10']);
-    for (const name of file?.peekSheetNames() ?? []) expect(file?.peekSheet(name).peekFormulas().flat().filter((f) => f !== '')).toEqual([]);
-  }],
-  ['シートを準備', (env, c) => {
-    env.ui.answer('OK');
-    runFunction(c, 'menuSetupSheets');
-  }],
+  [
+    '市へ提出',
+    (env, c) => {
+      env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK');
+      runFunction(c, 'menuSubmitReport');
+      // The 提出用ファイル (written through the Sheets API) holds the center's strings as text, never a formula.
+      const url = String(
+        env.spreadsheet
+          .peekSheet('設定')
+          .peekValues()
+          .find((r) => r[0] === '提出用ファイル')?.[1] ?? '',
+      );
+      const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
+      expect(file?.peekSheetNames().sort()).toEqual(['_提出データ', '月報_2026-10']);
+      for (const name of file?.peekSheetNames() ?? [])
+        expect(
+          file
+            ?.peekSheet(name)
+            .peekFormulas()
+            .flat()
+            .filter((f) => f !== ''),
+        ).toEqual([]);
+    },
+  ],
+  [
+    'シートを準備',
+    (env, c) => {
+      env.ui.answer('OK');
+      runFunction(c, 'menuSetupSheets');
+    },
+  ],
   ['設定を開く', (_e, c) => runFunction(c, 'settingsSidebarLoad')],
   ['表記を整えるのプレビュー', (_e, c) => runFunction(c, 'normalizeDialogPreview')],
 ];
@@ -101,9 +141,11 @@ describe('formula safety and the user’s data, over every center job', () => {
     const after = snapshot(env);
     const changed: string[] = [];
     for (const name of USER_SHEETS) {
-      before[name]?.values.forEach((row, r) => row.forEach((v, c) => {
-        if (JSON.stringify(after[name]?.values[r]?.[c]) !== JSON.stringify(v)) changed.push(`${name}!${String.fromCharCode(65 + c)}${r + 1}`);
-      }));
+      before[name]?.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (JSON.stringify(after[name]?.values[r]?.[c]) !== JSON.stringify(v)) changed.push(`${name}!${String.fromCharCode(65 + c)}${r + 1}`);
+        }),
+      );
     }
     expect(changed.sort()).toEqual(ticked.map((t) => `${t.sheet}!${t.cell}`).sort());
     expect(env.spreadsheet.peekSheet('_変更履歴').peekValues().length).toBe(ticked.length + 1);

@@ -22,7 +22,8 @@ const sheetOf = (sample: SampleWorkbook, name: string) => {
 
 describe('the sample center workbooks', () => {
   test('each has 設定, 相談記録, 委託契約, 委託実績 and a year of 事業評価 with its 評価指標', () => {
-    for (const s of samples) expect(s.sheets.map((x) => x.name)).toEqual(['設定', CONSULTATIONS_SHEET, CONTRACTS_SHEET, DELEGATIONS_SHEET, '評価指標', '事業評価']);
+    for (const s of samples)
+      expect(s.sheets.map((x) => x.name)).toEqual(['設定', CONSULTATIONS_SHEET, CONTRACTS_SHEET, DELEGATIONS_SHEET, '評価指標', '事業評価']);
   });
 
   test('the same seed gives the same workbook; centers and seeds differ', () => {
@@ -109,7 +110,9 @@ describe('the handout’s 資料3 in 令和3年2月', () => {
         centersOf.set(name, [...(centersOf.get(name) ?? []), HONJO_CENTERS[i]?.name ?? '']);
       }
     });
-    expect(handout.map((o) => [o['事業所名'], centersOf.get(o['事業所名'] ?? '')?.length ?? 0])).toEqual(handout.map((o) => [o['事業所名'], Number(o['〇の数'])]));
+    expect(handout.map((o) => [o['事業所名'], centersOf.get(o['事業所名'] ?? '')?.length ?? 0])).toEqual(
+      handout.map((o) => [o['事業所名'], Number(o['〇の数'])]),
+    );
     // and no office outside the handout has a case that month (the new contracts have none yet)
     expect([...centersOf.keys()].filter((name) => !handout.some((o) => o['事業所名'] === name))).toEqual([]);
     expect([...centersOf.values()].reduce((sum, list) => sum + list.length, 0)).toBe(73);
@@ -131,7 +134,9 @@ describe('the handout’s 資料3 in 令和3年2月', () => {
     };
     const expected = fixtureRecords('shinki-itaku-r3.csv').map((r) => [wareki(r['開始月'] ?? ''), r['所在'], r['事業所名'], r['住所']]);
     const started = readings.flatMap((r) =>
-      r.contracts.filter((c) => monthOf(c.start) >= '2021-01' && monthOf(c.start) <= SAMPLE_LAST_MONTH).map((c) => [monthOf(c.start), c.municipality, c.name, c.address]),
+      r.contracts
+        .filter((c) => monthOf(c.start) >= '2021-01' && monthOf(c.start) <= SAMPLE_LAST_MONTH)
+        .map((c) => [monthOf(c.start), c.municipality, c.name, c.address]),
     );
     expect(started.sort()).toEqual(expected.sort());
   });
@@ -145,7 +150,14 @@ describe('the handout’s 資料3 in 令和3年2月', () => {
     for (const r of readings) {
       expect(r.delegations.filter((d) => d.direct).map((d) => d.month)).toEqual(MONTHS);
       for (const d of r.delegations.filter((x) => !x.direct)) {
-        expect([d.officeNumber, d.month, activeContracts(r.contracts.filter((c) => c.officeNumber === d.officeNumber), d.month).length > 0]).toEqual([d.officeNumber, d.month, true]);
+        expect([
+          d.officeNumber,
+          d.month,
+          activeContracts(
+            r.contracts.filter((c) => c.officeNumber === d.officeNumber),
+            d.month,
+          ).length > 0,
+        ]).toEqual([d.officeNumber, d.month, true]);
       }
     }
   });

@@ -42,6 +42,10 @@ export function parseCsv(text: string): string[][] {
 
 /** A fixture of test/fixtures as records keyed by its header. */
 export function fixtureRecords(file: string): Record<string, string>[] {
-  const [header = [], ...rows] = parseCsv(readFileSync(join(__dirname, '..', 'fixtures', file), 'utf8').replace(/^\uFEFF/, '').trim());
+  const [header = [], ...rows] = parseCsv(
+    readFileSync(join(__dirname, '..', 'fixtures', file), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim(),
+  );
   return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
 }

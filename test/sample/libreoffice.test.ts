@@ -55,7 +55,8 @@ function trimRow(row: readonly string[]): string[] {
 const soffice = findSoffice();
 
 if (!soffice) {
-  const why = 'LibreOffice is not installed (no soffice on PATH): install libreoffice-calc-nogui, as .ci/run does, to check that the sample workbooks open in it';
+  const why =
+    'LibreOffice is not installed (no soffice on PATH): install libreoffice-calc-nogui, as .ci/run does, to check that the sample workbooks open in it';
   console.warn(`skipped: ${why}`);
   test.skip(why, () => undefined);
 } else {
@@ -71,7 +72,10 @@ if (!soffice) {
       const file = join(dir, `${name}.xlsx`);
       await writeWorkbook(file, sample.sheets);
       const out = join(dir, 'csv');
-      const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, file], { encoding: 'utf8', timeout: 180_000 });
+      const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, file], {
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
       expect({ status: r.status, error: r.error?.message }).toEqual({ status: 0, error: undefined });
       for (const sheet of sample.sheets) {
         const csv = join(out, `${name}-${sheet.name}.csv`);

@@ -90,7 +90,13 @@ export interface ServedPage {
 }
 
 /** Opens served HTML at a sidebar's or dialog's size, with google.script.run answered by the vm. */
-export async function openServed(browser: Browser, env: GasEnvironment, script: Context, html: string, size: { width: number; height: number }): Promise<ServedPage> {
+export async function openServed(
+  browser: Browser,
+  env: GasEnvironment,
+  script: Context,
+  html: string,
+  size: { width: number; height: number },
+): Promise<ServedPage> {
   const page = await browser.context.newPage();
   await page.setViewportSize(size);
   const requests: string[] = [];

@@ -154,7 +154,13 @@ describeInBrowser('sidebars and dialogs in Chromium, answered by the server over
 
   test('設定: a bad value is refused with a Japanese message at its field; a good one is saved as text', async () => {
     const { env, context } = world([consultation()], (e) => {
-      sheetFromRows(e.spreadsheet, '設定', [['項目', '値'], ['センター名', '本庄西地域包括支援センター'], ['都道府県名', '埼玉県'], ['市区町村名', '本庄市'], ['市外の町村', '上里町、美里町、神川町']]);
+      sheetFromRows(e.spreadsheet, '設定', [
+        ['項目', '値'],
+        ['センター名', '本庄西地域包括支援センター'],
+        ['都道府県名', '埼玉県'],
+        ['市区町村名', '本庄市'],
+        ['市外の町村', '上里町、美里町、神川町'],
+      ]);
     });
     runFunction(context, 'menuSettings');
     const served = await openServed(browser, env, context, lastShown(env, 'sidebar'), SIDEBAR);
@@ -167,7 +173,9 @@ describeInBrowser('sidebars and dialogs in Chromium, answered by the server over
     await threshold.fill('120%');
     await page.getByRole('button', { name: '保存' }).click();
     await served.settle();
-    expect(await page.locator('[data-key="concentrationThreshold"] .field-error').textContent()).toBe('「120%」は使えません。1%〜100%の割合（例: 80%）を入力してください。');
+    expect(await page.locator('[data-key="concentrationThreshold"] .field-error').textContent()).toBe(
+      '「120%」は使えません。1%〜100%の割合（例: 80%）を入力してください。',
+    );
     expect(await threshold.getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('setting-concentrationThreshold');
     expect(settings.peekValues()).toEqual(before);
@@ -188,7 +196,10 @@ describeInBrowser('sidebars and dialogs in Chromium, answered by the server over
 
   test('シートを準備: the result of a run on a center’s own sheets, and of a second run', async () => {
     const { env, context } = world([consultation()], (e) => {
-      sheetFromRows(e.spreadsheet, '委託契約', [['事業所名', '事業所番号', '住所', '選定理由'], ['トマト村', '1171300013', '本庄市早稲田の杜5-14-8', '利用者の希望']]);
+      sheetFromRows(e.spreadsheet, '委託契約', [
+        ['事業所名', '事業所番号', '住所', '選定理由'],
+        ['トマト村', '1171300013', '本庄市早稲田の杜5-14-8', '利用者の希望'],
+      ]);
     });
     runFunction(context, 'menuSetupSheets');
     const first = await openServed(browser, env, context, lastShown(env, 'modal'), DIALOG.setup);

@@ -40,16 +40,27 @@ describe('normalizationPlan', () => {
   });
 
   test('judgements are left to the sidebar: era traps and 所在 that differ from the address', () => {
-    const contracts = rawSheet('委託契約', [CONTRACT_HEADER, ['1171300013', 'トマト村', '株式会社トマト', '群馬県藤岡市中栗須327', '本庄市', '両方', d('2020-04-01'), null, d('2020-03-01'), '希望']]);
+    const contracts = rawSheet('委託契約', [
+      CONTRACT_HEADER,
+      ['1171300013', 'トマト村', '株式会社トマト', '群馬県藤岡市中栗須327', '本庄市', '両方', d('2020-04-01'), null, d('2020-03-01'), '希望'],
+    ]);
     const changes = plan([row({ 受付日: 'H32.1.1' })], [['委託契約', contracts]]);
     expect(changes).toEqual([]);
   });
 
   test('a formula cell is never rewritten', () => {
-    const raws = new Map([['相談記録', { ...rawSheet('相談記録', [CONSULTATION_HEADER, row({ 受付日: 'R8.10.3' })]), rows: [
-      { rowNumber: 1, values: CONSULTATION_HEADER },
-      { rowNumber: 2, values: row({ 受付日: 'R8.10.3' }), formulas: ['=A9', ...Array<string>(16).fill('')] },
-    ] }]]);
+    const raws = new Map([
+      [
+        '相談記録',
+        {
+          ...rawSheet('相談記録', [CONSULTATION_HEADER, row({ 受付日: 'R8.10.3' })]),
+          rows: [
+            { rowNumber: 1, values: CONSULTATION_HEADER },
+            { rowNumber: 2, values: row({ 受付日: 'R8.10.3' }), formulas: ['=A9', ...Array<string>(16).fill('')] },
+          ],
+        },
+      ],
+    ]);
     const reading = readWorkbook(raws, readSettings(undefined, 'x'), '2026-11-01');
     expect(normalizationPlan(reading, raws)).toEqual([]);
   });
@@ -79,7 +90,12 @@ describe('patch blocks', () => {
 
   test('a cell that changed since the preview, or holds a formula, is skipped and kept', () => {
     const [block] = patchBlocks([p(1, 1), p(2, 1), p(4, 1)]);
-    const now: Record<number, { value: string; formula: string }> = { 1: { value: 'x', formula: '' }, 2: { value: 'edited', formula: '' }, 3: { value: 'other', formula: '' }, 4: { value: 'x', formula: '=B4' } };
+    const now: Record<number, { value: string; formula: string }> = {
+      1: { value: 'x', formula: '' },
+      2: { value: 'edited', formula: '' },
+      3: { value: 'other', formula: '' },
+      4: { value: 'x', formula: '=B4' },
+    };
     const resolved = resolveBlock(block!, (r) => now[r]!);
     expect(resolved.rows.map((r) => r.kind)).toEqual(['patch', 'keep', 'keep', 'keep']);
     expect(resolved.applied.map((a) => a.row)).toEqual([1]);

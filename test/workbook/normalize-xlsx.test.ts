@@ -10,7 +10,22 @@ describe('patchCells and appendRows on .xlsx', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('相談記録');
     ws.addRow(CONSULTATION_HEADER);
-    const row = (over: Record<string, unknown>) => CONSULTATION_HEADER.map((h) => ({ 受付日: new Date(Date.UTC(2026, 9, 3)), 相談者ID: 'A-1', '新規/継続': '新規', 相談方法: '電話', 相談者: '本人', 業務区分: '総合相談支援', 相談内容: '介護保険サービス', 対応職種: '社会福祉士等', 対応内容: '情報提供・助言', ...over })[h] ?? null);
+    const row = (over: Record<string, unknown>) =>
+      CONSULTATION_HEADER.map(
+        (h) =>
+          ({
+            受付日: new Date(Date.UTC(2026, 9, 3)),
+            相談者ID: 'A-1',
+            '新規/継続': '新規',
+            相談方法: '電話',
+            相談者: '本人',
+            業務区分: '総合相談支援',
+            相談内容: '介護保険サービス',
+            対応職種: '社会福祉士等',
+            対応内容: '情報提供・助言',
+            ...over,
+          })[h] ?? null,
+      );
     ws.addRow(row({ 受付日: 'R8.10.3', 相談方法: 'TEL' }));
     ws.addRow(row({ 内容メモ: ' =1+1 ' }));
     return wb;
@@ -30,7 +45,15 @@ describe('patchCells and appendRows on .xlsx', () => {
     expect(ws.getCell('D2').value).toBe('来所');
     expect(ws.getCell('Q3').value).toBe('=1+1');
     expect(ws.getCell('Q3').formula).toBeUndefined();
-    port.appendRows(CHANGE_LOG_SHEET, CHANGE_LOG_HEADER, changeLogRows(changes.filter((c) => outcome.applied.includes(c)), '2026-11-01 10:00', '表記を整える'));
+    port.appendRows(
+      CHANGE_LOG_SHEET,
+      CHANGE_LOG_HEADER,
+      changeLogRows(
+        changes.filter((c) => outcome.applied.includes(c)),
+        '2026-11-01 10:00',
+        '表記を整える',
+      ),
+    );
     const log = wb.getWorksheet(CHANGE_LOG_SHEET)!;
     expect(log.getRow(1).values).toEqual([undefined, ...CHANGE_LOG_HEADER]);
     expect(log.rowCount).toBe(3);

@@ -1,7 +1,17 @@
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
 import { defaultSettings, SETTING_ITEMS } from '../../src/domain/sheets/settings';
 import { missingSettingRows, planSettingsSave, settingsForm, settingText } from '../../src/workbook/settings-form';
-import { describePlan, frameSheet, isDone, NO_DECORATIONS, planSheet, type RuleFound, SETUP_SHEETS, type SheetFound, wantedRules } from '../../src/workbook/setup-plan';
+import {
+  describePlan,
+  frameSheet,
+  isDone,
+  NO_DECORATIONS,
+  planSheet,
+  type RuleFound,
+  SETUP_SHEETS,
+  type SheetFound,
+  wantedRules,
+} from '../../src/workbook/setup-plan';
 import { rawSheet } from '../helpers/tables';
 
 const settings = defaultSettings('本庄西');
@@ -80,7 +90,13 @@ describe('planSheet', () => {
       rules.set(column, { kind: rule.kind, values: rule.kind === 'list' ? rule.values : [], allowInvalid: true });
     }
     const first = planSheet(consultations, sheet, NO_DECORATIONS, settings);
-    const decorations = { firstRowRules: rules, lastRowRules: rules, gaps: new Set<number>(), headerProtection: 'A1:Q1', highlightFormulas: first.highlights.map((h) => h.formula) };
+    const decorations = {
+      firstRowRules: rules,
+      lastRowRules: rules,
+      gaps: new Set<number>(),
+      headerProtection: 'A1:Q1',
+      highlightFormulas: first.highlights.map((h) => h.formula),
+    };
     const plan = planSheet(consultations, sheet, decorations, settings);
     expect(isDone(plan)).toBe(true);
     expect(describePlan(plan)).toEqual([]);
@@ -110,7 +126,14 @@ describe('設定 rows', () => {
     const all = missingSettingRows(undefined, '本庄西');
     expect(all[0]).toEqual(['センター名', '本庄西']);
     expect(all.find((r) => r[0] === '集中の警告しきい値')).toEqual(['集中の警告しきい値', '80%']);
-    const some = missingSettingRows(rawSheet('設定', [['項目', '値'], ['センター名', 'X'], ['集中の警告 しきい値', '70%']]), '本庄西');
+    const some = missingSettingRows(
+      rawSheet('設定', [
+        ['項目', '値'],
+        ['センター名', 'X'],
+        ['集中の警告 しきい値', '70%'],
+      ]),
+      '本庄西',
+    );
     expect(some.map((r) => r[0])).not.toContain('センター名');
     expect(some.map((r) => r[0])).not.toContain('集中の警告しきい値');
     expect(some).toHaveLength(SETTING_ITEMS.length - 2);
@@ -122,10 +145,17 @@ describe('設定 rows', () => {
   });
 
   test('saving: errors per field, a conflict, or the cells to write', () => {
-    const sheet = rawSheet('設定', [['項目', '値'], ['センター名', 'A'], ['虐待報告の期限日数', 1]]);
+    const sheet = rawSheet('設定', [
+      ['項目', '値'],
+      ['センター名', 'A'],
+      ['虐待報告の期限日数', 1],
+    ]);
     const loaded = Object.fromEntries(settingsForm(sheet, 'x').fields.map((f) => [f.key, f.value]));
     expect(loaded.abuseReportDays).toBe('1');
-    expect(planSettingsSave(sheet, { ...loaded, abuseReportDays: '-1' }, loaded)).toEqual({ kind: 'invalid', errors: { abuseReportDays: '「-1」は使えません。0〜365の整数（例: 1）を入力してください。' } });
+    expect(planSettingsSave(sheet, { ...loaded, abuseReportDays: '-1' }, loaded)).toEqual({
+      kind: 'invalid',
+      errors: { abuseReportDays: '「-1」は使えません。0〜365の整数（例: 1）を入力してください。' },
+    });
     expect(planSettingsSave(sheet, { ...loaded, centerName: 'B' }, { ...loaded, centerName: 'Z' })).toEqual({ kind: 'conflict', labels: ['センター名'] });
     expect(planSettingsSave(sheet, { ...loaded, centerName: 'B', prefecture: '埼玉県', abuseReportDays: '' }, loaded)).toEqual({
       kind: 'ok',

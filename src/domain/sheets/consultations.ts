@@ -58,17 +58,14 @@ export const METHODS = choiceList(['電話', '来所', '訪問', 'メール・FA
   'メール・FAX': ['メール', 'FAX', 'ファックス', 'ファクス', 'Eメール', 'mail', 'メール/FAX', 'メールFAX'],
 });
 
-export const REQUESTERS = choiceList(
-  ['本人', '家族・親族', '民生委員', '介護支援専門員', '医療機関', '近隣・知人', '行政', 'その他関係機関', 'その他'],
-  {
-    家族・親族: ['家族', '親族', '家族親族', '子', '配偶者'],
-    介護支援専門員: ['ケアマネ', 'ケアマネジャー', 'ケアマネージャー', 'CM', '居宅介護支援事業所'],
-    医療機関: ['病院', '医療', '診療所', 'クリニック', 'MSW'],
-    近隣・知人: ['近隣', '知人', '友人', '近所'],
-    行政: ['市', '市役所', '行政機関', '役所'],
-    民生委員: ['民生', '民生・児童委員'],
-  },
-);
+export const REQUESTERS = choiceList(['本人', '家族・親族', '民生委員', '介護支援専門員', '医療機関', '近隣・知人', '行政', 'その他関係機関', 'その他'], {
+  家族・親族: ['家族', '親族', '家族親族', '子', '配偶者'],
+  介護支援専門員: ['ケアマネ', 'ケアマネジャー', 'ケアマネージャー', 'CM', '居宅介護支援事業所'],
+  医療機関: ['病院', '医療', '診療所', 'クリニック', 'MSW'],
+  近隣・知人: ['近隣', '知人', '友人', '近所'],
+  行政: ['市', '市役所', '行政機関', '役所'],
+  民生委員: ['民生', '民生・児童委員'],
+});
 
 export const BUSINESS_AREAS = choiceList(['総合相談支援', '権利擁護', '介護予防ケアマネジメント', '包括的・継続的ケアマネジメント支援'], {
   総合相談支援: ['総合相談'],
@@ -152,12 +149,24 @@ export function readConsultations(table: Table<ConsultationKey>, settings: Setti
   const topics = choiceList(settings.consultationTopics, TOPIC_VARIANTS);
   // Options built once: a check of 100,000 rows should not join the same lists 100,000 times.
   const choice = (list: ChoiceList) => ({ required: true, hint: hintOf(list.values) });
-  const opts = { caseType: choice(CASE_TYPES), method: choice(METHODS), requester: choice(REQUESTERS), area: choice(BUSINESS_AREAS), topic: choice(topics), profession: choice(PROFESSIONS), action: choice(ACTIONS) };
+  const opts = {
+    caseType: choice(CASE_TYPES),
+    method: choice(METHODS),
+    requester: choice(REQUESTERS),
+    area: choice(BUSINESS_AREAS),
+    topic: choice(topics),
+    profession: choice(PROFESSIONS),
+    action: choice(ACTIONS),
+  };
   for (const row of table.rows) {
     const r = rowReader(table, CONSULTATION_COLUMNS, row, issues);
     const receivedOn = readDateField(r, 'receivedOn', { required: true, hint: HINTS.date });
     if (receivedOn !== undefined && receivedOn > today) {
-      r.report('receivedOn', 'DATE_FUTURE', `「${r.title('receivedOn')}」の ${receivedOn} は今日（${today}）より後の日付です。相談を受けた日を入力してください。`);
+      r.report(
+        'receivedOn',
+        'DATE_FUTURE',
+        `「${r.title('receivedOn')}」の ${receivedOn} は今日（${today}）より後の日付です。相談を受けた日を入力してください。`,
+      );
     }
     const personId = readTextField(r, 'personId', { required: true, hint: HINTS.personId, maxLength: 100, halfWidth: true });
     const caseType = readChoiceField(r, 'caseType', CASE_TYPES, opts.caseType);
@@ -173,7 +182,11 @@ export function readConsultations(table: Table<ConsultationKey>, settings: Setti
     const referralReason = readTextField(r, 'referralReason', { required: false, hint: HINTS.referralReason, maxLength: 2000 });
     if (referredOffice !== undefined && referralReason === undefined && isBlankCell(r.raw('referralReason'))) {
       const where = r.has('referralReason') ? `「${r.title('referralReason')}」` : '「紹介理由」の列（まだありません）';
-      r.report('referralReason', 'REFERRAL_REASON_MISSING', `紹介事業所「${shown(referredOffice)}」を紹介した理由が書かれていません。公正・中立のため、${where}に${HINTS.referralReason}を入力してください。`);
+      r.report(
+        'referralReason',
+        'REFERRAL_REASON_MISSING',
+        `紹介事業所「${shown(referredOffice)}」を紹介した理由が書かれていません。公正・中立のため、${where}に${HINTS.referralReason}を入力してください。`,
+      );
     }
     const reportedOn = readDateField(r, 'reportedOn', { required: false, hint: HINTS.date });
     checkAbuseReport(r, topic, receivedOn, reportedOn, settings.abuseReportDays);
@@ -212,7 +225,11 @@ function checkAbuseReport(
   const title = r.title('reportedOn');
   if (reportedOn === undefined) {
     if (isBlankCell(r.raw('reportedOn'))) {
-      r.report('reportedOn', 'ABUSE_REPORT_MISSING', `相談内容が虐待です。市へ報告した日を「${title}」に入力してください（受付から${allowedDays}日以内が目安）。`);
+      r.report(
+        'reportedOn',
+        'ABUSE_REPORT_MISSING',
+        `相談内容が虐待です。市へ報告した日を「${title}」に入力してください（受付から${allowedDays}日以内が目安）。`,
+      );
     }
     return;
   }
@@ -220,7 +237,11 @@ function checkAbuseReport(
   if (reportedOn < receivedOn) {
     r.report('reportedOn', 'ABUSE_REPORT_BEFORE_RECEIPT', `「${title}」の ${reportedOn} が受付日 ${receivedOn} より前です。市へ報告した日を確かめてください。`);
   } else if (daysBetween(receivedOn, reportedOn) > allowedDays) {
-    r.report('reportedOn', 'ABUSE_REPORT_LATE', `虐待の市への報告が受付から${daysBetween(receivedOn, reportedOn)}日後でした（期限は${allowedDays}日、${addDays(receivedOn, allowedDays)}まで）。遅れた理由を内容メモに残してください。`);
+    r.report(
+      'reportedOn',
+      'ABUSE_REPORT_LATE',
+      `虐待の市への報告が受付から${daysBetween(receivedOn, reportedOn)}日後でした（期限は${allowedDays}日、${addDays(receivedOn, allowedDays)}まで）。遅れた理由を内容メモに残してください。`,
+    );
   }
 }
 

@@ -11,17 +11,7 @@ import type { ColumnSpec, Table, TableRow } from './table';
 
 export const CONTRACTS_SHEET = '委託契約';
 
-export type ContractKey =
-  | 'officeNumber'
-  | 'name'
-  | 'corporation'
-  | 'address'
-  | 'municipality'
-  | 'kind'
-  | 'start'
-  | 'end'
-  | 'approvedOn'
-  | 'reason';
+export type ContractKey = 'officeNumber' | 'name' | 'corporation' | 'address' | 'municipality' | 'kind' | 'start' | 'end' | 'approvedOn' | 'reason';
 
 /** The columns of 委託契約 in the order 「シートを準備」 creates them (SPEC §2.2). */
 export const CONTRACT_COLUMNS: readonly ColumnSpec<ContractKey>[] = [
@@ -120,9 +110,19 @@ export function readContracts(table: Table<ContractKey>, context: { readonly set
     const given = readTextField(r, 'municipality', { required: false, hint: '市町村名', maxLength: 100 });
     const derived = address === undefined ? '' : deriveMunicipality(address, context.settings);
     if (given === undefined && derived !== '' && r.has('municipality') && isBlankCell(r.raw('municipality'))) {
-      r.report('municipality', 'MUNICIPALITY_DERIVED', `「${r.title('municipality')}」が空なので、所在地「${shown(address)}」から「${derived}」と読みました。よければ「${derived}」と入力してください。`, derived);
+      r.report(
+        'municipality',
+        'MUNICIPALITY_DERIVED',
+        `「${r.title('municipality')}」が空なので、所在地「${shown(address)}」から「${derived}」と読みました。よければ「${derived}」と入力してください。`,
+        derived,
+      );
     } else if (given !== undefined && derived !== '' && !sameMunicipality(given, derived)) {
-      r.report('municipality', 'MUNICIPALITY_MISMATCH', `「${r.title('municipality')}」の「${shown(given)}」は、所在地「${shown(address)}」から読める「${derived}」と違います。所在地と所在のどちらが正しいか確かめてください。`, derived);
+      r.report(
+        'municipality',
+        'MUNICIPALITY_MISMATCH',
+        `「${r.title('municipality')}」の「${shown(given)}」は、所在地「${shown(address)}」から読める「${derived}」と違います。所在地と所在のどちらが正しいか確かめてください。`,
+        derived,
+      );
     }
     const kind = readChoiceField(r, 'kind', DELEGATION_KINDS, { required: true, hint: `${KIND_VALUES.join('・')} のどれか` });
     const start = readDateField(r, 'start', { required: true, hint: DATE_HINT });
@@ -132,13 +132,25 @@ export function readContracts(table: Table<ContractKey>, context: { readonly set
     }
     const approvedOn = readDateField(r, 'approvedOn', { required: false, hint: DATE_HINT });
     if (r.has('approvedOn') && approvedOn === undefined && isBlankCell(r.raw('approvedOn'))) {
-      r.report('approvedOn', 'APPROVAL_MISSING', `「${r.title('approvedOn')}」が空です。委託先は運営協議会の承認を得て決めるものです。承認を得た日を入力してください（まだなら、次の運営協議会に諮ってください）。`);
+      r.report(
+        'approvedOn',
+        'APPROVAL_MISSING',
+        `「${r.title('approvedOn')}」が空です。委託先は運営協議会の承認を得て決めるものです。承認を得た日を入力してください（まだなら、次の運営協議会に諮ってください）。`,
+      );
     } else if (approvedOn !== undefined && start !== undefined && approvedOn > start) {
-      r.report('approvedOn', 'APPROVAL_AFTER_START', `運営協議会の承認（${approvedOn}）が契約開始日 ${start} より後です。承認の前に委託を始めていないか確かめ、経緯を選定理由などに残してください。`);
+      r.report(
+        'approvedOn',
+        'APPROVAL_AFTER_START',
+        `運営協議会の承認（${approvedOn}）が契約開始日 ${start} より後です。承認の前に委託を始めていないか確かめ、経緯を選定理由などに残してください。`,
+      );
     }
     const reason = readTextField(r, 'reason', { required: false, hint: REASON_HINT, maxLength: 2000 });
     if (r.has('reason') && reason === undefined && isBlankCell(r.raw('reason'))) {
-      r.report('reason', 'SELECTION_REASON_MISSING', `「${r.title('reason')}」が空です。公正・中立のため、この事業所に委託する${REASON_HINT}を入力してください。`);
+      r.report(
+        'reason',
+        'SELECTION_REASON_MISSING',
+        `「${r.title('reason')}」が空です。公正・中立のため、この事業所に委託する${REASON_HINT}を入力してください。`,
+      );
     }
     if (officeNumber === undefined || start === undefined) continue;
     rowsOf.set(row.rowNumber, row);

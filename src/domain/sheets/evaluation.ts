@@ -110,7 +110,11 @@ export function readEvaluation(table: Table<EvaluationKey>, year: string, list?:
     seen.add(number);
     const official = known.get(number);
     if (list && !official) {
-      r.report('number', 'EVALUATION_INDICATOR_UNKNOWN', `番号「${shown(number)}」は${year}年度の評価指標の一覧にありません。番号を確かめるか、市から届いた一覧を「${INDICATOR_LIST_SHEET}」に入れてください。`);
+      r.report(
+        'number',
+        'EVALUATION_INDICATOR_UNKNOWN',
+        `番号「${shown(number)}」は${year}年度の評価指標の一覧にありません。番号を確かめるか、市から届いた一覧を「${INDICATOR_LIST_SHEET}」に入れてください。`,
+      );
     }
     const answer = readChoiceField(r, 'answer', ANSWERS, { required: false, hint: 'はい・いいえ のどちらか' }) as EvaluationAnswer['answer'];
     if (answer === undefined && isBlankCell(r.raw('answer'))) {
@@ -118,7 +122,11 @@ export function readEvaluation(table: Table<EvaluationKey>, year: string, list?:
     }
     const note = readTextField(r, 'note', { required: false, hint: '根拠・備考', maxLength: 2000 });
     if (answer === 'いいえ' && note === undefined) {
-      r.report('note', 'EVALUATION_REASON_MISSING', `指標 ${number} が「いいえ」です。運営協議会に説明できるよう、理由を「${r.title('note')}」に書いてください（例: 保健師ではなく看護師を配置）。`);
+      r.report(
+        'note',
+        'EVALUATION_REASON_MISSING',
+        `指標 ${number} が「いいえ」です。運営協議会に説明できるよう、理由を「${r.title('note')}」に書いてください（例: 保健師ではなく看護師を配置）。`,
+      );
     }
     answers.push({
       row: row.rowNumber,
@@ -154,7 +162,10 @@ export interface CategoryRate {
 
 /** Achievement rate per category (はい / answered), in the national order, then any other category. */
 export function categoryRates(answers: readonly Pick<EvaluationAnswer, 'category' | 'answer'>[]): CategoryRate[] {
-  const categories = [...EVALUATION_CATEGORIES, ...new Set(answers.map((a) => a.category).filter((c) => !(EVALUATION_CATEGORIES as readonly string[]).includes(c)))];
+  const categories = [
+    ...EVALUATION_CATEGORIES,
+    ...new Set(answers.map((a) => a.category).filter((c) => !(EVALUATION_CATEGORIES as readonly string[]).includes(c))),
+  ];
   return categories.map((category) => {
     const inCategory = answers.filter((a) => a.category === category && a.answer !== undefined);
     const yes = inCategory.filter((a) => a.answer === 'はい').length;
@@ -187,7 +198,13 @@ function evaluationFingerprint(s: Omit<EvaluationSubmission, 'fingerprint'> | Ev
   return sha256Hex(canonicalJson(data));
 }
 
-export function toEvaluationSubmission(center: { name: string; code: string }, year: string, answers: readonly EvaluationAnswer[], generatedAt: string, submittedAt: string | null): EvaluationSubmission {
+export function toEvaluationSubmission(
+  center: { name: string; code: string },
+  year: string,
+  answers: readonly EvaluationAnswer[],
+  generatedAt: string,
+  submittedAt: string | null,
+): EvaluationSubmission {
   const draft = {
     kind: EVALUATION_KIND,
     schemaVersion: EVALUATION_SCHEMA_VERSION,
@@ -209,10 +226,12 @@ export function readEvaluationPayload(json: string): { kind: 'ok'; submission: E
     return { kind: 'bad', reason: '事業評価の提出データが壊れています（JSON として読めません）。' };
   }
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== EVALUATION_SCHEMA_VERSION) return { kind: 'bad', reason: `事業評価の提出データの版（${String(version)}）がこの集計の版（${EVALUATION_SCHEMA_VERSION}）と違います。` };
+  if (version !== EVALUATION_SCHEMA_VERSION)
+    return { kind: 'bad', reason: `事業評価の提出データの版（${String(version)}）がこの集計の版（${EVALUATION_SCHEMA_VERSION}）と違います。` };
   const parsed = EvaluationSubmissionSchema.safeParse(data);
   if (!parsed.success) return { kind: 'bad', reason: `事業評価の提出データの形が正しくありません（${parsed.error.issues[0]?.path.join('.') ?? ''}）。` };
-  if (evaluationFingerprint(data as EvaluationSubmission) !== parsed.data.fingerprint) return { kind: 'bad', reason: fingerprintMismatch('事業評価の提出データ') };
+  if (evaluationFingerprint(data as EvaluationSubmission) !== parsed.data.fingerprint)
+    return { kind: 'bad', reason: fingerprintMismatch('事業評価の提出データ') };
   return { kind: 'ok', submission: parsed.data };
 }
 
@@ -238,7 +257,10 @@ export interface EvaluationComparison {
 
 export function compareEvaluations(year: string, outcomes: readonly EvaluationOutcome[], national: Readonly<Record<string, number>>): EvaluationComparison {
   const submitted = outcomes.flatMap((o) => (o.submission ? [{ name: o.name, s: o.submission }] : []));
-  const categories = [...EVALUATION_CATEGORIES, ...new Set(submitted.flatMap((x) => x.s.rates.map((r) => r.category)).filter((c) => !(EVALUATION_CATEGORIES as readonly string[]).includes(c)))];
+  const categories = [
+    ...EVALUATION_CATEGORIES,
+    ...new Set(submitted.flatMap((x) => x.s.rates.map((r) => r.category)).filter((c) => !(EVALUATION_CATEGORIES as readonly string[]).includes(c))),
+  ];
   const rateOf = (rates: EvaluationSubmission['rates'], c: string): number | null => rates.find((r) => r.category === c)?.rate ?? null;
   const city: Record<string, number | null> = {};
   for (const c of categories) {
@@ -257,12 +279,17 @@ export function compareEvaluations(year: string, outcomes: readonly EvaluationOu
     })),
     city,
     national: Object.fromEntries(categories.map((c) => [c, national[c] ?? null])),
-    no: submitted.flatMap((x) => x.s.answers.filter((a) => a.answer === 'いいえ').map((a) => ({ center: x.name, number: a.number, category: a.category, note: a.note }))),
+    no: submitted.flatMap((x) =>
+      x.s.answers.filter((a) => a.answer === 'いいえ').map((a) => ({ center: x.name, number: a.number, category: a.category, note: a.note })),
+    ),
   };
 }
 
 /** Every year that has rows in 事業評価; a row whose 年度 cannot be read is reported. */
-export function checkEvaluationSheet(table: Table<EvaluationKey>, listFor?: (year: string) => readonly Indicator[] | undefined): { answers: EvaluationAnswer[]; issues: Issue[] } {
+export function checkEvaluationSheet(
+  table: Table<EvaluationKey>,
+  listFor?: (year: string) => readonly Indicator[] | undefined,
+): { answers: EvaluationAnswer[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const answers: EvaluationAnswer[] = [];
   const years = new Set<string>();
@@ -276,7 +303,13 @@ export function checkEvaluationSheet(table: Table<EvaluationKey>, listFor?: (yea
     }
     const r = rowReader(table, EVALUATION_COLUMNS, row, issues);
     const blank = isBlankCell(raw ?? null);
-    r.report('year', blank ? 'REQUIRED' : 'DATE_INVALID', blank ? `「${r.title('year')}」が空です。年度（例: 2025 や 令和7年度）を入力してください。` : `「${r.title('year')}」の「${shown(raw)}」は年度として読めません。2025 や 令和7年度 の形で入力してください。`);
+    r.report(
+      'year',
+      blank ? 'REQUIRED' : 'DATE_INVALID',
+      blank
+        ? `「${r.title('year')}」が空です。年度（例: 2025 や 令和7年度）を入力してください。`
+        : `「${r.title('year')}」の「${shown(raw)}」は年度として読めません。2025 や 令和7年度 の形で入力してください。`,
+    );
   }
   for (const year of [...years].sort()) {
     const reading = readEvaluation(table, year, listFor?.(year));

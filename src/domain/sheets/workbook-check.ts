@@ -3,7 +3,16 @@ import { type Consultation, CONSULTATION_COLUMNS, CONSULTATIONS_SHEET, readConsu
 import { type Contract, CONTRACT_COLUMNS, CONTRACTS_SHEET, readContracts } from './contracts';
 import type { IsoDate } from '../values/dates';
 import { type Delegation, DELEGATION_COLUMNS, DELEGATIONS_SHEET, readDelegations } from './delegations';
-import { checkEvaluationSheet, EVALUATION_COLUMNS, EVALUATION_SHEET, type EvaluationAnswer, type Indicator, INDICATOR_COLUMNS, INDICATOR_LIST_SHEET, readIndicatorList } from './evaluation';
+import {
+  checkEvaluationSheet,
+  EVALUATION_COLUMNS,
+  EVALUATION_SHEET,
+  type EvaluationAnswer,
+  type Indicator,
+  INDICATOR_COLUMNS,
+  INDICATOR_LIST_SHEET,
+  readIndicatorList,
+} from './evaluation';
 import { compareIssues, type Issue, severityOf } from '../issue';
 import type { Settings, SettingsReading } from './settings';
 import { type ColumnSpec, type RawSheet, toTable, type Table } from './table';
@@ -56,7 +65,12 @@ function headerIssues<K extends string>(table: Table<K>, columns: readonly Colum
     if (spec.required && table.columns[spec.key] === undefined) {
       const synonyms = spec.synonyms?.length ? `（または ${spec.synonyms.join('・')}）` : '';
       issues.push({
-        ...sheetIssue(table.sheet, 'HEADER_MISSING', `「${table.sheet}」に「${spec.header}」${synonyms}の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。`, table.headerRow),
+        ...sheetIssue(
+          table.sheet,
+          'HEADER_MISSING',
+          `「${table.sheet}」に「${spec.header}」${synonyms}の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。`,
+          table.headerRow,
+        ),
         column: spec.header,
       });
     }
@@ -88,14 +102,22 @@ export function frameSheet(name: string, raw: RawSheet | undefined): { table: Ta
   const spec = checkedSheet(name);
   if (!spec) return { table: undefined, issues: [] };
   if (!raw) {
-    const issues = spec.optional ? [] : [sheetIssue(name, 'SHEET_MISSING', `「${name}」シートがありません。メニュー「包括支援」›「シートを準備」で作成してください。`)];
+    const issues = spec.optional
+      ? []
+      : [sheetIssue(name, 'SHEET_MISSING', `「${name}」シートがありません。メニュー「包括支援」›「シートを準備」で作成してください。`)];
     return { table: undefined, issues };
   }
   const table = tableOf(name, raw);
   if (!table) {
     if (spec.optional && raw.rows.every((r) => r.values.every((v) => v === null || v === ''))) return { table: undefined, issues: [] };
-    const expected = spec.columns.filter((c) => c.required).map((c) => c.header).join('・');
-    return { table: undefined, issues: [sheetIssue(name, 'HEADER_MISSING', `「${name}」の上から10行に見出し行が見つかりません。${expected} などの見出しを1行に並べてください。`)] };
+    const expected = spec.columns
+      .filter((c) => c.required)
+      .map((c) => c.header)
+      .join('・');
+    return {
+      table: undefined,
+      issues: [sheetIssue(name, 'HEADER_MISSING', `「${name}」の上から10行に見出し行が見つかりません。${expected} などの見出しを1行に並べてください。`)],
+    };
   }
   return { table, issues: headerIssues(table, spec.columns) };
 }

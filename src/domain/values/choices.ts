@@ -10,9 +10,7 @@ export interface ChoiceList {
 }
 
 export type ChoiceMatch =
-  | { readonly kind: 'exact'; readonly value: string }
-  | { readonly kind: 'variant'; readonly value: string }
-  | { readonly kind: 'unknown' };
+  { readonly kind: 'exact'; readonly value: string } | { readonly kind: 'variant'; readonly value: string } | { readonly kind: 'unknown' };
 
 const indexCache = new WeakMap<ChoiceList, Map<string, string>>();
 

@@ -24,12 +24,7 @@ export interface RowReader<K extends string> {
   title(key: K): string;
 }
 
-export function rowReader<K extends string>(
-  table: Table<K>,
-  specs: readonly ColumnSpec<K>[],
-  row: TableRow,
-  issues: Issue[],
-): RowReader<K> {
+export function rowReader<K extends string>(table: Table<K>, specs: readonly ColumnSpec<K>[], row: TableRow, issues: Issue[]): RowReader<K> {
   const specOf = (key: K): ColumnSpec<K> => specs.find((s) => s.key === key) ?? { key, header: key };
   const title = (key: K): string => columnTitle(table, specOf(key));
   return {
@@ -75,7 +70,11 @@ function present<K extends string>(r: RowReader<K>, key: K, required: boolean, h
   const value = r.raw(key);
   const index = r.index(key);
   if (index !== undefined && r.row.mergedColumns?.has(index)) {
-    r.report(key, 'CELL_MERGED', `「${r.title(key)}」のセルが結合されています（値は結合の左上のセルにしかありません）。結合を解除して、1行に1件ずつ入力してください。`);
+    r.report(
+      key,
+      'CELL_MERGED',
+      `「${r.title(key)}」のセルが結合されています（値は結合の左上のセルにしかありません）。結合を解除して、1行に1件ずつ入力してください。`,
+    );
     return undefined;
   }
   const error = sheetErrorOf(value ?? null);
@@ -107,26 +106,40 @@ export function readDateField<K extends string>(r: RowReader<K>, key: K, opts: F
   const reading = readDate(value);
   if (reading.kind === 'blank') return undefined;
   if (reading.kind === 'invalid') {
-    r.report(key, 'DATE_INVALID', `「${title}」の「${shown(value)}」は日付として読めません（${reading.reason}）。2026-10-03 や 令和8年10月3日 の形で入力してください。`);
+    r.report(
+      key,
+      'DATE_INVALID',
+      `「${title}」の「${shown(value)}」は日付として読めません（${reading.reason}）。2026-10-03 や 令和8年10月3日 の形で入力してください。`,
+    );
     return undefined;
   }
   if (reading.trap) {
-    r.report(key, 'DATE_ERA_TRAP', `「${title}」の「${shown(value)}」: ${reading.trap.message}。正しければ ${reading.iso} と入力し直してください。`, reading.iso);
+    r.report(
+      key,
+      'DATE_ERA_TRAP',
+      `「${title}」の「${shown(value)}」: ${reading.trap.message}。正しければ ${reading.iso} と入力し直してください。`,
+      reading.iso,
+    );
   } else if (reading.notation !== 'date-value' && reading.notation !== 'western') {
     const how = reading.notation === 'wareki' ? '和暦' : reading.notation === 'compact' ? '区切りのない数字' : 'シリアル値';
-    r.report(key, 'DATE_NOTATION', `「${title}」の「${shown(value)}」は${how}の日付です。${reading.iso} と入力すると、並べ替えや集計で日付として扱われます。`, reading.iso);
+    r.report(
+      key,
+      'DATE_NOTATION',
+      `「${title}」の「${shown(value)}」は${how}の日付です。${reading.iso} と入力すると、並べ替えや集計で日付として扱われます。`,
+      reading.iso,
+    );
   } else if (reading.fullWidth) {
-    r.report(key, 'DATE_NOTATION', `「${title}」の「${shown(value)}」は全角の数字です。半角で ${reading.iso} と入力すると、日付として扱われます。`, reading.iso);
+    r.report(
+      key,
+      'DATE_NOTATION',
+      `「${title}」の「${shown(value)}」は全角の数字です。半角で ${reading.iso} と入力すると、日付として扱われます。`,
+      reading.iso,
+    );
   }
   return reading.iso;
 }
 
-export function readChoiceField<K extends string>(
-  r: RowReader<K>,
-  key: K,
-  list: ChoiceList,
-  opts: FieldOptions,
-): string | undefined {
+export function readChoiceField<K extends string>(r: RowReader<K>, key: K, list: ChoiceList, opts: FieldOptions): string | undefined {
   const value = present(r, key, opts.required, opts.hint);
   if (value === undefined) return undefined;
   const title = r.title(key);
@@ -134,7 +147,12 @@ export function readChoiceField<K extends string>(
   const match = matchChoice(text, list);
   if (match.kind === 'exact') return match.value;
   if (match.kind === 'variant') {
-    r.report(key, 'CHOICE_VARIANT', `「${title}」の「${shown(value)}」は「${match.value}」のことと読みました。集計がそろうよう「${match.value}」に統一してください。`, match.value);
+    r.report(
+      key,
+      'CHOICE_VARIANT',
+      `「${title}」の「${shown(value)}」は「${match.value}」のことと読みました。集計がそろうよう「${match.value}」に統一してください。`,
+      match.value,
+    );
     return match.value;
   }
   r.report(key, 'CHOICE_UNKNOWN', `「${title}」の「${shown(value)}」は選択肢にありません。${list.values.join('・')} のどれかを選んでください。`);
@@ -153,7 +171,11 @@ export function readTextField<K extends string>(r: RowReader<K>, key: K, opts: T
   const title = r.title(key);
   const text = typeof value === 'string' ? value : shown(value);
   if (text.length > opts.maxLength) {
-    r.report(key, 'TEXT_TOO_LONG', `「${title}」が${text.length.toLocaleString('ja-JP')}文字あります。${opts.maxLength.toLocaleString('ja-JP')}文字以内にしてください。`);
+    r.report(
+      key,
+      'TEXT_TOO_LONG',
+      `「${title}」が${text.length.toLocaleString('ja-JP')}文字あります。${opts.maxLength.toLocaleString('ja-JP')}文字以内にしてください。`,
+    );
   }
   if (hasControlChars(text)) {
     r.report(key, 'TEXT_CONTROL_CHARS', `「${title}」に目に見えない制御文字が入っています（別のシステムからの貼り付けなど）。入力し直してください。`);
@@ -181,7 +203,11 @@ export function readCheckboxField<K extends string>(r: RowReader<K>, key: K): bo
   const text = toHalfWidthAlnum(shown(value)).trim().toLowerCase();
   if (CHECKED.has(text)) return true;
   if (!UNCHECKED.has(text)) {
-    r.report(key, 'CHECKBOX_INVALID', `「${r.title(key)}」の「${shown(value)}」はチェックの有無として読めません。該当するときはチェックを入れる（または ○）、しないときは空にしてください。`);
+    r.report(
+      key,
+      'CHECKBOX_INVALID',
+      `「${r.title(key)}」の「${shown(value)}」はチェックの有無として読めません。該当するときはチェックを入れる（または ○）、しないときは空にしてください。`,
+    );
   }
   return false;
 }
@@ -194,14 +220,23 @@ export function readMonthField<K extends string>(r: RowReader<K>, key: K, opts: 
   const reading = readMonth(value);
   if (reading.kind === 'blank') return undefined;
   if (reading.kind === 'invalid') {
-    r.report(key, 'MONTH_INVALID', `「${title}」の「${shown(value)}」は年月として読めません（${reading.reason}）。2026-10 や 令和8年10月 の形で入力してください。`);
+    r.report(
+      key,
+      'MONTH_INVALID',
+      `「${title}」の「${shown(value)}」は年月として読めません（${reading.reason}）。2026-10 や 令和8年10月 の形で入力してください。`,
+    );
     return undefined;
   }
   if (reading.trap) {
     r.report(key, 'DATE_ERA_TRAP', `「${title}」の「${shown(value)}」: ${reading.trap.message}。正しければ ${reading.ym} と入力し直してください。`, reading.ym);
   } else if (reading.notation !== 'date-value' && reading.notation !== 'western') {
     const how = reading.notation === 'wareki' ? '和暦' : reading.notation === 'compact' ? '区切りのない数字' : 'シリアル値';
-    r.report(key, 'MONTH_NOTATION', `「${title}」の「${shown(value)}」は${how}の年月です。${reading.ym} と入力すると、並べ替えや集計で年月として扱われます。`, reading.ym);
+    r.report(
+      key,
+      'MONTH_NOTATION',
+      `「${title}」の「${shown(value)}」は${how}の年月です。${reading.ym} と入力すると、並べ替えや集計で年月として扱われます。`,
+      reading.ym,
+    );
   } else if (reading.fullWidth) {
     r.report(key, 'MONTH_NOTATION', `「${title}」の「${shown(value)}」は全角の数字です。半角で ${reading.ym} と入力すると、年月として扱われます。`, reading.ym);
   }
@@ -216,13 +251,27 @@ export function readCountField<K extends string>(r: RowReader<K>, key: K, opts: 
   const reading = readCount(value);
   if (reading.kind === 'blank') return undefined;
   if (reading.kind === 'invalid') {
-    r.report(key, 'COUNT_INVALID', `「${title}」の「${shown(value)}」は件数として読めません（${reading.reason}）。0以上の整数を半角の数字だけで入力してください（例: 12）。`);
+    r.report(
+      key,
+      'COUNT_INVALID',
+      `「${title}」の「${shown(value)}」は件数として読めません（${reading.reason}）。0以上の整数を半角の数字だけで入力してください（例: 12）。`,
+    );
     return undefined;
   }
   if (reading.notation === 'with-unit') {
-    r.report(key, 'COUNT_NOTATION', `「${title}」の「${shown(value)}」に単位がついています。数字だけの ${reading.value} にすると、数値として合計できます。`, String(reading.value));
+    r.report(
+      key,
+      'COUNT_NOTATION',
+      `「${title}」の「${shown(value)}」に単位がついています。数字だけの ${reading.value} にすると、数値として合計できます。`,
+      String(reading.value),
+    );
   } else if (reading.notation === 'full-width') {
-    r.report(key, 'COUNT_NOTATION', `「${title}」の「${shown(value)}」は全角の数字です。半角の ${reading.value} にすると、数値として合計できます。`, String(reading.value));
+    r.report(
+      key,
+      'COUNT_NOTATION',
+      `「${title}」の「${shown(value)}」は全角の数字です。半角の ${reading.value} にすると、数値として合計できます。`,
+      String(reading.value),
+    );
   }
   return reading.value;
 }
