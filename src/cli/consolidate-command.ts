@@ -12,6 +12,7 @@ import { type CenterListing, outcomeOf, receiptOfUse } from '../workbook/city-jo
 import { type CenterRead, readSubmissionStore } from '../workbook/submission-target';
 import { openSubmissionFile, saveAtomically } from './submission-file';
 import { openXlsx, replaceXlsxSheet, UnreadableFileError, xlsxPort } from './xlsx-port';
+import { CENTER_STATUS_JA } from '../domain/reports/consolidation';
 
 export interface ConsolidateOptions {
   readonly month: string;
@@ -141,7 +142,7 @@ export async function consolidateFiles(
 }
 
 export function formatConsolidation(c: Consolidation, output?: string): string {
-  const status = { submitted: '提出済み', missing: '未提出', unreadable: '読めない' } as const;
+  const status = CENTER_STATUS_JA;
   return [
     `${c.month} の集計（新規委託は ${c.since} から）`,
     ...c.centers.map((x) => `  ${x.name}: ${status[x.status]}${x.reason ? `（${x.reason}）` : ''}`),

@@ -11,6 +11,7 @@ import { consolidateFiles } from './consolidate-command';
 import { evaluateFiles } from './evaluate-command';
 import { reportFile } from './report-command';
 import { writeWorkbook } from './xlsx-write';
+import { CENTER_STATUS_JA } from '../domain/reports/consolidation';
 
 export interface DemoOptions {
   readonly dir?: string;
@@ -104,7 +105,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatShare(v));
 
 function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>['consolidation'], dir: string): string {
-  const status = { submitted: '提出済み', missing: '未提出', unreadable: '読めない' } as const;
+  const status = CENTER_STATUS_JA;
   const concentration = c.warnings.filter((w) => w.kind !== 'office-disagreement');
   return [
     `包括支援シート デモ（本庄市の 4 センター、${formatMonthJa(r.month)}）`,

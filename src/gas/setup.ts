@@ -24,6 +24,7 @@ import {
 import { htmlWithData } from './html';
 import { asSheetsValue } from './replace-sheet';
 import { sheetsPort } from './sheets-port';
+import { HEADER_BACKGROUND } from '../workbook/styles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,8 +35,6 @@ export interface SetupResult {
   readonly changed: boolean;
   readonly sheets: readonly { readonly name: string; readonly status: 'created' | 'updated' | 'unchanged' | 'skipped'; readonly lines: readonly string[] }[];
 }
-
-const HEADER_BACKGROUND = '#e8f0fe';
 
 /**
  * The sheet as it is: a handful of calls whatever its number of rows (the header is looked for in the

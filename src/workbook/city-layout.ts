@@ -5,11 +5,8 @@ import { formatMonthJa, formatWarekiMonth } from '../domain/values/months';
 import type { Submission } from '../domain/reports/submission';
 import { countRows } from './report-layout';
 import type { Block, BlockStyle, SheetModel } from './sheet-model';
-
-const HEADER: BlockStyle = { bold: true, background: '#e8f0fe' };
-const TITLE: BlockStyle = { bold: true, fontSize: 14 };
-const SECTION: BlockStyle = { bold: true, fontSize: 12 };
-const STATUS_JA = { submitted: '提出済み', missing: '未提出', unreadable: '読めない' } as const;
+import { HEADER_STYLE, SECTION_STYLE, TITLE_STYLE } from './styles';
+import { CENTER_STATUS_JA } from '../domain/reports/consolidation';
 
 export const CITY_SHEETS = ['提出状況', '市集計', '委託事業所一覧', '新規委託'] as const;
 
@@ -24,11 +21,11 @@ function table(row: number, values: CellValue[][], format?: string): Block {
     column: 1,
     values,
     style: format ? { numberFormat: format } : {},
-    accents: [{ rect: { row, column: 1, numRows: 1, numColumns: width }, style: HEADER }],
+    accents: [{ rect: { row, column: 1, numRows: 1, numColumns: width }, style: HEADER_STYLE }],
   };
 }
 
-function title(row: number, text: string, style: BlockStyle = TITLE): Block {
+function title(row: number, text: string, style: BlockStyle = TITLE_STYLE): Block {
   return { row, column: 1, values: [[text]], style };
 }
 
@@ -37,7 +34,7 @@ function stack(parts: readonly { title?: string; values: CellValue[][]; format?:
   const blocks: Block[] = [];
   let row = start;
   for (const part of parts) {
-    if (part.title) blocks.push(title(row++, `■ ${part.title}`, SECTION));
+    if (part.title) blocks.push(title(row++, `■ ${part.title}`, SECTION_STYLE));
     blocks.push(table(row, part.values, part.format));
     row += part.values.length + 1;
   }
@@ -49,7 +46,7 @@ export function statusSheet(c: Consolidation): SheetModel {
     ['センター', '状態', '理由', '提出日時', '残っているエラー', '注意', '指紋'],
     ...c.centers.map((x): CellValue[] => [
       x.name,
-      STATUS_JA[x.status],
+      CENTER_STATUS_JA[x.status],
       x.reason ?? '',
       x.submission?.submittedAt ?? '',
       x.submission ? x.submission.quality.errors : '',

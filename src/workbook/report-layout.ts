@@ -5,6 +5,7 @@ import { type CountTable, totalsOf, UNCLASSIFIED } from '../domain/reports/count
 import { formatMonthJa, formatWarekiMonth, monthOf } from '../domain/values/months';
 import type { MonthlyReport } from '../domain/reports/monthly-report';
 import type { Block, BlockStyle, ChartModel, SheetModel } from './sheet-model';
+import { HEADER_STYLE, SECTION_STYLE, TITLE_STYLE, TOTAL_STYLE } from './styles';
 
 export const REPORT_SHEET_PREFIX = '月報_';
 
@@ -19,9 +20,6 @@ export interface ReportStatus {
   readonly submittedAt?: string;
 }
 
-const HEADER_STYLE: BlockStyle = { bold: true, background: '#e8f0fe' };
-const TOTAL_STYLE: BlockStyle = { bold: true, background: '#f1f3f4' };
-const SECTION_STYLE: BlockStyle = { bold: true, fontSize: 12 };
 const COUNT_FORMAT = '#,##0';
 
 /** Lays blocks out top to bottom, a blank row between sections. */
@@ -101,7 +99,7 @@ export function reportSheet(report: MonthlyReport, status: ReportStatus): SheetM
     values: header,
     style: {},
     accents: [
-      { rect: { row: 1, column: 1, numRows: 1, numColumns: 1 }, style: { bold: true, fontSize: 14 } },
+      { rect: { row: 1, column: 1, numRows: 1, numColumns: 1 }, style: TITLE_STYLE },
       { rect: { row: 2, column: 1, numRows: header.length - 1, numColumns: 1 }, style: { bold: true } },
     ],
   });

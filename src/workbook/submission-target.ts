@@ -5,6 +5,7 @@ import { readStoredSubmissions, type StoredSubmission, storedSubmissionRows, SUB
 import type { RawSheet } from '../domain/sheets/table';
 import type { WorkbookPort } from './port';
 import type { SheetModel } from './sheet-model';
+import { HEADER_STYLE, TITLE_STYLE } from './styles';
 
 /**
  * A center's 提出用ファイル as both adapters open it: a spreadsheet reached through the Sheets API (the
@@ -107,8 +108,8 @@ export function evaluationCopy(s: EvaluationSubmission): SheetModel {
   return {
     name: `事業評価_${s.year}`,
     blocks: [
-      { row: 1, column: 1, values: [[`${s.center.name} 事業評価（${s.year}年度）`]], style: { bold: true, fontSize: 14 } },
-      { row: 3, column: 1, values: rows, accents: [{ rect: { row: 3, column: 1, numRows: 1, numColumns: 4 }, style: { bold: true, background: '#e8f0fe' } }] },
+      { row: 1, column: 1, values: [[`${s.center.name} 事業評価（${s.year}年度）`]], style: TITLE_STYLE },
+      { row: 3, column: 1, values: rows, accents: [{ rect: { row: 3, column: 1, numRows: 1, numColumns: 4 }, style: HEADER_STYLE }] },
     ],
     frozenRows: 3,
     columnWidths: [60, 200, 70, 420],

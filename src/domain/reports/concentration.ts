@@ -1,6 +1,7 @@
 import { type Contract, isActiveIn } from '../sheets/contracts';
 import type { Delegation } from '../sheets/delegations';
 import { tidySpaces, toHalfWidthAlnum } from '../values/text';
+import { exceeds } from '../values/numbers';
 
 /**
  * 公正・中立: how the month's delegated plans (介護予防支援 and 介護予防ケアマネジメント, 直営 left out) are
@@ -62,7 +63,7 @@ export function formatShare(share: number): string {
 }
 
 /** Shares are ratios of integers; a tolerance keeps 57/100 from being "over" 57% by rounding. */
-const over = (share: number, threshold: number): boolean => share - threshold > 1e-9;
+const over = exceeds;
 
 function sortShares<T extends { cases: number }>(list: T[], name: (t: T) => string): T[] {
   return list.sort((a, b) => b.cases - a.cases || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));

@@ -2,12 +2,16 @@ import { formatShare } from './concentration';
 import { type CountTable, sumTables } from './count-table';
 import { compareMonths, formatWarekiMonth, monthOf, type YearMonth } from '../values/months';
 import type { Submission } from './submission';
+import { exceeds } from '../values/numbers';
 
 /**
  * The city's month (SPEC §4.2): every center's submitted payload, merged. Pure: the adapters bring the
  * payloads (or the reason a center could not be read) and draw the result.
  */
 export type CenterStatus = 'submitted' | 'missing' | 'unreadable';
+
+/** How a center's status reads in Japanese: one table for the city sheet, the CLI and the demo. */
+export const CENTER_STATUS_JA: Readonly<Record<CenterStatus, string>> = { submitted: '提出済み', missing: '未提出', unreadable: '読めない' };
 
 export interface CenterOutcome {
   readonly name: string;
@@ -160,7 +164,7 @@ function concentrationWarnings(centers: readonly CenterOutcome[], offices: reado
   const total = offices.reduce((s, o) => s + o.cases, 0);
   for (const o of offices) {
     const share = total > 0 ? o.cases / total : 0;
-    if (share - threshold > 1e-9) {
+    if (exceeds(share, threshold)) {
       warnings.push({ kind: 'office-concentration', message: `市全体の委託 ${total} 件のうち ${o.cases} 件（${formatShare(share)}）が「${o.name}」に集中しています（しきい値 ${formatShare(threshold)}）。` });
     }
   }

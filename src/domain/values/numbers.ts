@@ -49,3 +49,17 @@ export function readCount(value: CellValue): CountReading {
   if (isSheetDate(value)) return { kind: 'invalid', reason: '日付になっています（セルの表示形式が日付かもしれません）' };
   return { kind: 'invalid', reason: '数字になっていません' };
 }
+
+/**
+ * Shares are quotients of counts, so 0.8 may arrive as 0.8000000000000002: a share "exceeds" a threshold
+ * only by more than rounding noise. One tolerance for every comparison of shares and rates.
+ */
+const SHARE_TOLERANCE = 1e-9;
+
+export function exceeds(share: number, threshold: number): boolean {
+  return share - threshold > SHARE_TOLERANCE;
+}
+
+export function fallsBelow(value: number, threshold: number): boolean {
+  return threshold - value > SHARE_TOLERANCE;
+}
