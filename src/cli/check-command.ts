@@ -1,4 +1,4 @@
-import { type Issue, summarize } from '../domain/issue';
+import { type Issue, summarize } from '../domain/issues/issue';
 import { checkWorkbook } from '../workbook/check-job';
 import { openXlsx } from './xlsx-port';
 

@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import { type CellValue, isSheetDate } from '../domain/values/cell';
 import type { CellRect, RawRow, RawSheet } from '../domain/sheets/table';
 import { JAPAN_TIME_ZONE, todayIn, toCellValue } from '../workbook/cell-values';
-import { type CellPatch, type CellStyles, HEADER_ZONE_ROWS, type WorkbookPort } from '../workbook/port';
+import { type CellPatch, type CellStyles, partialReadBlocks, type WorkbookPort } from '../workbook/port';
 import { patchBlocks, resolveBlock } from '../workbook/cell-patch';
 import { rectOfA1 } from '../workbook/a1';
 import { type BlockStyle, rectangular, type SheetModel } from '../workbook/sheet-model';
@@ -89,8 +89,8 @@ export function xlsxPort(workbook: ExcelJS.Workbook, name: string, today = today
     readRows(n, first, count) {
       const ws = sheet(n);
       if (!ws) return undefined;
-      const top = readRows(ws, 1, Math.min(HEADER_ZONE_ROWS, first - 1));
-      return { name: n, rows: [...top, ...readRows(ws, Math.max(first, top.length + 1), first + count - 1)], merges: merges(ws) };
+      const rows = partialReadBlocks(first, count).flatMap((b) => readRows(ws, b.first, b.first + b.count - 1));
+      return { name: n, rows, merges: merges(ws) };
     },
     readStyles(n, rect): CellStyles {
       const ws = sheet(n);

@@ -1,5 +1,5 @@
-import type { Issue } from '../domain/issue';
-import { summarize } from '../domain/issue';
+import type { Issue } from '../domain/issues/issue';
+import { summarize } from '../domain/issues/issue';
 import { checkEditedRows, checkWorkbook } from '../workbook/check-job';
 import { htmlWithData } from './html';
 import { sheetsPort } from './sheets-port';

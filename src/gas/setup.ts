@@ -1,19 +1,18 @@
 import { SETTINGS_SHEET } from '../domain/sheets/settings';
-import type { RawSheet } from '../domain/sheets/table';
+import { HEADER_ZONE_ROWS, type RawSheet } from '../domain/sheets/table';
 import { JAPAN_TIME_ZONE, toCellValues } from '../workbook/cell-values';
 import { loadSettings } from '../workbook/check-job';
 import { MARK_COLORS } from '../workbook/marks';
-import { HEADER_ZONE_ROWS } from '../workbook/port';
 import { missingSettingRows, SETTINGS_HEADER } from '../workbook/settings-form';
 import {
   type ColumnRule,
   type Decorations,
   describePlan,
-  frameSheet,
   HEADER_PROTECTION,
   isDone,
   NO_DECORATIONS,
   NUMBER_FORMATS,
+  placeColumns,
   planSheet,
   type RuleFound,
   SETUP_SHEETS,
@@ -195,9 +194,10 @@ function prepareSettings(spreadsheet: Spreadsheet): SetupResult['sheets'][number
 }
 
 /**
- * 「シートを準備」: 設定, 相談記録, 委託契約 and 委託実績 with their headers, missing columns at the right,
- * dropdowns, checkboxes, date rules, a frozen and protected header, highlights. A second run changes
- * nothing. The number of calls depends on the columns, never on the rows.
+ * 「シートを準備」: 設定, then every sheet the registry marks as prepared (相談記録, 委託契約, 委託実績) with
+ * its header, missing columns at the right, dropdowns, checkboxes, date rules, a frozen and protected
+ * header, highlights. A second run changes nothing. The number of calls depends on the columns, never on
+ * the rows.
  */
 export function prepareSheets(): SetupResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -206,7 +206,7 @@ export function prepareSheets(): SetupResult {
   for (const spec of SETUP_SHEETS) {
     const sheet = spreadsheet.getSheetByName(spec.name);
     const found = sheet ? readFound(sheet) : undefined;
-    const frame = frameSheet(spec, found);
+    const frame = placeColumns(spec, found);
     const ruleColumns = [...wantedRules(spec, frame, settings).keys()];
     const decorations = sheet && found && frame.kind !== 'unrecognised' ? readDecorations(sheet, found, frame.headerRow, ruleColumns) : NO_DECORATIONS;
     const plan = planSheet(spec, found, decorations, settings);

@@ -4,7 +4,7 @@ import { JAPAN_TIME_ZONE, todayIn, toCellValues } from '../workbook/cell-values'
 import { rectOfA1 } from '../workbook/a1';
 import { boundsOf, patchBlocks, resolveBlock } from '../workbook/cell-patch';
 import { asSheetsValue, replaceSheet } from './replace-sheet';
-import { type CellPatch, type CellStyles, HEADER_ZONE_ROWS, type WorkbookPort } from '../workbook/port';
+import { type CellPatch, type CellStyles, partialReadBlocks, type WorkbookPort } from '../workbook/port';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -68,13 +68,11 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       const s = sheet(name);
       if (!s) return undefined;
       const width = Math.max(s.getLastColumn(), 1);
-      const rows: RawRow[] = [];
-      if (first > HEADER_ZONE_ROWS + 1) rows.push(...rowsOf(s.getRange(1, 1, HEADER_ZONE_ROWS, width), 1, timeZone(), false));
-      // Near the top, one block from row 1 holds both the header zone and the edited rows.
-      const top = first > HEADER_ZONE_ROWS + 1 ? first : 1;
-      const edited = s.getRange(top, 1, first + count - top, width);
-      rows.push(...rowsOf(edited, top, timeZone(), true));
-      return { name, rows, merges: mergesOf(edited) };
+      const ranges = partialReadBlocks(first, count).map((b) => ({ first: b.first, range: s.getRange(b.first, 1, b.count, width) }));
+      // The last block holds the edited rows: only there do the formulas and merged cells matter to a check.
+      const edited = ranges[ranges.length - 1];
+      const rows = ranges.flatMap((r) => rowsOf(r.range, r.first, timeZone(), r === edited));
+      return { name, rows, merges: edited ? mergesOf(edited.range) : [] };
     },
     readStyles(name, rect): CellStyles {
       const range = sheet(name)?.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);

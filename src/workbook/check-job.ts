@@ -1,8 +1,8 @@
-import { EVALUATION_SHEET, INDICATOR_LIST_SHEET } from '../domain/sheets/evaluation';
-import type { Issue } from '../domain/issue';
+import type { Issue } from '../domain/issues/issue';
+import { CHECKED_ENTRIES, checkedEntry, isNeeded, SHEET_REGISTRY } from '../domain/sheets/registry';
 import { readSettings, SETTINGS_SHEET, type SettingsReading } from '../domain/sheets/settings';
 import type { CellRect, RawSheet } from '../domain/sheets/table';
-import { CHECKED_SHEETS, checkedSheet, checkSheet, readWorkbook, type WorkbookReading } from '../domain/sheets/workbook-check';
+import { checkSheet, readWorkbook, type WorkbookReading } from '../domain/sheets/workbook-check';
 import { restyle } from './marks';
 import type { WorkbookPort } from './port';
 
@@ -13,9 +13,11 @@ export function loadSettings(port: WorkbookPort): SettingsReading {
 /** Reads 設定 and every checked sheet once, into records and issues (what 入力チェック and 月報 share). */
 export function loadWorkbook(port: WorkbookPort): { reading: WorkbookReading; raws: Map<string, RawSheet | undefined> } {
   const settings = loadSettings(port);
-  const raws = new Map(CHECKED_SHEETS.map((spec) => [spec.name, port.readSheet(spec.name)] as const));
-  // The evaluation list is read only when there is an evaluation to check against it.
-  if (raws.get(EVALUATION_SHEET)) raws.set(INDICATOR_LIST_SHEET, port.readSheet(INDICATOR_LIST_SHEET));
+  const raws = new Map<string, RawSheet | undefined>();
+  for (const entry of CHECKED_ENTRIES) raws.set(entry.name, port.readSheet(entry.name));
+  // A list read only for other sheets (評価指標) is read only when a sheet that needs it is there.
+  const present = (name: string): boolean => raws.get(name) !== undefined;
+  for (const entry of SHEET_REGISTRY.filter((e) => !e.check && isNeeded(e, present))) raws.set(entry.name, port.readSheet(entry.name));
   return { reading: readWorkbook(raws, settings, port.today()), raws };
 }
 
@@ -53,7 +55,7 @@ export function checkWorkbook(port: WorkbookPort, options: { mark: boolean } = {
  * header are left alone. Returns undefined when the edited sheet is not one the product checks.
  */
 export function checkEditedRows(port: WorkbookPort, sheet: string, first: number, count: number): Issue[] | undefined {
-  if (!checkedSheet(sheet)) return undefined;
+  if (!checkedEntry(sheet)) return undefined;
   const raw = port.readRows(sheet, first, count);
   if (!raw) return undefined;
   const { settings } = loadSettings(port);

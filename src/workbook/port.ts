@@ -1,6 +1,6 @@
 import type { CellValue } from '../domain/values/cell';
 import type { IsoDate } from '../domain/values/dates';
-import type { CellRect, RawSheet } from '../domain/sheets/table';
+import { type CellRect, HEADER_ZONE_ROWS, type RawSheet } from '../domain/sheets/table';
 import type { SheetModel } from './sheet-model';
 
 /** Background colours and notes of a block of cells, as the marks module reads and writes them. */
@@ -39,7 +39,7 @@ export interface WorkbookPort {
   today(): IsoDate;
   /** A whole sheet in one read, or undefined when there is no sheet of that name. */
   readSheet(name: string): RawSheet | undefined;
-  /** The rows where a header may be, then `count` rows from `first`: what onEdit needs. */
+  /** The rows where a header may be, then `count` rows from `first` (partialReadBlocks): what onEdit needs. */
   readRows(name: string, first: number, count: number): RawSheet | undefined;
   readStyles(name: string, rect: CellRect): CellStyles;
   writeStyles(name: string, rect: CellRect, styles: CellStyles): void;
@@ -61,5 +61,17 @@ export interface WorkbookPort {
   appendRows(name: string, header: readonly string[], rows: readonly (readonly CellValue[])[]): void;
 }
 
-/** How many top rows a partial read brings for the header (a title row or two may sit above it). */
-export const HEADER_ZONE_ROWS = 10;
+/** Rows `first` to `first + count - 1`, as the spreadsheet numbers them. */
+export interface RowBlock {
+  readonly first: number;
+  readonly count: number;
+}
+
+/**
+ * The blocks `readRows` reads: the rows where a header may be, then the edited rows, in one block when the
+ * two touch or overlap (an edit near the top), so that both adapters read the same rows.
+ */
+export function partialReadBlocks(first: number, count: number): RowBlock[] {
+  const zone: RowBlock = { first: 1, count: HEADER_ZONE_ROWS };
+  return first > HEADER_ZONE_ROWS + 1 ? [zone, { first, count }] : [{ first: 1, count: first + count - 1 }];
+}

@@ -1,26 +1,16 @@
 import { columnLetters } from '../domain/values/cell';
-import {
-  ABUSE_TOPIC,
-  ACTIONS,
-  BUSINESS_AREAS,
-  CASE_TYPES,
-  CONSULTATION_COLUMNS,
-  CONSULTATIONS_SHEET,
-  type ConsultationKey,
-  METHODS,
-  PROFESSIONS,
-  REQUESTERS,
-} from '../domain/sheets/consultations';
-import { CONTRACT_COLUMNS, CONTRACTS_SHEET, type ContractKey, DELEGATION_KINDS } from '../domain/sheets/contracts';
-import { DELEGATION_COLUMNS, DELEGATIONS_SHEET, type DelegationKey } from '../domain/sheets/delegations';
+import { ABUSE_TOPIC, type ConsultationKey } from '../domain/sheets/consultations';
+import type { ContractKey } from '../domain/sheets/contracts';
+import { type ColumnKind, CONSULTATIONS_ENTRY, CONTRACTS_ENTRY, PREPARED_ENTRIES, type ReportRole, type SheetEntry } from '../domain/sheets/registry';
 import type { Settings } from '../domain/sheets/settings';
-import { type ColumnSpec, locateHeader, type RawSheet } from '../domain/sheets/table';
+import { type ColumnSpec, HEADER_ZONE_ROWS, locateHeader, type RawSheet } from '../domain/sheets/table';
 
 /**
- * 「シートを準備」 as data: what each sheet the product reads should have (its columns, dropdowns,
- * checkboxes, date rules, a frozen and protected header, highlights), compared with what the sheet has,
- * gives the few changes to make. The adapter reads the state, asks for the plan and carries it out; a
- * second run finds nothing to do. Nothing here deletes, moves or reorders a column or a row.
+ * 「シートを準備」 as data: what each sheet the registry marks as prepared should have (its columns, and by
+ * their kind dropdowns, checkboxes, date rules and text formats; a frozen and protected header), with the
+ * presentation kept here (widths, highlights), compared with what the sheet has, gives the few changes to
+ * make. The adapter reads the state, asks for the plan and carries it out; a second run finds nothing to do.
+ * Nothing here deletes, moves or reorders a column or a row.
  */
 
 /** A data validation rule as the product sets it: always a warning, never a rejection of what was typed. */
@@ -31,12 +21,21 @@ export type ColumnFormat = 'text' | 'date';
 
 export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = { text: '@', date: 'yyyy-mm-dd' };
 
-interface ColumnSetup {
-  readonly rule?: (settings: Settings) => ColumnRule;
-  readonly format?: ColumnFormat;
-  /** Pixels, for columns that hold sentences; others keep Sheets' default. */
-  readonly width?: number;
+/** The rule a column of this kind carries; a text column has none (its format keeps what is typed). */
+function ruleOf(kind: ColumnKind | undefined, settings: Settings): ColumnRule | undefined {
+  switch (kind?.kind) {
+    case 'choice':
+      return { kind: 'list', values: kind.values(settings) };
+    case 'checkbox':
+      return { kind: 'checkbox' };
+    case 'date':
+      return { kind: 'date' };
+    default:
+      return undefined;
+  }
 }
+
+const FORMAT_OF: Readonly<Partial<Record<ColumnKind['kind'], ColumnFormat>>> = { date: 'date', text: 'text' };
 
 /** A conditional format that shows a rule of the check while the person types, before any check runs. */
 interface Highlight<K extends string> {
@@ -47,88 +46,56 @@ interface Highlight<K extends string> {
   readonly label: string;
 }
 
-interface SheetSetup<K extends string> {
-  readonly name: string;
-  readonly columns: readonly ColumnSpec<K>[];
-  readonly setup: Readonly<Partial<Record<K, ColumnSetup>>>;
+/** What is presentation only, beyond the registry: widths and highlights. */
+interface SheetLook<K extends string> {
+  /** Pixels, for columns that hold sentences; others keep Sheets' default. */
+  readonly widths: Readonly<Partial<Record<K, number>>>;
   readonly highlights: readonly Highlight<K>[];
 }
 
-const list = (values: readonly string[]) => (): ColumnRule => ({ kind: 'list', values });
-const DATE: ColumnSetup = { rule: () => ({ kind: 'date' }), format: 'date' };
-const CHECKBOX: ColumnSetup = { rule: () => ({ kind: 'checkbox' }) };
-const TEXT: ColumnSetup = { format: 'text' };
+/** A prepared sheet: its registry entry and how it looks. */
+export interface SheetSetup extends SheetEntry, SheetLook<string> {}
 
-const CONSULTATIONS: SheetSetup<ConsultationKey> = {
-  name: CONSULTATIONS_SHEET,
-  columns: CONSULTATION_COLUMNS,
-  setup: {
-    receivedOn: DATE,
-    personId: TEXT,
-    caseType: { rule: list(CASE_TYPES.values) },
-    method: { rule: list(METHODS.values) },
-    requester: { rule: list(REQUESTERS.values) },
-    businessArea: { rule: list(BUSINESS_AREAS.values) },
-    topic: { rule: (settings) => ({ kind: 'list', values: settings.consultationTopics }) },
-    dementia: CHECKBOX,
-    afterHours: CHECKBOX,
-    profession: { rule: list(PROFESSIONS.values) },
-    action: { rule: list(ACTIONS.values) },
-    referralReason: { width: 240 },
-    reportedOn: DATE,
-    memo: { width: 320 },
-  },
-  highlights: [
-    {
-      target: 'reportedOn',
-      needs: ['topic', 'reportedOn'],
-      formula: (ref) => `=AND(${ref('topic')}="${ABUSE_TOPIC}",${ref('reportedOn')}="")`,
-      label: '相談内容が虐待で市への報告日が空の行',
-    },
-    {
-      target: 'referralReason',
-      needs: ['referredOffice', 'referralReason'],
-      formula: (ref) => `=AND(${ref('referredOffice')}<>"",${ref('referralReason')}="")`,
-      label: '紹介事業所があって紹介理由が空の行',
-    },
-  ],
-};
+const PLAIN: SheetLook<string> = { widths: {}, highlights: [] };
 
-const CONTRACTS: SheetSetup<ContractKey> = {
-  name: CONTRACTS_SHEET,
-  columns: CONTRACT_COLUMNS,
-  setup: {
-    officeNumber: TEXT,
-    address: { width: 240 },
-    kind: { rule: list(DELEGATION_KINDS.values) },
-    start: DATE,
-    end: DATE,
-    approvedOn: DATE,
-    reason: { width: 320 },
-  },
-  highlights: [
-    {
-      target: 'reason',
-      needs: ['name', 'reason'],
-      formula: (ref) => `=AND(${ref('name')}<>"",${ref('reason')}="")`,
-      label: '事業所名があって選定理由が空の行',
-    },
-  ],
-};
-
-const DELEGATIONS: SheetSetup<DelegationKey> = {
-  name: DELEGATIONS_SHEET,
-  columns: DELEGATION_COLUMNS,
-  setup: { month: TEXT, officeNumber: TEXT },
-  highlights: [],
-};
-
-function sheetOf<K extends string>(sheet: SheetSetup<K>): SheetSetup<string> {
-  return sheet as unknown as SheetSetup<string>;
+function lookOf<K extends string, R extends ReportRole>(entry: SheetEntry<K, R>, look: SheetLook<K>): readonly [string, SheetLook<string>] {
+  return [entry.name, look as unknown as SheetLook<string>];
 }
 
-/** The sheets 「シートを準備」 makes ready, in the order it creates them (設定 is planned on its own). */
-export const SETUP_SHEETS: readonly SheetSetup<string>[] = [sheetOf(CONSULTATIONS), sheetOf(CONTRACTS), sheetOf(DELEGATIONS)];
+/** By registry entry; a prepared sheet not listed here looks plain. */
+const LOOKS: ReadonlyMap<string, SheetLook<string>> = new Map([
+  lookOf<ConsultationKey, 'consultations'>(CONSULTATIONS_ENTRY, {
+    widths: { referralReason: 240, memo: 320 },
+    highlights: [
+      {
+        target: 'reportedOn',
+        needs: ['topic', 'reportedOn'],
+        formula: (ref) => `=AND(${ref('topic')}="${ABUSE_TOPIC}",${ref('reportedOn')}="")`,
+        label: '相談内容が虐待で市への報告日が空の行',
+      },
+      {
+        target: 'referralReason',
+        needs: ['referredOffice', 'referralReason'],
+        formula: (ref) => `=AND(${ref('referredOffice')}<>"",${ref('referralReason')}="")`,
+        label: '紹介事業所があって紹介理由が空の行',
+      },
+    ],
+  }),
+  lookOf<ContractKey, 'contracts'>(CONTRACTS_ENTRY, {
+    widths: { address: 240, reason: 320 },
+    highlights: [
+      {
+        target: 'reason',
+        needs: ['name', 'reason'],
+        formula: (ref) => `=AND(${ref('name')}<>"",${ref('reason')}="")`,
+        label: '事業所名があって選定理由が空の行',
+      },
+    ],
+  }),
+]);
+
+/** The sheets 「シートを準備」 makes ready, in the registry's order (設定 is planned on its own). */
+export const SETUP_SHEETS: readonly SheetSetup[] = PREPARED_ENTRIES.map((entry) => ({ ...entry, ...(LOOKS.get(entry.name) ?? PLAIN) }));
 
 /** A sheet as the adapter finds it; undefined when there is no sheet of that name. */
 export interface SheetFound {
@@ -141,8 +108,8 @@ export interface SheetFound {
   readonly frozenRows: number;
 }
 
-/** Where the header is and which columns are missing: the first half of the plan, before rules are read. */
-export type SheetFrame =
+/** Where the header is and where each column is or will be: the first half of the plan, before rules are read. */
+export type ColumnPlacement =
   | {
       readonly kind: 'create' | 'empty';
       readonly headerRow: 1;
@@ -164,8 +131,8 @@ export type SheetFrame =
  * is or will be: missing ones go after the last column that holds anything, so that no user data, not even
  * a column without a title, ends up under one of ours.
  */
-export function frameSheet(spec: SheetSetup<string>, found: SheetFound | undefined): SheetFrame {
-  const all = (kind: 'create' | 'empty'): SheetFrame => ({
+export function placeColumns(spec: SheetSetup, found: SheetFound | undefined): ColumnPlacement {
+  const all = (kind: 'create' | 'empty'): ColumnPlacement => ({
     kind,
     headerRow: 1,
     positions: new Map(spec.columns.map((c, i) => [c.key, i + 1])),
@@ -187,13 +154,13 @@ export function frameSheet(spec: SheetSetup<string>, found: SheetFound | undefin
 }
 
 /** The rules each column should carry (by 1-based column), for the adapter to compare with what is there. */
-export function wantedRules(spec: SheetSetup<string>, frame: SheetFrame, settings: Settings): Map<number, { rule: ColumnRule; header: string }> {
+export function wantedRules(spec: SheetSetup, frame: ColumnPlacement, settings: Settings): Map<number, { rule: ColumnRule; header: string }> {
   const wanted = new Map<number, { rule: ColumnRule; header: string }>();
   if (frame.kind === 'unrecognised') return wanted;
   for (const column of spec.columns) {
-    const rule = spec.setup[column.key]?.rule;
+    const rule = ruleOf(spec.kinds[column.key], settings);
     const position = frame.positions.get(column.key);
-    if (rule && position !== undefined) wanted.set(position, { rule: rule(settings), header: column.header });
+    if (rule && position !== undefined) wanted.set(position, { rule, header: column.header });
   }
   return wanted;
 }
@@ -260,8 +227,8 @@ export function columnBlock(column: number, fromRow: number, toRow: number): str
   return `${letters}${fromRow}:${letters}${toRow}`;
 }
 
-export function planSheet(spec: SheetSetup<string>, found: SheetFound | undefined, decorations: Decorations, settings: Settings): SheetPlan {
-  const frame = frameSheet(spec, found);
+export function planSheet(spec: SheetSetup, found: SheetFound | undefined, decorations: Decorations, settings: Settings): SheetPlan {
+  const frame = placeColumns(spec, found);
   if (frame.kind === 'unrecognised') {
     return { sheet: spec.name, status: 'unrecognised', insert: false, headerRow: 0, formats: [], widths: [], rules: [], highlights: [] };
   }
@@ -272,10 +239,12 @@ export function planSheet(spec: SheetSetup<string>, found: SheetFound | undefine
   const widths: { column: number; width: number }[] = [];
   for (const column of spec.columns) {
     const position = positions.get(column.key);
-    const setup = spec.setup[column.key];
     if (position === undefined || !created.has(column.key)) continue;
-    if (setup?.format) formats.push({ column: position, format: setup.format });
-    if (setup?.width) widths.push({ column: position, width: setup.width });
+    const kind = spec.kinds[column.key];
+    const format = kind && FORMAT_OF[kind.kind];
+    const width = spec.widths[column.key];
+    if (format) formats.push({ column: position, format });
+    if (width) widths.push({ column: position, width });
   }
   const rules = [...wantedRules(spec, frame, settings)]
     .filter(
@@ -330,7 +299,7 @@ const RULE_NAMES: Readonly<Record<ColumnRule['kind'], string>> = { list: 'プル
 export function describePlan(plan: SheetPlan): string[] {
   if (plan.status === 'unrecognised') {
     return [
-      `上から10行に見出し行が見つからないため、このシートは変更しませんでした。見出し（${
+      `上から${HEADER_ZONE_ROWS}行に見出し行が見つからないため、このシートは変更しませんでした。見出し（${
         SETUP_SHEETS.find((s) => s.name === plan.sheet)
           ?.columns.slice(0, 3)
           .map((c) => c.header)

@@ -3,9 +3,9 @@ import { defaultSettings, SETTING_ITEMS } from '../../src/domain/sheets/settings
 import { missingSettingRows, planSettingsSave, settingsForm, settingText } from '../../src/workbook/settings-form';
 import {
   describePlan,
-  frameSheet,
   isDone,
   NO_DECORATIONS,
+  placeColumns,
   planSheet,
   type RuleFound,
   SETUP_SHEETS,
@@ -23,14 +23,14 @@ function found(rows: (string | null)[][], extra: Partial<SheetFound> = {}): Shee
   return { top, lastRow: rows.length, lastColumn, maxRows: 1000, frozenRows: 0, ...extra };
 }
 
-describe('frameSheet', () => {
+describe('placeColumns', () => {
   test('a missing sheet gets every column, in the order of SPEC §2.1', () => {
-    const frame = frameSheet(consultations, undefined);
+    const frame = placeColumns(consultations, undefined);
     expect(frame).toMatchObject({ kind: 'create', headerRow: 1, width: CONSULTATION_COLUMNS.length });
   });
 
   test('a header under a title row, with synonyms and its own order, keeps its columns; missing ones go right of the last used column', () => {
-    const frame = frameSheet(consultations, found([['相談受付簿'], ['ケース番号', '相談日', '対応方法', '相談経路', 'メモ', null, '独自の列']]));
+    const frame = placeColumns(consultations, found([['相談受付簿'], ['ケース番号', '相談日', '対応方法', '相談経路', 'メモ', null, '独自の列']]));
     if (frame.kind !== 'header') throw new Error(frame.kind);
     expect(frame.headerRow).toBe(2);
     expect(frame.positions.get('personId')).toBe(1);
@@ -42,11 +42,11 @@ describe('frameSheet', () => {
   });
 
   test('a sheet whose top rows name no known columns is left alone', () => {
-    expect(frameSheet(consultations, found([['メモ'], ['自由記述']]))).toEqual({ kind: 'unrecognised' });
+    expect(placeColumns(consultations, found([['メモ'], ['自由記述']]))).toEqual({ kind: 'unrecognised' });
   });
 
   test('an empty sheet is given the header in row 1', () => {
-    expect(frameSheet(consultations, found([], { lastRow: 0 })).kind).toBe('empty');
+    expect(placeColumns(consultations, found([], { lastRow: 0 })).kind).toBe('empty');
   });
 });
 
@@ -84,7 +84,7 @@ describe('planSheet', () => {
 
   test('everything in place: nothing to do', () => {
     const sheet = found([CONSULTATION_COLUMNS.map((c) => c.header)], { frozenRows: 1 });
-    const frame = frameSheet(consultations, sheet);
+    const frame = placeColumns(consultations, sheet);
     const rules = new Map<number, RuleFound>();
     for (const [column, { rule }] of wantedRules(consultations, frame, settings)) {
       rules.set(column, { kind: rule.kind, values: rule.kind === 'list' ? rule.values : [], allowInvalid: true });
@@ -118,6 +118,55 @@ describe('planSheet', () => {
     const plan = planSheet(consultations, found([['受付日', '相談者ID', '相談方法']]), NO_DECORATIONS, settings);
     expect(plan.formats.every((f) => f.column > 3)).toBe(true);
     expect(plan.header?.at).toBe(4);
+  });
+});
+
+describe('the prepared sheets', () => {
+  const plan = (name: string) => {
+    const spec = SETUP_SHEETS.find((s) => s.name === name);
+    if (!spec) throw new Error(name);
+    return planSheet(spec, undefined, NO_DECORATIONS, settings);
+  };
+
+  test('委託契約: 委託区分 a dropdown, dates with a date rule and format, 事業所番号 as text, wide sentences, a highlight', () => {
+    const contracts = plan('委託契約');
+    expect(contracts.rules.map((r) => [r.column, r.header, r.rule.kind])).toEqual([
+      [6, '委託区分', 'list'],
+      [7, '契約開始日', 'date'],
+      [8, '契約終了日', 'date'],
+      [9, '運営協議会承認日', 'date'],
+    ]);
+    expect(contracts.rules[0]?.rule).toEqual({ kind: 'list', values: ['介護予防支援', '介護予防ケアマネジメント', '両方'] });
+    expect(contracts.formats).toEqual([
+      { column: 1, format: 'text' },
+      { column: 7, format: 'date' },
+      { column: 8, format: 'date' },
+      { column: 9, format: 'date' },
+    ]);
+    expect(contracts.widths).toEqual([
+      { column: 4, width: 240 },
+      { column: 10, width: 320 },
+    ]);
+    expect(contracts.highlights.map((h) => [h.column, h.formula])).toEqual([[10, '=AND($B2<>"",$J2="")']]);
+  });
+
+  test('委託実績: 対象月 and 事業所番号 kept as typed text, nothing else', () => {
+    const delegations = plan('委託実績');
+    expect(delegations.formats).toEqual([
+      { column: 1, format: 'text' },
+      { column: 2, format: 'text' },
+    ]);
+    expect([delegations.rules, delegations.widths, delegations.highlights]).toEqual([[], [], []]);
+    expect(delegations.header?.titles).toEqual(['対象月', '事業所番号', '介護予防支援件数', '介護予防ケアマネジメント件数', 'うち新規']);
+  });
+
+  test('a sheet whose header is not found is described with its first headers and the header zone', () => {
+    const spec = SETUP_SHEETS.find((s) => s.name === '委託実績');
+    if (!spec) throw new Error('委託実績');
+    const unrecognised = planSheet(spec, found([['メモ']]), NO_DECORATIONS, settings);
+    expect(describePlan(unrecognised)).toEqual([
+      '上から10行に見出し行が見つからないため、このシートは変更しませんでした。見出し（対象月・事業所番号・介護予防支援件数 など）を1行に並べてから、もう一度実行してください。',
+    ]);
   });
 });
 

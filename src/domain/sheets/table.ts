@@ -62,8 +62,11 @@ export interface Table<K extends string = string> {
   readonly rows: readonly TableRow[];
 }
 
-/** How far down a header may sit below title rows. */
-const HEADER_SCAN_ROWS = 10;
+/**
+ * How far down a header may sit below title rows: the one limit every reader of a header keeps (the check,
+ * シートを準備, and the adapters' partial reads, which bring these rows along with the edited ones).
+ */
+export const HEADER_ZONE_ROWS = 10;
 
 function keyIndex<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string, K> {
   const index = new Map<string, K>();
@@ -90,7 +93,7 @@ export function locateHeader<K extends string>(
   const index = keyIndex(specs);
   let best: { row: RawRow; score: number } | undefined;
   for (const row of sheet.rows) {
-    if (row.rowNumber > HEADER_SCAN_ROWS) break;
+    if (row.rowNumber > HEADER_ZONE_ROWS) break;
     const seen = new Set<K>();
     for (const value of row.values) {
       const key = index.get(foldKey(headerText(value)));
