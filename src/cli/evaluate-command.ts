@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { formatShare } from '../domain/reports/concentration';
-import { EVALUATION_KIND, type EvaluationComparison, type EvaluationOutcome, compareEvaluations } from '../domain/sheets/evaluation';
-import { evaluationOutcomeOf, evaluationSheet, NATIONAL_SHEET, readNational } from '../workbook/evaluation-job';
+import { CENTER_STATUS_JA } from '../domain/reports/consolidation';
+import type { EvaluationComparison, EvaluationOutcome } from '../domain/reports/evaluation-comparison';
+import { EVALUATION_KIND } from '../domain/reports/evaluation-submission';
+import { EVALUATION_SHEET } from '../domain/sheets/evaluation';
+import { INDICATOR_LIST_SHEET } from '../domain/sheets/indicators';
+import { compareWithNational, evaluationOutcomeOf } from '../workbook/evaluation-job';
+import { evaluationSheet } from '../workbook/evaluation-layout';
+import { type IndicatorImport, importIndicators } from '../workbook/indicator-job';
 import { centerNameIn, readSubmissionFile } from './consolidate-command';
 import { saveAtomically } from './submission-file';
 import { openXlsx, replaceXlsxSheet } from './xlsx-port';
@@ -27,8 +33,8 @@ async function outcomeOfFile(file: string, year: string): Promise<EvaluationOutc
 export async function evaluateFiles(files: readonly string[], options: EvaluateOptions): Promise<EvaluationComparison> {
   const outcomes: EvaluationOutcome[] = [];
   for (const file of files) outcomes.push(await outcomeOfFile(file, options.year));
-  const national = options.national ? readNational((await openXlsx(options.national)).readSheet(NATIONAL_SHEET), options.year) : {};
-  const comparison = compareEvaluations(options.year, outcomes, national);
+  const nationalBook = options.national ? await openXlsx(options.national) : undefined;
+  const comparison = compareWithNational({ readSheet: (name) => nationalBook?.readSheet(name) }, options.year, outcomes);
   if (options.output) {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = '包括支援シート';
@@ -46,7 +52,36 @@ export function formatEvaluation(c: EvaluationComparison): string {
     `事業評価 ${c.year}年度（提出 ${submitted.length} / ${c.centers.length} センター）`,
     `  分類: 市 / 全国平均 / ${submitted.map((x) => x.name).join(' / ')}`,
     ...c.categories.map((cat) => `  ${cat}: ${pct(c.city[cat])} / ${pct(c.national[cat])} / ${submitted.map((x) => pct(x.rates[cat])).join(' / ')}`),
-    ...c.centers.filter((x) => x.status !== 'submitted').map((x) => `  ${x.name}: ${x.status === 'missing' ? '未提出' : '読めない'}（${x.reason ?? ''}）`),
+    ...c.centers.filter((x) => x.status !== 'submitted').map((x) => `  ${x.name}: ${CENTER_STATUS_JA[x.status]}（${x.reason ?? ''}）`),
     `  いいえ ${c.no.length} 件${c.no.map((n) => `\n    ${n.center} ${n.number}（${n.category}）: ${n.note}`).join('')}`,
   ].join('\n');
+}
+
+export interface IndicatorImportOptions {
+  /** The center's workbook the indicators go into (its 事業評価). */
+  readonly into: string;
+  /** The workbook the city sent: its 評価指標 sheet, or its first sheet. Without it, the 評価指標 of `into`. */
+  readonly indicators?: string;
+}
+
+/**
+ * `houkatsu evaluate --into`: the add-on's 「事業評価の指標を取り込む」 on .xlsx files, the same job. The center's
+ * workbook is written (all at once) only when an indicator is added; its rows are never rewritten.
+ */
+export async function importIndicatorFile(options: IndicatorImportOptions): Promise<IndicatorImport> {
+  const center = await openXlsx(options.into);
+  const source = options.indicators === undefined ? center : await openXlsx(options.indicators);
+  // A file of the city's may name its one sheet anything; in the center's workbook, only 評価指標 is the list.
+  const listSheet = source.workbook.getWorksheet(INDICATOR_LIST_SHEET) || source === center ? INDICATOR_LIST_SHEET : source.workbook.worksheets[0]?.name;
+  const result = importIndicators(center, listSheet === undefined ? undefined : source.readSheet(listSheet));
+  if (result.kind === 'imported' && result.years.some((y) => y.added > 0)) await saveAtomically(center.workbook, options.into);
+  return result;
+}
+
+export function formatIndicatorImport(years: Extract<IndicatorImport, { kind: 'imported' }>['years'], file: string): string {
+  const added = years.reduce((sum, y) => sum + y.added, 0);
+  const counts = years.map((y) => `${y.year}年度: ${y.added} 件`).join('、');
+  return added > 0
+    ? `「${file}」の「${EVALUATION_SHEET}」に指標を追加しました（${counts}）。回答済みの行は変えていません。`
+    : `「${file}」の「${EVALUATION_SHEET}」には一覧の指標がすべてあります（${counts}）。ファイルは変えていません。`;
 }

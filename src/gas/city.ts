@@ -1,8 +1,11 @@
 import { formatMonthJa } from '../domain/values/months';
-import { EVALUATION_CATEGORIES, readFiscalYear } from '../domain/sheets/evaluation';
+import { fiscalYearWareki, lastEndedFiscalYear, readFiscalYear } from '../domain/values/fiscal-year';
+import { settingLabel } from '../domain/sheets/city-settings';
 import { SETTINGS_SHEET } from '../domain/sheets/settings';
-import { NATIONAL_SHEET, runEvaluation } from '../workbook/evaluation-job';
-import { CENTER_LIST_COLUMNS, CENTER_LIST_SHEET, type CenterListing, type CenterRead, type CityRunResult, runConsolidation } from '../workbook/city-job';
+import { runEvaluation } from '../workbook/evaluation-job';
+import { CENTER_LIST_SHEET, type CenterListing, type CenterRead, type CityRunResult, runConsolidation } from '../workbook/city-job';
+import { citySheetTemplates } from '../workbook/city-setup';
+import { JAPAN_TIME_ZONE, todayIn } from '../workbook/cell-values';
 import { readSubmissionStore } from '../workbook/submission-target';
 import { spreadsheetIdOf } from './ids';
 import { sheetsApiFile } from './submission-file';
@@ -25,10 +28,10 @@ export interface CityRequest {
 function reasonOf(error: unknown): string {
   const message = String((error as { message?: unknown } | null)?.message ?? error);
   if (/permission|access|権限|403/i.test(message)) {
-    return 'この提出用ファイルを開く権限がありません。センターに、「設定」の「提出先メールアドレス」へ市の担当者のアドレスを入れて「市へ提出」をやり直してもらってください（提出用ファイルが閲覧者として共有されます）。';
+    return `この提出用ファイルを開く権限がありません。センターに、「${SETTINGS_SHEET}」の「${settingLabel('submissionRecipients')}」へ市の担当者のアドレスを入れて「市へ提出」をやり直してもらってください（提出用ファイルが閲覧者として共有されます）。`;
   }
   if (/not found|does not exist|見つかりません|Bad value|Invalid argument|404/i.test(message)) {
-    return '提出用ファイルが見つかりません（削除されたか、「センター一覧」の URL・ID が違います）。センターに、「市へ提出」の最後に表示される提出用ファイルの URL を確かめてもらってください。';
+    return `提出用ファイルが見つかりません（削除されたか、「${CENTER_LIST_SHEET}」の URL・ID が違います）。センターに、「市へ提出」の最後に表示される提出用ファイルの URL を確かめてもらってください。`;
   }
   return `提出用ファイルを開けませんでした（${message.slice(0, 120)}）。`;
 }
@@ -133,48 +136,35 @@ export function continueConsolidation(): void {
   stepAndTell(JSON.parse(stored) as CityRequest);
 }
 
-const CITY_SETTINGS: readonly (readonly [string, string])[] = [
-  ['項目', '値'],
-  ['都道府県名', ''],
-  ['市区町村名', ''],
-  ['市外の町村', ''],
-  ['所在の順', ''],
-  ['集中の警告しきい値', '80%'],
-];
-
-/** 「市の集計シートを準備」: creates センター一覧 and 設定 when missing; never touches existing ones. */
+/** 「市の集計シートを準備」: creates センター一覧, 設定 and 全国平均 when missing; never touches existing ones. */
 export function prepareCitySheets(): string[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const created: string[] = [];
-  const make = (name: string, rows: readonly (readonly string[])[]): void => {
-    if (spreadsheet.getSheetByName(name)) return;
+  for (const { name, rows } of citySheetTemplates()) {
+    if (spreadsheet.getSheetByName(name)) continue;
+    // A sheet people fill in: the default size, not one sized to its header as generated sheets are.
     const sheet = spreadsheet.insertSheet(name);
     const width = Math.max(...rows.map((r) => r.length));
     sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => asSheetsValue(r[i] ?? null))));
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(1);
     created.push(name);
-  };
-  make(CENTER_LIST_SHEET, [CENTER_LIST_COLUMNS.map((c) => c.header)]);
-  make(SETTINGS_SHEET, CITY_SETTINGS);
-  make(NATIONAL_SHEET, [['年度', '分類', '全国平均'], ...EVALUATION_CATEGORIES.map((c) => ['', c, ''])]);
+  }
   return created;
 }
 
 /** 「事業評価を集計…」: asks the 年度, reads each center's evaluation from `_提出データ`, draws 事業評価_YYYY. */
 export function evaluateFromMenu(now: Date = new Date()): void {
   const ui = SpreadsheetApp.getUi();
-  const month = lastMonth(now);
-  // The 年度 that ended last: April to March.
-  const lastYear = String(Number(month.slice(0, 4)) - (Number(month.slice(5)) >= 4 ? 1 : 2));
+  const fallback = lastEndedFiscalYear(todayIn(JAPAN_TIME_ZONE, now));
   const answer = ui.prompt(
     '事業評価を集計',
-    `年度を入力してください（例: ${lastYear} や 令和${Number(lastYear) - 2018}年度）。空のまま OK を押すと ${lastYear}年度です。`,
+    `年度を入力してください（例: ${fallback} や ${fiscalYearWareki(fallback)}）。空のまま OK を押すと ${fallback}年度です。`,
     ui.ButtonSet.OK_CANCEL,
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const text = answer.getResponseText().trim();
-  const year = text === '' ? lastYear : readFiscalYear(text);
+  const year = text === '' ? fallback : readFiscalYear(text);
   if (!year) throw new UserFacingError(`「${text}」を年度として読めませんでした。2025 や 令和7年度 の形で入力してください。`);
   const result = withDocumentLock(() => runEvaluation(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), year, readCenterSheets, now));
   if (!result) throw new UserFacingError(`「${CENTER_LIST_SHEET}」にセンターがありません。`);

@@ -1,5 +1,7 @@
 import type { CellValue } from '../domain/values/cell';
-import { EVALUATION_CATEGORIES, EVALUATION_COLUMNS, INDICATOR_COLUMNS } from '../domain/sheets/evaluation';
+import { EVALUATION_COLUMNS, EVALUATION_SHEET } from '../domain/sheets/evaluation';
+import { EVALUATION_CATEGORIES, INDICATOR_COLUMNS, INDICATOR_LIST_SHEET } from '../domain/sheets/indicators';
+import { NATIONAL_HEADER, NATIONAL_SHEET } from '../domain/sheets/national-averages';
 import type { SampleSheet } from './sheet';
 
 /**
@@ -41,7 +43,7 @@ const NO_ANSWERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 
 export function sampleIndicatorSheet(): SampleSheet {
   return {
-    name: '評価指標',
+    name: INDICATOR_LIST_SHEET,
     rows: [
       INDICATOR_COLUMNS.map((c) => c.header),
       ...INDICATORS.map(([category, text], i): CellValue[] => [SAMPLE_FISCAL_YEAR, String(i + 1), category, text]),
@@ -53,7 +55,7 @@ export function sampleIndicatorSheet(): SampleSheet {
 export function sampleEvaluationSheet(center: string): SampleSheet {
   const no = NO_ANSWERS[center] ?? {};
   return {
-    name: '事業評価',
+    name: EVALUATION_SHEET,
     rows: [
       EVALUATION_COLUMNS.map((c) => c.header),
       ...INDICATORS.map(([category, text], i): CellValue[] => {
@@ -70,7 +72,7 @@ export function sampleEvaluationSheet(center: string): SampleSheet {
 export function sampleNationalSheet(): SampleSheet {
   const rates = [0.86, 0.91, 0.88, 0.84, 0.79, 0.9, 0.82];
   return {
-    name: '全国平均',
-    rows: [['年度', '分類', '全国平均'], ...EVALUATION_CATEGORIES.map((c, i): CellValue[] => [SAMPLE_FISCAL_YEAR, c, rates[i] ?? 0.85])],
+    name: NATIONAL_SHEET,
+    rows: [[...NATIONAL_HEADER], ...EVALUATION_CATEGORIES.map((c, i): CellValue[] => [SAMPLE_FISCAL_YEAR, c, rates[i] ?? 0.85])],
   };
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeWorkbook } from '../../src/cli/xlsx-write';
 import { HONJO_CENTERS, sampleCenterWorkbook } from '../../src/sample/center';
-import { sampleNationalSheet } from '../../src/sample/evaluation';
-import { run, sheetNames } from './xlsx-files';
+import { sampleIndicatorSheet, sampleNationalSheet } from '../../src/sample/evaluation';
+import { readBook, run, sheetNames } from './xlsx-files';
 
 interface Comparison {
   year: string;
@@ -71,5 +71,85 @@ describe('houkatsu evaluate', () => {
     expect(doc.centers[1]?.reason).toContain('提出用ファイルではありません');
     // 児玉's いいえ is in its own workbook only: the city does not see it.
     expect(doc.no).toEqual([]);
+  });
+});
+
+describe('houkatsu evaluate --into: the indicator import on .xlsx files', () => {
+  const answerColumn = 5;
+  const evaluationRows = async (file: string): Promise<unknown[][]> => {
+    const ws = (await readBook(file)).getWorksheet('事業評価');
+    const rows: unknown[][] = [];
+    ws?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return rows;
+  };
+
+  test("from the city's file into a center's workbook: only the missing rows, answers kept, twice adds nothing", async () => {
+    const sample = sampleCenterWorkbook(HONJO_CENTERS[3] as (typeof HONJO_CENTERS)[number], 3);
+    const into = join(dir, '取り込み先.xlsx');
+    await writeWorkbook(
+      into,
+      sample.sheets.filter((s) => s.name !== '事業評価' && s.name !== '評価指標'),
+    );
+    const consultationsBefore = (await readBook(into)).getWorksheet('相談記録')?.rowCount;
+    const indicators = join(dir, '市から届いた指標.xlsx');
+    const list = sampleIndicatorSheet();
+    // The city's file names its one sheet as it likes.
+    await writeWorkbook(indicators, [{ ...list, name: 'Sheet1' }]);
+
+    const first = run('evaluate', '--into', into, '--indicators', indicators, '--json');
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ kind: 'imported', years: [{ year: '2020', added: 21 }] });
+    const rows = await evaluationRows(into);
+    expect(rows).toHaveLength(22);
+    expect(rows[0]).toEqual(['年度', '番号', '分類', '指標', '回答', '根拠・備考']);
+    expect(rows[1]).toEqual(['2020', '1', '組織運営体制等', '保健師・社会福祉士・主任介護支援専門員の3職種を配置しているか']);
+    expect((await readBook(into)).getWorksheet('相談記録')?.rowCount).toBe(consultationsBefore);
+
+    // The center answers two rows; then the list grows by one indicator mid-year.
+    const book = await readBook(into);
+    const ws = book.getWorksheet('事業評価');
+    if (!ws) throw new Error('no 事業評価');
+    ws.getRow(2).getCell(answerColumn).value = 'はい';
+    ws.getRow(3).getCell(answerColumn).value = 'いいえ';
+    ws.getRow(3).getCell(answerColumn + 1).value = '市の方針を待っているため';
+    await book.xlsx.writeFile(into);
+    await writeWorkbook(indicators, [{ ...list, name: 'Sheet1', rows: [...list.rows, ['2020', '22', '事業間連携', '新しく加わった指標']] }]);
+    const second = run('evaluate', '--into', into, '--indicators', indicators);
+    expect(second.stderr).toBe('');
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('2020年度: 1 件');
+    const after = await evaluationRows(into);
+    expect(after).toHaveLength(23);
+    expect(after[1]?.slice(4, 6)).toEqual(['はい']);
+    expect(after[2]?.slice(4, 6)).toEqual(['いいえ', '市の方針を待っているため']);
+    expect(after[22]).toEqual(['2020', '22', '事業間連携', '新しく加わった指標']);
+
+    const written = statSync(into).mtimeMs;
+    const third = run('evaluate', '--into', into, '--indicators', indicators);
+    expect(third.status).toBe(0);
+    expect(third.stdout).toContain('ファイルは変えていません');
+    expect(statSync(into).mtimeMs).toBe(written);
+    expect(await evaluationRows(into)).toEqual(after);
+  });
+
+  test("without --indicators the workbook's own 評価指標; a list that cannot be read is a usage error and nothing is written", async () => {
+    const own = join(dir, '自分の指標.xlsx');
+    await writeWorkbook(own, [sampleIndicatorSheet()]);
+    const r = run('evaluate', '--into', own, '--json');
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ kind: 'imported', years: [{ year: '2020', added: 21 }] });
+    expect(await sheetNames(own)).toEqual(['評価指標', '事業評価']);
+
+    const before = readFileSync(own);
+    const noList = join(dir, '一覧ではない.xlsx');
+    await writeWorkbook(noList, [{ name: 'メモ', rows: [['市からのお知らせ'], ['来週届きます']] }]);
+    const refused = run('evaluate', '--into', own, '--indicators', noList);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('評価指標の一覧（年度・番号・分類・指標）');
+    expect(readFileSync(own).equals(before)).toBe(true);
+
+    expect(run('evaluate', '--indicators', noList).status).toBe(2);
+    expect(run('evaluate', '--into', own, submissions[0] as string).status).toBe(2);
   });
 });

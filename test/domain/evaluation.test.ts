@@ -1,15 +1,8 @@
 import type { CellValue } from '../../src/domain/values/cell';
-import {
-  categoryRates,
-  checkEvaluationSheet,
-  compareEvaluations,
-  EVALUATION_COLUMNS,
-  type EvaluationKey,
-  INDICATOR_COLUMNS,
-  readEvaluationPayload,
-  readIndicatorList,
-  toEvaluationSubmission,
-} from '../../src/domain/sheets/evaluation';
+import { categoryRates, compareEvaluations } from '../../src/domain/reports/evaluation-comparison';
+import { readEvaluationPayload, toEvaluationSubmission } from '../../src/domain/reports/evaluation-submission';
+import { checkEvaluationSheet, EVALUATION_COLUMNS, type EvaluationKey } from '../../src/domain/sheets/evaluation';
+import { INDICATOR_COLUMNS, readIndicatorList } from '../../src/domain/sheets/indicators';
 import { toTable, type Table } from '../../src/domain/sheets/table';
 import { rawSheet } from '../helpers/tables';
 

@@ -94,6 +94,47 @@ describe('the city add-on (its own bundle and scopes)', () => {
     runFunction(context, 'menuCityPrepare');
     expect(sheet(env, 'センター一覧')[1]?.[0]).toBe('本庄西');
   });
+
+  test('市の集計シートを準備 writes the items of 設定 the consolidation reads, and 全国平均 with the national categories', () => {
+    const env = createGasEnvironment({ htmlDir: CITY_BUILD });
+    const context = loadBundle(join(CITY_BUILD, 'Code.js'), env);
+    env.ui.answer('OK');
+    runFunction(context, 'menuCityPrepare');
+    expect(env.spreadsheet.peekSheetNames()).toEqual(expect.arrayContaining(['センター一覧', '設定', '全国平均']));
+    expect(sheet(env, 'センター一覧')[0]?.slice(0, 4)).toEqual(['センター名', 'センターコード', '提出用ファイル', '担当']);
+    expect(sheet(env, '設定').map((r) => r.slice(0, 2))).toEqual([
+      ['項目', '値'],
+      ['都道府県名', ''],
+      ['市区町村名', ''],
+      ['市外の町村', ''],
+      ['所在の順', ''],
+      ['集中の警告しきい値', '80%'],
+    ]);
+    expect(sheet(env, '全国平均').map((r) => r.slice(0, 3))).toEqual([
+      ['年度', '分類', '全国平均'],
+      ...[
+        '組織運営体制等',
+        '総合相談支援',
+        '権利擁護',
+        '包括的・継続的ケアマネジメント支援',
+        '地域ケア会議',
+        '介護予防ケアマネジメント・介護予防支援',
+        '事業間連携',
+      ].map((c) => ['', c, '']),
+    ]);
+  });
+
+  test('事業評価を集計… offers the 年度 that ended last, in 西暦 and 和暦, and takes it when left empty', () => {
+    const { env, context } = cityWorld([{ name: '本庄西', rows: storeRows([submission(0)]) }]);
+    // Today in Japan, and the 年度 before the one it is in (April to March), computed here by hand.
+    const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+    const ended = String((y ?? 0) - ((m ?? 0) >= 4 ? 1 : 2));
+    env.ui.answer({ button: 'OK', text: '' });
+    runFunction(context, 'menuCityEvaluate');
+    const prompt = env.ui.shown.find((x) => x.kind === 'prompt');
+    expect(prompt?.prompt).toContain(`例: ${ended} や 令和${Number(ended) - 2018}年度`);
+    expect(env.spreadsheet.peekSheetNames()).toContain(`事業評価_${ended}`);
+  });
 });
 
 describe('各センターの月報を集計… rebuilds 資料3', () => {
@@ -183,7 +224,7 @@ describe('faults: each is reported and the rest goes on', () => {
     const injected: Submission = { ...evil, delegations: evil.delegations.map(inject), contracts: evil.contracts.map(inject) };
     const fixed = { ...injected, fingerprint: '' };
     // Re-sign so the payload is valid: the city must still write the strings as text.
-    const { fingerprintOf } = jest.requireActual('../../src/domain/reports/submission') as typeof import('../../src/domain/reports/submission');
+    const { fingerprintOf } = jest.requireActual('../../src/domain/reports/fingerprint') as typeof import('../../src/domain/reports/fingerprint');
     fixed.fingerprint = fingerprintOf(fixed);
     const { env, context } = cityWorld([{ name: '=HYPERLINK("x")', rows: storeRows([fixed]) }]);
     runFunction(context, 'cityStep', { month: '2021-02' });
@@ -290,7 +331,7 @@ describe('only 提出用ファイル are read', () => {
     expect(receipts()[1]?.slice(0, 3)).toEqual(['本庄西', 'monthly-report', '2021-02']);
     expect(receipts()[1]?.[4]).toBe(submission(0).fingerprint);
     // The center replaces its payload (another month's data under the same month, re-signed).
-    const { fingerprintOf } = jest.requireActual('../../src/domain/reports/submission') as typeof import('../../src/domain/reports/submission');
+    const { fingerprintOf } = jest.requireActual('../../src/domain/reports/fingerprint') as typeof import('../../src/domain/reports/fingerprint');
     const changed = {
       ...submission(0),
       submittedAt: '2021-03-10T01:00:00.000Z',

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readEvaluationPayload } from '../../src/domain/sheets/evaluation';
+import { readEvaluationPayload } from '../../src/domain/reports/evaluation-submission';
 import { readStoredSubmissions } from '../../src/domain/reports/submission-store';
 import { sampleIndicatorSheet, sampleNationalSheet } from '../../src/sample/evaluation';
 import { copySpreadsheetInto, createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
@@ -76,6 +76,53 @@ describe('事業評価 in the center', () => {
     const payload = readEvaluationPayload(stored.find((s) => s.kind === 'evaluation')?.json ?? '');
     expect(payload.kind).toBe('ok');
     if (payload.kind === 'ok') expect(payload.submission.rates[0]).toMatchObject({ category: '組織運営体制等', yes: 2, answered: 3 });
+  });
+});
+
+describe('事業評価の指標を取り込む over the port', () => {
+  test('a 事業評価 the center laid out itself: only the missing rows, in its own column order; its rows untouched', () => {
+    const { env, context } = center();
+    sheetFromRows(env.spreadsheet, '事業評価', [
+      ['年度', '番号', '回答', '根拠・備考', '分類', '指標', '担当のメモ'],
+      ['令和2年度', '１', 'いいえ', '看護師を配置', '組織運営体制等', '（自分で書いた文）', '要確認'],
+    ]);
+    env.ui.answer('OK');
+    runFunction(context, 'menuImportIndicators');
+    const rows = env.spreadsheet.peekSheet('事業評価').peekValues();
+    expect(rows).toHaveLength(22);
+    expect(rows[1]).toEqual(['令和2年度', '１', 'いいえ', '看護師を配置', '組織運営体制等', '（自分で書いた文）', '要確認']);
+    expect(rows[2]).toEqual(['2020', '2', '', '', '組織運営体制等', '市の運営方針に沿って年間の事業計画を作っているか', '']);
+    expect(env.ui.shown.at(-1)).toMatchObject({ kind: 'alert', prompt: expect.stringContaining('2020年度: 20 件') });
+    env.ui.answer('OK');
+    runFunction(context, 'menuImportIndicators');
+    expect(env.spreadsheet.peekSheet('事業評価').peekValues()).toEqual(rows);
+  });
+
+  test('the same calls for 21 indicators and 210; a list without 年度 is an alert and nothing is written', () => {
+    const callsFor = (count: number): number => {
+      const { env, context } = center();
+      const [header] = sampleIndicatorSheet().rows;
+      sheetFromRows(env.spreadsheet, '評価指標', [
+        plain([header ?? []])[0] ?? [],
+        ...Array.from({ length: count }, (_, i) => ['2020', String(i + 1), '総合相談支援', `指標${i + 1}`]),
+      ]);
+      env.callLog.reset();
+      env.ui.answer('OK');
+      runFunction(context, 'menuImportIndicators');
+      expect(env.spreadsheet.peekSheet('事業評価').peekValues()).toHaveLength(count + 1);
+      return env.callLog.byService().spreadsheet;
+    };
+    expect(callsFor(210)).toBe(callsFor(21));
+
+    const { env, context } = center();
+    sheetFromRows(env.spreadsheet, '評価指標', [
+      ['番号', '分類', '指標'],
+      ['1', '組織運営体制等', 'x'],
+    ]);
+    env.ui.answer('OK');
+    runFunction(context, 'menuImportIndicators');
+    expect(env.ui.shown.at(-1)).toMatchObject({ kind: 'alert', prompt: expect.stringContaining('「年度」列に年度') });
+    expect(env.spreadsheet.peekSheetNames()).not.toContain('事業評価');
   });
 });
 

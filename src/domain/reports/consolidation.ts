@@ -89,7 +89,8 @@ interface OfficeDraft {
 const collator = new Intl.Collator('ja');
 
 function groupRank(place: CityPlace): (municipality: string) => number {
-  return (m) => (m === place.municipality ? 0 : place.municipalityOrder.includes(m) ? 1 + place.municipalityOrder.indexOf(m) : 1 + place.municipalityOrder.length);
+  return (m) =>
+    m === place.municipality ? 0 : place.municipalityOrder.includes(m) ? 1 + place.municipalityOrder.indexOf(m) : 1 + place.municipalityOrder.length;
 }
 
 function submitted(centers: readonly CenterOutcome[]): { name: string; submission: Submission }[] {
@@ -129,7 +130,15 @@ function mergeOffices(centers: readonly CenterOutcome[], warnings: CityWarning[]
     for (const field of ['name', 'address'] as const) {
       const values = [...new Set(office.said.filter((s) => s.field === field).map((s) => s.value))];
       if (values.length < 2) continue;
-      const who = values.map((v) => `「${v}」（${office.said.filter((s) => s.field === field && s.value === v).map((s) => s.center).join('・')}）`).join('と');
+      const who = values
+        .map(
+          (v) =>
+            `「${v}」（${office.said
+              .filter((s) => s.field === field && s.value === v)
+              .map((s) => s.center)
+              .join('・')}）`,
+        )
+        .join('と');
       const label = field === 'name' ? '事業所名' : '住所';
       warnings.push({
         kind: 'office-disagreement',
@@ -165,7 +174,10 @@ function concentrationWarnings(centers: readonly CenterOutcome[], offices: reado
   for (const o of offices) {
     const share = total > 0 ? o.cases / total : 0;
     if (exceeds(share, threshold)) {
-      warnings.push({ kind: 'office-concentration', message: `市全体の委託 ${total} 件のうち ${o.cases} 件（${formatShare(share)}）が「${o.name}」に集中しています（しきい値 ${formatShare(threshold)}）。` });
+      warnings.push({
+        kind: 'office-concentration',
+        message: `市全体の委託 ${total} 件のうち ${o.cases} 件（${formatShare(share)}）が「${o.name}」に集中しています（しきい値 ${formatShare(threshold)}）。`,
+      });
     }
   }
   return warnings;
@@ -218,7 +230,14 @@ export function consolidationDocument(c: Consolidation): Record<string, unknown>
       centers: o.centers,
       cases: o.cases,
     })),
-    newContracts: c.newContracts.map((n) => ({ startMonth: n.startMonth, startMonthJa: formatWarekiMonth(n.startMonth), municipality: n.municipality, name: n.name, address: n.address, center: n.center })),
+    newContracts: c.newContracts.map((n) => ({
+      startMonth: n.startMonth,
+      startMonthJa: formatWarekiMonth(n.startMonth),
+      municipality: n.municipality,
+      name: n.name,
+      address: n.address,
+      center: n.center,
+    })),
     warnings: c.warnings,
   };
 }

@@ -52,15 +52,28 @@ function countWhere<T>(items: readonly T[], table: CountTable, rowOf: (item: T) 
 export function summarizeConsultations(all: readonly Consultation[], settings: Settings, month: YearMonth): ConsultationSummary {
   const rows = all.filter((c) => c.receivedOn !== undefined && monthOf(c.receivedOn) === month);
   const methodOf = (c: Consultation): string => c.method ?? UNCLASSIFIED;
-  const byMethod = crossTab(rows, (c) => c.method, (c) => c.requester, METHODS.values, REQUESTERS.values);
+  const byMethod = crossTab(
+    rows,
+    (c) => c.method,
+    (c) => c.requester,
+    METHODS.values,
+    REQUESTERS.values,
+  );
   const topicLabel = (c: Consultation): string => `${c.businessArea ?? UNCLASSIFIED}${TOPIC_SEPARATOR}${c.topic ?? UNCLASSIFIED}`;
   const topicRows = BUSINESS_AREAS.values.flatMap((area) => settings.consultationTopics.map((t) => `${area}${TOPIC_SEPARATOR}${t}`));
   const byTopic = withoutEmptyRows(crossTab(rows, topicLabel, (c) => c.requester, topicRows, REQUESTERS.values));
   const persons = new Set(rows.map((c) => c.personId).filter((id): id is string => id !== undefined));
-  const newPersons = new Set(rows.filter((c) => c.caseType === '新規').map((c) => c.personId).filter((id): id is string => id !== undefined));
+  const newPersons = new Set(
+    rows
+      .filter((c) => c.caseType === '新規')
+      .map((c) => c.personId)
+      .filter((id): id is string => id !== undefined),
+  );
   const abuseRows = rows.filter((c) => c.topic === ABUSE_TOPIC);
   const reported = abuseRows.filter((c) => c.reportedOn !== undefined);
-  const late = reported.filter((c) => c.receivedOn !== undefined && c.reportedOn !== undefined && daysBetween(c.receivedOn, c.reportedOn) > settings.abuseReportDays);
+  const late = reported.filter(
+    (c) => c.receivedOn !== undefined && c.reportedOn !== undefined && daysBetween(c.receivedOn, c.reportedOn) > settings.abuseReportDays,
+  );
   const perMonth = new Map<string, number>();
   for (const c of all) if (c.receivedOn !== undefined) perMonth.set(monthOf(c.receivedOn), (perMonth.get(monthOf(c.receivedOn)) ?? 0) + 1);
   return {

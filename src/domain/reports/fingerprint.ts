@@ -34,6 +34,23 @@ export function sha256Hex(text: string): string {
   return Array.from(sha256(utf8Bytes(text)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** What every payload carries besides its data: when it was made and sent, and the fingerprint itself. */
+export interface Fingerprinted {
+  readonly fingerprint?: string;
+  readonly generatedAt: string;
+  readonly submittedAt: string | null;
+}
+
+/**
+ * The fingerprint of a payload of any kind (月報, 事業評価): it covers the data, not when it was made or sent,
+ * so the same data gives the same fingerprint on every machine and every resubmission, and any change to a
+ * count or an answer changes it.
+ */
+export function fingerprintOf(payload: Fingerprinted): string {
+  const { fingerprint: _f, generatedAt: _g, submittedAt: _s, ...data } = payload;
+  return sha256Hex(canonicalJson(data));
+}
+
 /**
  * A fingerprint that does not match. It shows a copy broken on the way or an accidental edit, not a deliberate
  * change: anyone can recompute a SHA-256. The city's `_受領記録` is what keeps a replaced payload from going

@@ -3,7 +3,7 @@ import { type ConsultationSummary, summarizeConsultations } from './consultation
 import { type Consultation, CONSULTATIONS_SHEET } from '../sheets/consultations';
 import { activeContracts, type Contract, CONTRACTS_SHEET, isActiveIn } from '../sheets/contracts';
 import { type Delegation, DELEGATIONS_SHEET } from '../sheets/delegations';
-import type { Issue } from '../issue';
+import type { Issue } from '../issues/issue';
 import { monthOf, type YearMonth } from '../values/months';
 import type { Settings } from '../sheets/settings';
 
@@ -47,7 +47,13 @@ export interface MonthlyReport {
   readonly center: { readonly name: string; readonly code: string; readonly municipality: string };
   readonly consultations: ConsultationSummary;
   /** 6. 介護予防支援・介護予防ケアマネジメント: 直営 / 委託 件数, うち新規. */
-  readonly preventivePlans: { readonly direct: number; readonly delegated: number; readonly newCases: number; readonly directNewCases: number; readonly delegatedNewCases: number };
+  readonly preventivePlans: {
+    readonly direct: number;
+    readonly delegated: number;
+    readonly newCases: number;
+    readonly directNewCases: number;
+    readonly delegatedNewCases: number;
+  };
   /** 6–7. Offices delegated to in the month, most cases first. */
   readonly delegations: readonly OfficeDelegation[];
   /** 7. Contracts that start in the month (新規委託). */
@@ -147,7 +153,12 @@ export function buildMonthlyReport(input: ReportInput, headerRows: ReadonlyMap<s
     delegations: offices,
     newContracts: input.contracts.filter((c) => monthOf(c.start) === month).map(contractOf),
     activeContracts: active.map(contractOf),
-    concentration: measureConcentration({ delegations: monthDelegations, contracts: input.contracts, ownCorporation: settings.corporation, threshold: settings.concentrationThreshold }),
+    concentration: measureConcentration({
+      delegations: monthDelegations,
+      contracts: input.contracts,
+      ownCorporation: settings.corporation,
+      threshold: settings.concentrationThreshold,
+    }),
     threshold: settings.concentrationThreshold,
     quality: monthQuality(input, headerRows),
   };

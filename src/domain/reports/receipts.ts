@@ -42,7 +42,9 @@ export function receiptRow(r: Receipt): CellValue[] {
 
 /** Whether this very payload (same center, period, fingerprint and submission time) is on record. */
 function recorded(receipts: readonly Receipt[], center: string, s: StoredSubmission): boolean {
-  return receipts.some((r) => r.center === center && r.kind === s.kind && r.period === s.period && r.fingerprint === s.fingerprint && r.submittedAt === s.submittedAt);
+  return receipts.some(
+    (r) => r.center === center && r.kind === s.kind && r.period === s.period && r.fingerprint === s.fingerprint && r.submittedAt === s.submittedAt,
+  );
 }
 
 /** The receipts to add for payloads just read: those not on record yet. */

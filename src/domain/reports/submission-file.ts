@@ -24,7 +24,10 @@ export function foreignSheets(names: readonly string[]): string[] {
 }
 
 function listed(names: readonly string[]): string {
-  const shown = names.slice(0, 4).map((n) => `「${n}」`).join('');
+  const shown = names
+    .slice(0, 4)
+    .map((n) => `「${n}」`)
+    .join('');
   return names.length > 4 ? `${shown}など ${names.length} 枚` : shown;
 }
 
@@ -104,7 +107,8 @@ export function mergeStored(into: readonly StoredSubmission[], legacy: readonly 
   for (const s of all) {
     const key = `${s.kind}|${s.period}`;
     const seen = latest.get(key);
-    if (!seen || s.submittedAt > seen.submittedAt || (s.submittedAt === seen.submittedAt && s.status === CURRENT && seen.status !== CURRENT)) latest.set(key, s);
+    if (!seen || s.submittedAt > seen.submittedAt || (s.submittedAt === seen.submittedAt && s.status === CURRENT && seen.status !== CURRENT))
+      latest.set(key, s);
   }
   return all.map((s) => ({ ...s, status: latest.get(`${s.kind}|${s.period}`) === s ? CURRENT : HISTORY }));
 }

@@ -31,7 +31,6 @@ export function chunk(text: string, size = CHUNK_CHARS): string[] {
   return parts.length ? parts : [''];
 }
 
-
 /** Reads the sheet's rows back; a row whose pieces are missing is skipped here and reported by the reader. */
 export function readStoredSubmissions(rows: readonly (readonly CellValue[])[]): StoredSubmission[] {
   const out: StoredSubmission[] = [];
@@ -45,7 +44,10 @@ export function readStoredSubmissions(rows: readonly (readonly CellValue[])[]): 
       submittedAt: cellText(row[3]),
       fingerprint: cellText(row[4]),
       schemaVersion: Number(row[5]),
-      json: row.slice(7, 7 + count).map(cellText).join(''),
+      json: row
+        .slice(7, 7 + count)
+        .map(cellText)
+        .join(''),
     });
   }
   return out;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { CountTable } from './count-table';
-import { canonicalJson, fingerprintMismatch, sha256Hex } from './fingerprint';
+import { ContractSchema } from '../sheets/contracts';
+import { fingerprintOf } from './fingerprint';
 import type { MonthlyReport } from './monthly-report';
+import { type PayloadReading as ReadingOf, readPayloadOf } from './payload';
 
 /**
  * The payload a center submits and the city reads (SPEC §4.3), one versioned schema for both sides. It holds
@@ -38,14 +40,15 @@ const OfficeDelegationSchema = z.object({
   contractStart: z.string(),
 });
 
-const ContractSchema = z.object({
-  officeNumber: z.string(),
-  name: z.string(),
-  corporation: z.string(),
-  address: z.string(),
-  municipality: z.string(),
-  start: z.string(),
-  end: z.string().optional(),
+/** A contract as the city receives it: the sheet's contract without its row, 委託区分, 承認日 and 選定理由. */
+const SubmittedContractSchema = ContractSchema.pick({
+  officeNumber: true,
+  name: true,
+  corporation: true,
+  address: true,
+  municipality: true,
+  start: true,
+  end: true,
 });
 
 export const SubmissionSchema = z.object({
@@ -73,8 +76,8 @@ export const SubmissionSchema = z.object({
   rights: z.object({ guardianship: count, consumerHarm: count }),
   preventivePlans: z.object({ direct: count, delegated: count, newCases: count, directNewCases: count, delegatedNewCases: count }),
   delegations: z.array(OfficeDelegationSchema),
-  contracts: z.array(ContractSchema),
-  newContracts: z.array(ContractSchema),
+  contracts: z.array(SubmittedContractSchema),
+  newContracts: z.array(SubmittedContractSchema),
   concentration: z.object({
     threshold: z.number(),
     total: count,
@@ -93,15 +96,6 @@ const table = (t: CountTable): Submission['consultations']['byMethod'] => ({
   columns: [...t.columns],
   cells: t.cells.map((r) => [...r]),
 });
-
-/**
- * The fingerprint covers the data, not when it was made or sent: the same month's data gives the same
- * fingerprint on every machine and every resubmission, and any change to a count changes it.
- */
-export function fingerprintOf(submission: Omit<Submission, 'fingerprint'> | Submission): string {
-  const { fingerprint: _f, generatedAt: _g, submittedAt: _s, ...data } = submission as Submission;
-  return sha256Hex(canonicalJson(data));
-}
 
 export function toSubmission(report: MonthlyReport, generatedAt: string, submittedAt: string | null = null): Submission {
   const c = report.consultations;
@@ -145,33 +139,9 @@ export function toSubmission(report: MonthlyReport, generatedAt: string, submitt
   return SubmissionSchema.parse({ ...draft, fingerprint: fingerprintOf(draft) });
 }
 
-export type PayloadReading =
-  | { readonly kind: 'ok'; readonly submission: Submission }
-  | { readonly kind: 'bad'; readonly reason: string };
+export type PayloadReading = ReadingOf<Submission>;
 
-/**
- * The city's reading of a stored payload: JSON, then the schema, then the fingerprint. Each failure has a
- * Japanese reason for 提出状況.
- */
+/** The city's reading of a stored 月報 payload (payload.ts: JSON, version, schema, fingerprint). */
 export function readPayload(json: string): PayloadReading {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    return { kind: 'bad', reason: '提出データが壊れています（JSON として読めません）。センターに「市へ提出」をやり直してもらってください。' };
-  }
-  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== SCHEMA_VERSION) {
-    return { kind: 'bad', reason: `提出データの版（${String(version)}）がこの集計の版（${SCHEMA_VERSION}）と違います。センターと市で同じ版のアドオンを使ってください。` };
-  }
-  const parsed = SubmissionSchema.safeParse(data);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') ?? '';
-    return { kind: 'bad', reason: `提出データの形が正しくありません（${where}）。センターに「市へ提出」をやり直してもらってください。` };
-  }
-  // Over the data as sent, not as parsed: fields a newer center adds are covered too (the schema drops them).
-  if (fingerprintOf(data as Submission) !== parsed.data.fingerprint) {
-    return { kind: 'bad', reason: fingerprintMismatch('提出データ') };
-  }
-  return { kind: 'ok', submission: parsed.data };
+  return readPayloadOf(json, { schema: SubmissionSchema, schemaVersion: SCHEMA_VERSION, what: '提出データ' });
 }

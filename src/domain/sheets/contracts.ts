@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isBlankCell } from '../values/cell';
 import { choiceList } from '../values/choices';
 import { readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
-import type { Issue } from '../issue';
+import type { Issue } from '../issues/issue';
 import { firstDay, lastDay, type YearMonth } from '../values/months';
 import { deriveMunicipality, sameMunicipality } from '../values/municipality';
 import { readOfficeNumberField } from '../values/office-number';
@@ -110,47 +110,25 @@ export function readContracts(table: Table<ContractKey>, context: { readonly set
     const given = readTextField(r, 'municipality', { required: false, hint: '市町村名', maxLength: 100 });
     const derived = address === undefined ? '' : deriveMunicipality(address, context.settings);
     if (given === undefined && derived !== '' && r.has('municipality') && isBlankCell(r.raw('municipality'))) {
-      r.report(
-        'municipality',
-        'MUNICIPALITY_DERIVED',
-        `「${r.title('municipality')}」が空なので、所在地「${shown(address)}」から「${derived}」と読みました。よければ「${derived}」と入力してください。`,
-        derived,
-      );
+      r.report('municipality', 'MUNICIPALITY_DERIVED', { title: r.title('municipality'), address: shown(address), derived }, derived);
     } else if (given !== undefined && derived !== '' && !sameMunicipality(given, derived)) {
-      r.report(
-        'municipality',
-        'MUNICIPALITY_MISMATCH',
-        `「${r.title('municipality')}」の「${shown(given)}」は、所在地「${shown(address)}」から読める「${derived}」と違います。所在地と所在のどちらが正しいか確かめてください。`,
-        derived,
-      );
+      r.report('municipality', 'MUNICIPALITY_MISMATCH', { title: r.title('municipality'), given: shown(given), address: shown(address), derived }, derived);
     }
     const kind = readChoiceField(r, 'kind', DELEGATION_KINDS, { required: true, hint: `${KIND_VALUES.join('・')} のどれか` });
     const start = readDateField(r, 'start', { required: true, hint: DATE_HINT });
     const end = readDateField(r, 'end', { required: false, hint: DATE_HINT });
     if (start !== undefined && end !== undefined && end < start) {
-      r.report('end', 'CONTRACT_END_BEFORE_START', `「${r.title('end')}」の ${end} が契約開始日 ${start} より前です。契約の期間を確かめてください。`);
+      r.report('end', 'CONTRACT_END_BEFORE_START', { title: r.title('end'), end, start });
     }
     const approvedOn = readDateField(r, 'approvedOn', { required: false, hint: DATE_HINT });
     if (r.has('approvedOn') && approvedOn === undefined && isBlankCell(r.raw('approvedOn'))) {
-      r.report(
-        'approvedOn',
-        'APPROVAL_MISSING',
-        `「${r.title('approvedOn')}」が空です。委託先は運営協議会の承認を得て決めるものです。承認を得た日を入力してください（まだなら、次の運営協議会に諮ってください）。`,
-      );
+      r.report('approvedOn', 'APPROVAL_MISSING', { title: r.title('approvedOn') });
     } else if (approvedOn !== undefined && start !== undefined && approvedOn > start) {
-      r.report(
-        'approvedOn',
-        'APPROVAL_AFTER_START',
-        `運営協議会の承認（${approvedOn}）が契約開始日 ${start} より後です。承認の前に委託を始めていないか確かめ、経緯を選定理由などに残してください。`,
-      );
+      r.report('approvedOn', 'APPROVAL_AFTER_START', { approvedOn, start });
     }
     const reason = readTextField(r, 'reason', { required: false, hint: REASON_HINT, maxLength: 2000 });
     if (r.has('reason') && reason === undefined && isBlankCell(r.raw('reason'))) {
-      r.report(
-        'reason',
-        'SELECTION_REASON_MISSING',
-        `「${r.title('reason')}」が空です。公正・中立のため、この事業所に委託する${REASON_HINT}を入力してください。`,
-      );
+      r.report('reason', 'SELECTION_REASON_MISSING', { title: r.title('reason'), hint: REASON_HINT });
     }
     if (officeNumber === undefined || start === undefined) continue;
     rowsOf.set(row.rowNumber, row);
@@ -245,12 +223,11 @@ function reportOverlaps(table: Table<ContractKey>, contracts: readonly Contract[
     const row = rowsOf.get(contract.row);
     if (!overlap || !row) continue;
     const r = rowReader(table, CONTRACT_COLUMNS, row, issues);
-    const named = overlap.examples.map((o) => `${o.row}行目の契約（${contractPeriod(o)}）`).join('・');
-    const more = overlap.count > overlap.examples.length ? `ほか${overlap.count - overlap.examples.length}件` : '';
-    r.report(
-      'start',
-      'CONTRACT_OVERLAP',
-      `事業所番号 ${contract.officeNumber} のこの契約（${contractPeriod(contract)}）は、同じ事業所の${named}${more}と期間が重なっています。同じ事業所との契約は1つの期間に1行とし、前の契約に契約終了日を入れてください。`,
-    );
+    r.report('start', 'CONTRACT_OVERLAP', {
+      officeNumber: contract.officeNumber,
+      period: contractPeriod(contract),
+      overlapping: overlap.examples.map((o) => ({ row: o.row, period: contractPeriod(o) })),
+      total: overlap.count,
+    });
   }
 }
