@@ -1,28 +1,24 @@
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { type CenterOutcome, type Consolidation, consolidate, consolidationDocument } from '../domain/reports/consolidation';
+import { CENTER_STATUS_JA, type Consolidation, consolidationDocument } from '../domain/reports/consolidation';
 import { isValidYearMonth } from '../domain/values/months';
-import { readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/reports/receipts';
 import { MONTHLY_REPORT_KIND } from '../domain/reports/submission';
 import { SUBMISSION_FILE_PREFIX } from '../domain/reports/submission-file';
 import { CURRENT, currentSubmission, type StoredSubmission } from '../domain/reports/submission-store';
-import { citySheets } from '../workbook/city-layout';
-import { type CenterListing, outcomeOf, receiptOfUse } from '../workbook/city-job';
+import { type CenterListing, consolidateListed } from '../workbook/city-job';
 import { type CenterRead, readSubmissionStore } from '../workbook/submission-target';
 import { openSubmissionFile, saveAtomically } from './submission-file';
-import { openXlsx, replaceXlsxSheet, UnreadableFileError, xlsxPort } from './xlsx-port';
-import { CENTER_STATUS_JA } from '../domain/reports/consolidation';
+import { openXlsx, UnreadableFileError, xlsxPort } from './xlsx-port';
 
 export interface ConsolidateOptions {
   readonly month: string;
   readonly since?: string;
   readonly output?: string;
-  /** The city itself (its group comes first); default: the 市区町村名 most centers give. */
+  /** The city itself (its group comes first); default: OUT's 設定 (市区町村名), else the 市区町村名 most centers give. */
   readonly city?: string;
-  /** The order of the other 所在 groups. */
+  /** The order of the other 所在 groups; default: OUT's 設定 (所在の順). */
   readonly order?: readonly string[];
-  readonly threshold?: number;
   /** When the payloads are received, for `_受領記録`. */
   readonly now?: Date;
 }
@@ -78,31 +74,25 @@ export async function readSubmissionFile(file: string): Promise<CenterRead> {
   return readSubmissionStore(opened);
 }
 
-interface FileOutcome {
-  readonly outcome: CenterOutcome;
-  readonly read: CenterRead;
-}
-
 function mostCommon(values: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
-/** The city's workbook to write into: the existing OUT (its earlier months and `_受領記録` kept) or a new one. */
-async function cityWorkbook(output: string): Promise<{ workbook: ExcelJS.Workbook; receipts: Receipt[] }> {
-  if (!existsSync(output)) {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = '包括支援シート';
-    return { workbook, receipts: [] };
-  }
-  const port = await openXlsx(output);
-  return { workbook: port.workbook, receipts: readReceipts(port.readSheet(RECEIPTS_SHEET)?.rows.map((r) => r.values) ?? []) };
+/** The city's workbook to write into: the existing OUT (its earlier months, `_受領記録` and 設定 kept) or a new one. */
+async function cityWorkbook(output: string): Promise<ExcelJS.Workbook> {
+  if (existsSync(output)) return (await openXlsx(output)).workbook;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '包括支援シート';
+  return workbook;
 }
 
 /**
  * `houkatsu consolidate`: the city's consolidation of the centers' 提出用 workbooks, each read through its
- * `_提出データ` only. With OUT, the city's sheets for the month and a `_受領記録` row for every payload used.
+ * `_提出データ` only — the add-on's job over the city's OUT (or, without OUT, over a workbook in memory): its
+ * 設定 gives the 集中の警告しきい値 as in the city's spreadsheet, and --city / --order the place. With OUT, the
+ * city's sheets for the month and a `_受領記録` row for every payload used.
  */
 export async function consolidateFiles(
   files: readonly string[],
@@ -111,33 +101,29 @@ export async function consolidateFiles(
   for (const m of [options.month, options.since]) {
     if (m !== undefined && !isValidYearMonth(m)) throw new RangeError(`月は YYYY-MM の形で指定してください（例: 2021-02）。「${m}」は読めません。`);
   }
-  const now = options.now ?? new Date();
   // The city's OUT is opened first: an OUT that cannot be read stops the run before anything is counted.
-  const city = options.output ? await cityWorkbook(options.output) : undefined;
-  const receipts = city?.receipts ?? [];
-  const results: FileOutcome[] = [];
-  for (const file of files) {
-    const read = await readSubmissionFile(file);
-    const listing: CenterListing = { name: centerNameIn(file, read, MONTHLY_REPORT_KIND, options.month), code: '', source: file, staff: '' };
-    results.push({ outcome: outcomeOf(listing, read, options.month, receipts), read });
-  }
-  const outcomes = results.map((r) => r.outcome);
-  const municipality = options.city ?? mostCommon(outcomes.map((o) => o.submission?.center.municipality ?? ''));
-  const consolidation = consolidate(options.month, options.since, outcomes, {
-    municipality,
-    municipalityOrder: options.order ?? [],
-    threshold: options.threshold ?? 0.8,
+  const workbook = options.output ? await cityWorkbook(options.output) : new ExcelJS.Workbook();
+  const port = xlsxPort(workbook, options.output ? basename(options.output) : '');
+  const reads = new Map<string, CenterRead>();
+  for (const file of files) reads.set(file, await readSubmissionFile(file));
+  const listings = files.map((file): CenterListing => ({
+    name: centerNameIn(file, reads.get(file) as CenterRead, MONTHLY_REPORT_KIND, options.month),
+    code: '',
+    source: file,
+    staff: '',
+  }));
+  const consolidation = consolidateListed(port, listings, {
+    month: options.month,
+    since: options.since,
+    now: options.now ?? new Date(),
+    readCenter: (listing) => reads.get(listing.source) as CenterRead,
+    place: (fromSettings, outcomes) => ({
+      ...fromSettings,
+      municipality: options.city ?? (fromSettings.municipality || mostCommon(outcomes.map((o) => o.submission?.center.municipality ?? ''))),
+      municipalityOrder: options.order ?? fromSettings.municipalityOrder,
+    }),
   });
-  if (options.output && city) {
-    const received: Receipt[] = [];
-    for (const { outcome, read } of results) {
-      // Every payload the city used is kept in its own record, whatever the center does with its file later.
-      received.push(...receiptOfUse([...receipts, ...received], outcome.name, outcome, read, MONTHLY_REPORT_KIND, options.month, now));
-    }
-    for (const sheet of citySheets(consolidation)) replaceXlsxSheet(city.workbook, sheet);
-    xlsxPort(city.workbook, basename(options.output)).appendRows(RECEIPTS_SHEET, RECEIPT_HEADER, received.map(receiptRow));
-    await saveAtomically(city.workbook, options.output);
-  }
+  if (options.output) await saveAtomically(workbook, options.output);
   return { consolidation, document: consolidationDocument(consolidation), output: options.output };
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatShare } from '../domain/reports/concentration';
-import type { EvaluationComparison } from '../domain/sheets/evaluation';
+import type { EvaluationComparison } from '../domain/reports/evaluation-comparison';
 import { formatMonthJa, isValidYearMonth, previousMonth } from '../domain/values/months';
 import { HONJO_CENTERS, SAMPLE_LAST_MONTH, sampleCenterWorkbook } from '../sample/center';
 import { SAMPLE_FISCAL_YEAR, sampleNationalSheet } from '../sample/evaluation';

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { checkFile, formatCheck } from './check-command';
-import { readFiscalYear } from '../domain/sheets/evaluation';
+import { readFiscalYear } from '../domain/values/fiscal-year';
 import { isValidYearMonth } from '../domain/values/months';
 import { runDemo } from './demo';
 import { consolidateFiles, formatConsolidation } from './consolidate-command';
-import { evaluateFiles, formatEvaluation } from './evaluate-command';
+import { evaluateFiles, formatEvaluation, formatIndicatorImport, importIndicatorFile } from './evaluate-command';
 import { formatReport, reportFile } from './report-command';
 import { UnwritableFileError } from './submission-file';
 import { UnreadableFileError } from './xlsx-port';
@@ -31,11 +31,17 @@ const HELP = `包括支援シート ローカルランナー（.xlsx）
       委託事業所一覧・新規委託を OUT に書き出します。OUT の「_受領記録」に、読んだ提出データを残します
       （前に受け取ったものと違えば、提出状況に再提出と書きます）。センター名は提出データから取ります。
       相談記録などのシートがあるファイル（センターの台帳）は、何も読まずに「読めない」とします（終了コード 1）。
-      --city 本庄市 --order 上里町,美里町 で所在の並び（市が先頭）を指定できます。
+      --city 本庄市 --order 上里町,美里町 で所在の並び（市が先頭）を指定できます。OUT に「設定」シートがあれば、
+      市のスプレッドシートと同じく、集中の警告しきい値・市区町村名・所在の順をそこから読みます（--city・--order が優先）。
   houkatsu evaluate --year YYYY FILES... [-o OUT.xlsx] [--national 市.xlsx] [--json]
       事業評価（年度）の市の比較: 各センターの提出用ファイルで提出された事業評価から、分類ごとの達成率
       （はい ÷ 回答）を各センター・市・全国平均（--national のブックの「全国平均」シート）で並べ、「いいえ」の
       理由を一覧にします。センターの台帳は consolidate と同じく読みません。
+  houkatsu evaluate --into センター.xlsx [--indicators 評価指標.xlsx] [--json]
+      アドオンの「事業評価の指標を取り込む」と同じです: 市から届いた評価指標の一覧（--indicators のブックの
+      「評価指標」シート、なければ最初のシート。省くとセンター.xlsx の「評価指標」シート）から、センター.xlsx の
+      「事業評価」にまだない指標の行（年度・番号・分類・指標）を下に追加します。入力済みの行は消しも書き換えも
+      せず、2 回取り込んでも増えません。追加する行がなければファイルは変えません。
   houkatsu demo [DIR] [--month YYYY-MM] [--json]
       本庄市の 4 センターの見本のブックを DIR（省略時は新しいフォルダ）に作り、入力チェック・各センターの提出用
       ファイル（月報と事業評価）・市の集計まで行って、結果と書き出したファイルの場所を表示します
@@ -68,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
       order: { type: 'string' },
       year: { type: 'string' },
       national: { type: 'string' },
+      into: { type: 'string' },
+      indicators: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -110,6 +118,16 @@ async function main(argv: string[]): Promise<number> {
       return result.consolidation.centers.some((c) => c.status === 'unreadable') ? EXIT.hasErrors : EXIT.ok;
     }
     case 'evaluate': {
+      if (values.indicators !== undefined && values.into === undefined)
+        fail('--indicators は --into（取り込む先のセンターのブック）と一緒に指定してください。');
+      if (values.into !== undefined) {
+        if (rest.length > 0)
+          fail(`--into では提出用ファイルを指定しません（「${rest.join(' ')}」）。例: houkatsu evaluate --into センター.xlsx --indicators 評価指標.xlsx`);
+        const imported = await importIndicatorFile({ into: values.into, indicators: values.indicators });
+        if (imported.kind === 'refused') fail(imported.reason);
+        process.stdout.write(values.json ? `${JSON.stringify(imported, null, 2)}\n` : `${formatIndicatorImport(imported.years, values.into)}\n`);
+        return EXIT.ok;
+      }
       if (rest.length === 0) fail('事業評価を集計する提出用ファイル（提出用_センター名.xlsx）を1つ以上指定してください。');
       const year = values.year === undefined ? undefined : readFiscalYear(values.year);
       if (year === undefined) fail('--year で年度を指定してください（例: --year 2025 や --year 令和7年度）。');

@@ -1,9 +1,9 @@
 import { dirname, join, resolve } from 'node:path';
-import type { EvaluationSubmission } from '../domain/sheets/evaluation';
+import type { EvaluationSubmission } from '../domain/reports/evaluation-submission';
 import { isValidYearMonth } from '../domain/values/months';
 import type { Submission } from '../domain/reports/submission';
 import { submissionFileTitle } from '../domain/reports/submission-file';
-import { submitEvaluation } from '../workbook/evaluation-job';
+import { evaluationYears, submitEvaluation } from '../workbook/evaluation-job';
 import { type BuiltReport, composeReport, submitReport } from '../workbook/report-job';
 import { SubmissionTargetError } from '../workbook/submission-target';
 import { openSubmissionFile } from './submission-file';
@@ -59,8 +59,8 @@ export async function reportFile(file: string, options: ReportOptions): Promise<
   const submitted = submitReport(port, target, options.month, now, built);
   let evaluation: ReportResult['evaluation'];
   if (options.year !== undefined) {
-    const answered = built.reading.evaluation.some((a) => a.year === options.year && a.answer !== undefined);
-    if (!answered)
+    // The years 「市へ提出」 would offer: those with at least one answer.
+    if (!evaluationYears(built.reading).includes(options.year))
       throw new SubmissionTargetError(
         `「事業評価」のシートに ${options.year}年度の回答がありません。回答を入れてから、もう一度 --year ${options.year} を付けて実行してください（何も書き出していません）。`,
       );

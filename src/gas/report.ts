@@ -1,7 +1,7 @@
-import { formatMonthJa, isValidYearMonth, monthOf, previousMonth, readMonth } from '../domain/values/months';
+import { monthOf, monthPromptText, previousMonth, readMonthInput } from '../domain/values/months';
 import { JAPAN_TIME_ZONE, todayIn } from '../workbook/cell-values';
-import { REPORT_SHEET_PREFIX } from '../workbook/report-layout';
 import { buildReport } from '../workbook/report-job';
+import { reportMonthOf } from '../workbook/report-layout';
 import { htmlWithData } from './html';
 import { sheetsPort } from './sheets-port';
 
@@ -30,23 +30,14 @@ export function lastMonth(now: Date = new Date()): string {
 
 /** The month a person typed (any form of SPEC §5), or last month when left empty. */
 export function parseMonthInput(text: string, now: Date = new Date()): string {
-  if (text.trim() === '') return lastMonth(now);
-  const reading = readMonth(text.trim());
-  if (reading.kind !== 'month' || !isValidYearMonth(reading.ym)) {
-    const reason = reading.kind === 'invalid' ? `（${reading.reason}）` : '';
-    throw new UserFacingError(`「${text}」を月として読めませんでした${reason}。2026-10 や 令和8年10月 の形で入力してください。`);
-  }
-  return reading.ym;
+  const input = readMonthInput(text, lastMonth(now));
+  if ('problem' in input) throw new UserFacingError(input.problem);
+  return input.month;
 }
 
 export function askMonth(title: string, now: Date): string | undefined {
   const ui = SpreadsheetApp.getUi();
-  const fallback = lastMonth(now);
-  const answer = ui.prompt(
-    title,
-    `対象月を入力してください（例: ${fallback}、令和${Number(fallback.slice(0, 4)) - 2018}年${Number(fallback.slice(5))}月）。\n空のまま OK を押すと先月（${formatMonthJa(fallback)}）になります。`,
-    ui.ButtonSet.OK_CANCEL,
-  );
+  const answer = ui.prompt(title, monthPromptText(lastMonth(now)), ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return undefined;
   return parseMonthInput(answer.getResponseText(), now);
 }
@@ -71,7 +62,5 @@ export function showReportDialog(now: Date = new Date()): void {
 
 /** The month of the report the person is looking at, if the active sheet is one. */
 export function activeReportMonth(): string | undefined {
-  const name = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName();
-  const month = name.startsWith(REPORT_SHEET_PREFIX) ? name.slice(REPORT_SHEET_PREFIX.length) : '';
-  return isValidYearMonth(month) ? month : undefined;
+  return reportMonthOf(SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName());
 }

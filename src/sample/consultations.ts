@@ -1,8 +1,8 @@
 import type { CellValue } from '../domain/values/cell';
 import { CONSULTATION_COLUMNS } from '../domain/sheets/consultations';
-import { addDays, toWareki } from '../domain/values/dates';
+import { addDays, eraOfDate, eraYear, toWareki } from '../domain/values/dates';
 import { firstDay, lastDay, type YearMonth } from '../domain/values/months';
-import type { IssueCode } from '../domain/issue';
+import type { IssueCode } from '../domain/issues/issue';
 import type { Random } from './random';
 import type { PlantedMess } from './sheet';
 import { toFullWidth } from './typing';
@@ -185,8 +185,11 @@ export function plantConsultationMess(sheet: string, rows: CellValue[][], rnd: R
     set(i, '受付日', toFullWidth(dateOf(i).replace(/-/g, '/')), 'DATE_NOTATION');
   }
   {
+    // 2月30日 in the era and year of the row's own date, as an abbreviation (R3.2.30): a day that does not exist.
     const i = pickRow();
-    set(i, '受付日', `R${Number(dateOf(i).slice(0, 4)) - 2018}.2.30`, 'DATE_INVALID');
+    const iso = dateOf(i);
+    const era = eraOfDate(iso);
+    set(i, '受付日', era ? `${era.letter}${eraYear(era, Number(iso.slice(0, 4)))}.2.30` : `${iso.slice(0, 4)}/2/30`, 'DATE_INVALID');
   }
   {
     const i = pickRow((r) => r[col('相談方法')] === '電話');

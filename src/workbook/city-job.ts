@@ -1,5 +1,5 @@
 import { type CellValue, cellText } from '../domain/values/cell';
-import { type CenterOutcome, type Consolidation, consolidate } from '../domain/reports/consolidation';
+import { type CenterOutcome, type CityPlace, type Consolidation, consolidate } from '../domain/reports/consolidation';
 import { formatMonthJa } from '../domain/values/months';
 import { readSettings, SETTINGS_SHEET } from '../domain/sheets/settings';
 import { MONTHLY_REPORT_KIND, readPayload } from '../domain/reports/submission';
@@ -9,7 +9,7 @@ import { type ColumnSpec, type RawSheet, toTable } from '../domain/sheets/table'
 import { tidySpaces } from '../domain/values/text';
 import { citySheets } from './city-layout';
 import type { WorkbookPort } from './port';
-import { japanTime } from './report-job';
+import { japanTime } from './japan-time';
 import type { CenterRead } from './submission-target';
 
 export const CENTER_LIST_SHEET = 'センター一覧';
@@ -117,6 +117,15 @@ function readWork(raw: RawSheet | undefined, month: string, since: string, list:
   return outcomes;
 }
 
+/** A center's file as read, or why it could not be: one unreachable center is reported and the rest goes on. */
+export function readCenterSafely(listing: CenterListing, readCenter: (listing: CenterListing) => CenterRead): CenterRead {
+  try {
+    return readCenter(listing);
+  } catch (error) {
+    return { kind: 'unreadable', reason: `読み込み中に失敗しました（${String((error as { message?: unknown }).message ?? error).slice(0, 120)}）。` };
+  }
+}
+
 /**
  * The receipt for the payload an outcome used (the current one of `kind` and `period`), unless that very
  * payload is on record already: the city's 「各センターの月報を集計…」, 「事業評価を集計…」 and the CLI keep
@@ -135,14 +144,55 @@ export function receiptOfUse(
   return used ? newReceipts(onRecord, center, [used], japanTime(now)) : [];
 }
 
-export interface CityRunOptions {
+/** What a run reads each center with, and when. */
+export interface ReceiveOptions {
   readonly month: string;
-  readonly since?: string;
-  /** Asked before each center: true when this run must stop (the time box), to resume in the next run. */
-  readonly shouldStop: () => boolean;
   readonly readCenter: (listing: CenterListing) => CenterRead;
   /** When the payloads are received, for the city's `_受領記録`. */
   readonly now: Date;
+}
+
+/**
+ * Reads the listed centers from the first one not in `outcomes` yet (pushing each outcome there) until all
+ * are read or `shouldStop` says so, after at least one. Returns the receipts of the payloads used.
+ */
+function receiveCenters(
+  list: readonly CenterListing[],
+  outcomes: CenterOutcome[],
+  receipts: readonly Receipt[],
+  opts: ReceiveOptions,
+  shouldStop: () => boolean = () => false,
+): Receipt[] {
+  const received: Receipt[] = [];
+  const before = outcomes.length;
+  while (outcomes.length < list.length && !(outcomes.length > before && shouldStop())) {
+    const listing = list[outcomes.length] as CenterListing;
+    const read: CenterRead = listing.source === '' ? { kind: 'ok', stored: [] } : readCenterSafely(listing, opts.readCenter);
+    const outcome = outcomeOf(listing, read, opts.month, receipts);
+    outcomes.push(outcome);
+    // Every payload the city used is kept in its own record, whatever the center does with its file later.
+    received.push(...receiptOfUse([...receipts, ...received], listing.name, outcome, read, MONTHLY_REPORT_KIND, opts.month, opts.now));
+  }
+  return received;
+}
+
+/** Where the city stands, from its 設定: 市区町村名 (its own group first), 所在の順 and 集中の警告しきい値. */
+export function cityPlaceOf(port: WorkbookPort): CityPlace {
+  const { settings } = readSettings(port.readSheet(SETTINGS_SHEET), port.name);
+  return { municipality: settings.municipality, municipalityOrder: settings.municipalityOrder, threshold: settings.concentrationThreshold };
+}
+
+/** The month's consolidation of what was read, drawn as the city's four sheets, each replaced atomically. */
+function publishConsolidation(port: WorkbookPort, month: string, since: string, outcomes: readonly CenterOutcome[], place: CityPlace): Consolidation {
+  const consolidation = consolidate(month, since, outcomes, place);
+  for (const sheet of citySheets(consolidation)) port.replaceSheet(sheet);
+  return consolidation;
+}
+
+export interface CityRunOptions extends ReceiveOptions {
+  readonly since?: string;
+  /** Asked before each center: true when this run must stop (the time box), to resume in the next run. */
+  readonly shouldStop: () => boolean;
 }
 
 export type CityRunResult =
@@ -161,35 +211,35 @@ export function runConsolidation(port: WorkbookPort, opts: CityRunOptions): City
   if (list.length === 0) return { kind: 'no-centers' };
   const outcomes = readWork(port.readSheet(CITY_WORK_SHEET), opts.month, since, list);
   const receipts = readReceipts(port.readSheet(RECEIPTS_SHEET)?.rows.map((r) => r.values) ?? []);
-  const received: Receipt[] = [];
-  const before = outcomes.length;
-  while (outcomes.length < list.length && !(outcomes.length > before && opts.shouldStop())) {
-    const listing = list[outcomes.length] as CenterListing;
-    let read: CenterRead;
-    try {
-      read = listing.source === '' ? { kind: 'ok', stored: [] } : opts.readCenter(listing);
-    } catch (error) {
-      // One unreachable center is reported and the rest goes on.
-      read = { kind: 'unreadable', reason: `読み込み中に失敗しました（${String((error as { message?: unknown }).message ?? error).slice(0, 120)}）。` };
-    }
-    const outcome = outcomeOf(listing, read, opts.month, receipts);
-    outcomes.push(outcome);
-    // Every payload the city used is kept in its own record, whatever the center does with its file later.
-    received.push(...receiptOfUse([...receipts, ...received], listing.name, outcome, read, MONTHLY_REPORT_KIND, opts.month, opts.now));
-  }
+  const received = receiveCenters(list, outcomes, receipts, opts, opts.shouldStop);
   port.appendRows(RECEIPTS_SHEET, RECEIPT_HEADER, received.map(receiptRow));
   if (outcomes.length < list.length) {
     port.replaceSheet({ name: CITY_WORK_SHEET, blocks: [{ row: 1, column: 1, values: workRows(opts.month, since, outcomes) }], hidden: true });
     return { kind: 'paused', done: outcomes.length, total: list.length };
   }
-  const { settings } = readSettings(port.readSheet(SETTINGS_SHEET), port.name);
-  const consolidation = consolidate(opts.month, since, outcomes, {
-    municipality: settings.municipality,
-    municipalityOrder: settings.municipalityOrder,
-    threshold: settings.concentrationThreshold,
-  });
-  for (const sheet of citySheets(consolidation)) port.replaceSheet(sheet);
+  const consolidation = publishConsolidation(port, opts.month, since, outcomes, cityPlaceOf(port));
   // The work is done: the next click starts afresh.
   port.replaceSheet({ name: CITY_WORK_SHEET, blocks: [{ row: 1, column: 1, values: workRows(opts.month, since, []) }], hidden: true });
   return { kind: 'done', consolidation };
+}
+
+export interface ListedRunOptions extends ReceiveOptions {
+  readonly since?: string;
+  /** The place to use, given the one in 設定 and what was read (the CLI's --city and --order). Default: 設定's. */
+  readonly place?: (fromSettings: CityPlace, outcomes: readonly CenterOutcome[]) => CityPlace;
+}
+
+/**
+ * The same consolidation in one go over centers the caller lists (the local runner's files): every center
+ * read, the four sheets and the receipts of the payloads used written to the port. Nothing to resume.
+ */
+export function consolidateListed(port: WorkbookPort, list: readonly CenterListing[], opts: ListedRunOptions): Consolidation {
+  const since = opts.since ?? opts.month;
+  const receipts = readReceipts(port.readSheet(RECEIPTS_SHEET)?.rows.map((r) => r.values) ?? []);
+  const outcomes: CenterOutcome[] = [];
+  const received = receiveCenters(list, outcomes, receipts, opts);
+  const fromSettings = cityPlaceOf(port);
+  const consolidation = publishConsolidation(port, opts.month, since, outcomes, opts.place ? opts.place(fromSettings, outcomes) : fromSettings);
+  port.appendRows(RECEIPTS_SHEET, RECEIPT_HEADER, received.map(receiptRow));
+  return consolidation;
 }

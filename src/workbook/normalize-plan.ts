@@ -1,26 +1,18 @@
 import { type CellValue, cellText } from '../domain/values/cell';
-import type { Issue, IssueCode } from '../domain/issue';
+import { NOTATION_KINDS } from '../domain/issues/catalogue';
+import type { Issue, IssueCode } from '../domain/issues/issue';
 import type { RawRow, RawSheet } from '../domain/sheets/table';
 import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import { rectOfA1 } from './a1';
 import { sameCellValue } from './cell-patch';
 import type { CellPatch } from './port';
 
-/**
+/*
  * 「表記を整える」 as data: the check's suggestions that only change how a value is written, never what it
  * means, turned into cell changes a person previews (before → after) and confirms. A suggestion that is a
  * judgement (an era trap like H32, a 所在 that differs from the address, a broken 事業所番号) is left to the
- * チェック結果 sidebar, where it is applied one at a time.
+ * チェック結果 sidebar, where it is applied one at a time. Which is which is the catalogue's `NOTATION_KINDS`.
  */
-export const NOTATION_KINDS: Readonly<Partial<Record<IssueCode, string>>> = {
-  DATE_NOTATION: '和暦・全角の日付 → 西暦',
-  MONTH_NOTATION: '和暦・全角の年月 → 西暦',
-  COUNT_NOTATION: '件数 → 半角の数字',
-  TEXT_WIDTH: '全角英数字 → 半角',
-  TEXT_SPACES: '余分な空白を削除',
-  CHOICE_VARIANT: '選択肢の表記ゆれを統一',
-  MUNICIPALITY_DERIVED: '空の所在を所在地から補う',
-};
 
 /** A patch with the sheet and A1 address the change log records. */
 export interface SheetPatch extends CellPatch {

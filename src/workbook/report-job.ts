@@ -1,17 +1,11 @@
 import { buildMonthlyReport, type MonthlyReport } from '../domain/reports/monthly-report';
 import { type Submission, MONTHLY_REPORT_KIND, toSubmission } from '../domain/reports/submission';
 import type { WorkbookReading } from '../domain/sheets/workbook-check';
-import { JAPAN_TIME_ZONE, sheetDateOf } from './cell-values';
 import { loadWorkbook } from './check-job';
+import { japanTime } from './japan-time';
 import type { WorkbookPort } from './port';
 import { reportSheet, reportSheetName } from './report-layout';
 import { type SubmissionFile, submitToFile } from './submission-target';
-
-/** `2026-11-23 10:05`: when, as the people reading the sheet count time. */
-export function japanTime(now: Date): string {
-  const d = sheetDateOf(now, JAPAN_TIME_ZONE);
-  return d ? `${d.iso} ${d.time ?? '00:00'}` : now.toISOString();
-}
 
 export interface BuiltReport {
   readonly report: MonthlyReport;

@@ -2,7 +2,7 @@ import type { CellValue } from '../domain/values/cell';
 import { formatShare } from '../domain/reports/concentration';
 import { TOPIC_SEPARATOR } from '../domain/reports/consultation-summary';
 import { type CountTable, totalsOf, UNCLASSIFIED } from '../domain/reports/count-table';
-import { formatMonthJa, formatWarekiMonth, monthOf } from '../domain/values/months';
+import { formatMonthJa, formatWarekiMonth, isValidYearMonth, monthOf } from '../domain/values/months';
 import type { MonthlyReport } from '../domain/reports/monthly-report';
 import type { Block, BlockStyle, ChartModel, SheetModel } from './sheet-model';
 import { HEADER_STYLE, SECTION_STYLE, TITLE_STYLE, TOTAL_STYLE } from './styles';
@@ -11,6 +11,12 @@ export const REPORT_SHEET_PREFIX = '月報_';
 
 export function reportSheetName(month: string): string {
   return `${REPORT_SHEET_PREFIX}${month}`;
+}
+
+/** The month a sheet is the report of (`月報_2026-10` → 2026-10), or undefined for any other sheet. */
+export function reportMonthOf(sheetName: string): string | undefined {
+  const month = sheetName.startsWith(REPORT_SHEET_PREFIX) ? sheetName.slice(REPORT_SHEET_PREFIX.length) : '';
+  return isValidYearMonth(month) ? month : undefined;
 }
 
 export interface ReportStatus {

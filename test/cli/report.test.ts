@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CellValue } from '../../src/domain/values/cell';
-import { EVALUATION_KIND, readEvaluationPayload } from '../../src/domain/sheets/evaluation';
+import { EVALUATION_KIND, readEvaluationPayload } from '../../src/domain/reports/evaluation-submission';
 import { buildMonthlyReport } from '../../src/domain/reports/monthly-report';
 import { readSettings, SETTINGS_SHEET } from '../../src/domain/sheets/settings';
 import { MONTHLY_REPORT_KIND, readPayload, type Submission, toSubmission } from '../../src/domain/reports/submission';

@@ -1,4 +1,4 @@
-import type { Issue } from '../../src/domain/issue';
+import type { Issue } from '../../src/domain/issues/issue';
 import { readSettings } from '../../src/domain/sheets/settings';
 import { readWorkbook } from '../../src/domain/sheets/workbook-check';
 import { boundsOf, patchBlocks, resolveBlock, sameCellValue } from '../../src/workbook/cell-patch';

@@ -2,34 +2,11 @@ import ExcelJS from 'exceljs';
 import { xlsxPort } from '../../src/cli/xlsx-port';
 import { loadWorkbook } from '../../src/workbook/check-job';
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, normalizationPlan } from '../../src/workbook/normalize-plan';
-import { CONSULTATION_HEADER } from '../helpers/center';
+import { xlsxConsultations } from '../helpers/center';
 
 /** The same port methods over an .xlsx file, for the local runner: what 表記を整える would write there. */
 describe('patchCells and appendRows on .xlsx', () => {
-  function workbook(): ExcelJS.Workbook {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('相談記録');
-    ws.addRow(CONSULTATION_HEADER);
-    const row = (over: Record<string, unknown>) =>
-      CONSULTATION_HEADER.map(
-        (h) =>
-          ({
-            受付日: new Date(Date.UTC(2026, 9, 3)),
-            相談者ID: 'A-1',
-            '新規/継続': '新規',
-            相談方法: '電話',
-            相談者: '本人',
-            業務区分: '総合相談支援',
-            相談内容: '介護保険サービス',
-            対応職種: '社会福祉士等',
-            対応内容: '情報提供・助言',
-            ...over,
-          })[h] ?? null,
-      );
-    ws.addRow(row({ 受付日: 'R8.10.3', 相談方法: 'TEL' }));
-    ws.addRow(row({ 内容メモ: ' =1+1 ' }));
-    return wb;
-  }
+  const workbook = (): ExcelJS.Workbook => xlsxConsultations([{ 受付日: 'R8.10.3', 相談方法: 'TEL' }, { 内容メモ: ' =1+1 ' }]);
 
   test('writes the plan, skips a cell changed meanwhile, and logs what it wrote', () => {
     const wb = workbook();

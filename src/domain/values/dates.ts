@@ -169,8 +169,13 @@ export function warekiToYear(era: Era, yearText: string | undefined): number | {
   return eraStartYear(era) - 1 + n;
 }
 
+/** The year of an era that a western year is: 令和 of 2021 is 3, 平成 of 1989 is 1 (written 元). */
+export function eraYear(era: Era, y: number): number {
+  return y - eraStartYear(era) + 1;
+}
+
 export function eraYearText(era: Era, y: number): string {
-  const n = y - eraStartYear(era) + 1;
+  const n = eraYear(era, y);
   return `${era.name}${n === 1 ? '元' : n}年`;
 }
 

@@ -183,3 +183,20 @@ export function readMonth(value: CellValue): MonthReading {
   if (typeof value === 'boolean') return { kind: 'invalid', reason: 'チェックボックスの値（TRUE/FALSE）で、月ではありません' };
   return { kind: 'invalid', reason: NOT_A_MONTH };
 }
+
+/**
+ * The month a person typed into a prompt or the report dialog (any form of SPEC §5), or `fallback` (last
+ * month) when left empty; a sentence saying what would be right when it cannot be read.
+ */
+export function readMonthInput(text: string, fallback: YearMonth): { readonly month: YearMonth } | { readonly problem: string } {
+  if (text.trim() === '') return { month: fallback };
+  const reading = readMonth(text.trim());
+  if (reading.kind === 'month' && isValidYearMonth(reading.ym)) return { month: reading.ym };
+  const reason = reading.kind === 'invalid' ? `（${reading.reason}）` : '';
+  return { problem: `「${text}」を月として読めませんでした${reason}。2026-10 や 令和8年10月 の形で入力してください。` };
+}
+
+/** The month prompt, with `fallback` (last month) as the example in both calendars: 2019-04 is 平成31年4月. */
+export function monthPromptText(fallback: YearMonth): string {
+  return `対象月を入力してください（例: ${fallback}、${formatWarekiMonth(fallback)}）。\n空のまま OK を押すと先月（${formatMonthJa(fallback)}）になります。`;
+}
