@@ -1,7 +1,7 @@
 import type { CellValue } from '../domain/values/cell';
 import { CONTRACT_COLUMNS, type ContractKey, CONTRACTS_SHEET } from '../domain/sheets/contracts';
 import { addDays, type IsoDate } from '../domain/values/dates';
-import type { IssueCode } from '../domain/issue';
+import type { IssueCode } from '../domain/issues/issue';
 import { addMonths, firstDay, formatWarekiMonth, lastDay, monthOf, type YearMonth } from '../domain/values/months';
 import { handoutAssignment, type HonjoCenterName, IDLE_OFFICE_HOLDER, MOVED_OFFICE_OLD_ADDRESS_CENTERS, newContractHolder } from './handout-plan';
 import { HONJO_NEW_CONTRACTS, HONJO_OFFICES, HONJO_PLACE, type HonjoOffice } from './honjo';

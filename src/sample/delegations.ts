@@ -1,7 +1,7 @@
 import type { CellValue } from '../domain/values/cell';
 import { isActiveIn } from '../domain/sheets/contracts';
 import { DELEGATION_COLUMNS, type DelegationKey, DELEGATIONS_SHEET, DIRECT } from '../domain/sheets/delegations';
-import type { IssueCode } from '../domain/issue';
+import type { IssueCode } from '../domain/issues/issue';
 import { addMonths, formatWarekiMonth, type YearMonth } from '../domain/values/months';
 import type { ContractRole, SampleContract } from './contracts';
 import type { Random } from './random';

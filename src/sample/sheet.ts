@@ -1,5 +1,5 @@
 import type { CellValue } from '../domain/values/cell';
-import type { IssueCode } from '../domain/issue';
+import type { IssueCode } from '../domain/issues/issue';
 
 /** A mess planted on purpose, and the code the check must report for it. */
 export interface PlantedMess {

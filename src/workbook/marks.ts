@@ -1,4 +1,4 @@
-import type { Issue } from '../domain/issue';
+import type { Issue } from '../domain/issues/issue';
 import type { CellRect } from '../domain/sheets/table';
 import { rectOfA1 } from './a1';
 import type { CellStyles } from './port';

@@ -1,5 +1,5 @@
 import type { CellValue } from '../domain/values/cell';
-import type { EvaluationSubmission } from '../domain/sheets/evaluation';
+import type { EvaluationSubmission } from '../domain/reports/evaluation-submission';
 import { mergeStored, refusalOf, targetRefusalOf } from '../domain/reports/submission-file';
 import { readStoredSubmissions, type StoredSubmission, storedSubmissionRows, SUBMISSIONS_SHEET, withSubmission } from '../domain/reports/submission-store';
 import type { RawSheet } from '../domain/sheets/table';

@@ -2,7 +2,7 @@ import type { CellValue } from '../../src/domain/values/cell';
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
 import { CONTRACT_COLUMNS } from '../../src/domain/sheets/contracts';
 import { DELEGATION_COLUMNS } from '../../src/domain/sheets/delegations';
-import type { IssueCode } from '../../src/domain/issue';
+import type { IssueCode } from '../../src/domain/issues/issue';
 
 /**
  * The bad-input corpus: what people really type (SPEC §5) and what sheets really hold, each with the issue

@@ -1,6 +1,6 @@
 import type { CellValue } from '../../src/domain/values/cell';
 import { CONSULTATION_COLUMNS, checkConsultations, readConsultations } from '../../src/domain/sheets/consultations';
-import type { Issue } from '../../src/domain/issue';
+import type { Issue } from '../../src/domain/issues/issue';
 import { defaultSettings } from '../../src/domain/sheets/settings';
 import { toTable } from '../../src/domain/sheets/table';
 import { checkSheet } from '../../src/domain/sheets/workbook-check';
@@ -235,5 +235,16 @@ describe('header mapping', () => {
     const missing = checkSheet('相談記録', undefined, { settings, today: TODAY }).issues;
     expect(missing.map((i) => i.code)).toEqual(['SHEET_MISSING']);
     expect(missing[0]?.message).toContain('シートを準備');
+  });
+});
+
+describe('相談者ID written in the wrong width', () => {
+  test.each([
+    ['Ａ－０００１', 'A-0001', '「相談者ID」の「Ａ－０００１」に全角の英数字があります。半角の「A-0001」にしてください。'],
+    ['ﾎﾝｼﾞｮｳ1', 'ホンジョウ1', '「相談者ID」の「ﾎﾝｼﾞｮｳ1」に半角カナがあります。全角の「ホンジョウ1」にしてください。'],
+    ['ﾎﾝｼﾞｮｳ１', 'ホンジョウ1', '「相談者ID」の「ﾎﾝｼﾞｮｳ１」に全角の英数字と半角カナがあります。英数字は半角、カナは全角の「ホンジョウ1」にしてください。'],
+  ])('%s: the message names what the cell has', (id, suggestion, message) => {
+    const issues = check([row({ 相談者ID: id })]).filter((i) => i.code === 'TEXT_WIDTH');
+    expect(issues.map((i) => [i.cell, i.suggestion, i.message])).toEqual([['B2', suggestion, message]]);
   });
 });

@@ -9,7 +9,7 @@ import {
   contractOverlaps,
   readContracts,
 } from '../../src/domain/sheets/contracts';
-import type { Issue } from '../../src/domain/issue';
+import type { Issue } from '../../src/domain/issues/issue';
 import { defaultSettings, type Settings } from '../../src/domain/sheets/settings';
 import { toTable } from '../../src/domain/sheets/table';
 import { checkSheet } from '../../src/domain/sheets/workbook-check';

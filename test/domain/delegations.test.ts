@@ -1,7 +1,7 @@
 import type { CellValue } from '../../src/domain/values/cell';
 import { CONTRACT_COLUMNS, CONTRACTS_SHEET, type ContractKey, readContracts } from '../../src/domain/sheets/contracts';
 import { DELEGATION_COLUMNS, DELEGATIONS_SHEET, readDelegations } from '../../src/domain/sheets/delegations';
-import type { Issue } from '../../src/domain/issue';
+import type { Issue } from '../../src/domain/issues/issue';
 import { defaultSettings, type Settings } from '../../src/domain/sheets/settings';
 import { type Table, toTable } from '../../src/domain/sheets/table';
 import { type CheckContext, checkSheet, readWorkbook, tableOf } from '../../src/domain/sheets/workbook-check';

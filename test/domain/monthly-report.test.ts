@@ -1,6 +1,6 @@
 import type { Contract } from '../../src/domain/sheets/contracts';
 import type { Delegation } from '../../src/domain/sheets/delegations';
-import type { Issue } from '../../src/domain/issue';
+import type { Issue } from '../../src/domain/issues/issue';
 import { buildMonthlyReport } from '../../src/domain/reports/monthly-report';
 import { defaultSettings } from '../../src/domain/sheets/settings';
 import { toSubmission } from '../../src/domain/reports/submission';

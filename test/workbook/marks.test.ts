@@ -1,4 +1,4 @@
-import type { Issue } from '../../src/domain/issue';
+import type { Issue } from '../../src/domain/issues/issue';
 import { MARK_COLORS, MARK_PREFIX, NOTE_SEPARATOR, restyle, userNote } from '../../src/workbook/marks';
 
 const rect = { row: 2, column: 1, numRows: 2, numColumns: 2 };

@@ -3,7 +3,7 @@ import { type ChoiceList, choiceList } from '../values/choices';
 import { addDays, daysBetween, type IsoDate } from '../values/dates';
 import { isBlankCell } from '../values/cell';
 import { type RowReader, readCheckboxField, readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
-import type { Issue } from '../issue';
+import type { Issue } from '../issues/issue';
 import type { Settings } from './settings';
 import type { ColumnSpec, Table } from './table';
 
@@ -162,11 +162,7 @@ export function readConsultations(table: Table<ConsultationKey>, settings: Setti
     const r = rowReader(table, CONSULTATION_COLUMNS, row, issues);
     const receivedOn = readDateField(r, 'receivedOn', { required: true, hint: HINTS.date });
     if (receivedOn !== undefined && receivedOn > today) {
-      r.report(
-        'receivedOn',
-        'DATE_FUTURE',
-        `「${r.title('receivedOn')}」の ${receivedOn} は今日（${today}）より後の日付です。相談を受けた日を入力してください。`,
-      );
+      r.report('receivedOn', 'DATE_FUTURE', { title: r.title('receivedOn'), date: receivedOn, today });
     }
     const personId = readTextField(r, 'personId', { required: true, hint: HINTS.personId, maxLength: 100, halfWidth: true });
     const caseType = readChoiceField(r, 'caseType', CASE_TYPES, opts.caseType);
@@ -181,12 +177,12 @@ export function readConsultations(table: Table<ConsultationKey>, settings: Setti
     const referredOffice = readTextField(r, 'referredOffice', { required: false, hint: '紹介した事業所名', maxLength: 200 });
     const referralReason = readTextField(r, 'referralReason', { required: false, hint: HINTS.referralReason, maxLength: 2000 });
     if (referredOffice !== undefined && referralReason === undefined && isBlankCell(r.raw('referralReason'))) {
-      const where = r.has('referralReason') ? `「${r.title('referralReason')}」` : '「紹介理由」の列（まだありません）';
-      r.report(
-        'referralReason',
-        'REFERRAL_REASON_MISSING',
-        `紹介事業所「${shown(referredOffice)}」を紹介した理由が書かれていません。公正・中立のため、${where}に${HINTS.referralReason}を入力してください。`,
-      );
+      r.report('referralReason', 'REFERRAL_REASON_MISSING', {
+        office: shown(referredOffice),
+        title: r.title('referralReason'),
+        columnMissing: !r.has('referralReason'),
+        hint: HINTS.referralReason,
+      });
     }
     const reportedOn = readDateField(r, 'reportedOn', { required: false, hint: HINTS.date });
     checkAbuseReport(r, topic, receivedOn, reportedOn, settings.abuseReportDays);
@@ -225,23 +221,15 @@ function checkAbuseReport(
   const title = r.title('reportedOn');
   if (reportedOn === undefined) {
     if (isBlankCell(r.raw('reportedOn'))) {
-      r.report(
-        'reportedOn',
-        'ABUSE_REPORT_MISSING',
-        `相談内容が虐待です。市へ報告した日を「${title}」に入力してください（受付から${allowedDays}日以内が目安）。`,
-      );
+      r.report('reportedOn', 'ABUSE_REPORT_MISSING', { title, allowedDays });
     }
     return;
   }
   if (receivedOn === undefined) return;
   if (reportedOn < receivedOn) {
-    r.report('reportedOn', 'ABUSE_REPORT_BEFORE_RECEIPT', `「${title}」の ${reportedOn} が受付日 ${receivedOn} より前です。市へ報告した日を確かめてください。`);
+    r.report('reportedOn', 'ABUSE_REPORT_BEFORE_RECEIPT', { title, reportedOn, receivedOn });
   } else if (daysBetween(receivedOn, reportedOn) > allowedDays) {
-    r.report(
-      'reportedOn',
-      'ABUSE_REPORT_LATE',
-      `虐待の市への報告が受付から${daysBetween(receivedOn, reportedOn)}日後でした（期限は${allowedDays}日、${addDays(receivedOn, allowedDays)}まで）。遅れた理由を内容メモに残してください。`,
-    );
+    r.report('reportedOn', 'ABUSE_REPORT_LATE', { days: daysBetween(receivedOn, reportedOn), allowedDays, deadline: addDays(receivedOn, allowedDays) });
   }
 }
 

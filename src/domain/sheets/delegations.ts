@@ -3,7 +3,7 @@ import { isBlankCell } from '../values/cell';
 import { choiceList, matchChoice } from '../values/choices';
 import { type Contract, CONTRACTS_SHEET, contractPeriod, isActiveIn } from './contracts';
 import { readCountField, readMonthField, readTextField, type RowReader, rowReader, shown } from '../values/fields';
-import type { Issue } from '../issue';
+import type { Issue } from '../issues/issue';
 import { formatMonthJa, type YearMonth } from '../values/months';
 import { checkOfficeNumber, reportOfficeNumber } from '../values/office-number';
 import type { ColumnSpec, Table } from './table';
@@ -73,12 +73,7 @@ function readOffice(r: RowReader<DelegationKey>): { officeNumber: string; direct
   if (text === undefined) return undefined;
   const direct = matchChoice(text, DIRECT_CHOICE);
   if (direct.kind === 'variant') {
-    r.report(
-      'officeNumber',
-      'CHOICE_VARIANT',
-      `「${r.title('officeNumber')}」の「${shown(text)}」は「${DIRECT}」のことと読みました。集計がそろうよう「${DIRECT}」に統一してください。`,
-      DIRECT,
-    );
+    r.report('officeNumber', 'CHOICE_VARIANT', { title: r.title('officeNumber'), shown: shown(text), value: DIRECT }, DIRECT);
   }
   if (direct.kind !== 'unknown') return { officeNumber: DIRECT, direct: true, checkable: false };
   const checkable = checkOfficeNumber(text).kind === 'valid';
@@ -99,23 +94,16 @@ function checkContract(
   let isActive = active.get(key);
   if (isActive === undefined) active.set(key, (isActive = own.some((c) => isActiveIn(c, month))));
   if (isActive) return;
-  const when = formatMonthJa(month);
-  if (own.length === 0) {
-    r.report(
-      'officeNumber',
-      'DELEGATION_NO_CONTRACT',
-      `事業所番号 ${officeNumber} の事業所は「${CONTRACTS_SHEET}」にありません。${when}に委託した事業所なら「${CONTRACTS_SHEET}」に契約を入力してください（番号の写し間違いも確かめてください）。`,
-    );
-    return;
-  }
   const name = own.find((c) => c.name !== '')?.name;
-  // Name a few periods: an office with hundreds of contract rows must not make a message of them all.
-  const periods = own.slice(0, 3).map(contractPeriod).join('、') + (own.length > 3 ? ` ほか${own.length - 3}件` : '');
-  r.report(
-    'officeNumber',
-    'DELEGATION_NO_CONTRACT',
-    `事業所番号 ${officeNumber}${name ? `（${name}）` : ''}との契約（${periods}）は、${when}には有効ではありません。対象月か、「${CONTRACTS_SHEET}」の契約期間を確かめてください。`,
-  );
+  r.report('officeNumber', 'DELEGATION_NO_CONTRACT', {
+    officeNumber,
+    when: formatMonthJa(month),
+    contractsSheet: CONTRACTS_SHEET,
+    ...(name ? { name } : {}),
+    // Name a few periods: an office with hundreds of contract rows must not make a message of them all.
+    periods: own.slice(0, 3).map(contractPeriod),
+    total: own.length,
+  });
 }
 
 /**
@@ -137,30 +125,22 @@ export function readDelegations(table: Table<DelegationKey>, context: Pick<Check
     const newCases = readCountField(r, 'newCases', { required: false, hint: COUNT_HINT });
     const countKeys = ['supportCases', 'careManagementCases'] as const;
     if (countKeys.every((k) => r.has(k) && isBlankCell(r.raw(k)))) {
-      r.report(
-        'supportCases',
-        'REQUIRED',
-        `件数が空です。「${r.title('supportCases')}」と「${r.title('careManagementCases')}」に${COUNT_HINT}を入力してください。`,
-      );
+      r.report('supportCases', 'REQUIRED', { group: '件数', titles: countKeys.map((k) => r.title(k)), hint: COUNT_HINT });
     }
     const cases = (support ?? 0) + (careManagement ?? 0);
     if (newCases !== undefined && newCases > cases) {
-      r.report(
-        'newCases',
-        'DELEGATION_NEW_EXCEEDS',
-        `「${r.title('newCases')}」の ${newCases} 件が、介護予防支援と介護予防ケアマネジメントの合計 ${cases} 件より多くなっています。うち新規は合計以下の件数にしてください。`,
-      );
+      r.report('newCases', 'DELEGATION_NEW_EXCEEDS', { title: r.title('newCases'), newCases, cases });
     }
     if (month === undefined || office === undefined) continue;
     const key = `${month}\u0000${office.officeNumber}`;
     const first = firstRowOf.get(key);
     if (first !== undefined) {
-      const who = office.direct ? DIRECT : `事業所番号 ${office.officeNumber}`;
-      r.report(
-        'officeNumber',
-        'DELEGATION_DUPLICATE',
-        `${formatMonthJa(month)}の${who}の行が ${first}行目にもあります。1つの月と事業所は1行にまとめ、件数を足し合わせてください。`,
-      );
+      r.report('officeNumber', 'DELEGATION_DUPLICATE', {
+        when: formatMonthJa(month),
+        officeNumber: office.officeNumber,
+        direct: office.direct,
+        firstRow: first,
+      });
     } else {
       firstRowOf.set(key, row.rowNumber);
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { a1, cellText } from '../values/cell';
-import { type Issue, severityOf } from '../issue';
+import { issueMessage } from '../issues/catalogue';
+import { type Issue, severityOf } from '../issues/issue';
 import type { RawSheet } from './table';
 import { isEmailAddress, readRecipients } from '../reports/submission-file';
 import { foldKey, tidySpaces } from '../values/text';
@@ -151,7 +152,7 @@ export function readSettings(sheet: RawSheet | undefined, spreadsheetName: strin
         cell: a1(row.rowNumber, 2),
         code: 'SETTING_INVALID',
         severity: severityOf('SETTING_INVALID'),
-        message: `「${item.label}」の値「${text}」は使えません。${item.expected}を入力してください。今回は既定値で続けます。`,
+        message: issueMessage('SETTING_INVALID', { label: item.label, value: text, expected: item.expected }),
       });
     }
   }

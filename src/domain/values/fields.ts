@@ -1,7 +1,8 @@
 import { type CellValue, isBlankCell, isSheetDate, sheetErrorOf } from './cell';
 import { type ChoiceList, matchChoice } from './choices';
 import { type IsoDate, readDate } from './dates';
-import { type Issue, type IssueCode, severityOf } from '../issue';
+import { type CalendarNotation, issueMessage, type IssueParams } from '../issues/catalogue';
+import { type Issue, type IssueCode, severityOf } from '../issues/issue';
 import { readMonth, type YearMonth } from './months';
 import { readCount } from './numbers';
 import { type ColumnSpec, type Table, type TableRow, cellAddress, columnTitle } from '../sheets/table';
@@ -20,7 +21,8 @@ export interface RowReader<K extends string> {
   has(key: K): boolean;
   /** 0-based column of a key in this sheet. */
   index(key: K): number | undefined;
-  report(key: K, code: IssueCode, message: string, suggestion?: string): void;
+  /** Reports an issue on this row's cell of `key`, its message made from the catalogue's template for `code`. */
+  report<C extends IssueCode>(key: K, code: C, params: IssueParams<C>, suggestion?: string): void;
   title(key: K): string;
 }
 
@@ -38,8 +40,9 @@ export function rowReader<K extends string>(table: Table<K>, specs: readonly Col
       return row.values[column] ?? null;
     },
     title,
-    report(key, code, message, suggestion) {
+    report(key, code, params, suggestion) {
       const column = table.columns[key] ?? 0;
+      const message = issueMessage(code, params);
       const issue: Issue = {
         sheet: table.sheet,
         row: row.rowNumber,
@@ -70,24 +73,20 @@ function present<K extends string>(r: RowReader<K>, key: K, required: boolean, h
   const value = r.raw(key);
   const index = r.index(key);
   if (index !== undefined && r.row.mergedColumns?.has(index)) {
-    r.report(
-      key,
-      'CELL_MERGED',
-      `「${r.title(key)}」のセルが結合されています（値は結合の左上のセルにしかありません）。結合を解除して、1行に1件ずつ入力してください。`,
-    );
+    r.report(key, 'CELL_MERGED', { title: r.title(key) });
     return undefined;
   }
   const error = sheetErrorOf(value ?? null);
   if (error) {
-    r.report(key, 'CELL_ERROR', `「${r.title(key)}」がエラー値「${error}」になっています（数式の参照先が消えたなど）。${hint}を値で入力し直してください。`);
+    r.report(key, 'CELL_ERROR', { title: r.title(key), error, hint });
     return undefined;
   }
   const formula = index === undefined ? '' : (r.row.formulas?.[index] ?? '');
   if (formula !== '') {
-    r.report(key, 'CELL_FORMULA', `「${r.title(key)}」は数式（${shown(formula)}）です。数式の結果は後で変わることがあるため、${hint}を値で入力してください。`);
+    r.report(key, 'CELL_FORMULA', { title: r.title(key), formula: shown(formula), hint });
   }
   if (isBlankCell(value)) {
-    if (required) r.report(key, 'REQUIRED', `「${r.title(key)}」が空です。${hint}を入力してください。`);
+    if (required) r.report(key, 'REQUIRED', { title: r.title(key), hint });
     return undefined;
   }
   return value;
@@ -99,44 +98,79 @@ export interface FieldOptions {
   readonly hint: string;
 }
 
-export function readDateField<K extends string>(r: RowReader<K>, key: K, opts: FieldOptions): IsoDate | undefined {
+/**
+ * A kind of calendar value a column holds: a date (受付日) or a month (対象月). Both are read from the same
+ * forms (SPEC §5) and report the same rules — unreadable, not written as 西暦, an era trap — under their own codes.
+ */
+interface CalendarKind<V extends string> {
+  readonly invalid: 'DATE_INVALID' | 'MONTH_INVALID';
+  readonly notation: 'DATE_NOTATION' | 'MONTH_NOTATION';
+  read(value: CellValue): CalendarReading<V>;
+}
+
+type CalendarReading<V extends string> =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'invalid'; readonly reason: string }
+  | {
+      readonly kind: 'value';
+      readonly value: V;
+      readonly notation: 'date-value' | 'western' | 'compact' | 'wareki' | 'serial';
+      readonly fullWidth: boolean;
+      readonly trap?: { readonly message: string };
+    };
+
+const DATE_KIND: CalendarKind<IsoDate> = {
+  invalid: 'DATE_INVALID',
+  notation: 'DATE_NOTATION',
+  read(value) {
+    const reading = readDate(value);
+    return reading.kind === 'date' ? { ...reading, kind: 'value', value: reading.iso } : reading;
+  },
+};
+
+const MONTH_KIND: CalendarKind<YearMonth> = {
+  invalid: 'MONTH_INVALID',
+  notation: 'MONTH_NOTATION',
+  read(value) {
+    const reading = readMonth(value);
+    return reading.kind === 'month' ? { ...reading, kind: 'value', value: reading.ym } : reading;
+  },
+};
+
+/** Reads a date or month column; other than 西暦 it is read with a warning and the 西暦 form as suggestion. */
+function readCalendarField<K extends string, V extends string>(r: RowReader<K>, key: K, kind: CalendarKind<V>, opts: FieldOptions): V | undefined {
   const value = present(r, key, opts.required, opts.hint);
   if (value === undefined) return undefined;
-  const title = r.title(key);
-  const reading = readDate(value);
+  // Made only when there is something to say: most cells are right, and a check reads 100,000 rows.
+  const cell = () => ({ title: r.title(key), shown: shown(value) });
+  const reading = kind.read(value);
   if (reading.kind === 'blank') return undefined;
   if (reading.kind === 'invalid') {
-    r.report(
-      key,
-      'DATE_INVALID',
-      `「${title}」の「${shown(value)}」は日付として読めません（${reading.reason}）。2026-10-03 や 令和8年10月3日 の形で入力してください。`,
-    );
+    r.report(key, kind.invalid, { ...cell(), reason: reading.reason });
     return undefined;
   }
+  const written: CalendarNotation | undefined =
+    reading.notation === 'wareki' || reading.notation === 'compact' || reading.notation === 'serial'
+      ? reading.notation
+      : reading.fullWidth
+        ? 'full-width'
+        : undefined;
   if (reading.trap) {
-    r.report(
-      key,
-      'DATE_ERA_TRAP',
-      `「${title}」の「${shown(value)}」: ${reading.trap.message}。正しければ ${reading.iso} と入力し直してください。`,
-      reading.iso,
-    );
-  } else if (reading.notation !== 'date-value' && reading.notation !== 'western') {
-    const how = reading.notation === 'wareki' ? '和暦' : reading.notation === 'compact' ? '区切りのない数字' : 'シリアル値';
-    r.report(
-      key,
-      'DATE_NOTATION',
-      `「${title}」の「${shown(value)}」は${how}の日付です。${reading.iso} と入力すると、並べ替えや集計で日付として扱われます。`,
-      reading.iso,
-    );
-  } else if (reading.fullWidth) {
-    r.report(
-      key,
-      'DATE_NOTATION',
-      `「${title}」の「${shown(value)}」は全角の数字です。半角で ${reading.iso} と入力すると、日付として扱われます。`,
-      reading.iso,
-    );
+    r.report(key, 'DATE_ERA_TRAP', { ...cell(), trap: reading.trap.message, value: reading.value }, reading.value);
+  } else if (written !== undefined) {
+    r.report(key, kind.notation, { ...cell(), written, value: reading.value }, reading.value);
   }
-  return reading.iso;
+  return reading.value;
+}
+
+/** A date column (受付日, 契約開始日 …). */
+export function readDateField<K extends string>(r: RowReader<K>, key: K, opts: FieldOptions): IsoDate | undefined {
+  return readCalendarField(r, key, DATE_KIND, opts);
+}
+
+/** A month column (対象月). */
+export function readMonthField<K extends string>(r: RowReader<K>, key: K, opts: FieldOptions): YearMonth | undefined {
+  return readCalendarField(r, key, MONTH_KIND, opts);
 }
 
 export function readChoiceField<K extends string>(r: RowReader<K>, key: K, list: ChoiceList, opts: FieldOptions): string | undefined {
@@ -147,15 +181,10 @@ export function readChoiceField<K extends string>(r: RowReader<K>, key: K, list:
   const match = matchChoice(text, list);
   if (match.kind === 'exact') return match.value;
   if (match.kind === 'variant') {
-    r.report(
-      key,
-      'CHOICE_VARIANT',
-      `「${title}」の「${shown(value)}」は「${match.value}」のことと読みました。集計がそろうよう「${match.value}」に統一してください。`,
-      match.value,
-    );
+    r.report(key, 'CHOICE_VARIANT', { title, shown: shown(value), value: match.value }, match.value);
     return match.value;
   }
-  r.report(key, 'CHOICE_UNKNOWN', `「${title}」の「${shown(value)}」は選択肢にありません。${list.values.join('・')} のどれかを選んでください。`);
+  r.report(key, 'CHOICE_UNKNOWN', { title, shown: shown(value), choices: list.values });
   return undefined;
 }
 
@@ -165,29 +194,32 @@ export interface TextOptions extends FieldOptions {
   readonly halfWidth?: boolean;
 }
 
+/** Half-width katakana and their sound marks (U+FF61–FF9F), which 表記 turns to full width. */
+const HALF_WIDTH_KANA = /[\uff61-\uff9f]/g;
+
 export function readTextField<K extends string>(r: RowReader<K>, key: K, opts: TextOptions): string | undefined {
   const value = present(r, key, opts.required, opts.hint);
   if (value === undefined) return undefined;
   const title = r.title(key);
   const text = typeof value === 'string' ? value : shown(value);
   if (text.length > opts.maxLength) {
-    r.report(
-      key,
-      'TEXT_TOO_LONG',
-      `「${title}」が${text.length.toLocaleString('ja-JP')}文字あります。${opts.maxLength.toLocaleString('ja-JP')}文字以内にしてください。`,
-    );
+    r.report(key, 'TEXT_TOO_LONG', { title, length: text.length, maxLength: opts.maxLength });
   }
   if (hasControlChars(text)) {
-    r.report(key, 'TEXT_CONTROL_CHARS', `「${title}」に目に見えない制御文字が入っています（別のシステムからの貼り付けなど）。入力し直してください。`);
+    r.report(key, 'TEXT_CONTROL_CHARS', { title });
   }
   const tidy = tidySpaces(text);
   if (opts.halfWidth && toHalfWidthAlnum(tidy) !== tidy) {
     const half = toHalfWidthAlnum(tidy);
-    r.report(key, 'TEXT_WIDTH', `「${title}」の「${shown(text)}」に全角の英数字があります。半角の「${shown(half)}」にしてください。`, half);
+    // Say which of the two the cell has: 「全角の英数字」 is not what a person sees in ﾁｮｸｴｲ.
+    const withoutKana = tidy.replace(HALF_WIDTH_KANA, '');
+    const halfKana = withoutKana !== tidy;
+    const wideAlnum = toHalfWidthAlnum(withoutKana) !== withoutKana;
+    r.report(key, 'TEXT_WIDTH', { title, shown: shown(text), half: shown(half), halfKana, wideAlnum }, half);
     return half;
   }
   if (tidy !== text) {
-    r.report(key, 'TEXT_SPACES', `「${title}」の前後や途中に余分な空白があります。「${shown(tidy)}」にしてください。`, tidy);
+    r.report(key, 'TEXT_SPACES', { title, tidy: shown(tidy) }, tidy);
   }
   return tidy;
 }
@@ -203,44 +235,9 @@ export function readCheckboxField<K extends string>(r: RowReader<K>, key: K): bo
   const text = toHalfWidthAlnum(shown(value)).trim().toLowerCase();
   if (CHECKED.has(text)) return true;
   if (!UNCHECKED.has(text)) {
-    r.report(
-      key,
-      'CHECKBOX_INVALID',
-      `「${r.title(key)}」の「${shown(value)}」はチェックの有無として読めません。該当するときはチェックを入れる（または ○）、しないときは空にしてください。`,
-    );
+    r.report(key, 'CHECKBOX_INVALID', { title: r.title(key), shown: shown(value) });
   }
   return false;
-}
-
-/** A month column (対象月): any form of SPEC §5; other than 西暦 `2026-10` / `2026/10` / `2026年10月` it is read with a warning. */
-export function readMonthField<K extends string>(r: RowReader<K>, key: K, opts: FieldOptions): YearMonth | undefined {
-  const value = present(r, key, opts.required, opts.hint);
-  if (value === undefined) return undefined;
-  const title = r.title(key);
-  const reading = readMonth(value);
-  if (reading.kind === 'blank') return undefined;
-  if (reading.kind === 'invalid') {
-    r.report(
-      key,
-      'MONTH_INVALID',
-      `「${title}」の「${shown(value)}」は年月として読めません（${reading.reason}）。2026-10 や 令和8年10月 の形で入力してください。`,
-    );
-    return undefined;
-  }
-  if (reading.trap) {
-    r.report(key, 'DATE_ERA_TRAP', `「${title}」の「${shown(value)}」: ${reading.trap.message}。正しければ ${reading.ym} と入力し直してください。`, reading.ym);
-  } else if (reading.notation !== 'date-value' && reading.notation !== 'western') {
-    const how = reading.notation === 'wareki' ? '和暦' : reading.notation === 'compact' ? '区切りのない数字' : 'シリアル値';
-    r.report(
-      key,
-      'MONTH_NOTATION',
-      `「${title}」の「${shown(value)}」は${how}の年月です。${reading.ym} と入力すると、並べ替えや集計で年月として扱われます。`,
-      reading.ym,
-    );
-  } else if (reading.fullWidth) {
-    r.report(key, 'MONTH_NOTATION', `「${title}」の「${shown(value)}」は全角の数字です。半角で ${reading.ym} と入力すると、年月として扱われます。`, reading.ym);
-  }
-  return reading.ym;
 }
 
 /** A count column (件数): an integer ≥ 0. `１２` and `12件` are read, with the plain number as suggestion. */
@@ -251,27 +248,11 @@ export function readCountField<K extends string>(r: RowReader<K>, key: K, opts: 
   const reading = readCount(value);
   if (reading.kind === 'blank') return undefined;
   if (reading.kind === 'invalid') {
-    r.report(
-      key,
-      'COUNT_INVALID',
-      `「${title}」の「${shown(value)}」は件数として読めません（${reading.reason}）。0以上の整数を半角の数字だけで入力してください（例: 12）。`,
-    );
+    r.report(key, 'COUNT_INVALID', { title, shown: shown(value), reason: reading.reason });
     return undefined;
   }
-  if (reading.notation === 'with-unit') {
-    r.report(
-      key,
-      'COUNT_NOTATION',
-      `「${title}」の「${shown(value)}」に単位がついています。数字だけの ${reading.value} にすると、数値として合計できます。`,
-      String(reading.value),
-    );
-  } else if (reading.notation === 'full-width') {
-    r.report(
-      key,
-      'COUNT_NOTATION',
-      `「${title}」の「${shown(value)}」は全角の数字です。半角の ${reading.value} にすると、数値として合計できます。`,
-      String(reading.value),
-    );
+  if (reading.notation === 'with-unit' || reading.notation === 'full-width') {
+    r.report(key, 'COUNT_NOTATION', { title, shown: shown(value), written: reading.notation, value: reading.value }, String(reading.value));
   }
   return reading.value;
 }

@@ -131,20 +131,11 @@ export function reportOfficeNumber<K extends string>(r: RowReader<K>, key: K, te
   const title = r.title(key);
   const check = checkOfficeNumber(text);
   if (check.kind === 'invalid') {
-    r.report(
-      key,
-      'OFFICE_NUMBER_INVALID',
-      `「${title}」の「${shown(text)}」は事業所番号になっていません（${check.reason}）。事業所番号は、都道府県2桁・区分1文字・郡市区2桁・番号4桁・検証番号1桁の10文字です（例: ${OFFICE_NUMBER_EXAMPLE}）。`,
-      check.suggestion,
-    );
+    r.report(key, 'OFFICE_NUMBER_INVALID', { title, shown: shown(text), reason: check.reason, example: OFFICE_NUMBER_EXAMPLE }, check.suggestion);
     return check.suggestion ?? text;
   }
   if (!check.checkDigitOk) {
-    r.report(
-      key,
-      'OFFICE_NUMBER_CHECK_DIGIT',
-      `「${title}」の「${shown(text)}」は、最後の検証番号が ${check.value.charAt(9)} ですが、前の9文字から計算すると ${check.expectedCheckDigit} になります。写し間違いがないか、指定の通知書などで番号を確かめてください。`,
-    );
+    r.report(key, 'OFFICE_NUMBER_CHECK_DIGIT', { title, shown: shown(text), written: check.value.charAt(9), expected: check.expectedCheckDigit });
   }
   return check.value;
 }

@@ -1,0 +1,507 @@
+/**
+ * The error catalogue: every issue code with its title, severity, message, description and suggestion rule,
+ * in one table (as Frictionless' errors table). Every reporting site makes its message here from named
+ * parameters, so two codes that say nearly the same thing sit side by side, and docs/CHECKS.md is generated
+ * from this table (`npm run docs`; a test keeps the page current).
+ *
+ * Codes are stable: other tools match on them, so add new ones rather than rename.
+ */
+import { HEADER_ZONE_ROWS } from '../sheets/table';
+
+export type Severity = 'error' | 'warning';
+
+interface CodeEntry<P> {
+  /** 見出し: the rule in a few words. */
+  readonly title: string;
+  readonly severity: Severity;
+  /** The sentence for the person who typed the cell: what is wrong and what would be right. */
+  readonly message: (params: P) => string;
+  /** 説明: what the rule is and why, in one or two plain sentences. */
+  readonly description: string;
+  /** 候補の出し方: when the issue carries a suggestion and what it is; absent when it never does. */
+  readonly suggestion?: string;
+  /**
+   * The label 「表記を整える」 lists the change under, for codes whose suggestion only changes how a value is
+   * written (never what it means), so it may be applied in bulk. Absent: a judgement, applied one at a time.
+   */
+  readonly tidy?: string;
+  /** Parameters for the example message of docs/CHECKS.md (type-checked against the template). */
+  readonly example: NoInfer<P>;
+}
+
+function entry<P>(e: CodeEntry<P>): CodeEntry<P> {
+  return e;
+}
+
+/** A value already shortened for a message (`shown()` in values/fields). */
+type Shown = string;
+
+interface CellParams {
+  /** The column's header as it stands in the sheet. */
+  readonly title: string;
+  readonly shown: Shown;
+}
+
+/** Dates, months and counts share the sentence for a value that cannot be read; only the noun and the advice differ. */
+const unreadable =
+  (noun: string, advice: string) =>
+  (p: CellParams & { readonly reason?: string }): string =>
+    `「${p.title}」の「${p.shown}」は${noun}として読めません${p.reason === undefined ? '' : `（${p.reason}）`}。${advice}`;
+
+const DATE_FORMS = '2026-10-03 や 令和8年10月3日 の形で入力してください。';
+const FISCAL_YEAR_FORMS = '2025 や 令和7年度 の形で入力してください。';
+const MONTH_FORMS = '2026-10 や 令和8年10月 の形で入力してください。';
+const COUNT_FORMS = '0以上の整数を半角の数字だけで入力してください（例: 12）。';
+
+/** How a date or month was written when it was read but not as 西暦: 和暦, 20261003, a serial number, 全角 digits. */
+export type CalendarNotation = 'wareki' | 'compact' | 'serial' | 'full-width';
+
+const WRITTEN_AS: Readonly<Record<Exclude<CalendarNotation, 'full-width'>, string>> = { wareki: '和暦', compact: '区切りのない数字', serial: 'シリアル値' };
+
+type NotationParams = CellParams & { readonly written: CalendarNotation; readonly value: string };
+
+/** DATE_NOTATION and MONTH_NOTATION are one rule for two kinds of value. */
+const calendarNotation =
+  (noun: '日付' | '年月') =>
+  (p: NotationParams): string =>
+    p.written === 'full-width'
+      ? `「${p.title}」の「${p.shown}」は全角の数字です。半角で ${p.value} と入力すると、${noun}として扱われます。`
+      : `「${p.title}」の「${p.shown}」は${WRITTEN_AS[p.written]}の${noun}です。${p.value} と入力すると、並べ替えや集計で${noun}として扱われます。`;
+
+/** A few named items and how many more: a message never lists hundreds of rows. */
+function fewAndMore(named: readonly string[], total: number, separator: string, more: (n: number) => string): string {
+  return named.join(separator) + (total > named.length ? more(total - named.length) : '');
+}
+
+type RequiredParams =
+  | { readonly title: string; readonly hint: string }
+  /** Several columns of which one must be filled (委託実績's 件数). */
+  | { readonly group: string; readonly titles: readonly string[]; readonly hint: string };
+
+type HeaderMissingParams =
+  /** No header row at all in the rows searched. */
+  | { readonly sheet: string; readonly expected: readonly string[] }
+  /** A header row without a column the check needs. */
+  | { readonly sheet: string; readonly header: string; readonly synonyms: readonly string[] };
+
+export const ISSUE_CATALOGUE = {
+  SHEET_MISSING: entry({
+    title: 'シートがない',
+    severity: 'error',
+    message: (p: { sheet: string }) => `「${p.sheet}」シートがありません。メニュー「包括支援」›「シートを準備」で作成してください。`,
+    description:
+      'チェックに欠かせないシート（相談記録）がありません。委託契約・委託実績・事業評価は、委託や評価をしないセンターにはないこともあるため、なくても問題にしません。',
+    example: { sheet: '相談記録' },
+  }),
+  SETTING_INVALID: entry({
+    title: '設定の値が使えない',
+    severity: 'error',
+    message: (p: { label: string; value: string; expected: string }) =>
+      `「${p.label}」の値「${p.value}」は使えません。${p.expected}を入力してください。今回は既定値で続けます。`,
+    description: '「設定」シートの値が決まった形になっていません。1 つの書き間違いでチェック全体が止まらないよう、その項目だけ既定値で続けます。',
+    example: { label: '集中の警告しきい値', value: '八割', expected: '1%〜100%の割合（例: 80%）' },
+  }),
+  HEADER_MISSING: entry({
+    title: '見出しがない',
+    severity: 'error',
+    message: (p: HeaderMissingParams) =>
+      'expected' in p
+        ? `「${p.sheet}」の上から${HEADER_ZONE_ROWS}行に見出し行が見つかりません。${p.expected.join('・')} などの見出しを1行に並べてください。`
+        : `「${p.sheet}」に「${p.header}」${p.synonyms.length > 0 ? `（または ${p.synonyms.join('・')}）` : ''}の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。`,
+    description: `見出し行（上から${HEADER_ZONE_ROWS}行のうち、見出しの並ぶ行）が見つからないか、チェックに要る列がありません。列は見出しの名前（と決まった別名）で探すので、列の順番は自由です。`,
+    example: { sheet: '委託契約', header: '契約開始日', synonyms: ['開始日', '委託開始日'] },
+  }),
+  HEADER_DUPLICATE: entry({
+    title: '同じ見出しが2つある',
+    severity: 'warning',
+    message: (p: { header: string; used: string }) =>
+      `「${p.header}」の列が2つあります。左の ${p.used} の列を使い、この列は確認しません。どちらかの見出しを変えてください。`,
+    description: '同じ意味の見出し（別名を含む）の列が2つあります。左の列だけを読み、右の列は確かめないので、どちらを使うかはっきりさせます。',
+    example: { header: '相談方法', used: 'D1' },
+  }),
+  REQUIRED: entry({
+    title: '必須の値が空',
+    severity: 'error',
+    message: (p: RequiredParams) =>
+      'group' in p
+        ? `${p.group}が空です。${p.titles.map((t) => `「${t}」`).join('と')}に${p.hint}を入力してください。`
+        : `「${p.title}」が空です。${p.hint}を入力してください。`,
+    description: '必ず入力する列が空です。委託実績の件数のように、いくつかの列のどれかに入っていればよいものは、全部が空のときだけ知らせます。',
+    example: { title: '受付日', hint: '日付（例: 2026-10-03）' },
+  }),
+  DATE_INVALID: entry({
+    title: '日付として読めない',
+    severity: 'error',
+    message: (p: CellParams & { reason?: string; fiscalYear?: boolean }) =>
+      p.fiscalYear === true ? unreadable('年度', FISCAL_YEAR_FORMS)(p) : unreadable('日付', DATE_FORMS)(p),
+    description: '西暦・和暦・8桁の数字・日付の値のどれとしても読めないか、ない日（2月30日、令和0年など）です。事業評価の年度が読めないときもこのコードです。',
+    example: { title: '受付日', shown: 'R8.2.30', reason: '2月30日はありません' },
+  }),
+  DATE_NOTATION: entry({
+    title: '西暦でない日付',
+    severity: 'warning',
+    message: calendarNotation('日付'),
+    description:
+      '日付として読めますが、和暦・区切りのない数字・シリアル値・全角の数字で書かれています。西暦の日付にすると、並べ替えや集計で日付として扱われます。',
+    suggestion: '読み取った日付を西暦の YYYY-MM-DD で。',
+    tidy: '和暦・全角の日付 → 西暦',
+    example: { title: '受付日', shown: 'R8.10.3', written: 'wareki', value: '2026-10-03' },
+  }),
+  DATE_ERA_TRAP: entry({
+    title: '元号の範囲外',
+    severity: 'warning',
+    message: (p: CellParams & { trap: string; value: string }) => `「${p.title}」の「${p.shown}」: ${p.trap}。正しければ ${p.value} と入力し直してください。`,
+    description:
+      '和暦の日付・年月が、その元号の期間の外です（平成32年、令和元年4月など）。古い書式や元号の改まりをまたいだ入力によくある誤りなので、読み取った西暦を示して確かめてもらいます。',
+    suggestion: '読み取った西暦の日付（年月の列では年月）。元号の書き間違いか、西暦への読み替えが正しいかは人が決めます。',
+    example: {
+      title: '受付日',
+      shown: 'H32.1.1',
+      trap: '平成32年は存在しません（平成は2019年4月30日まで）。2020年1月1日（令和2年1月1日）として読みました',
+      value: '2020-01-01',
+    },
+  }),
+  DATE_FUTURE: entry({
+    title: '未来の受付日',
+    severity: 'error',
+    message: (p: { title: string; date: string; today: string }) =>
+      `「${p.title}」の ${p.date} は今日（${p.today}）より後の日付です。相談を受けた日を入力してください。`,
+    description: '相談の受付日が今日（日本時間）より後です。受付日は相談を受けた日なので、未来にはなりません。',
+    example: { title: '受付日', date: '2026-12-01', today: '2026-10-05' },
+  }),
+  CHOICE_UNKNOWN: entry({
+    title: '選択肢にない値',
+    severity: 'error',
+    message: (p: CellParams & { choices: readonly string[] }) =>
+      `「${p.title}」の「${p.shown}」は選択肢にありません。${p.choices.join('・')} のどれかを選んでください。`,
+    description: 'プルダウンの選択肢にも、その表記ゆれにも当たらない値です。月報は選択肢ごとに数えるので、選択肢のどれかにします。',
+    example: { title: '相談方法', shown: 'ＳＮＳ', choices: ['電話', '来所', '訪問', 'メール・FAX', 'その他'] },
+  }),
+  CHOICE_VARIANT: entry({
+    title: '選択肢の表記ゆれ',
+    severity: 'warning',
+    message: (p: CellParams & { value: string }) =>
+      `「${p.title}」の「${p.shown}」は「${p.value}」のことと読みました。集計がそろうよう「${p.value}」に統一してください。`,
+    description: '選択肢の言い換えや全角・半角の違い（TEL と 電話 など）です。選択肢として数えますが、表記をそろえると集計がそろいます。',
+    suggestion: '読み取った選択肢の正式な表記。',
+    tidy: '選択肢の表記ゆれを統一',
+    example: { title: '相談方法', shown: 'TEL', value: '電話' },
+  }),
+  CHECKBOX_INVALID: entry({
+    title: 'チェックの有無が読めない',
+    severity: 'warning',
+    message: (p: CellParams) =>
+      `「${p.title}」の「${p.shown}」はチェックの有無として読めません。該当するときはチェックを入れる（または ○）、しないときは空にしてください。`,
+    description:
+      'チェックボックスの列に、有無として読めない値があります（○・1・はい などは「あり」、×・0・なし などは「なし」と読みます）。読めない値は「なし」として数えます。',
+    example: { title: '認知症関連', shown: 'たぶん' },
+  }),
+  TEXT_SPACES: entry({
+    title: '余分な空白',
+    severity: 'warning',
+    message: (p: { title: string; tidy: Shown }) => `「${p.title}」の前後や途中に余分な空白があります。「${p.tidy}」にしてください。`,
+    description: '前後の空白、続いた空白、全角の空白が入っています。同じ事業所名などが別のものとして数えられないよう、空白を整えます。',
+    suggestion: '空白を整えた値。',
+    tidy: '余分な空白を削除',
+    example: { title: '紹介事業所', tidy: 'ケアプランセンターほんじょう' },
+  }),
+  TEXT_WIDTH: entry({
+    title: '全角の英数字・半角カナ',
+    severity: 'warning',
+    message: (p: CellParams & { half: Shown; halfKana?: boolean; wideAlnum?: boolean }) =>
+      p.halfKana !== true
+        ? `「${p.title}」の「${p.shown}」に全角の英数字があります。半角の「${p.half}」にしてください。`
+        : p.wideAlnum === true
+          ? `「${p.title}」の「${p.shown}」に全角の英数字と半角カナがあります。英数字は半角、カナは全角の「${p.half}」にしてください。`
+          : `「${p.title}」の「${p.shown}」に半角カナがあります。全角の「${p.half}」にしてください。`,
+    description:
+      '相談者ID・事業所番号のように、書いたとおりに照らし合わせる列に全角の英数字か半角カナがあります。英数字は半角、カナは全角にそろえないと、同じ番号や名前が別のものになります。',
+    suggestion: '英数字を半角に、半角カナを全角にした値。',
+    tidy: '全角英数字 → 半角',
+    example: { title: '相談者ID', shown: 'Ａ００１２', half: 'A0012' },
+  }),
+  TEXT_TOO_LONG: entry({
+    title: '長すぎる文字',
+    severity: 'warning',
+    message: (p: { title: string; length: number; maxLength: number }) =>
+      `「${p.title}」が${p.length.toLocaleString('ja-JP')}文字あります。${p.maxLength.toLocaleString('ja-JP')}文字以内にしてください。`,
+    description: '列ごとの上限より長い文字が入っています。貼り付けの誤りのことが多く、長すぎる値は月報や提出で扱いにくくなります。',
+    example: { title: '内容メモ', length: 25000, maxLength: 20000 },
+  }),
+  TEXT_CONTROL_CHARS: entry({
+    title: '制御文字',
+    severity: 'warning',
+    message: (p: { title: string }) => `「${p.title}」に目に見えない制御文字が入っています（別のシステムからの貼り付けなど）。入力し直してください。`,
+    description: '画面に見えない制御文字が入っています。別のシステムからの貼り付けで入ることが多く、検索や照合を狂わせます。',
+    example: { title: '氏名' },
+  }),
+  CELL_ERROR: entry({
+    title: 'エラー値のセル',
+    severity: 'error',
+    message: (p: { title: string; error: string; hint: string }) =>
+      `「${p.title}」がエラー値「${p.error}」になっています（数式の参照先が消えたなど）。${p.hint}を値で入力し直してください。`,
+    description: 'セルが #REF! や #N/A などのエラー値です。値がないのと同じなので、値で入力し直します。',
+    example: { title: '受付日', error: '#REF!', hint: '日付（例: 2026-10-03）' },
+  }),
+  CELL_FORMULA: entry({
+    title: '数式のセル',
+    severity: 'warning',
+    message: (p: { title: string; formula: Shown; hint: string }) =>
+      `「${p.title}」は数式（${p.formula}）です。数式の結果は後で変わることがあるため、${p.hint}を値で入力してください。`,
+    description: '記録の列が数式です。参照先が変わると記録も変わってしまうので、値で入力します（数式の結果はそのまま読んで確かめます）。',
+    example: { title: '受付日', formula: '=TODAY()', hint: '日付（例: 2026-10-03）' },
+  }),
+  CELL_MERGED: entry({
+    title: '結合されたセル',
+    severity: 'error',
+    message: (p: { title: string }) =>
+      `「${p.title}」のセルが結合されています（値は結合の左上のセルにしかありません）。結合を解除して、1行に1件ずつ入力してください。`,
+    description: '記録の行のセルが結合されています。値は結合の左上のセルにしかないので、ほかの行は空と同じになります。',
+    example: { title: '受付日' },
+  }),
+  REFERRAL_REASON_MISSING: entry({
+    title: '紹介理由がない',
+    severity: 'error',
+    message: (p: { office: Shown; title: string; columnMissing: boolean; hint: string }) =>
+      `紹介事業所「${p.office}」を紹介した理由が書かれていません。公正・中立のため、${p.columnMissing ? `「${p.title}」の列（まだありません）` : `「${p.title}」`}に${p.hint}を入力してください。`,
+    description: '事業所を紹介した行に、紹介した理由がありません。センターは公正・中立に紹介する務めがあり、理由を残すことで説明できるようにします。',
+    example: { office: 'ケアプランセンターほんじょう', title: '紹介理由', columnMissing: false, hint: '紹介した理由（複数の事業所から選んだ経緯など）' },
+  }),
+  ABUSE_REPORT_MISSING: entry({
+    title: '虐待の市への報告日がない',
+    severity: 'error',
+    message: (p: { title: string; allowedDays: number }) =>
+      `相談内容が虐待です。市へ報告した日を「${p.title}」に入力してください（受付から${p.allowedDays}日以内が目安）。`,
+    description: '相談内容が虐待の行に、市へ報告した日がありません。虐待の相談は市へ速やかに報告するもので、報告したことを記録に残します。',
+    example: { title: '市への報告日', allowedDays: 1 },
+  }),
+  ABUSE_REPORT_BEFORE_RECEIPT: entry({
+    title: '報告日が受付日より前',
+    severity: 'error',
+    message: (p: { title: string; reportedOn: string; receivedOn: string }) =>
+      `「${p.title}」の ${p.reportedOn} が受付日 ${p.receivedOn} より前です。市へ報告した日を確かめてください。`,
+    description: '市へ報告した日が、相談を受けた日より前です。どちらかの日付の誤りです。',
+    example: { title: '市への報告日', reportedOn: '2026-10-01', receivedOn: '2026-10-03' },
+  }),
+  ABUSE_REPORT_LATE: entry({
+    title: '虐待の報告が期限より後',
+    severity: 'warning',
+    message: (p: { days: number; allowedDays: number; deadline: string }) =>
+      `虐待の市への報告が受付から${p.days}日後でした（期限は${p.allowedDays}日、${p.deadline}まで）。遅れた理由を内容メモに残してください。`,
+    description: '虐待の市への報告が、設定の「虐待報告の期限日数」より後です。日付は正しいこともあるので注意にとどめ、遅れた理由を残してもらいます。',
+    example: { days: 3, allowedDays: 1, deadline: '2026-10-04' },
+  }),
+  MONTH_INVALID: entry({
+    title: '年月として読めない',
+    severity: 'error',
+    message: unreadable('年月', MONTH_FORMS),
+    description: '対象月が、西暦・和暦・日付の値のどれとしても読めないか、ない月（13月、令和0年など）です。',
+    example: { title: '対象月', shown: '2026/13', reason: '13月はありません' },
+  }),
+  MONTH_NOTATION: entry({
+    title: '西暦でない年月',
+    severity: 'warning',
+    message: calendarNotation('年月'),
+    description:
+      '年月として読めますが、和暦・区切りのない数字・シリアル値・全角の数字で書かれています。西暦の年月にすると、並べ替えや集計で年月として扱われます。',
+    suggestion: '読み取った年月を西暦の YYYY-MM で。',
+    tidy: '和暦・全角の年月 → 西暦',
+    example: { title: '対象月', shown: '令和8年10月', written: 'wareki', value: '2026-10' },
+  }),
+  COUNT_INVALID: entry({
+    title: '件数として読めない',
+    severity: 'error',
+    message: unreadable('件数', COUNT_FORMS),
+    description: '件数の列が、0以上の整数として読めません（負の数、小数、漢数字、文字など）。',
+    example: { title: '介護予防支援件数', shown: '三', reason: '漢数字ではなく数字（12 など）で入力してください' },
+  }),
+  COUNT_NOTATION: entry({
+    title: '数字だけでない件数',
+    severity: 'warning',
+    message: (p: CellParams & { written: 'with-unit' | 'full-width'; value: number }) =>
+      p.written === 'with-unit'
+        ? `「${p.title}」の「${p.shown}」に単位がついています。数字だけの ${p.value} にすると、数値として合計できます。`
+        : `「${p.title}」の「${p.shown}」は全角の数字です。半角の ${p.value} にすると、数値として合計できます。`,
+    description: '件数として読めますが、「12件」のように単位がついているか、全角の数字です。数字だけにすると、シートの合計（SUM）にも入ります。',
+    suggestion: '半角の数字だけにした件数。',
+    tidy: '件数 → 半角の数字',
+    example: { title: '介護予防支援件数', shown: '12件', written: 'with-unit', value: 12 },
+  }),
+  OFFICE_NUMBER_INVALID: entry({
+    title: '事業所番号の形が違う',
+    severity: 'error',
+    message: (p: CellParams & { reason: string; example: string }) =>
+      `「${p.title}」の「${p.shown}」は事業所番号になっていません（${p.reason}）。事業所番号は、都道府県2桁・区分1文字・郡市区2桁・番号4桁・検証番号1桁の10文字です（例: ${p.example}）。`,
+    description: '介護保険の事業所番号（10文字）の形になっていません。都道府県番号・事業所区分・桁数のどこが違うかを示します。',
+    suggestion: '区切りの記号や空白、小文字の区分、数値のセルで消えた先頭の0のように、推測なしに直せるときだけ、直した番号。',
+    example: {
+      title: '事業所番号',
+      shown: '117130001',
+      reason: '9桁しかありません（数値のセルで先頭の0が消えたようです。セルの表示形式を書式なしテキストにしてください）',
+      example: '1171300013',
+    },
+  }),
+  OFFICE_NUMBER_CHECK_DIGIT: entry({
+    title: '事業所番号の検証番号が合わない',
+    severity: 'warning',
+    message: (p: CellParams & { written: string; expected: number }) =>
+      `「${p.title}」の「${p.shown}」は、最後の検証番号が ${p.written} ですが、前の9文字から計算すると ${p.expected} になります。写し間違いがないか、指定の通知書などで番号を確かめてください。`,
+    description:
+      '事業所番号の10文字目（検証番号）が、前の9文字から計算した値と違います。写し間違いのことが多いですが、計算方法を実際の番号で確かめきれていないため、注意にとどめます。',
+    example: { title: '事業所番号', shown: '1171300014', written: '4', expected: 3 },
+  }),
+  MUNICIPALITY_DERIVED: entry({
+    title: '所在を所在地から補える',
+    severity: 'warning',
+    message: (p: { title: string; address: Shown; derived: string }) =>
+      `「${p.title}」が空なので、所在地「${p.address}」から「${p.derived}」と読みました。よければ「${p.derived}」と入力してください。`,
+    description: '委託契約の所在（市町村）が空で、所在地の住所から読み取れます。月報は所在ごとに事業所をまとめるので、入力しておくとまとめ方が見えます。',
+    suggestion: '所在地から読み取った市町村名。',
+    tidy: '空の所在を所在地から補う',
+    example: { title: '所在', address: '埼玉県本庄市千代田3-5-1', derived: '本庄市' },
+  }),
+  MUNICIPALITY_MISMATCH: entry({
+    title: '所在と所在地が違う',
+    severity: 'warning',
+    message: (p: { title: string; given: Shown; address: Shown; derived: string }) =>
+      `「${p.title}」の「${p.given}」は、所在地「${p.address}」から読める「${p.derived}」と違います。所在地と所在のどちらが正しいか確かめてください。`,
+    description: '委託契約の所在が、所在地の住所から読める市町村と違います。境にある建物など職員のほうが正しいこともあるので、入力された所在を使い続けます。',
+    suggestion: '所在地から読み取った市町村名。所在地と所在のどちらが正しいかは人が決めます。',
+    example: { title: '所在', given: '深谷市', address: '埼玉県本庄市千代田3-5-1', derived: '本庄市' },
+  }),
+  CONTRACT_END_BEFORE_START: entry({
+    title: '契約終了日が開始日より前',
+    severity: 'error',
+    message: (p: { title: string; end: string; start: string }) =>
+      `「${p.title}」の ${p.end} が契約開始日 ${p.start} より前です。契約の期間を確かめてください。`,
+    description: '委託契約の終了日が開始日より前です。どちらかの日付の誤りです。',
+    example: { title: '契約終了日', end: '2026-03-31', start: '2026-04-01' },
+  }),
+  CONTRACT_OVERLAP: entry({
+    title: '同じ事業所の契約期間が重なる',
+    severity: 'error',
+    message: (p: { officeNumber: string; period: string; overlapping: readonly { row: number; period: string }[]; total: number }) =>
+      `事業所番号 ${p.officeNumber} のこの契約（${p.period}）は、同じ事業所の${fewAndMore(
+        p.overlapping.map((o) => `${o.row}行目の契約（${o.period}）`),
+        p.total,
+        '・',
+        (n) => `ほか${n}件`,
+      )}と期間が重なっています。同じ事業所との契約は1つの期間に1行とし、前の契約に契約終了日を入れてください。`,
+    description:
+      '同じ事業所番号の契約が、期間の重なる複数の行にあります。どの月にどの契約が有効かが決まらなくなるので、1つの期間に1行とし、前の契約を終わらせます。',
+    example: { officeNumber: '1171300013', period: '2026-04-01〜', overlapping: [{ row: 3, period: '2025-04-01〜' }], total: 1 },
+  }),
+  SELECTION_REASON_MISSING: entry({
+    title: '委託先の選定理由がない',
+    severity: 'error',
+    message: (p: { title: string; hint: string }) => `「${p.title}」が空です。公正・中立のため、この事業所に委託する${p.hint}を入力してください。`,
+    description:
+      '委託契約に、その事業所を選んだ理由がありません。委託先の選び方が公正・中立であることを説明できるよう、理由を残します（列がないときは問いません）。',
+    example: { title: '選定理由', hint: '選んだ理由（利用者の希望、複数事業所から選んだ経緯など）' },
+  }),
+  APPROVAL_MISSING: entry({
+    title: '運営協議会の承認日がない',
+    severity: 'warning',
+    message: (p: { title: string }) =>
+      `「${p.title}」が空です。委託先は運営協議会の承認を得て決めるものです。承認を得た日を入力してください（まだなら、次の運営協議会に諮ってください）。`,
+    description: '委託契約に運営協議会の承認日がありません。委託先は運営協議会の承認を得て決めるものなので、承認日を残します（列がないときは問いません）。',
+    example: { title: '運営協議会承認日' },
+  }),
+  APPROVAL_AFTER_START: entry({
+    title: '承認が契約開始より後',
+    severity: 'warning',
+    message: (p: { approvedOn: string; start: string }) =>
+      `運営協議会の承認（${p.approvedOn}）が契約開始日 ${p.start} より後です。承認の前に委託を始めていないか確かめ、経緯を選定理由などに残してください。`,
+    description: '運営協議会の承認日が契約開始日より後です。承認の前に委託を始めたことになるので、経緯を残してもらいます。',
+    example: { approvedOn: '2026-05-20', start: '2026-04-01' },
+  }),
+  DELEGATION_NO_CONTRACT: entry({
+    title: '対象月に有効な契約がない',
+    severity: 'error',
+    message: (p: { officeNumber: string; when: string; contractsSheet: string; name?: string; periods: readonly string[]; total: number }) =>
+      p.total === 0
+        ? `事業所番号 ${p.officeNumber} の事業所は「${p.contractsSheet}」にありません。${p.when}に委託した事業所なら「${p.contractsSheet}」に契約を入力してください（番号の写し間違いも確かめてください）。`
+        : `事業所番号 ${p.officeNumber}${p.name ? `（${p.name}）` : ''}との契約（${fewAndMore(p.periods, p.total, '、', (n) => ` ほか${n}件`)}）は、${p.when}には有効ではありません。対象月か、「${p.contractsSheet}」の契約期間を確かめてください。`,
+    description:
+      '委託実績の事業所に、対象月に有効な委託契約がありません（委託契約にない事業所か、契約期間の外）。委託は契約に基づくので、実績と契約を突き合わせます。委託契約シートのないときは問いません。',
+    example: {
+      officeNumber: '1171300013',
+      when: '2026年10月（令和8年10月）',
+      contractsSheet: '委託契約',
+      name: 'ケアプランセンターほんじょう',
+      periods: ['2025-04-01〜2026-03-31'],
+      total: 1,
+    },
+  }),
+  DELEGATION_DUPLICATE: entry({
+    title: '同じ月・事業所の行が2つ',
+    severity: 'error',
+    message: (p: { when: string; officeNumber: string; direct: boolean; firstRow: number }) =>
+      `${p.when}の${p.direct ? p.officeNumber : `事業所番号 ${p.officeNumber}`}の行が ${p.firstRow}行目にもあります。1つの月と事業所は1行にまとめ、件数を足し合わせてください。`,
+    description: '委託実績に、同じ対象月・同じ事業所（または直営）の行が2つ以上あります。月報で二重に数えないよう、1行にまとめます。',
+    example: { when: '2026年10月（令和8年10月）', officeNumber: '1171300013', direct: false, firstRow: 4 },
+  }),
+  DELEGATION_NEW_EXCEEDS: entry({
+    title: '新規が合計より多い',
+    severity: 'error',
+    message: (p: { title: string; newCases: number; cases: number }) =>
+      `「${p.title}」の ${p.newCases} 件が、介護予防支援と介護予防ケアマネジメントの合計 ${p.cases} 件より多くなっています。うち新規は合計以下の件数にしてください。`,
+    description: '「うち新規」の件数が、介護予防支援と介護予防ケアマネジメントの合計より多くなっています。内訳は合計を超えません。',
+    example: { title: 'うち新規', newCases: 5, cases: 3 },
+  }),
+  EVALUATION_UNANSWERED: entry({
+    title: '事業評価の回答がない',
+    severity: 'error',
+    message: (p: { number: string }) => `指標 ${p.number} に回答がありません。「はい」か「いいえ」を入力してください。`,
+    description: '事業評価の指標に回答（はい・いいえ）がありません。達成率は回答した指標で計算するので、すべてに回答します。',
+    example: { number: '1-3' },
+  }),
+  EVALUATION_REASON_MISSING: entry({
+    title: '「いいえ」の理由がない',
+    severity: 'warning',
+    message: (p: { number: string; title: string }) =>
+      `指標 ${p.number} が「いいえ」です。運営協議会に説明できるよう、理由を「${p.title}」に書いてください（例: 保健師ではなく看護師を配置）。`,
+    description: '事業評価で「いいえ」と答えた指標に、根拠・備考がありません。運営協議会に説明できるよう、理由を残します。',
+    example: { number: '1-3', title: '根拠・備考' },
+  }),
+  EVALUATION_INDICATOR_MISSING: entry({
+    title: '事業評価の指標の行がない',
+    severity: 'error',
+    message: (p: { year: string; number: string; category: string; indicator: string }) =>
+      `${p.year}年度の指標 ${p.number}（${p.category}: ${p.indicator.slice(0, 40)}）の行がありません。「事業評価の指標を取り込む」で追加して回答してください。`,
+    description: '市から届いた評価指標の一覧にある指標が、事業評価シートにありません。指標の一覧があるときだけ確かめます。',
+    example: { year: '2025', number: '2-1', category: '組織・運営体制', indicator: '運営協議会での議論を踏まえ、センターの運営方針を定めているか' },
+  }),
+  EVALUATION_INDICATOR_UNKNOWN: entry({
+    title: '一覧にない事業評価の指標',
+    severity: 'warning',
+    message: (p: { number: Shown; year: string; listSheet: string }) =>
+      `番号「${p.number}」は${p.year}年度の評価指標の一覧にありません。番号を確かめるか、市から届いた一覧を「${p.listSheet}」に入れてください。`,
+    description: '事業評価シートの番号が、その年度の評価指標の一覧にありません。番号の誤りか、一覧が古いかのどちらかです。',
+    example: { number: '9-9', year: '2025', listSheet: '評価指標' },
+  }),
+};
+
+export type IssueCode = keyof typeof ISSUE_CATALOGUE;
+
+/** The named parameters a code's message is made from. */
+export type IssueParams<C extends IssueCode> = Parameters<(typeof ISSUE_CATALOGUE)[C]['message']>[0];
+
+/** The message of a code, made from its template. */
+export function issueMessage<C extends IssueCode>(code: C, params: IssueParams<C>): string {
+  const message = ISSUE_CATALOGUE[code].message as (p: IssueParams<C>) => string;
+  return message(params);
+}
+
+/** The severity belongs to the code, so the same rule never reports itself two ways. */
+export function severityOf(code: IssueCode): Severity {
+  return ISSUE_CATALOGUE[code].severity;
+}
+
+/**
+ * The codes whose suggestion 「表記を整える」 may apply in bulk, with the label it lists each change under;
+ * every other suggestion is a judgement, applied one at a time from the チェック結果 sidebar.
+ */
+export const NOTATION_KINDS: Readonly<Partial<Record<IssueCode, string>>> = Object.fromEntries(
+  Object.entries(ISSUE_CATALOGUE).flatMap(([code, e]) => (e.tidy === undefined ? [] : [[code, e.tidy]])),
+);
