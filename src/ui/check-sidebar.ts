@@ -1,7 +1,7 @@
 import type { CheckView } from '../gas/check';
-import type { Issue } from '../domain/issue';
+import type { Issue } from '../domain/issues/issue';
 import { button, byId, el, failureText, icon, setStatus, whileBusy } from './dom';
-import { callServer, pageData } from './google-script';
+import { pageData, server } from './google-script';
 
 /**
  * チェック結果: the issues of the last check grouped by sheet, then by row (errors before warnings), each
@@ -40,15 +40,15 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 
 function selectCell(issue: Issue): void {
   setStatus(status(), '');
-  callServer<void>('sidebarSelectCell', issue.sheet, issue.cell).catch((e: unknown) => setStatus(status(), failureText(e), 'error'));
+  server.sidebarSelectCell(issue.sheet, issue.cell).catch((e: unknown) => setStatus(status(), failureText(e), 'error'));
 }
 
-function applyOne(issue: Issue, control: HTMLButtonElement): void {
-  setStatus(status(), `${issue.cell} に「${issue.suggestion ?? ''}」を書き込んでいます…`);
-  whileBusy(control, '適用中…', () => callServer<CheckView>('sidebarApplySuggestion', issue.sheet, issue.cell, issue.suggestion))
+function applyOne(issue: Issue, suggestion: string, control: HTMLButtonElement): void {
+  setStatus(status(), `${issue.cell} に「${suggestion}」を書き込んでいます…`);
+  whileBusy(control, '適用中…', () => server.sidebarApplySuggestion(issue.sheet, issue.cell, suggestion))
     .then((view) => {
       render(view);
-      setStatus(status(), `${issue.sheet}!${issue.cell} を「${issue.suggestion ?? ''}」にしました（_変更履歴に記録）。`, 'success');
+      setStatus(status(), `${issue.sheet}!${issue.cell} を「${suggestion}」にしました（_変更履歴に記録）。`, 'success');
     })
     .catch((e: unknown) => setStatus(status(), failureText(e), 'error'));
 }
@@ -63,14 +63,15 @@ function issueItem(issue: Issue): HTMLElement {
     el('span', { class: `badge ${issue.severity}`, text: severity }),
   );
   const item = el('li', { class: `issue ${issue.severity}` }, head, el('p', { class: 'message', text: issue.message }));
-  if (issue.suggestion !== undefined) {
-    const apply = button('適用', 'btn small', () => applyOne(issue, apply), { 'aria-label': `${issue.cell}に候補「${issue.suggestion}」を書き込む` });
+  const suggestion = issue.suggestion;
+  if (suggestion !== undefined) {
+    const apply = button('適用', 'btn small', () => applyOne(issue, suggestion, apply), { 'aria-label': `${issue.cell}に候補「${suggestion}」を書き込む` });
     item.append(
       el(
         'div',
         { class: 'suggestion' },
         el('span', { class: 'label', text: '候補' }),
-        el('span', { class: 'value', text: issue.suggestion === '' ? '（空にする）' : issue.suggestion }),
+        el('span', { class: 'value', text: suggestion === '' ? '（空にする）' : suggestion }),
         apply,
       ),
     );
@@ -126,7 +127,7 @@ function main(): void {
   const recheck = byId<HTMLButtonElement>('recheck');
   recheck.addEventListener('click', () => {
     setStatus(status(), 'チェックしています…');
-    whileBusy(recheck, 'チェック中…', () => callServer<CheckView>('sidebarRecheck'))
+    whileBusy(recheck, 'チェック中…', () => server.sidebarRecheck())
       .then((view) => {
         render(view);
         setStatus(status(), '');

@@ -1,8 +1,8 @@
-import type { NormalizePreview, NormalizeResult } from '../gas/normalize';
+import type { NormalizePreview, NormalizeResult } from '../workbook/normalize-job';
 import { cellText } from '../domain/values/cell';
 import type { CellChange } from '../workbook/normalize-plan';
 import { byId, el, failureText, icon, setStatus, whileBusy } from './dom';
-import { callServer, closeDialog, pageData } from './google-script';
+import { closeDialog, pageData, server } from './google-script';
 
 /**
  * 表記を整える: every normalisation the check suggests, before → after, one checkbox each (all ticked), a
@@ -163,7 +163,7 @@ function main(): void {
   apply.addEventListener('click', () => {
     const chosen = items.filter((i) => ticked.has(i.id)).map(({ id: _id, ...change }) => change);
     setStatus(byId('status'), 'セルを確かめて書き込んでいます…');
-    whileBusy(apply, '整えています…', () => callServer<NormalizeResult>('normalizeDialogApply', chosen))
+    whileBusy(apply, '整えています…', () => server.normalizeDialogApply(chosen))
       .then((result) => {
         setStatus(byId('status'), '');
         renderDone(result);

@@ -1,15 +1,9 @@
 import { byId, el, failureText, setStatus } from './dom';
-import { callServer, closeDialog, pageData } from './google-script';
+import { closeDialog, pageData, server } from './google-script';
 
 /** 「月報を作成…」: a month picker (default last month) and the result of building the report. */
 interface ReportDialogData {
   readonly defaultMonth: string;
-}
-
-interface BuildResult {
-  readonly sheet: string;
-  readonly errors: number;
-  readonly warnings: number;
 }
 
 function main(): void {
@@ -29,7 +23,8 @@ function main(): void {
     build.disabled = true;
     setStatus(status, '作成しています…');
     result.replaceChildren();
-    callServer<BuildResult>('reportDialogBuild', month.value)
+    server
+      .reportDialogBuild(month.value)
       .then((r) => {
         setStatus(status, `「${r.sheet}」を作成しました。`, 'success');
         result.replaceChildren(

@@ -1,7 +1,6 @@
-import type { SettingsSaveResult } from '../gas/settings-sidebar';
 import type { SettingField, SettingKey, SettingsForm } from '../workbook/settings-form';
 import { byId, el, failureText, setStatus, whileBusy } from './dom';
-import { callServer, pageData } from './google-script';
+import { pageData, server } from './google-script';
 
 /**
  * 設定: one labelled field per 項目 of the 設定 sheet. The server validates each as the checks will read it
@@ -80,7 +79,7 @@ function main(): void {
   byId<HTMLFormElement>('form').addEventListener('submit', (event) => {
     event.preventDefault();
     setStatus(status, '');
-    whileBusy(save, '保存中…', () => callServer<SettingsSaveResult>('settingsSidebarSave', values(), loaded))
+    whileBusy(save, '保存中…', () => server.settingsSidebarSave(values(), loaded))
       .then((result) => {
         if (result.form) render(result.form);
         if (result.ok) {

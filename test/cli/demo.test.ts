@@ -1,25 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SEED } from '../../src/cli/demo';
 import { CONSULTATIONS_SHEET } from '../../src/domain/sheets/consultations';
 import { isSubmissionFileSheet } from '../../src/domain/reports/submission-file';
 import { RECEIPTS_SHEET } from '../../src/domain/reports/receipts';
 import { HONJO_CENTERS, sampleCenterWorkbook } from '../../src/sample/center';
+import { type CliRun, type DemoRuns, demoRuns, runCli } from '../helpers/demo';
 import { everyCell, sheetNames } from './xlsx-files';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const HANDOUT = readFileSync(join(ROOT, 'test', 'fixtures', 'itaku-jigyosho-r3-02.csv'), 'utf8')
   .trim()
   .split('\n')
   .slice(1)
   .map((l) => l.split(','));
-
-function demo(dir: string, ...args: string[]) {
-  return spawnSync(process.execPath, [CLI, 'demo', dir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
 
 interface DemoDoc {
   month: string;
@@ -33,19 +27,34 @@ interface DemoDoc {
 }
 
 describe('houkatsu demo', () => {
-  const first = mkdtempSync(join(tmpdir(), 'demo-a-'));
-  const second = mkdtempSync(join(tmpdir(), 'demo-b-'));
-  let a: ReturnType<typeof demo>;
+  // Run once for the whole file (helpers/demo): a JSON run in one folder, the default summary in another.
+  let runs: DemoRuns;
+  let a: CliRun;
+  let first: string;
 
-  beforeAll(() => {
-    a = demo(first, '--json');
+  beforeAll(async () => {
+    runs = await demoRuns();
+    a = runs.json;
+    first = runs.json.dir;
   });
 
-  test('the same seed gives byte-identical JSON, wherever it runs', () => {
+  test('the same seed gives the same result wherever it runs: the second run, in another folder, says and writes what the first does', async () => {
     expect(a.status).toBe(0);
-    const b = demo(second, '--json');
-    expect(b.stdout).toBe(a.stdout);
     expect(a.stderr).toContain('市: 各センターの提出データを集計…');
+    const b = runs.summary;
+    expect(b.status).toBe(0);
+    expect(b.stderr).toBe(a.stderr);
+    const doc = JSON.parse(a.stdout) as DemoDoc;
+    for (const c of doc.centers) expect(b.stdout).toContain(`  ${c.name}: エラー ${c.errors} 件・注意 ${c.warnings} 件`);
+    for (const c of doc.centers) expect(b.stdout).toContain(`延べ件数 ${c.total} 件`);
+    const marked = doc.city.offices.filter((o) => o.centers.length > 0).length;
+    expect(b.stdout).toContain(`委託事業所一覧: ${doc.city.offices.length} 事業所（うち〇のある事業所 ${marked}）`);
+    for (const n of doc.city.newContracts) expect(b.stdout).toContain(n.name);
+    // The files, relative to the folder, in the same order; the city's workbooks hold the same cells.
+    expect(b.stdout).toContain(`）:\n${doc.files.map((f) => `  ${f}`).join('\n')}\n`);
+    for (const f of ['市/市集計_2021-02.xlsx', '市/事業評価_2020.xlsx']) {
+      expect(await everyCell(join(runs.summary.dir, f))).toEqual(await everyCell(join(first, f)));
+    }
   });
 
   test('four centers checked and reported, every one submitted; the files are where it says', () => {
@@ -99,12 +108,13 @@ describe('houkatsu demo', () => {
     expect(doc.city.newContracts.map((n) => n.startMonth)).toEqual(['2021-01', '2021-02']);
   });
 
-  test('every deliberate mess is reported with its code at its row, and nothing else is an error', () => {
-    HONJO_CENTERS.forEach((center) => {
-      const r = spawnSync(process.execPath, [CLI, 'check', join(first, 'センター', `${center.name}.xlsx`), '--json', '--today', '2021-03-05'], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
+  test('every deliberate mess is reported with its code at its row, and nothing else is an error', async () => {
+    // The four checks run side by side.
+    const checks = await Promise.all(
+      HONJO_CENTERS.map((center) => runCli('check', join(first, 'センター', `${center.name}.xlsx`), '--json', '--today', '2021-03-05')),
+    );
+    HONJO_CENTERS.forEach((center, index) => {
+      const r = checks[index] as CliRun;
       const issues = (JSON.parse(r.stdout) as { issues: { sheet: string; row: number; column: string; code: string; severity: string }[] }).issues;
       const planted = sampleCenterWorkbook(center, DEFAULT_SEED).planted;
       for (const p of planted) expect(issues).toContainEqual(expect.objectContaining({ sheet: p.sheet, row: p.row, code: p.code }));
@@ -114,8 +124,7 @@ describe('houkatsu demo', () => {
   });
 
   test('a human summary in Japanese by default', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demo-c-'));
-    const r = demo(dir);
+    const r = runs.summary;
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/委託事業所一覧: 43 事業所（うち〇のある事業所 40）/);
     expect(r.stdout).toContain('書き出したファイル');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { CellValue } from '../../src/domain/values/cell';
 import { rowReader } from '../../src/domain/values/fields';
-import type { Issue } from '../../src/domain/issue';
+import type { Issue } from '../../src/domain/issues/issue';
 import {
   checkOfficeNumber,
   makeOfficeNumber,
@@ -25,6 +25,16 @@ describe('officeNumberCheckDigit (モジュラス10 ウェイト2-1分割, lette
     ['11J130001', 9],
     // Z = 32: 32×2 = 64 → 6+4 = 10; 1×2=2, 3×1=3, 0, 1×2=2, 0, 0, 0, 5×2 = 10 → 1; sum 2+3+10+0+2+0+0+0+1 = 18; 10 − 8 = 2
     ['13Z010005', 2],
+    // a 地域包括支援センター of 北海道 (区分 0): 0×2 1×1 0×2 0×1 1×2 0×1 0×2 0×1 1×2 → 0+1+0+0+2+0+0+0+2 = 5; 10 − 5 = 5
+    ['010010001', 5],
+    // all nines: 9×2 = 18 → 1+8 = 9 five times, 9×1 four times; sum 45 + 36 = 81; 10 − 1 = 9
+    ['999999999', 9],
+    // H = 17 (the last letter before the gap at I): 17×2 = 34 → 7; 2×2=4, 7×1=7, 7, 0, 0, 0, 0, 0, 0; sum 18; 10 − 8 = 2
+    ['27H000000', 2],
+    // P = 23 (O is skipped): 23×2 = 46 → 4+6 = 10; 4×2=8, 0×1=0, 10, 9×1=9, 9×2=18 → 9, 0, 0, 0, 0; sum 8+0+10+9+9 = 36; 10 − 6 = 4
+    ['40P990000', 4],
+    // digits only, three products of two digits: 4×2=8, 7×1=7, 9×2=18 → 9, 4×1=4, 7×2=14 → 5, 0, 0, 0, 0; sum 33; 10 − 3 = 7
+    ['479470000', 7],
   ])('%s → %d', (nine, digit) => {
     expect(officeNumberCheckDigit(nine)).toBe(digit);
   });
@@ -39,8 +49,11 @@ describe('officeNumberCheckDigit (モジュラス10 ウェイト2-1分割, lette
 describe('makeOfficeNumber', () => {
   test('pads the parts and appends the check digit', () => {
     expect(makeOfficeNumber(11, '7', 13, 1)).toBe('1171300013');
-    expect(makeOfficeNumber('01', 'A', '02', '0003')).toMatch(/^01A020003\d$/);
-    expect(OFFICE_NUMBER_EXAMPLE).toBe(makeOfficeNumber(11, '7', 13, 1));
+    // 0 1 A 0 2 0 0 0 3: 0×2 = 0, 1×1 = 1, A = 10, 10×2 = 20 → 2, 0, 2×2 = 4, 0, 0, 0, 3×2 = 6; sum 13; 10 − 3 = 7
+    expect(makeOfficeNumber('01', 'A', '02', '0003')).toBe('01A0200037');
+    // 0 1 7 0 1 0 0 0 1: 0, 1, 7×2 = 14 → 5, 0, 1×2 = 2, 0, 0, 0, 1×2 = 2; sum 10; (10 − 0) mod 10 = 0
+    expect(makeOfficeNumber(1, '7', 1, 1)).toBe('0170100010');
+    expect(OFFICE_NUMBER_EXAMPLE).toBe('1171300013');
   });
 
   test('refuses parts that make no office number', () => {
@@ -94,9 +107,8 @@ describe('checkOfficeNumber', () => {
     expect(checkOfficeNumber('11-7-13-0001-3')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/区切り/), suggestion: '1171300013' });
     expect(checkOfficeNumber('117 1300013')).toMatchObject({ kind: 'invalid', suggestion: '1171300013' });
     expect(checkOfficeNumber('11a1300016')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/小文字/), suggestion: '11A1300016' });
-    // 北海道 (01) typed into a number cell loses its leading 0
-    const hokkaido = makeOfficeNumber(1, '7', 1, 1);
-    expect(checkOfficeNumber(String(Number(hokkaido)))).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/先頭の0/), suggestion: hokkaido });
+    // 北海道 (01) typed into a number cell loses its leading 0: 0170100010 (check digit worked out above) reads 170100010
+    expect(checkOfficeNumber('170100010')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/先頭の0/), suggestion: '0170100010' });
   });
 
   const made = fc
@@ -107,6 +119,29 @@ describe('checkOfficeNumber', () => {
       serial: fc.integer({ min: 0, max: 9999 }),
     })
     .map((p) => makeOfficeNumber(p.prefecture, p.kind, p.district, p.serial));
+
+  /**
+   * The published rule checked from the other side, as a reader of the number would (not by computing the
+   * digit again): over all ten characters, weights 1, 2, 1, 2, … from the right (the check digit weighs 1),
+   * each product counted as the sum of its digits, the total is a multiple of 10. Letters take the values
+   * of MHLW's table, A = 10 … Z = 32 without I, O and Q.
+   */
+  function addsUpToTen(number: string): boolean {
+    const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
+    let total = 0;
+    [...number].reverse().forEach((ch, fromRight) => {
+      const value = /\d/.test(ch) ? Number(ch) : 10 + letters.indexOf(ch);
+      const product = String(value * (fromRight % 2 === 0 ? 1 : 2));
+      for (const digit of product) total += Number(digit);
+    });
+    return total % 10 === 0;
+  }
+
+  test('the weighted sum of a made number, check digit included, is a multiple of 10', () => {
+    expect(['1171300013', '01A0200037', '0170100010'].every(addsUpToTen)).toBe(true);
+    expect(addsUpToTen('1171300014')).toBe(false);
+    fc.assert(fc.property(made, (n) => addsUpToTen(n)));
+  });
 
   test('every number makeOfficeNumber makes is valid', () => {
     fc.assert(fc.property(made, (n) => checkOfficeNumber(n).kind === 'valid' && (checkOfficeNumber(n) as { checkDigitOk: boolean }).checkDigitOk));

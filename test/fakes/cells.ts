@@ -273,54 +273,52 @@ interface ZonedDetail extends ZonedParts {
   readonly offsetMinutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/*
+ * The fake keeps its own time-zone arithmetic, written unlike the product's (src/workbook/cell-values.ts reads
+ * year, month, day and time as formatted parts), so a mistake there is not mirrored here and caught by
+ * nothing: Intl is asked only for the zone's offset at an instant ("GMT+09:00"), and every wall-clock field
+ * is UTC arithmetic on the shifted instant.
+ */
+const offsetNames = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
+/** How far a zone's clocks are ahead of UTC at an instant, in milliseconds (whole seconds: old local mean times have them). */
+function offsetMillis(date: Date, timeZone: string): number {
+  let names = offsetNames.get(timeZone);
+  if (!names) {
+    names = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetNames.set(timeZone, names);
   }
-  return formatter;
+  const name = names.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  if (name === 'GMT') return 0;
+  const offset = /^GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(name);
+  if (!offset) throw new Error(`fake: cannot read the UTC offset of ${timeZone} from "${name}"`);
+  const seconds = Number(offset[2]) * 3600 + Number(offset[3]) * 60 + Number(offset[4] ?? 0);
+  return (offset[1] === '-' ? -seconds : seconds) * 1000;
 }
 
 /** The wall-clock reading of an instant in a time zone. */
 export function zoned(date: Date, timeZone: string): ZonedDetail {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(date)) parts[part.type] = part.value;
-  const num = (key: string): number => Number(parts[key] ?? 0);
-  const wall = Date.UTC(num('year'), num('month') - 1, num('day'), num('hour'), num('minute'), num('second'));
-  const instant = Math.floor(date.getTime() / 1000) * 1000;
+  const offset = offsetMillis(date, timeZone);
+  const wall = new Date(date.getTime() + offset);
   return {
-    year: num('year'),
-    month: num('month'),
-    day: num('day'),
-    hour: num('hour'),
-    minute: num('minute'),
-    second: num('second'),
-    millisecond: ((date.getTime() % 1000) + 1000) % 1000,
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? 'Sun'),
-    offsetMinutes: Math.round((wall - instant) / 60000),
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+    weekday: wall.getUTCDay(),
+    offsetMinutes: Math.round(offset / 60000),
   };
 }
 
 /** The instant at which a time zone's clocks read the given wall-clock time. */
 export function fromZoned(parts: ZonedParts, timeZone: string): Date {
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  let guess = wall - zoned(new Date(wall), timeZone).offsetMinutes * 60000;
+  let guess = wall - offsetMillis(new Date(wall), timeZone);
   // A second pass settles guesses that straddle a daylight-saving change.
-  guess = wall - zoned(new Date(guess), timeZone).offsetMinutes * 60000;
+  guess = wall - offsetMillis(new Date(guess), timeZone);
   return new Date(guess);
 }
 

@@ -1,0 +1,45 @@
+/**
+ * Compile-time tests of the pages' client for google.script.run (src/ui/google-script.ts), run by
+ * `npm run typecheck` (tsconfig includes test/; jest never runs this file, nothing here is called).
+ * Every `@ts-expect-error` line must fail to compile for the reason its comment gives. Should the client
+ * accept any name or any arguments again, as `callServer(name: string, ...args: unknown[])` did, those
+ * lines compile, tsc reports the directives as unused and the typecheck fails.
+ */
+import type { Issue } from '../../src/domain/issues/issue';
+import type { Server } from '../../src/ui/google-script';
+
+declare const server: Server;
+
+/** true only when A and B are the same type (not merely assignable either way). */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+export async function serverCallsTypeCheck(): Promise<void> {
+  // The server's results arrive with their own types, written out here by hand.
+  const _view = await server.sidebarRecheck();
+  const _isView: Equal<
+    typeof _view,
+    { readonly checkedAt: string; readonly summary: { errors: number; warnings: number }; readonly issues: readonly Issue[] }
+  > = true;
+  const _built = await server.reportDialogBuild('2026-10');
+  const _isBuilt: Equal<typeof _built, { sheet: string; errors: number; warnings: number }> = true;
+  const _selected = await server.sidebarSelectCell('相談記録', 'B3');
+  const _isSelected: Equal<typeof _selected, void> = true;
+  await server.sidebarApplySuggestion('相談記録', 'B3', '2026/10/03');
+
+  // @ts-expect-error no server function has this name: a renamed server function fails like this at every call
+  await server.sidebarRecheckAll();
+  // @ts-expect-error a menu handler is exported by main.ts but is not for pages
+  await server.menuInputCheck();
+  // @ts-expect-error reportDialogBuild takes the month as text (YYYY-MM)
+  await server.reportDialogBuild(202610);
+  // @ts-expect-error sidebarSelectCell needs the sheet and the cell
+  await server.sidebarSelectCell('相談記録');
+  // @ts-expect-error sidebarRecheck takes nothing
+  await server.sidebarRecheck('相談記録');
+  // @ts-expect-error the suggestion written by sidebarApplySuggestion is text
+  await server.sidebarApplySuggestion('相談記録', 'B3', 3);
+  // @ts-expect-error sidebarRecheck resolves to the check, which has no `sheet`
+  const _sheet: string = (await server.sidebarRecheck()).sheet;
+  // @ts-expect-error the result is a promise, not the value itself
+  const _sync: { sheet: string } = server.reportDialogBuild('2026-10');
+}
