@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/', 'build-city/', 'dist/', 'node_modules/', 'out/', 'coverage/', 'test-artifacts/'] },
+  { ignores: ['build/', 'build-city/', 'dist/', 'node_modules/', 'out/', 'coverage/', 'test-artifacts/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
