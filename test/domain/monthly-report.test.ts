@@ -56,20 +56,25 @@ describe('buildMonthlyReport: 介護予防 and 委託 sections, quality', () => 
     issue('相談記録', 1, 'error'),
     issue('設定', 4, 'error'),
   ];
-  const report = buildMonthlyReport(
-    { settings, month: '2026-10', consultations: [], contracts, delegations, issues },
-    new Map([
-      ['相談記録', 1],
-      ['委託契約', 1],
-      ['委託実績', 1],
-    ]),
-  );
+  // Built inside each test, not at describe time: a report built while the suite is collected is credited to no
+  // test, and mutation testing (npm run mutate) would count the rules it runs as covered by none.
+  const build = () =>
+    buildMonthlyReport(
+      { settings, month: '2026-10', consultations: [], contracts, delegations, issues },
+      new Map([
+        ['相談記録', 1],
+        ['委託契約', 1],
+        ['委託実績', 1],
+      ]),
+    );
 
   test('直営 / 委託 件数 and うち新規', () => {
+    const report = build();
     expect(report.preventivePlans).toEqual({ direct: 6, delegated: 8, newCases: 4, directNewCases: 1, delegatedNewCases: 3 });
   });
 
   test('offices delegated to in the month, most cases first, with 所在 and the contract start', () => {
+    const report = build();
     expect(report.delegations.map((d) => [d.officeNumber, d.name, d.cases, d.newCases, d.municipality, d.contractStart])).toEqual([
       ['A', 'トマト村', 6, 2, '本庄市', '2020-04-01'],
       ['B', 'ジャム', 2, 1, '本庄市', '2026-10-15'],
@@ -77,11 +82,13 @@ describe('buildMonthlyReport: 介護予防 and 委託 sections, quality', () => 
   });
 
   test('contracts starting in the month, and those active in it (an ended one is not)', () => {
+    const report = build();
     expect(report.newContracts.map((c) => c.officeNumber)).toEqual(['B']);
     expect(report.activeContracts.map((c) => c.officeNumber)).toEqual(['A', 'B']);
   });
 
   test('shares against the threshold: トマト村 6/8 = 75%, the center’s own 法人 2/8 = 25%', () => {
+    const report = build();
     expect(report.concentration.total).toBe(8);
     expect(report.concentration.byOffice[0]).toMatchObject({ name: 'トマト村', share: 0.75 });
     expect(report.concentration.ownCorporationShare).toBe(0.25);
@@ -89,10 +96,12 @@ describe('buildMonthlyReport: 介護予防 and 委託 sections, quality', () => 
   });
 
   test('quality counts the month’s rows, the headers and 設定, not other months', () => {
+    const report = build();
     expect(report.quality).toEqual({ errors: 3, warnings: 1, rowsWithErrors: 3, rowsWithWarnings: 1 });
   });
 
   test('the payload carries the same figures and validates', () => {
+    const report = build();
     const s = toSubmission(report, '2026-11-01T00:00:00.000Z');
     expect(s.preventivePlans.delegated).toBe(8);
     expect(s.delegations).toHaveLength(2);
