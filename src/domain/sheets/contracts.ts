@@ -158,7 +158,10 @@ const NAMED_OVERLAPS = 3;
 export interface Overlap<C> {
   /** How many other contracts of the same office share a day with this one. */
   readonly count: number;
-  /** The first few of them, by row. */
+  /**
+   * A few of them to name, shown in row order: those nearest in start date (the search is bounded, so a
+   * thousand identical rows cost no more than a few), not necessarily the first rows of the sheet.
+   */
   readonly examples: readonly C[];
 }
 
