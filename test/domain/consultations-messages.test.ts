@@ -8,6 +8,7 @@ import { CONSULTATION_COLUMNS, readConsultations } from '../../src/domain/sheets
 import type { Issue } from '../../src/domain/issues/issue';
 import { defaultSettings, type Settings } from '../../src/domain/sheets/settings';
 import { toTable } from '../../src/domain/sheets/table';
+import { consultationRow } from '../helpers/rows';
 import { d, rawSheet } from '../helpers/tables';
 
 const HEADER = CONSULTATION_COLUMNS.map((c) => c.header);
@@ -15,30 +16,7 @@ const HEADER = CONSULTATION_COLUMNS.map((c) => c.header);
 const settings: Settings = { ...defaultSettings('テストセンター'), consultationTopics: ['虐待', '認知症', '介護保険サービス'], abuseReportDays: 3 };
 const TODAY = '2026-11-23';
 
-/** A valid row; `over` replaces cells by header. */
-function row(over: Record<string, CellValue> = {}, headers: readonly string[] = HEADER): CellValue[] {
-  const base: Record<string, CellValue> = {
-    受付日: d('2026-10-03'),
-    相談者ID: 'A-0001',
-    '新規/継続': '新規',
-    相談方法: '電話',
-    相談者: '本人',
-    業務区分: '総合相談支援',
-    相談内容: '介護保険サービス',
-    認知症関連: false,
-    夜間休日: false,
-    対応職種: '社会福祉士等',
-    対応内容: '情報提供・助言',
-    紹介事業所: '',
-    紹介理由: '',
-    市への報告日: null,
-    担当者: '担当A',
-    氏名: '本庄 花子',
-    内容メモ: 'デイサービスの相談',
-  };
-  const merged = { ...base, ...over };
-  return headers.map((h) => merged[h] ?? null);
-}
+const row = consultationRow;
 
 function read(rows: CellValue[][], headers: readonly string[] = HEADER) {
   const table = toTable(rawSheet('相談記録', [headers, ...rows]), CONSULTATION_COLUMNS);

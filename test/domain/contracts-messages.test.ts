@@ -8,28 +8,13 @@ import { CONTRACT_COLUMNS, CONTRACTS_SHEET, contractPeriod, readContracts } from
 import type { Issue } from '../../src/domain/issues/issue';
 import { defaultSettings, type Settings } from '../../src/domain/sheets/settings';
 import { toTable } from '../../src/domain/sheets/table';
+import { contractRow } from '../helpers/rows';
 import { d, rawSheet } from '../helpers/tables';
 
 const HEADER = CONTRACT_COLUMNS.map((c) => c.header);
 const settings: Settings = { ...defaultSettings('本庄西'), prefecture: '埼玉県', municipality: '本庄市', outsideTowns: ['上里町', '美里町'] };
 
-/** A valid row; `over` replaces cells by header. */
-function row(over: Record<string, CellValue> = {}, headers: readonly string[] = HEADER): CellValue[] {
-  const base: Record<string, CellValue> = {
-    事業所番号: '1171300013',
-    事業所名: 'トマト村',
-    法人名: '有限会社 見本ライフ',
-    所在地: '早稲田の杜5-14-8',
-    所在: '本庄市',
-    委託区分: '両方',
-    契約開始日: d('2020-04-01'),
-    契約終了日: null,
-    運営協議会承認日: d('2020-03-20'),
-    選定理由: '利用者の希望により、複数の事業所から選んだ',
-  };
-  const merged = { ...base, ...over };
-  return headers.map((h) => merged[h] ?? null);
-}
+const row = contractRow;
 
 function read(rows: CellValue[][], headers: readonly string[] = HEADER, place: Settings = settings) {
   const table = toTable(rawSheet(CONTRACTS_SHEET, [headers, ...rows]), CONTRACT_COLUMNS);
