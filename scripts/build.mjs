@@ -60,7 +60,7 @@ async function buildHtml() {
 }
 
 async function buildNode() {
-  const entries = { cli: 'src/cli/main.ts' };
+  const entries = { cli: 'src/cli/bin.ts' };
   if (existsSync(join(root, 'bench/bench.ts'))) entries.bench = 'bench/bench.ts';
   for (const [name, entry] of Object.entries(entries)) {
     await esbuild.build({

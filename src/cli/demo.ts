@@ -18,9 +18,9 @@ export interface DemoOptions {
   readonly json?: boolean;
   readonly month?: string;
   readonly seed?: number;
-  /** Where progress goes (stderr by default), so stdout holds only the result. */
-  readonly progress?: (line: string) => void;
-  readonly write?: (text: string) => void;
+  /** Where progress goes (the CLI sends it to stderr), so what `write` gets is only the result. */
+  readonly progress: (line: string) => void;
+  readonly write: (text: string) => void;
 }
 
 export const DEFAULT_SEED = 20210201;
@@ -49,8 +49,7 @@ export interface DemoResult {
  * file is.
  */
 export async function runDemo(options: DemoOptions): Promise<number> {
-  const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const write = options.write ?? ((text: string) => process.stdout.write(text));
+  const { progress, write } = options;
   const month = options.month ?? SAMPLE_LAST_MONTH;
   if (!isValidYearMonth(month)) throw new RangeError(`--month（対象月）は YYYY-MM の形で指定してください（例: ${SAMPLE_LAST_MONTH}）。`);
   const seed = options.seed ?? DEFAULT_SEED;

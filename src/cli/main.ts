@@ -59,9 +59,15 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Where a run writes: the process's streams from bin.ts, a buffer in the tests. */
+export interface CliOutput {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+async function main(argv: readonly string[], out: CliOutput): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: [...argv],
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
@@ -80,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') {
-    process.stdout.write(HELP);
+    out.stdout(HELP);
     return values.help || command === 'help' ? EXIT.ok : EXIT.usage;
   }
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail('--today は YYYY-MM-DD の形で指定してください。');
@@ -88,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
     case 'check': {
       if (rest.length !== 1) fail('チェックする .xlsx ファイルを1つ指定してください。例: houkatsu check センター.xlsx');
       const output = await checkFile(rest[0] as string, { marked: values.output, today: values.today });
-      process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${formatCheck(output)}\n`);
+      out.stdout(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${formatCheck(output)}\n`);
       return output.summary.errors > 0 ? EXIT.hasErrors : EXIT.ok;
     }
     case 'report': {
@@ -99,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.year !== undefined && year === undefined)
         fail(`--year（事業評価の年度）は 2025 や 令和7年度 の形で指定してください。「${values.year}」は読めません。`);
       const built = await reportFile(rest[0] as string, { month: values.month, output: values.output, year, today: values.today });
-      process.stdout.write(values.json ? `${JSON.stringify(built.submission, null, 2)}\n` : `${formatReport(built)}\n`);
+      out.stdout(values.json ? `${JSON.stringify(built.submission, null, 2)}\n` : `${formatReport(built)}\n`);
       return built.report.quality.errors > 0 ? EXIT.hasErrors : EXIT.ok;
     }
     case 'consolidate': {
@@ -113,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
         .map((s) => s.trim())
         .filter((s) => s !== '');
       const result = await consolidateFiles(rest, { month: values.month, since: values.since, output: values.output, city: values.city, order });
-      process.stdout.write(values.json ? `${JSON.stringify(result.document, null, 2)}\n` : `${formatConsolidation(result.consolidation, result.output)}\n`);
+      out.stdout(values.json ? `${JSON.stringify(result.document, null, 2)}\n` : `${formatConsolidation(result.consolidation, result.output)}\n`);
       // A file that could not be read is an input with errors; a center that has not submitted is not.
       return result.consolidation.centers.some((c) => c.status === 'unreadable') ? EXIT.hasErrors : EXIT.ok;
     }
@@ -125,39 +131,42 @@ async function main(argv: string[]): Promise<number> {
           fail(`--into では提出用ファイルを指定しません（「${rest.join(' ')}」）。例: houkatsu evaluate --into センター.xlsx --indicators 評価指標.xlsx`);
         const imported = await importIndicatorFile({ into: values.into, indicators: values.indicators });
         if (imported.kind === 'refused') fail(imported.reason);
-        process.stdout.write(values.json ? `${JSON.stringify(imported, null, 2)}\n` : `${formatIndicatorImport(imported.years, values.into)}\n`);
+        out.stdout(values.json ? `${JSON.stringify(imported, null, 2)}\n` : `${formatIndicatorImport(imported.years, values.into)}\n`);
         return EXIT.ok;
       }
       if (rest.length === 0) fail('事業評価を集計する提出用ファイル（提出用_センター名.xlsx）を1つ以上指定してください。');
       const year = values.year === undefined ? undefined : readFiscalYear(values.year);
       if (year === undefined) fail('--year で年度を指定してください（例: --year 2025 や --year 令和7年度）。');
       const comparison = await evaluateFiles(rest, { year, output: values.output, national: values.national });
-      process.stdout.write(values.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatEvaluation(comparison)}\n`);
+      out.stdout(values.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatEvaluation(comparison)}\n`);
       return comparison.centers.some((c) => c.status === 'unreadable') ? EXIT.hasErrors : EXIT.ok;
     }
     case 'demo': {
       if (rest.length > 1) fail('demo に指定できるフォルダは1つです。');
-      return runDemo({ dir: rest[0], json: values.json, month: values.month });
+      return runDemo({ dir: rest[0], json: values.json, month: values.month, write: out.stdout, progress: (line) => out.stderr(`${line}\n`) });
     }
     default:
       return fail(`「${command}」というコマンドはありません。houkatsu --help で使い方を確認してください。`);
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+/**
+ * One run of `houkatsu` with its arguments: the exit code of SPEC §6. Never throws: a usage error, an unreadable or
+ * unwritable file gets its message on stderr and exit code 2, anything else its stack (a bug to report).
+ */
+export async function houkatsu(argv: readonly string[], out: CliOutput): Promise<number> {
+  try {
+    return await main(argv, out);
+  } catch (error: unknown) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(
+      out.stderr(
         `${error instanceof UsageError ? error.message : `引数が正しくありません: ${(error as Error).message}`}\nhoukatsu --help で使い方を確認してください。\n`,
       );
     } else if (error instanceof UnreadableFileError || error instanceof UnwritableFileError || error instanceof SubmissionTargetError) {
-      process.stderr.write(`${error.message}\n`);
+      out.stderr(`${error.message}\n`);
     } else {
-      process.stderr.write(`予期しないエラーが起きました: ${(error as Error).stack ?? String(error)}\n`);
+      out.stderr(`予期しないエラーが起きました: ${(error as Error).stack ?? String(error)}\n`);
     }
-    process.exitCode = EXIT.usage;
-  },
-);
+    return EXIT.usage;
+  }
+}

@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
+import { runCli } from '../helpers/demo';
+import { run } from './xlsx-files';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'houkatsu-cli-'));
 const HEADER = CONSULTATION_COLUMNS.map((c) => c.header);
-
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 async function writeCenter(name: string, rows: unknown[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -43,9 +38,10 @@ const good = [
 ];
 
 describe('houkatsu check', () => {
+  // This test and the one on bad usage run the built runner (dist/cli.js) as a process: its exit codes and streams.
   test('a clean workbook: exit 0 and a Japanese summary', async () => {
     const file = await writeCenter('clean.xlsx', [good, good]);
-    const r = run('check', file, '--today', '2026-11-23');
+    const r = await runCli('check', file, '--today', '2026-11-23');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('エラー 0 件、注意 0 件');
@@ -58,7 +54,7 @@ describe('houkatsu check', () => {
     const worse = [...good];
     worse[0] = 'R8.2.30';
     const file = await writeCenter('bad.xlsx', [good, bad, worse]);
-    const r = run('check', file, '--json', '--today', '2026-11-23');
+    const r = await run('check', file, '--json', '--today', '2026-11-23');
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout) as { file: string; issues: Record<string, unknown>[]; summary: { errors: number; warnings: number } };
     expect(doc.file).toBe(file);
@@ -82,7 +78,7 @@ describe('houkatsu check', () => {
     ws.mergeCells('E3:E4');
     const file = join(dir, 'odd.xlsx');
     await wb.xlsx.writeFile(file);
-    const r = run('check', file, '--json', '--today', '2026-11-23');
+    const r = await run('check', file, '--json', '--today', '2026-11-23');
     const doc = JSON.parse(r.stdout) as { issues: { cell: string; code: string }[] };
     expect(doc.issues.map((i) => [i.cell, i.code])).toEqual([
       ['A2', 'CELL_FORMULA'],
@@ -97,7 +93,7 @@ describe('houkatsu check', () => {
     bad[3] = '伝書鳩';
     const file = await writeCenter('mark.xlsx', [good, bad]);
     const out = join(dir, 'marked.xlsx');
-    expect(run('check', file, '-o', out, '--today', '2026-11-23').status).toBe(1);
+    expect((await run('check', file, '-o', out, '--today', '2026-11-23')).status).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const cell = wb.getWorksheet('相談記録')?.getCell('D4');
@@ -108,19 +104,19 @@ describe('houkatsu check', () => {
     expect(original.getWorksheet('相談記録')?.getCell('D4').note).toBeUndefined();
   });
 
-  test('bad usage and unreadable files: exit 2 with a Japanese message', () => {
+  test('bad usage and unreadable files: exit 2 with a Japanese message', async () => {
     const notXlsx = join(dir, 'text.xlsx');
     writeFileSync(notXlsx, 'これは表ではありません');
-    for (const args of [['check'], ['check', join(dir, 'none.xlsx')], ['check', notXlsx], ['frobnicate'], ['check', 'a.xlsx', '--bogus']]) {
-      const r = run(...args);
+    const usages = [['check'], ['check', join(dir, 'none.xlsx')], ['check', notXlsx], ['frobnicate'], ['check', 'a.xlsx', '--bogus']];
+    for (const r of await Promise.all(usages.map((args) => runCli(...args)))) {
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/[ぁ-ん]/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
 
-  test('--help explains the commands', () => {
-    const r = run('--help');
+  test('--help explains the commands', async () => {
+    const r = await run('--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('houkatsu check FILE.xlsx');
     // What report writes and what the city commands read (issue 14): the 提出用 workbook, never the ledger.

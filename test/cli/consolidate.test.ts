@@ -46,7 +46,7 @@ beforeAll(async () => {
     await writeWorkbook(file, sampleCenterWorkbook(center, 7).sheets);
     centers.push(file);
     const out = join(dir, '提出', `提出用_${center.name}.xlsx`);
-    const r = run('report', '--month', '2021-02', file, '-o', out, '--today', '2021-03-05');
+    const r = await run('report', '--month', '2021-02', file, '-o', out, '--today', '2021-03-05');
     expect(r.stderr).toBe('');
     submissions.push(out);
   }
@@ -55,7 +55,7 @@ beforeAll(async () => {
 describe('houkatsu consolidate', () => {
   test('four 提出用 workbooks: 資料3 rebuilt (grouping, 〇 per office, 新規委託), as JSON of SPEC §6 and as sheets with the receipts', async () => {
     const out = join(dir, 'city.xlsx');
-    const r = run(
+    const r = await run(
       'consolidate',
       '--month',
       '2021-02',
@@ -106,7 +106,7 @@ describe('houkatsu consolidate', () => {
     await wb.xlsx.writeFile(ledger);
     const before = readFileSync(ledger);
 
-    const r = run('consolidate', '--month', '2021-02', submissions[0] as string, ledger, centers[3] as string, submissions[1] as string, '--json');
+    const r = await run('consolidate', '--month', '2021-02', submissions[0] as string, ledger, centers[3] as string, submissions[1] as string, '--json');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout) as Doc;
@@ -125,7 +125,7 @@ describe('houkatsu consolidate', () => {
     expect([...delegating].sort()).toEqual([fullName('本庄西'), fullName('本庄東')].sort());
     expect(readFileSync(ledger).equals(before)).toBe(true);
 
-    const human = run('consolidate', '--month', '2021-02', centers[3] as string);
+    const human = await run('consolidate', '--month', '2021-02', centers[3] as string);
     expect(human.status).toBe(1);
     expect(human.stdout).toContain('児玉: 読めない（提出用ファイルではありません');
   });
@@ -137,7 +137,7 @@ describe('houkatsu consolidate', () => {
     await writeBook(empty, [[SUBMISSIONS_SHEET, [['種類', '対象', '状態', '提出日時', '指紋', 'スキーマ版', '本文の数', '本文']]]]);
     const broken = join(dir, '壊れた.xlsx');
     writeFileSync(broken, 'not a zip');
-    const r = run('consolidate', '--month', '2021-02', renamed, empty, broken, '--json');
+    const r = await run('consolidate', '--month', '2021-02', renamed, empty, broken, '--json');
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout) as Doc;
     expect(doc.centers.map((c) => [c.name, c.status])).toEqual([
@@ -149,10 +149,10 @@ describe('houkatsu consolidate', () => {
     expect(doc.offices.filter((o) => o.centers.length > 0).every((o) => o.centers.every((c) => c === fullName('本庄西')))).toBe(true);
   });
 
-  test('a 提出用 workbook of another month counts as 未提出 with the reason', () => {
+  test('a 提出用 workbook of another month counts as 未提出 with the reason', async () => {
     const out = join(dir, 'old.xlsx');
-    expect(run('report', '--month', '2021-01', centers[0] as string, '-o', out, '--today', '2021-03-05').status).toBeLessThanOrEqual(1);
-    const r = run('consolidate', '--month', '2021-02', out, '--json');
+    expect((await run('report', '--month', '2021-01', centers[0] as string, '-o', out, '--today', '2021-03-05')).status).toBeLessThanOrEqual(1);
+    const r = await run('consolidate', '--month', '2021-02', out, '--json');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as Doc;
     expect(doc.centers[0]).toMatchObject({ name: fullName('本庄西'), status: 'missing', reason: expect.stringContaining('まだ提出されていません') });
@@ -177,18 +177,18 @@ describe('houkatsu consolidate', () => {
     const corrected = await writeBook(join(dir, 'small-2.xlsx'), small([consultation({ 受付日: jst('2026-10-30'), 相談者ID: 'P-late' })]));
     const submission = join(dir, '提出用_本庄西-small.xlsx');
     const city = join(dir, 'city-receipts.xlsx');
-    expect(run('report', '--month', '2026-10', first, '-o', submission, '--today', '2026-11-23').status).toBe(0);
-    const once = run('consolidate', '--month', '2026-10', submission, '-o', city, '--json');
+    expect((await run('report', '--month', '2026-10', first, '-o', submission, '--today', '2026-11-23')).status).toBe(0);
+    const once = await run('consolidate', '--month', '2026-10', submission, '-o', city, '--json');
     expect(once.status).toBe(0);
     expect((JSON.parse(once.stdout) as Doc).centers[0]).toMatchObject({ name: '本庄西', status: 'submitted' });
     expect((JSON.parse(once.stdout) as Doc).centers[0]?.reason).toBeUndefined();
     // The same file again: nothing new to record, nothing to say.
-    const twice = run('consolidate', '--month', '2026-10', submission, '-o', city, '--json');
+    const twice = await run('consolidate', '--month', '2026-10', submission, '-o', city, '--json');
     expect((JSON.parse(twice.stdout) as Doc).centers[0]?.reason).toBeUndefined();
     expect(readReceipts((await sheetRows(city, RECEIPTS_SHEET)) as never)).toHaveLength(1);
 
-    expect(run('report', '--month', '2026-10', corrected, '-o', submission, '--today', '2026-11-23').status).toBe(0);
-    const again = run('consolidate', '--month', '2026-10', submission, '-o', city, '--json');
+    expect((await run('report', '--month', '2026-10', corrected, '-o', submission, '--today', '2026-11-23')).status).toBe(0);
+    const again = await run('consolidate', '--month', '2026-10', submission, '-o', city, '--json');
     expect(again.status).toBe(0);
     const center = (JSON.parse(again.stdout) as Doc).centers[0];
     expect(center).toMatchObject({ name: '本庄西', status: 'submitted', reason: expect.stringContaining('再提出') });

@@ -27,7 +27,7 @@ beforeAll(async () => {
     await writeWorkbook(file, sampleCenterWorkbook(center, 3).sheets);
     centers.push(file);
     const out = join(dir, `提出用_${center.name}.xlsx`);
-    const r = run('report', '--month', '2021-02', file, '-o', out, '--year', '令和2年度', '--today', '2021-03-05');
+    const r = await run('report', '--month', '2021-02', file, '-o', out, '--year', '令和2年度', '--today', '2021-03-05');
     expect(r.stderr).toBe('');
     submissions.push(out);
   }
@@ -39,7 +39,7 @@ describe('houkatsu evaluate', () => {
   test('the city part on the 提出用 workbooks: rates by category per center, the city, the national average and the reasons for いいえ', async () => {
     for (const file of submissions) expect(await sheetNames(file)).toContain('事業評価_2020');
     const out = join(dir, 'out.xlsx');
-    const r = run('evaluate', '--year', '令和2年度', ...submissions, '--national', national, '--json', '-o', out);
+    const r = await run('evaluate', '--year', '令和2年度', ...submissions, '--national', national, '--json', '-o', out);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as Comparison;
@@ -51,15 +51,15 @@ describe('houkatsu evaluate', () => {
     expect(doc.national['組織運営体制等']).toBe(0.86);
     expect(doc.no.map((n) => n.center).sort()).toEqual([fullName('児玉'), fullName('本庄南')].sort());
     expect(await sheetNames(out)).toEqual(['事業評価_2020']);
-    const bad = run('evaluate', ...submissions);
+    const bad = await run('evaluate', ...submissions);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('年度');
   });
 
-  test("a center's own workbook is 読めない and its 事業評価 is not read (exit 1); a 提出用 workbook without the year is 未提出", () => {
+  test("a center's own workbook is 読めない and its 事業評価 is not read (exit 1); a 提出用 workbook without the year is 未提出", async () => {
     const monthOnly = join(dir, '提出用_月報だけ.xlsx');
-    expect(run('report', '--month', '2021-02', centers[0] as string, '-o', monthOnly, '--today', '2021-03-05').status).toBeLessThanOrEqual(1);
-    const r = run('evaluate', '--year', '2020', submissions[1] as string, centers[3] as string, monthOnly, '--json');
+    expect((await run('report', '--month', '2021-02', centers[0] as string, '-o', monthOnly, '--today', '2021-03-05')).status).toBeLessThanOrEqual(1);
+    const r = await run('evaluate', '--year', '2020', submissions[1] as string, centers[3] as string, monthOnly, '--json');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout) as Comparison;
@@ -96,7 +96,7 @@ describe('houkatsu evaluate --into: the indicator import on .xlsx files', () => 
     // The city's file names its one sheet as it likes.
     await writeWorkbook(indicators, [{ ...list, name: 'Sheet1' }]);
 
-    const first = run('evaluate', '--into', into, '--indicators', indicators, '--json');
+    const first = await run('evaluate', '--into', into, '--indicators', indicators, '--json');
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ kind: 'imported', years: [{ year: '2020', added: 21 }] });
@@ -115,7 +115,7 @@ describe('houkatsu evaluate --into: the indicator import on .xlsx files', () => 
     ws.getRow(3).getCell(answerColumn + 1).value = '市の方針を待っているため';
     await book.xlsx.writeFile(into);
     await writeWorkbook(indicators, [{ ...list, name: 'Sheet1', rows: [...list.rows, ['2020', '22', '事業間連携', '新しく加わった指標']] }]);
-    const second = run('evaluate', '--into', into, '--indicators', indicators);
+    const second = await run('evaluate', '--into', into, '--indicators', indicators);
     expect(second.stderr).toBe('');
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('2020年度: 1 件');
@@ -126,7 +126,7 @@ describe('houkatsu evaluate --into: the indicator import on .xlsx files', () => 
     expect(after[22]).toEqual(['2020', '22', '事業間連携', '新しく加わった指標']);
 
     const written = statSync(into).mtimeMs;
-    const third = run('evaluate', '--into', into, '--indicators', indicators);
+    const third = await run('evaluate', '--into', into, '--indicators', indicators);
     expect(third.status).toBe(0);
     expect(third.stdout).toContain('ファイルは変えていません');
     expect(statSync(into).mtimeMs).toBe(written);
@@ -136,7 +136,7 @@ describe('houkatsu evaluate --into: the indicator import on .xlsx files', () => 
   test("without --indicators the workbook's own 評価指標; a list that cannot be read is a usage error and nothing is written", async () => {
     const own = join(dir, '自分の指標.xlsx');
     await writeWorkbook(own, [sampleIndicatorSheet()]);
-    const r = run('evaluate', '--into', own, '--json');
+    const r = await run('evaluate', '--into', own, '--json');
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ kind: 'imported', years: [{ year: '2020', added: 21 }] });
     expect(await sheetNames(own)).toEqual(['評価指標', '事業評価']);
@@ -144,12 +144,12 @@ describe('houkatsu evaluate --into: the indicator import on .xlsx files', () => 
     const before = readFileSync(own);
     const noList = join(dir, '一覧ではない.xlsx');
     await writeWorkbook(noList, [{ name: 'メモ', rows: [['市からのお知らせ'], ['来週届きます']] }]);
-    const refused = run('evaluate', '--into', own, '--indicators', noList);
+    const refused = await run('evaluate', '--into', own, '--indicators', noList);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('評価指標の一覧（年度・番号・分類・指標）');
     expect(readFileSync(own).equals(before)).toBe(true);
 
-    expect(run('evaluate', '--indicators', noList).status).toBe(2);
-    expect(run('evaluate', '--into', own, submissions[0] as string).status).toBe(2);
+    expect((await run('evaluate', '--indicators', noList)).status).toBe(2);
+    expect((await run('evaluate', '--into', own, submissions[0] as string)).status).toBe(2);
   });
 });

@@ -99,7 +99,7 @@ test("no planted value in the 提出用 workbook, the city's workbooks or any ou
   mkdirSync(join(dir, '提出'));
   const outputs: string[] = [];
   for (const json of [true, false]) {
-    const r = run('report', '--month', '2026-10', center, '-o', submission, '--year', '2025', '--today', '2026-11-23', ...(json ? ['--json'] : []));
+    const r = await run('report', '--month', '2026-10', center, '-o', submission, '--year', '2025', '--today', '2026-11-23', ...(json ? ['--json'] : []));
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1); // the misplaced words are errors in the month
     outputs.push(r.stdout);
@@ -112,10 +112,10 @@ test("no planted value in the 提出用 workbook, the city's workbooks or any ou
   const evaluation = join(dir, '事業評価.xlsx');
   for (const json of [true, false]) {
     const flag = json ? ['--json'] : [];
-    const c = run('consolidate', '--month', '2026-10', submission, '-o', city, ...flag);
+    const c = await run('consolidate', '--month', '2026-10', submission, '-o', city, ...flag);
     expect(c.stderr).toBe('');
     expect(c.status).toBe(0);
-    const e = run('evaluate', '--year', '2025', submission, '-o', evaluation, ...flag);
+    const e = await run('evaluate', '--year', '2025', submission, '-o', evaluation, ...flag);
     expect(e.stderr).toBe('');
     expect(e.status).toBe(0);
     outputs.push(c.stdout, e.stdout);

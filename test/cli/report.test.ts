@@ -79,7 +79,7 @@ describe('houkatsu report', () => {
   test('writes the 提出用 workbook: 月報_YYYY-MM and _提出データ only; --json prints the payload, with the fingerprint the domain gives', async () => {
     const file = await writeCenter();
     const out = join(dir, 'out.xlsx');
-    const r = run('report', '--month', '2026-10', file, '-o', out, '--json', '--today', TODAY);
+    const r = await run('report', '--month', '2026-10', file, '-o', out, '--json', '--today', TODAY);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const payload = JSON.parse(r.stdout) as Submission;
@@ -103,7 +103,7 @@ describe('houkatsu report', () => {
     const file = await writeCenter();
     const before = bytes(file);
     const mtime = statSync(file).mtimeMs;
-    const r = run('report', '--month', '2026-10', file, '--today', TODAY);
+    const r = await run('report', '--month', '2026-10', file, '--today', TODAY);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = join(file, '..', '提出用_本庄西地域包括支援センター.xlsx');
@@ -117,11 +117,11 @@ describe('houkatsu report', () => {
   test('an existing OUT keeps its earlier months and the history; resubmitting a month leaves 最新 and 履歴 for it', async () => {
     const file = await writeCenter();
     const out = join(dir, 'keep.xlsx');
-    expect(run('report', '--month', '2026-09', file, '-o', out, '--today', TODAY).status).toBe(0);
-    expect(run('report', '--month', '2026-10', file, '-o', out, '--today', TODAY).status).toBe(0);
+    expect((await run('report', '--month', '2026-09', file, '-o', out, '--today', TODAY)).status).toBe(0);
+    expect((await run('report', '--month', '2026-10', file, '-o', out, '--today', TODAY)).status).toBe(0);
     // The center corrects October and submits it again.
     const corrected = await writeCenter([consultation({ 受付日: new Date('2026-10-20T00:00:00+09:00'), 相談者ID: 'P-new' })]);
-    const again = run('report', '--month', '2026-10', corrected, '-o', out, '--today', TODAY, '--json');
+    const again = await run('report', '--month', '2026-10', corrected, '-o', out, '--today', TODAY, '--json');
     expect(again.status).toBe(0);
     const payload = JSON.parse(again.stdout) as Submission;
     expect(payload.consultations.total).toBe(42);
@@ -134,7 +134,7 @@ describe('houkatsu report', () => {
     expect(october.find((s) => s.status === HISTORY)?.fingerprint).not.toBe(payload.fingerprint);
     expect(stored.filter((s) => s.period === '2026-09').map((s) => s.status)).toEqual([CURRENT]);
     expect(stored).toHaveLength(3);
-    expect(run('report', '--month', '2026-10', corrected, '-o', out, '--today', TODAY).stdout).toContain('再提出');
+    expect((await run('report', '--month', '2026-10', corrected, '-o', out, '--today', TODAY)).stdout).toContain('再提出');
   });
 
   test('an OUT that is a center workbook (or FILE itself) is refused: exit 2, the reason in Japanese, nothing written', async () => {
@@ -143,13 +143,13 @@ describe('houkatsu report', () => {
     const before = { file: bytes(file), other: bytes(other) };
     const mtimes = { file: statSync(file).mtimeMs, other: statSync(other).mtimeMs };
     for (const target of [other, file]) {
-      const r = run('report', '--month', '2026-10', file, '-o', target, '--today', TODAY, '--json');
+      const r = await run('report', '--month', '2026-10', file, '-o', target, '--today', TODAY, '--json');
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain('提出用ファイル');
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
-    const refused = run('report', '--month', '2026-10', file, '-o', other, '--today', TODAY);
+    const refused = await run('report', '--month', '2026-10', file, '-o', other, '--today', TODAY);
     expect(refused.stderr).toContain('「相談記録」');
     expect(refused.stderr).toContain('提出用ファイルとして使えません');
     expect(bytes(file).equals(before.file)).toBe(true);
@@ -158,12 +158,12 @@ describe('houkatsu report', () => {
 
     // A 提出用 workbook someone added a sheet to is refused the same way, and left as it was.
     const out = join(dir, 'tampered.xlsx');
-    expect(run('report', '--month', '2026-09', file, '-o', out, '--today', TODAY).status).toBe(0);
+    expect((await run('report', '--month', '2026-09', file, '-o', out, '--today', TODAY)).status).toBe(0);
     const wb = await readBook(out);
     wb.addWorksheet('メモ').addRow(['市に送る前に消す']);
     await wb.xlsx.writeFile(out);
     const tampered = bytes(out);
-    const r = run('report', '--month', '2026-10', file, '-o', out, '--today', TODAY);
+    const r = await run('report', '--month', '2026-10', file, '-o', out, '--today', TODAY);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('「メモ」');
     expect(bytes(out).equals(tampered)).toBe(true);
@@ -172,7 +172,7 @@ describe('houkatsu report', () => {
   test("--year: the year's 事業評価 goes in too (事業評価_YYYY and its payload); a year without answers is exit 2 and writes nothing", async () => {
     const file = await writeCenter();
     const out = join(dir, 'with-year.xlsx');
-    const r = run('report', '--month', '2026-10', file, '-o', out, '--year', '令和7年度', '--today', TODAY);
+    const r = await run('report', '--month', '2026-10', file, '-o', out, '--year', '令和7年度', '--today', TODAY);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('2025年度の事業評価も提出しました');
@@ -188,11 +188,11 @@ describe('houkatsu report', () => {
     expect(evaluation.kind === 'ok' && evaluation.submission.answers.map((a) => a.answer)).toEqual(['はい', 'いいえ']);
 
     const none = join(dir, 'no-year.xlsx');
-    const bad = run('report', '--month', '2026-10', file, '-o', none, '--year', '2019', '--today', TODAY);
+    const bad = await run('report', '--month', '2026-10', file, '-o', none, '--year', '2019', '--today', TODAY);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('2019年度の回答がありません');
     expect(existsSync(none)).toBe(false);
-    const unreadableYear = run('report', '--month', '2026-10', file, '-o', none, '--year', 'きょねん');
+    const unreadableYear = await run('report', '--month', '2026-10', file, '-o', none, '--year', 'きょねん');
     expect(unreadableYear.status).toBe(2);
     expect(unreadableYear.stderr).toContain('--year');
   });
@@ -212,7 +212,7 @@ describe('houkatsu report', () => {
     const file = await writeCenter([], [[SUBMISSIONS_SHEET, legacy]]);
     const before = bytes(file);
     const out = join(dir, 'migrated.xlsx');
-    const r = run('report', '--month', '2026-10', file, '-o', out, '--today', TODAY);
+    const r = await run('report', '--month', '2026-10', file, '-o', out, '--today', TODAY);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('古い「_提出データ」の 1 行を提出用ファイルに引き継ぎました');
     const stored = await storedIn(out);
@@ -224,19 +224,19 @@ describe('houkatsu report', () => {
     expect((await sheetNames(out)).every(isSubmissionFileSheet)).toBe(true);
     expect(bytes(file).equals(before)).toBe(true);
     // Run again: the carried rows are not doubled.
-    expect(run('report', '--month', '2026-10', file, '-o', out, '--today', TODAY).status).toBe(0);
+    expect((await run('report', '--month', '2026-10', file, '-o', out, '--today', TODAY)).status).toBe(0);
     expect((await storedIn(out)).filter((s) => s.period === '2026-09')).toHaveLength(1);
   });
 
   test('OUT in a folder that does not exist, or OUT that is not an .xlsx: exit 2 and a Japanese message', async () => {
     const file = await writeCenter();
-    const missing = run('report', '--month', '2026-10', file, '-o', join(dir, 'no-such-folder', 'out.xlsx'), '--today', TODAY);
+    const missing = await run('report', '--month', '2026-10', file, '-o', join(dir, 'no-such-folder', 'out.xlsx'), '--today', TODAY);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('書き出せませんでした');
     expect(missing.stderr).not.toMatch(/\n\s+at /);
     const text = join(dir, 'text.xlsx');
     writeFileSync(text, 'これは表ではありません');
-    const notXlsx = run('report', '--month', '2026-10', file, '-o', text, '--today', TODAY);
+    const notXlsx = await run('report', '--month', '2026-10', file, '-o', text, '--today', TODAY);
     expect(notXlsx.status).toBe(2);
     expect(notXlsx.stderr).toContain('読めませんでした');
     expect(readFileSync(text, 'utf8')).toBe('これは表ではありません');
@@ -246,7 +246,7 @@ describe('houkatsu report', () => {
     const file = await writeCenter();
     const copy = join(dir, 'copy.xlsx');
     copyFileSync(file, copy);
-    const r = run('report', '--month', '2026-10', copy, '-o', join(dir, 'o2.xlsx'), '--today', TODAY);
+    const r = await run('report', '--month', '2026-10', copy, '-o', join(dir, 'o2.xlsx'), '--today', TODAY);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('延べ件数 41 件');
     expect(r.stdout).toContain('提出用ファイル');
@@ -255,7 +255,7 @@ describe('houkatsu report', () => {
       ['report', '--month', '2026-13', file],
       ['report', '--month', '2026-10'],
     ]) {
-      const bad = run(...args);
+      const bad = await run(...args);
       expect(bad.status).toBe(2);
       expect(bad.stderr).toMatch(/月|ファイル/);
     }

@@ -1,15 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { houkatsu } from '../../src/cli/main';
 import { readStoredSubmissions, type StoredSubmission, SUBMISSIONS_SHEET } from '../../src/domain/reports/submission-store';
 
-/** What the CLI tests share: running the built runner, and reading back what it wrote. */
+/** What the CLI tests share: running the runner, and reading back what it wrote. */
 export const ROOT = join(__dirname, '..', '..');
-export const CLI = join(ROOT, 'dist', 'cli.js');
 
-export function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/**
+ * `houkatsu …args` in this process: the same `houkatsu()` that dist/cli.js binds to the process, with its output
+ * captured. Starting a node process per run cost more than most runs do; the built runner itself is run as a
+ * process by `runCli` (test/helpers/demo.ts) in the end-to-end tests (check.test, demo.test).
+ */
+export async function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const status = await houkatsu(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { status, stdout, stderr };
 }
 
 /** Sheets' Dates are instants in Japan time; an .xlsx stores the wall-clock date as UTC. */
