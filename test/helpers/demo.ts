@@ -12,10 +12,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the built CLI without blocking the test process, so several runs share the machine's cores. */
-export function runCli(...args: string[]): Promise<CliRun> {
+/** Runs a built script (dist/) in its own node process without blocking the test process, so runs share the cores. */
+export function runScript(script: string, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -23,6 +23,11 @@ export function runCli(...args: string[]): Promise<CliRun> {
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
+}
+
+/** The built runner, `houkatsu …args`, as a user runs it. */
+export function runCli(...args: string[]): Promise<CliRun> {
+  return runScript(CLI, ...args);
 }
 
 export interface DemoRuns {
