@@ -81,6 +81,7 @@ export function xlsxPort(workbook: ExcelJS.Workbook, name: string, today = today
     workbook,
     name,
     today: () => today,
+    sheetNames: () => workbook.worksheets.map((ws) => ws.name),
     readSheet(n): RawSheet | undefined {
       const ws = sheet(n);
       if (!ws) return undefined;

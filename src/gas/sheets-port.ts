@@ -57,6 +57,7 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
   return {
     name: spreadsheet.getName(),
     today: () => todayIn(JAPAN_TIME_ZONE),
+    sheetNames: () => spreadsheet.getSheets().map((s) => s.getName()),
     readSheet(name) {
       const s = sheet(name);
       if (!s) return undefined;

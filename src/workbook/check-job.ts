@@ -1,24 +1,57 @@
 import type { Issue } from '../domain/issues/issue';
-import { CHECKED_ENTRIES, checkedEntry, isNeeded, SHEET_REGISTRY } from '../domain/sheets/registry';
-import { readSettings, SETTINGS_SHEET, type SettingsReading } from '../domain/sheets/settings';
+import { localSheetName, MAPPING_SHEET, type MappingReading, readMapping, standardSheetOf } from '../domain/sheets/mapping';
+import { CHECKED_ENTRIES, isNeeded, SHEET_REGISTRY } from '../domain/sheets/registry';
+import { defaultSettings, readSettings, SETTINGS_SHEET, type Settings, type SettingsReading } from '../domain/sheets/settings';
 import type { CellRect, RawSheet } from '../domain/sheets/table';
-import { checkSheet, readWorkbook, type WorkbookReading } from '../domain/sheets/workbook-check';
+import { checkSheet, isCheckedSheet, readWorkbook, type WorkbookReading } from '../domain/sheets/workbook-check';
 import { restyle } from './marks';
+import { REPORT_SHEET_PREFIX } from './report-layout';
 import type { WorkbookPort } from './port';
 
 export function loadSettings(port: WorkbookPort): SettingsReading {
   return readSettings(port.readSheet(SETTINGS_SHEET), port.name);
 }
 
-/** Reads 設定 and every checked sheet once, into records and issues (what 入力チェック and 月報 share). */
+/** 読み替え: the center's own names and words for the standard ones (none when the sheet is not there). */
+export function loadMapping(port: WorkbookPort, settings: Settings): MappingReading {
+  return readMapping(port.readSheet(MAPPING_SHEET), settings);
+}
+
+/**
+ * Reads 設定, 読み替え and every checked sheet once, into records and issues (what 入力チェック, 表記を整える and 月報
+ * share). `raws` holds each sheet by its name in the spreadsheet (the center's own, where 読み替え gives one).
+ */
 export function loadWorkbook(port: WorkbookPort): { reading: WorkbookReading; raws: Map<string, RawSheet | undefined> } {
   const settings = loadSettings(port);
+  const mapping = loadMapping(port, settings.settings);
   const raws = new Map<string, RawSheet | undefined>();
-  for (const entry of CHECKED_ENTRIES) raws.set(entry.name, port.readSheet(entry.name));
+  if (mapping.raw) raws.set(MAPPING_SHEET, mapping.raw);
+  const read = (standard: string): void => {
+    const name = localSheetName(mapping.mapping, standard);
+    raws.set(name, port.readSheet(name));
+  };
+  for (const entry of CHECKED_ENTRIES) read(entry.name);
   // A list read only for other sheets (評価指標) is read only when a sheet that needs it is there.
-  const present = (name: string): boolean => raws.get(name) !== undefined;
-  for (const entry of SHEET_REGISTRY.filter((e) => !e.check && isNeeded(e, present))) raws.set(entry.name, port.readSheet(entry.name));
-  return { reading: readWorkbook(raws, settings, port.today()), raws };
+  const present = (standard: string): boolean => raws.get(localSheetName(mapping.mapping, standard)) !== undefined;
+  for (const entry of SHEET_REGISTRY.filter((e) => !e.check && isNeeded(e, present))) read(entry.name);
+  const reading = readWorkbook(raws, settings, port.today(), mapping);
+  return { reading: withSheetCandidates(port, reading, mapping), raws };
+}
+
+/** Sheets the add-on writes (月報_…, _変更履歴, _提出データ…): never a center's ledger. */
+const isGenerated = (name: string): boolean => name.startsWith('_') || name.startsWith(REPORT_SHEET_PREFIX);
+
+/**
+ * A missing sheet offers the spreadsheet's sheets that are read as nothing yet (not 設定, not 読み替え, not a sheet
+ * already read as a standard one): the center's own ledger is among them. Listed only when a sheet is missing.
+ */
+function withSheetCandidates(port: WorkbookPort, reading: WorkbookReading, mapping: MappingReading): WorkbookReading {
+  if (!reading.issues.some((i) => i.offer?.kind === 'sheet')) return reading;
+  const candidates = port
+    .sheetNames()
+    .filter((name) => name !== SETTINGS_SHEET && name !== MAPPING_SHEET && !isGenerated(name) && standardSheetOf(mapping.mapping, name) === undefined);
+  const fill = (issue: Issue): Issue => (issue.offer?.kind === 'sheet' ? { ...issue, offer: { ...issue.offer, candidates } } : issue);
+  return { ...reading, issues: reading.issues.map(fill), sheets: reading.sheets.map((s) => ({ ...s, issues: s.issues.map(fill) })) };
 }
 
 /** The data rows a sheet has below its header, all columns: the block whose marks a check owns. */
@@ -55,11 +88,15 @@ export function checkWorkbook(port: WorkbookPort, options: { mark: boolean } = {
  * header are left alone. Returns undefined when the edited sheet is not one the product checks.
  */
 export function checkEditedRows(port: WorkbookPort, sheet: string, first: number, count: number): Issue[] | undefined {
-  if (!checkedEntry(sheet)) return undefined;
-  const raw = port.readRows(sheet, first, count);
-  if (!raw) return undefined;
+  // The edited sheet may be the center's own name for a checked sheet, or 読み替え itself. Which sheets are
+  // mapped does not depend on 設定, so an edit elsewhere costs only the read of 読み替え.
+  const mappingRaw = port.readSheet(MAPPING_SHEET);
+  if (!isCheckedSheet(sheet, readMapping(mappingRaw, defaultSettings(port.name)).mapping)) return undefined;
   const { settings } = loadSettings(port);
-  const result = checkSheet(sheet, raw, { settings, today: port.today() });
+  const mapping = readMapping(mappingRaw, settings);
+  const raw = sheet === MAPPING_SHEET ? mapping.raw : port.readRows(sheet, first, count);
+  if (!raw) return undefined;
+  const result = checkSheet(sheet, raw, { settings, today: port.today() }, mapping);
   if (!result.table) return result.issues;
   const top = Math.max(first, result.table.headerRow + 1);
   const width = raw.rows.reduce((w, r) => Math.max(w, r.values.length), 0);

@@ -37,7 +37,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function suggestedValue(issue: Pick<Issue, 'code' | 'suggestion'>): CellValue | undefined {
   const s = issue.suggestion;
   if (s === undefined) return undefined;
-  if ((issue.code === 'DATE_NOTATION' || issue.code === 'DATE_ERA_TRAP') && ISO_DATE.test(s)) return { kind: 'date', iso: s };
+  if ((issue.code === 'DATE_NOTATION' || issue.code === 'DATE_NO_YEAR' || issue.code === 'DATE_ERA_TRAP') && ISO_DATE.test(s)) return { kind: 'date', iso: s };
   if (issue.code === 'COUNT_NOTATION' && /^\d{1,15}$/.test(s)) return Number(s);
   return s;
 }

@@ -37,6 +37,8 @@ export interface WorkbookPort {
   readonly name: string;
   /** Today in Asia/Tokyo, the day the rules "not in the future" and "reported late" are measured on. */
   today(): IsoDate;
+  /** The names of the spreadsheet's sheets, in tab order (offered when 読み替え could name a missing sheet). */
+  sheetNames(): readonly string[];
   /** A whole sheet in one read, or undefined when there is no sheet of that name. */
   readSheet(name: string): RawSheet | undefined;
   /** The rows where a header may be, then `count` rows from `first` (partialReadBlocks): what onEdit needs. */

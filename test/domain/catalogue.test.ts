@@ -52,7 +52,7 @@ describe('issueMessage', () => {
 
   test('a missing column names its synonyms only when it has some', () => {
     expect(issueMessage('HEADER_MISSING', { sheet: '委託実績', header: '対象月', synonyms: [] })).toBe(
-      '「委託実績」に「対象月」の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。',
+      '「委託実績」に「対象月」の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。',
     );
     expect(issueMessage('HEADER_MISSING', { sheet: '事業評価', expected: ['年度', '番号', '回答'] })).toBe(
       '「事業評価」の上から10行に見出し行が見つかりません。年度・番号・回答 などの見出しを1行に並べてください。',
@@ -83,6 +83,7 @@ describe('the catalogue decides', () => {
   test('which suggestions 「表記を整える」 may apply in bulk: only those that change how a value is written', () => {
     expect(NOTATION_KINDS).toEqual({
       DATE_NOTATION: '和暦・全角の日付 → 西暦',
+      DATE_NO_YEAR: '年のない日付 → 年を補った西暦',
       MONTH_NOTATION: '和暦・全角の年月 → 西暦',
       COUNT_NOTATION: '件数 → 半角の数字',
       TEXT_WIDTH: '全角英数字 → 半角',

@@ -104,7 +104,11 @@ describe('相談記録: the hint each column gives', () => {
   test('a city topic list is what 相談内容 accepts, with the default variants still understood', () => {
     const { issues, consultations } = read([row({ 相談内容: '成年後見・金銭管理' }), row({ 相談内容: '虐待疑い', 市への報告日: d('2026-10-03') })]);
     expect(seen(issues)).toEqual([
-      ['G2', 'CHOICE_UNKNOWN', '「相談内容」の「成年後見・金銭管理」は選択肢にありません。虐待・認知症・介護保険サービス のどれかを選んでください。'],
+      [
+        'G2',
+        'CHOICE_UNKNOWN',
+        '「相談内容」の「成年後見・金銭管理」は選択肢にありません。虐待・認知症・介護保険サービス のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。',
+      ],
       ['G3', 'CHOICE_VARIANT', '「相談内容」の「虐待疑い」は「虐待」のことと読みました。集計がそろうよう「虐待」に統一してください。'],
     ]);
     expect(consultations.map((c) => c.topic)).toEqual([undefined, '虐待']);

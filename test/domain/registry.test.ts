@@ -34,6 +34,7 @@ function memoryPort(sheets: readonly RawSheet[]): WorkbookPort & { read: string[
     read,
     name: '本庄西',
     today: () => TODAY,
+    sheetNames: () => [...byName.keys()],
     readSheet(name) {
       read.push(name);
       return byName.get(name);
@@ -137,10 +138,10 @@ describe('rules that span sheets run when the whole workbook is read, and only t
   test('評価指標 is read only when there is a 事業評価 to check against it', () => {
     const without = memoryPort([list]);
     loadWorkbook(without);
-    expect(without.read).toEqual(['設定', '相談記録', '委託契約', '委託実績', '事業評価']);
+    expect(without.read).toEqual(['設定', '読み替え', '相談記録', '委託契約', '委託実績', '事業評価']);
     const withAnswers = memoryPort([list, answers]);
     loadWorkbook(withAnswers);
-    expect(withAnswers.read).toEqual(['設定', '相談記録', '委託契約', '委託実績', '事業評価', '評価指標']);
+    expect(withAnswers.read).toEqual(['設定', '読み替え', '相談記録', '委託契約', '委託実績', '事業評価', '評価指標']);
   });
 
   test('委託契約 gives 委託実績 its contracts: an office without one is reported', () => {

@@ -88,7 +88,10 @@ export const ISSUE_CATALOGUE = {
   SHEET_MISSING: entry({
     title: 'シートがない',
     severity: 'error',
-    message: (p: { sheet: string }) => `「${p.sheet}」シートがありません。メニュー「包括支援」›「シートを準備」で作成してください。`,
+    message: (p: { sheet: string; standard?: string }) =>
+      p.standard === undefined
+        ? `「${p.sheet}」シートがありません。メニュー「包括支援」›「シートを準備」で作成してください。センターの別の名前のシートで付けているなら、「読み替え」シートに登録すると、そのシートを読みます。`
+        : `「${p.standard}」として読む「${p.sheet}」シート（「読み替え」シートの指定）がありません。「読み替え」のシート名を、このスプレッドシートにあるシートの名前にそろえてください。`,
     description:
       'チェックに欠かせないシート（相談記録）がありません。委託契約・委託実績・事業評価は、委託や評価をしないセンターにはないこともあるため、なくても問題にしません。',
     example: { sheet: '相談記録' },
@@ -107,7 +110,7 @@ export const ISSUE_CATALOGUE = {
     message: (p: HeaderMissingParams) =>
       'expected' in p
         ? `「${p.sheet}」の上から${HEADER_ZONE_ROWS}行に見出し行が見つかりません。${p.expected.join('・')} などの見出しを1行に並べてください。`
-        : `「${p.sheet}」に「${p.header}」${p.synonyms.length > 0 ? `（または ${p.synonyms.join('・')}）` : ''}の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。`,
+        : `「${p.sheet}」に「${p.header}」${p.synonyms.length > 0 ? `（または ${p.synonyms.join('・')}）` : ''}の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。`,
     description: `見出し行（上から${HEADER_ZONE_ROWS}行のうち、見出しの並ぶ行）が見つからないか、チェックに要る列がありません。列は見出しの名前（と決まった別名）で探すので、列の順番は自由です。`,
     example: { sheet: '委託契約', header: '契約開始日', synonyms: ['開始日', '委託開始日'] },
   }),
@@ -147,6 +150,17 @@ export const ISSUE_CATALOGUE = {
     tidy: '和暦・全角の日付 → 西暦',
     example: { title: '受付日', shown: 'R8.10.3', written: 'wareki', value: '2026-10-03' },
   }),
+  DATE_NO_YEAR: entry({
+    title: '年のない日付',
+    severity: 'warning',
+    message: (p: CellParams & { date: string; value: string }) =>
+      `「${p.title}」の「${p.shown}」は年が書かれていないので、${p.date}として読みました。年まで書いてください（例: ${p.value}）。`,
+    description:
+      '日付が月と日だけ（10/7、10月7日など）で書かれています。今日より後にならない、いちばん近いその月日（今日を含む）として読み、月報もその月に数えます。年が違えば数える月も変わるので、年まで書きます。',
+    suggestion: '読み取った日付を西暦の YYYY-MM-DD で（今日が 2026-11-23 なら 10/7 は 2026-10-07、12/25 は 2025-12-25）。',
+    tidy: '年のない日付 → 年を補った西暦',
+    example: { title: '受付日', shown: '10/7', date: '2026年10月7日', value: '2026-10-07' },
+  }),
   DATE_ERA_TRAP: entry({
     title: '元号の範囲外',
     severity: 'warning',
@@ -173,7 +187,7 @@ export const ISSUE_CATALOGUE = {
     title: '選択肢にない値',
     severity: 'error',
     message: (p: CellParams & { choices: readonly string[] }) =>
-      `「${p.title}」の「${p.shown}」は選択肢にありません。${p.choices.join('・')} のどれかを選んでください。`,
+      `「${p.title}」の「${p.shown}」は選択肢にありません。${p.choices.join('・')} のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。`,
     description: 'プルダウンの選択肢にも、その表記ゆれにも当たらない値です。月報は選択肢ごとに数えるので、選択肢のどれかにします。',
     example: { title: '相談方法', shown: 'ＳＮＳ', choices: ['電話', '来所', '訪問', 'メール・FAX', 'その他'] },
   }),
@@ -479,6 +493,63 @@ export const ISSUE_CATALOGUE = {
       `番号「${p.number}」は${p.year}年度の評価指標の一覧にありません。番号を確かめるか、市から届いた一覧を「${p.listSheet}」に入れてください。`,
     description: '事業評価シートの番号が、その年度の評価指標の一覧にありません。番号の誤りか、一覧が古いかのどちらかです。',
     example: { number: '9-9', year: '2025', listSheet: '評価指標' },
+  }),
+  MAPPING_SHEET_UNKNOWN: entry({
+    title: '読み替え: 知らないシート',
+    severity: 'error',
+    message: (p: { title: string; shown: Shown; sheets: readonly string[] }) =>
+      `「${p.title}」の「${p.shown}」は、包括支援シートが読むシートではありません。${p.sheets.join('・')} のどれかを書いてください。`,
+    description: '「読み替え」の行が、包括支援シートの知らないシートを指しています（標準のシート名の書き間違いなど）。この行は使いません。',
+    example: { title: '標準', shown: '相談記録簿', sheets: ['相談記録', '委託契約', '委託実績', '評価指標', '事業評価'] },
+  }),
+  MAPPING_HEADER_UNKNOWN: entry({
+    title: '読み替え: 知らない見出し',
+    severity: 'error',
+    message: (p: { sheet: string; shown: Shown; headers: readonly string[] }) =>
+      `「${p.sheet}」には「${p.shown}」という標準の見出しはありません。${p.headers.join('・')} のどれかを「標準」に書いてください。`,
+    description: '見出しの読み替えで、「標準」がそのシートの標準の見出し（とその別名）のどれでもありません。この行は使いません。',
+    example: { sheet: '相談記録', shown: '来談日', headers: ['受付日', '相談者ID', '新規/継続', '相談方法'] },
+  }),
+  MAPPING_COLUMN_UNKNOWN: entry({
+    title: '読み替え: 選択肢の列ではない',
+    severity: 'error',
+    message: (p: { title: string; shown: Shown; columns: readonly string[] }) =>
+      `「${p.title}」の「${p.shown}」は、選択肢から選ぶ列ではありません。値の読み替えは ${p.columns.join('・')} の列に使えます。`,
+    description: '値（言葉）の読み替えは、プルダウンの選択肢から選ぶ列にだけ使えます。「対象」がそのどれでもありません。この行は使いません。',
+    example: { title: '対象', shown: '受付日', columns: ['新規/継続', '相談方法', '相談者', '業務区分', '相談内容'] },
+  }),
+  MAPPING_CHOICE_UNKNOWN: entry({
+    title: '読み替え: 選択肢にない標準',
+    severity: 'error',
+    message: (p: { column: string; shown: Shown; choices: readonly string[] }) =>
+      `「${p.column}」に「${p.shown}」という選択肢はありません。「標準」には ${p.choices.join('・')} のどれかを書いてください。`,
+    description: '値の読み替えで、「標準」がその列の選択肢ではありません。読み替えた先も選択肢でないと数えられないので、この行は使いません。',
+    example: { column: '相談方法', shown: '来談', choices: ['電話', '来所', '訪問', 'メール・FAX', 'その他'] },
+  }),
+  MAPPING_CHOICE_ITSELF: entry({
+    title: '読み替え: もともと選択肢の言葉',
+    severity: 'error',
+    message: (p: { column: string; shown: Shown }) =>
+      `「${p.shown}」はもともと「${p.column}」の選択肢です。別の選択肢として読むと集計の意味が変わるので、読み替えられません。この行を消してください。`,
+    description: '値の読み替えで、「この表での書き方」がすでにその列の選択肢です。選択肢どうしを入れ替えると数え方が変わってしまうので、使いません。',
+    example: { column: '相談方法', shown: '来所' },
+  }),
+  MAPPING_TWICE: entry({
+    title: '読み替え: 2 回ある',
+    severity: 'error',
+    message: (p: { what: string; firstRow: number }) =>
+      `${p.what}は ${p.firstRow} 行目でも読み替えています。どちらか一方にしてください（この行は使いません）。`,
+    description:
+      '同じシート・見出し・言葉を 2 回読み替えているか、2 つのものを同じ標準に読み替えています。どちらを使うか決められないので、後の行は使いません。',
+    example: { what: '「相談記録」の「受付日」', firstRow: 3 },
+  }),
+  MAPPING_NOT_FOUND: entry({
+    title: '読み替え: この表にない',
+    severity: 'warning',
+    message: (p: { what: string; found: readonly string[] }) =>
+      `${p.what}が見つかりません。「この表での書き方」を、表にある書き方にそろえてください${p.found.length > 0 ? `（ある書き方: ${p.found.join('・')}）` : ''}。`,
+    description: '読み替えたシートや見出しが、このスプレッドシートにありません。名前を変えたか、書き間違いです。',
+    example: { what: '「相談台帳」の見出し行に「来談日」', found: ['来所日', 'ケースNo'] },
   }),
 };
 

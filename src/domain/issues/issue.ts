@@ -20,7 +20,21 @@ export interface Issue {
   readonly message: string;
   /** The value that would be right, when one can be derived (shown in the sidebar, applied on request). */
   readonly suggestion?: string;
+  /** A row of 読み替え that would make the center's own sheet, header or word understood (offered in the sidebar). */
+  readonly offer?: MappingOffer;
 }
+
+/**
+ * What the sidebar offers to add to 読み替え (SPEC §2.5) where the product does not recognise something, as the
+ * row it would write: its 種類, 対象 and 標準, with the choices the person picks この表での書き方 (or 標準) from.
+ */
+export type MappingOffer =
+  /** A missing sheet: read one of the spreadsheet's sheets as it (the adapter lists them). */
+  | { readonly kind: 'sheet'; readonly standard: string; readonly candidates: readonly string[] }
+  /** A missing column: read one of the sheet's headers that name nothing yet as it. */
+  | { readonly kind: 'header'; readonly sheet: string; readonly standard: string; readonly candidates: readonly string[] }
+  /** A word that is no choice: read it as one of the column's choices. */
+  | { readonly kind: 'value'; readonly column: string; readonly local: string; readonly choices: readonly string[] };
 
 export interface IssueSummary {
   readonly errors: number;

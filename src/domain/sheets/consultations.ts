@@ -160,7 +160,7 @@ export function readConsultations(table: Table<ConsultationKey>, settings: Setti
   };
   for (const row of table.rows) {
     const r = rowReader(table, CONSULTATION_COLUMNS, row, issues);
-    const receivedOn = readDateField(r, 'receivedOn', { required: true, hint: HINTS.date });
+    const receivedOn = readDateField(r, 'receivedOn', { required: true, hint: HINTS.date, today });
     if (receivedOn !== undefined && receivedOn > today) {
       r.report('receivedOn', 'DATE_FUTURE', { title: r.title('receivedOn'), date: receivedOn, today });
     }
@@ -184,7 +184,7 @@ export function readConsultations(table: Table<ConsultationKey>, settings: Setti
         hint: HINTS.referralReason,
       });
     }
-    const reportedOn = readDateField(r, 'reportedOn', { required: false, hint: HINTS.date });
+    const reportedOn = readDateField(r, 'reportedOn', { required: false, hint: HINTS.date, today });
     checkAbuseReport(r, topic, receivedOn, reportedOn, settings.abuseReportDays);
     for (const key of ['staff', 'personName'] as const) readTextField(r, key, { required: false, hint: '文字', maxLength: 200 });
     readTextField(r, 'memo', { required: false, hint: '文字', maxLength: 20000 });

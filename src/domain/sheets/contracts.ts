@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isBlankCell } from '../values/cell';
 import { choiceList } from '../values/choices';
+import type { IsoDate } from '../values/dates';
 import { readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
 import type { Issue } from '../issues/issue';
 import { firstDay, lastDay, type YearMonth } from '../values/months';
@@ -97,8 +98,16 @@ export function activeContracts<C extends Pick<Contract, 'start' | 'end'>>(contr
  * value is kept, since the staff may know better than the address (a building on a border, an address
  * written without its town).
  */
-export function readContracts(table: Table<ContractKey>, context: { readonly settings: Settings }): ContractReading {
+export function readContracts(table: Table<ContractKey>, context: { readonly settings: Settings; readonly today?: IsoDate }): ContractReading {
   const issues: Issue[] = [];
+  // Without today (a caller that has none), a date typed without a year stays invalid. 契約終了日 never takes a
+  // year from today: a contract usually ends in the future, and "the latest such day not in the future" would
+  // read 3/31 of a contract running to next March as last March.
+  const dates = {
+    required: { required: true, hint: DATE_HINT, today: context.today },
+    optional: { required: false, hint: DATE_HINT, today: context.today },
+    end: { required: false, hint: DATE_HINT },
+  };
   const contracts: Contract[] = [];
   const rowsOf = new Map<number, TableRow>();
   for (const row of table.rows) {
@@ -115,12 +124,12 @@ export function readContracts(table: Table<ContractKey>, context: { readonly set
       r.report('municipality', 'MUNICIPALITY_MISMATCH', { title: r.title('municipality'), given: shown(given), address: shown(address), derived }, derived);
     }
     const kind = readChoiceField(r, 'kind', DELEGATION_KINDS, { required: true, hint: `${KIND_VALUES.join('・')} のどれか` });
-    const start = readDateField(r, 'start', { required: true, hint: DATE_HINT });
-    const end = readDateField(r, 'end', { required: false, hint: DATE_HINT });
+    const start = readDateField(r, 'start', dates.required);
+    const end = readDateField(r, 'end', dates.end);
     if (start !== undefined && end !== undefined && end < start) {
       r.report('end', 'CONTRACT_END_BEFORE_START', { title: r.title('end'), end, start });
     }
-    const approvedOn = readDateField(r, 'approvedOn', { required: false, hint: DATE_HINT });
+    const approvedOn = readDateField(r, 'approvedOn', dates.optional);
     if (r.has('approvedOn') && approvedOn === undefined && isBlankCell(r.raw('approvedOn'))) {
       r.report('approvedOn', 'APPROVAL_MISSING', { title: r.title('approvedOn') });
     } else if (approvedOn !== undefined && start !== undefined && approvedOn > start) {

@@ -32,6 +32,18 @@ export interface ColumnSpec<K extends string = string> {
   readonly header: string;
   readonly synonyms?: readonly string[];
   readonly required?: boolean;
+  /**
+   * A center's 読み替え (mapping.ts): when set, the only header texts that name this column in this center,
+   * instead of the header and its synonyms.
+   */
+  readonly names?: readonly string[];
+  /** A center's own words for this column's choices, by foldKey of the word: the standard choice each one is. */
+  readonly words?: ReadonlyMap<string, string>;
+}
+
+/** The header texts that name a column: a center's mapping, or the default header and its synonyms. */
+export function namesOf(spec: ColumnSpec): readonly string[] {
+  return spec.names ?? [spec.header, ...(spec.synonyms ?? [])];
 }
 
 export interface TableCell {
@@ -60,6 +72,8 @@ export interface Table<K extends string = string> {
   readonly duplicates: readonly { readonly key: K; readonly column: number }[];
   /** Data rows below the header, blank rows left out. */
   readonly rows: readonly TableRow[];
+  /** The center's own words for a column's choices (ColumnSpec.words), where its 読み替え gives some. */
+  readonly words?: Readonly<Partial<Record<K, ReadonlyMap<string, string>>>>;
 }
 
 /**
@@ -71,7 +85,7 @@ export const HEADER_ZONE_ROWS = 10;
 function keyIndex<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string, K> {
   const index = new Map<string, K>();
   for (const spec of specs) {
-    for (const name of [spec.header, ...(spec.synonyms ?? [])]) index.set(foldKey(name), spec.key);
+    for (const name of namesOf(spec)) index.set(foldKey(name), spec.key);
   }
   return index;
 }
@@ -141,7 +155,9 @@ export function toTable<K extends string>(sheet: RawSheet, specs: readonly Colum
     if (!mergedColumns && row.values.every(isBlankCell)) continue;
     rows.push({ rowNumber: row.rowNumber, values: row.values, formulas: row.formulas, mergedColumns });
   }
-  return { sheet: sheet.name, ...header, rows };
+  const words: Partial<Record<K, ReadonlyMap<string, string>>> = {};
+  for (const spec of specs) if (spec.words && spec.words.size > 0) words[spec.key] = spec.words;
+  return Object.keys(words).length > 0 ? { sheet: sheet.name, ...header, rows, words } : { sheet: sheet.name, ...header, rows };
 }
 
 /** The header text to show for a key: the sheet's own when the column exists, else the default. */

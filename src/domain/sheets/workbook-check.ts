@@ -7,6 +7,17 @@ import { compareIssues, type Issue, severityOf } from '../issues/issue';
 import { checkedEntry, type CrossSheetFacts, factsOf, registryEntry, type ReportRole, SHEET_REGISTRY, type SheetEntry, type SheetRecords } from './registry';
 import type { Settings, SettingsReading } from './settings';
 import { type ColumnSpec, type RawSheet, toTable, type Table } from './table';
+import {
+  localSheetName,
+  MAPPING_SHEET,
+  mappedColumns,
+  type Mapping,
+  mappingNotFound,
+  type MappingReading,
+  NO_MAPPING,
+  readMapping,
+  standardSheetOf,
+} from './mapping';
 
 /**
  * What a sheet's rules may look at beyond its own rows. The cross-sheet facts (`contracts`, `indicators`)
@@ -27,12 +38,18 @@ function sheetIssue(sheet: string, code: 'SHEET_MISSING' | 'HEADER_MISSING', mes
   return { sheet, row, column: '', cell: a1(row, 1), code, severity: severityOf(code), message };
 }
 
-/** Reports columns the check needs and the sheet lacks, and known columns given twice. */
-function headerIssues<K extends string>(table: Table<K>, columns: readonly ColumnSpec<K>[]): Issue[] {
+/**
+ * Reports columns the check needs and the sheet lacks, and known columns given twice. A missing column offers the
+ * sheet's headers that name no known column, any of which 読み替え could read as it.
+ */
+function headerIssues<K extends string>(standard: string, table: Table<K>, columns: readonly ColumnSpec<K>[]): Issue[] {
   const issues: Issue[] = [];
+  const known = new Set<number>(Object.values(table.columns as Record<string, number>));
+  const unmatched = table.headers.filter((h, i) => h !== '' && !known.has(i));
   for (const spec of columns) {
     if (spec.required && table.columns[spec.key] === undefined) {
       issues.push({
+        offer: { kind: 'header', sheet: standard, standard: spec.header, candidates: unmatched },
         ...sheetIssue(
           table.sheet,
           'HEADER_MISSING',
@@ -59,23 +76,28 @@ function headerIssues<K extends string>(table: Table<K>, columns: readonly Colum
   return issues;
 }
 
-/** Finds the header of a sheet of the registry and maps its columns. */
-export function tableOf(name: string, raw: RawSheet | undefined): Table<string> | undefined {
+/** Finds the header of a sheet of the registry (by its standard name) and maps its columns as this center names them. */
+export function tableOf(name: string, raw: RawSheet | undefined, mapping: Mapping = NO_MAPPING): Table<string> | undefined {
   const spec = registryEntry(name);
-  return spec && raw ? toTable(raw, spec.columns) : undefined;
+  return spec && raw ? toTable(raw, mappedColumns(mapping, spec.name, spec.columns)) : undefined;
 }
 
 /**
  * A checked sheet as a table, with what is wrong with the sheet itself: missing, no header, columns missing
- * or twice. (シートを準備 places missing columns instead: placeColumns in workbook/setup-plan.)
+ * or twice. (シートを準備 places missing columns instead: placeColumns in workbook/setup-plan.) Issues name the
+ * sheet by the center's name for it.
  */
-function frameTable(spec: SheetEntry, raw: RawSheet | undefined): { table: Table<string> | undefined; issues: Issue[] } {
-  const name = spec.name;
+function frameTable(spec: SheetEntry, raw: RawSheet | undefined, mapping: Mapping): { table: Table<string> | undefined; issues: Issue[] } {
+  const name = localSheetName(mapping, spec.name);
   if (!raw) {
-    const issues = spec.optional ? [] : [sheetIssue(name, 'SHEET_MISSING', issueMessage('SHEET_MISSING', { sheet: name }))];
+    const params = name === spec.name ? { sheet: name } : { sheet: name, standard: spec.name };
+    // The adapter fills in the spreadsheet's sheets to choose from (check-job).
+    const offer = { kind: 'sheet', standard: spec.name, candidates: [] } as const;
+    const issues = spec.optional ? [] : [{ ...sheetIssue(name, 'SHEET_MISSING', issueMessage('SHEET_MISSING', params)), offer }];
     return { table: undefined, issues };
   }
-  const table = toTable(raw, spec.columns);
+  const columns = mappedColumns(mapping, spec.name, spec.columns);
+  const table = toTable(raw, columns);
   if (!table) {
     if (spec.optional && raw.rows.every((r) => r.values.every((v) => v === null || v === ''))) return { table: undefined, issues: [] };
     const expected = spec.columns.filter((c) => c.required).map((c) => c.header);
@@ -84,22 +106,43 @@ function frameTable(spec: SheetEntry, raw: RawSheet | undefined): { table: Table
       issues: [sheetIssue(name, 'HEADER_MISSING', issueMessage('HEADER_MISSING', { sheet: name, expected }))],
     };
   }
-  return { table, issues: headerIssues(table, spec.columns) };
+  return { table, issues: headerIssues(spec.name, table, columns) };
 }
 
 export interface SheetCheck {
+  /** The sheet's name in the spreadsheet (the center's own, where 読み替え gives one). */
   readonly sheet: string;
+  /** The standard sheet it is read as (読み替え itself for the mapping's own issues). */
+  readonly standard: string;
   readonly table: Table<string> | undefined;
   readonly issues: Issue[];
 }
 
-/** Checks one sheet (or the rows of it that were read) on its own: what onEdit does. */
-export function checkSheet(name: string, raw: RawSheet | undefined, context: CheckContext): SheetCheck {
-  const spec = checkedEntry(name);
-  if (!spec) return { sheet: name, table: undefined, issues: [] };
-  const frame = frameTable(spec, raw);
+/**
+ * Checks one sheet of the spreadsheet (or the rows of it that were read) on its own: what onEdit does. `name` is
+ * the sheet's own name; 読み替え tells which standard sheet it is read as. No issues for a sheet the product does
+ * not check (isCheckedSheet).
+ */
+export function checkSheet(name: string, raw: RawSheet | undefined, context: CheckContext, mapping: MappingReading = NO_MAPPING_READING): SheetCheck {
+  if (name === MAPPING_SHEET) {
+    const own = raw === mapping.raw ? mapping : readMapping(raw, context.settings);
+    return { sheet: name, standard: MAPPING_SHEET, table: own.table, issues: own.issues };
+  }
+  const standard = standardSheetOf(mapping.mapping, name);
+  const spec = standard === undefined ? undefined : checkedEntry(standard);
+  if (!spec) return { sheet: name, standard: standard ?? name, table: undefined, issues: [] };
+  const frame = frameTable(spec, raw, mapping.mapping);
   const issues = spec.check && frame.table ? [...frame.issues, ...spec.check.read(frame.table, context).issues] : frame.issues;
-  return { sheet: name, table: frame.table, issues: issues.sort(compareIssues) };
+  return { sheet: name, standard: spec.name, table: frame.table, issues: issues.sort(compareIssues) };
+}
+
+const NO_MAPPING_READING: MappingReading = { mapping: NO_MAPPING, issues: [], table: undefined };
+
+/** Whether a sheet of the spreadsheet, by its own name, is one the product checks (on edit): 読み替え or a mapped checked sheet. */
+export function isCheckedSheet(name: string, mapping: Mapping): boolean {
+  if (name === MAPPING_SHEET) return true;
+  const standard = standardSheetOf(mapping, name);
+  return standard !== undefined && checkedEntry(standard) !== undefined;
 }
 
 type RecordsByRole = { -readonly [R in ReportRole]: SheetRecords[R][] };
@@ -117,22 +160,37 @@ export interface WorkbookReading extends Readonly<RecordsByRole> {
  * issues (for the check), walking the registry in its order so that a sheet (委託契約, 評価指標) gives the
  * rules that span sheets (委託実績, 事業評価) what they need before they run.
  */
-export function readWorkbook(raws: ReadonlyMap<string, RawSheet | undefined>, settings: SettingsReading, today: IsoDate): WorkbookReading {
+export function readWorkbook(
+  raws: ReadonlyMap<string, RawSheet | undefined>,
+  settings: SettingsReading,
+  today: IsoDate,
+  mapping: MappingReading = NO_MAPPING_READING,
+): WorkbookReading {
   const records: RecordsByRole = { consultations: [], contracts: [], delegations: [], evaluation: [] };
   const sheets: SheetCheck[] = [];
+  const tables = new Map<string, Table<string> | undefined>();
   let facts: CrossSheetFacts = {};
   for (const spec of SHEET_REGISTRY) {
-    const raw = raws.get(spec.name);
+    const name = localSheetName(mapping.mapping, spec.name);
+    const raw = raws.get(name);
     if (!spec.check) {
-      const table = raw ? toTable(raw, spec.columns) : undefined;
+      const table = raw ? toTable(raw, mappedColumns(mapping.mapping, spec.name, spec.columns)) : undefined;
+      tables.set(spec.name, table);
       if (table) facts = { ...facts, ...factsOf(spec, table, []) };
       continue;
     }
-    const frame = frameTable(spec, raw);
+    const frame = frameTable(spec, raw, mapping.mapping);
+    tables.set(spec.name, frame.table);
     const read = frame.table ? spec.check.read(frame.table, { settings: settings.settings, today, ...facts }) : { records: [], issues: [] };
     if (frame.table) facts = { ...facts, ...factsOf(spec, frame.table, read.records) };
     (records[spec.check.role] as SheetRecords[ReportRole][]).push(...read.records);
-    sheets.push({ sheet: spec.name, table: frame.table, issues: [...frame.issues, ...read.issues].sort(compareIssues) });
+    sheets.push({ sheet: name, standard: spec.name, table: frame.table, issues: [...frame.issues, ...read.issues].sort(compareIssues) });
+  }
+  if (mapping.table || mapping.issues.length > 0) {
+    // 読み替え first: what it cannot map explains the issues of the sheets it maps.
+    const present = (local: string): boolean => raws.get(local) !== undefined;
+    const notFound = mappingNotFound(mapping.mapping, mapping.table?.sheet ?? MAPPING_SHEET, present, tables);
+    sheets.unshift({ sheet: MAPPING_SHEET, standard: MAPPING_SHEET, table: mapping.table, issues: [...mapping.issues, ...notFound].sort(compareIssues) });
   }
   return { settings: settings.settings, issues: [...settings.issues, ...sheets.flatMap((s) => s.issues)], sheets, ...records };
 }

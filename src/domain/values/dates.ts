@@ -24,8 +24,19 @@ export type DateReading =
       readonly notation: DateNotation;
       readonly fullWidth: boolean;
       readonly trap?: TrapNote;
+      /** Typed without a year (`10/7`): the year is the one that makes it the latest such day not after `today`. */
+      readonly noYear?: true;
     }
   | { readonly kind: 'invalid'; readonly reason: string };
+
+/**
+ * What reading a date may rely on beyond the cell. `today` (Asia/Tokyo, from the check) lets a date typed
+ * without a year be read; a caller without it (a month column, a prompt) keeps such a date invalid, since
+ * guessing the year against the machine's clock would make the same cell mean different days in different places.
+ */
+export interface DateContext {
+  readonly today?: IsoDate;
+}
 
 // Day numbers -------------------------------------------------------------------------------------------
 
@@ -232,10 +243,38 @@ const WEEKDAY = /[(（]([日月火水木金土])(?:曜日?)?[)）]$/;
 const WESTERN = [/^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/];
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const WAREKI = new RegExp(`^${ERA_PATTERN}\\.?(\\d{1,2}|元)?(?:年|[/.-])(\\d{1,2})(?:月|[/.-])(\\d{1,2})日?$`);
-const NO_YEAR = [/^\d{1,2}[/.-]\d{1,2}$/, /^\d{1,2}月\d{1,2}日?$/];
+const NO_YEAR = [/^(\d{1,2})[/.-](\d{1,2})$/, /^(\d{1,2})月(\d{1,2})日?$/];
 const SHORT_YEAR = [/^(\d{1,3})[/.-]\d{1,2}[/.-]\d{1,2}$/, /^(\d{1,3})年\d{1,2}月\d{1,2}日?$/];
 
 const NOT_A_DATE = '年・月・日の形になっていません';
+const NO_YEAR_WRITTEN = '年が書かれていません';
+
+/** A leap year, so that only the month and day are judged: 2/29 is a day, 2/30 is not. */
+const ANY_LEAP_YEAR = 2000;
+
+/**
+ * `10/7` typed on `today`: the latest 10月7日 not after today (today itself included), so a ledger typed in
+ * January still puts 12/28 in the year before. 2/29 goes back to the latest leap year. Undefined when there is
+ * no such day (year 1 and before).
+ */
+function latestPastYear(m: number, d: number, today: Ymd): number | undefined {
+  const notYetThisYear = m > today.m || (m === today.m && d > today.d);
+  // At most 8 years pass between leap years (1896 → 1904), so this ends quickly.
+  for (let y = notYetThisYear ? today.y - 1 : today.y; y >= 1; y--) {
+    if (d <= daysInMonth(y, m)) return y;
+  }
+  return undefined;
+}
+
+function noYearDate(m: number, d: number, fullWidth: boolean, context: DateContext): DateReading {
+  const today = context.today === undefined ? undefined : parseIso(context.today);
+  if (!today) return { kind: 'invalid', reason: NO_YEAR_WRITTEN };
+  const problem = calendarProblem({ y: ANY_LEAP_YEAR, m, d });
+  if (problem !== undefined) return { kind: 'invalid', reason: problem };
+  const y = latestPastYear(m, d, today);
+  if (y === undefined) return { kind: 'invalid', reason: NO_YEAR_WRITTEN };
+  return { kind: 'date', iso: isoOf({ y, m, d }), notation: 'western', fullWidth, noYear: true };
+}
 
 function dateOf(ymd: Ymd, notation: DateNotation, fullWidth: boolean, trap?: TrapNote): DateReading {
   const problem = calendarProblem(ymd);
@@ -246,27 +285,29 @@ function dateOf(ymd: Ymd, notation: DateNotation, fullWidth: boolean, trap?: Tra
 
 /**
  * Reads a typed date. Undefined when the text has no date shape at all (so a caller reading months can say
- * something fitting); `invalid` when it has one but is wrong (2月30日, 令和0年, no year).
+ * something fitting); `invalid` when it has one but is wrong (2月30日, 令和0年, no year and no `today`).
  */
-export function parseDateText(raw: string): DateReading | undefined {
+export function parseDateText(raw: string, context: DateContext = {}): DateReading | undefined {
   const prep = prepareDateText(raw);
   if (!prep) return undefined;
   const { text: prepared, fullWidth } = prep;
   const weekday = WEEKDAY.exec(prepared);
   const text = weekday ? prepared.slice(0, weekday.index) : prepared;
-  const reading = readDateShape(text, fullWidth);
+  const reading = readDateShape(text, fullWidth, context);
   const ymd = reading?.kind === 'date' ? parseIso(reading.iso) : undefined;
   if (reading?.kind === 'date' && ymd && weekday?.[1] !== undefined) {
     // Day 0, 1970-01-01, was a Thursday.
     const actual = WEEKDAYS.charAt((((dayNumber(ymd) + 4) % 7) + 7) % 7);
     if (actual !== weekday[1]) {
-      return { kind: 'invalid', reason: `${formatJapaneseDate(reading.iso)}は${actual}曜日です（${weekday[1]}曜日ではありません）` };
+      // Without a year the person may not see why this year: say which day the weekday was checked against.
+      const day = reading.noYear ? `年が書かれていないので${formatJapaneseDate(reading.iso)}として読みましたが、この日` : formatJapaneseDate(reading.iso);
+      return { kind: 'invalid', reason: `${day}は${actual}曜日です（${weekday[1]}曜日ではありません）` };
     }
   }
   return reading;
 }
 
-function readDateShape(text: string, fullWidth: boolean): DateReading | undefined {
+function readDateShape(text: string, fullWidth: boolean, context: DateContext): DateReading | undefined {
   for (const pattern of WESTERN) {
     const m = pattern.exec(text);
     if (m) return dateOf({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, 'western', fullWidth);
@@ -283,7 +324,10 @@ function readDateShape(text: string, fullWidth: boolean): DateReading | undefine
     if (calendarProblem(ymd) !== undefined) return dateOf(ymd, 'wareki', fullWidth);
     return dateOf(ymd, 'wareki', fullWidth, dateTrap(era, wareki[2] ?? '', ymd));
   }
-  if (NO_YEAR.some((p) => p.test(text))) return { kind: 'invalid', reason: '年が書かれていません' };
+  for (const pattern of NO_YEAR) {
+    const m = pattern.exec(text);
+    if (m) return noYearDate(Number(m[1]), Number(m[2]), fullWidth, context);
+  }
   for (const pattern of SHORT_YEAR) {
     const m = pattern.exec(text);
     if (m) return { kind: 'invalid', reason: `年「${m[1]}」が西暦か和暦か分かりません（西暦は4桁、和暦は令和8年・R8のように元号をつけてください）` };
@@ -305,8 +349,11 @@ function readSerialOrCompact(n: number): DateReading {
   return { kind: 'invalid', reason: `数値「${n}」は日付の値（シリアル値）でも8桁の年月日でもありません` };
 }
 
-/** Any cell value as a date. Never throws: what cannot be read is `invalid` with a Japanese reason. */
-export function readDate(value: CellValue): DateReading {
+/**
+ * Any cell value as a date. Never throws: what cannot be read is `invalid` with a Japanese reason. A date
+ * typed without a year is read only when `context.today` is given (see DateContext).
+ */
+export function readDate(value: CellValue, context: DateContext = {}): DateReading {
   if (value === null || value === undefined) return { kind: 'blank' };
   if (typeof value === 'boolean') return { kind: 'invalid', reason: 'チェックボックスの値（TRUE/FALSE）で、日付ではありません' };
   if (typeof value === 'number') return readSerialOrCompact(value);
@@ -318,5 +365,5 @@ export function readDate(value: CellValue): DateReading {
   }
   if (typeof value !== 'string') return { kind: 'invalid', reason: NOT_A_DATE };
   if (value.replace(/[\s\u3000]/g, '') === '') return { kind: 'blank' };
-  return parseDateText(value) ?? { kind: 'invalid', reason: NOT_A_DATE };
+  return parseDateText(value, context) ?? { kind: 'invalid', reason: NOT_A_DATE };
 }

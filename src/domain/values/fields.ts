@@ -1,12 +1,12 @@
 import { type CellValue, isBlankCell, isSheetDate, sheetErrorOf } from './cell';
 import { type ChoiceList, matchChoice } from './choices';
-import { type IsoDate, readDate } from './dates';
+import { formatJapaneseDate, type IsoDate, readDate } from './dates';
 import { type CalendarNotation, issueMessage, type IssueParams } from '../issues/catalogue';
-import { type Issue, type IssueCode, severityOf } from '../issues/issue';
+import { type Issue, type IssueCode, type MappingOffer, severityOf } from '../issues/issue';
 import { readMonth, type YearMonth } from './months';
 import { readCount } from './numbers';
 import { type ColumnSpec, type Table, type TableRow, cellAddress, columnTitle } from '../sheets/table';
-import { hasControlChars, tidySpaces, toHalfWidthAlnum } from './text';
+import { foldKey, hasControlChars, tidySpaces, toHalfWidthAlnum } from './text';
 
 /**
  * Reading one row's cells into typed values while reporting what is wrong with each. Every sheet's check
@@ -22,8 +22,12 @@ export interface RowReader<K extends string> {
   /** 0-based column of a key in this sheet. */
   index(key: K): number | undefined;
   /** Reports an issue on this row's cell of `key`, its message made from the catalogue's template for `code`. */
-  report<C extends IssueCode>(key: K, code: C, params: IssueParams<C>, suggestion?: string): void;
+  report<C extends IssueCode>(key: K, code: C, params: IssueParams<C>, suggestion?: string, offer?: MappingOffer): void;
   title(key: K): string;
+  /** The column's standard header (the one 読み替え maps to). */
+  standard(key: K): string;
+  /** The standard choice a center's own word stands for in this column (its 読み替え), if it maps one. */
+  word(key: K, text: string): string | undefined;
 }
 
 export function rowReader<K extends string>(table: Table<K>, specs: readonly ColumnSpec<K>[], row: TableRow, issues: Issue[]): RowReader<K> {
@@ -40,7 +44,9 @@ export function rowReader<K extends string>(table: Table<K>, specs: readonly Col
       return row.values[column] ?? null;
     },
     title,
-    report(key, code, params, suggestion) {
+    word: (key, text) => table.words?.[key]?.get(foldKey(text)),
+    standard: (key) => specOf(key).header,
+    report(key, code, params, suggestion, offer) {
       const column = table.columns[key] ?? 0;
       const message = issueMessage(code, params);
       const issue: Issue = {
@@ -52,7 +58,7 @@ export function rowReader<K extends string>(table: Table<K>, specs: readonly Col
         severity: severityOf(code),
         message,
       };
-      issues.push(suggestion === undefined ? issue : { ...issue, suggestion });
+      issues.push({ ...issue, ...(suggestion === undefined ? {} : { suggestion }), ...(offer === undefined ? {} : { offer }) });
     },
   };
 }
@@ -96,6 +102,11 @@ export interface FieldOptions {
   readonly required: boolean;
   /** What a right value looks like, for messages: 「受付日（例: 2026-10-03）」. */
   readonly hint: string;
+  /**
+   * The check's date (Asia/Tokyo). Given, a date column reads `10/7` as the latest 10月7日 not after it, with a
+   * warning (DATE_NO_YEAR); absent, such a date stays invalid. Month columns do not use it.
+   */
+  readonly today?: IsoDate;
 }
 
 /**
@@ -105,7 +116,7 @@ export interface FieldOptions {
 interface CalendarKind<V extends string> {
   readonly invalid: 'DATE_INVALID' | 'MONTH_INVALID';
   readonly notation: 'DATE_NOTATION' | 'MONTH_NOTATION';
-  read(value: CellValue): CalendarReading<V>;
+  read(value: CellValue, today: IsoDate | undefined): CalendarReading<V>;
 }
 
 type CalendarReading<V extends string> =
@@ -117,13 +128,15 @@ type CalendarReading<V extends string> =
       readonly notation: 'date-value' | 'western' | 'compact' | 'wareki' | 'serial';
       readonly fullWidth: boolean;
       readonly trap?: { readonly message: string };
+      /** A date typed without a year, its year supplied from today. */
+      readonly noYear?: true;
     };
 
 const DATE_KIND: CalendarKind<IsoDate> = {
   invalid: 'DATE_INVALID',
   notation: 'DATE_NOTATION',
-  read(value) {
-    const reading = readDate(value);
+  read(value, today) {
+    const reading = readDate(value, { today });
     return reading.kind === 'date' ? { ...reading, kind: 'value', value: reading.iso } : reading;
   },
 };
@@ -137,13 +150,16 @@ const MONTH_KIND: CalendarKind<YearMonth> = {
   },
 };
 
-/** Reads a date or month column; other than 西暦 it is read with a warning and the 西暦 form as suggestion. */
+/**
+ * Reads a date or month column; other than 西暦 (or a date without a year, given today) it is read with a
+ * warning and the full 西暦 form as suggestion.
+ */
 function readCalendarField<K extends string, V extends string>(r: RowReader<K>, key: K, kind: CalendarKind<V>, opts: FieldOptions): V | undefined {
   const value = present(r, key, opts.required, opts.hint);
   if (value === undefined) return undefined;
   // Made only when there is something to say: most cells are right, and a check reads 100,000 rows.
   const cell = () => ({ title: r.title(key), shown: shown(value) });
-  const reading = kind.read(value);
+  const reading = kind.read(value, opts.today);
   if (reading.kind === 'blank') return undefined;
   if (reading.kind === 'invalid') {
     r.report(key, kind.invalid, { ...cell(), reason: reading.reason });
@@ -157,6 +173,9 @@ function readCalendarField<K extends string, V extends string>(r: RowReader<K>, 
         : undefined;
   if (reading.trap) {
     r.report(key, 'DATE_ERA_TRAP', { ...cell(), trap: reading.trap.message, value: reading.value }, reading.value);
+  } else if (reading.noYear) {
+    // Says the year it supplied even when the cell is also 全角: writing the year out fixes both.
+    r.report(key, 'DATE_NO_YEAR', { ...cell(), date: formatJapaneseDate(reading.value), value: reading.value }, reading.value);
   } else if (written !== undefined) {
     r.report(key, kind.notation, { ...cell(), written, value: reading.value }, reading.value);
   }
@@ -180,11 +199,19 @@ export function readChoiceField<K extends string>(r: RowReader<K>, key: K, list:
   const text = typeof value === 'string' ? value : shown(value);
   const match = matchChoice(text, list);
   if (match.kind === 'exact') return match.value;
+  // The center's own word, mapped in 読み替え, is read as the standard choice without a warning.
+  const word = r.word(key, text);
+  if (word !== undefined) return word;
   if (match.kind === 'variant') {
     r.report(key, 'CHOICE_VARIANT', { title, shown: shown(value), value: match.value }, match.value);
     return match.value;
   }
-  r.report(key, 'CHOICE_UNKNOWN', { title, shown: shown(value), choices: list.values });
+  r.report(key, 'CHOICE_UNKNOWN', { title, shown: shown(value), choices: list.values }, undefined, {
+    kind: 'value',
+    column: r.standard(key),
+    local: text.trim(),
+    choices: list.values,
+  });
   return undefined;
 }
 
