@@ -35,7 +35,7 @@ describe('読み替え: reading the sheet', () => {
     expect(standardSheetOf(mapping, '委託契約')).toBe('委託契約');
     expect(standardSheetOf(mapping, 'メモ')).toBeUndefined();
     expect(mapping.headers.get('相談記録')?.get('receivedOn')?.local).toBe('来談日');
-    expect(mapping.words.get('相談記録')?.get('method')?.get('来談')).toBe('来所');
+    expect(mapping.words.get('相談記録')?.get('method')?.get('来談')).toEqual({ local: '来談', standard: '来所' });
   });
 
   test("a 見出し row may name the sheet by the center's own name, and the words of 種類 have variants", () => {
@@ -50,7 +50,7 @@ describe('読み替え: reading the sheet', () => {
       ['A4', 'CHOICE_VARIANT', '値'],
     ]);
     expect(mapping.headers.get('相談記録')?.get('receivedOn')?.local).toBe('来談日');
-    expect(mapping.words.get('相談記録')?.get('requester')?.get('ケアマネさん')).toBe('介護支援専門員');
+    expect(mapping.words.get('相談記録')?.get('requester')?.get('ケアマネさん')).toEqual({ local: 'ケアマネさん', standard: '介護支援専門員' });
   });
 
   test('a row that cannot be used says what is wrong and what would be right, on its own cell, and is left out', () => {
@@ -128,13 +128,13 @@ describe('読み替え: reading the sheet', () => {
     expect(localSheetName(mapping, '委託契約')).toBe('委託契約');
     expect(mapping.headers.get('相談記録')?.get('receivedOn')?.local).toBe('来談日');
     expect(mapping.headers.get('相談記録')?.has('personId')).toBe(false);
-    expect(mapping.words.get('相談記録')?.get('method')?.get('来談')).toBe('来所');
+    expect(mapping.words.get('相談記録')?.get('method')?.get('来談')).toEqual({ local: '来談', standard: '来所' });
   });
 
   test('a city topic list: a word is mapped to the 相談内容 the city set, not to the default list', () => {
     const city = { ...settings, consultationTopics: ['介護', '認知症', '虐待', 'その他'] };
     const reading = readMapping(rawSheet('読み替え', [HEADER, ['値', '相談内容', 'かいご', '介護'], ['値', '相談内容', '住宅', '住まい']]), city);
-    expect(reading.mapping.words.get('相談記録')?.get('topic')?.get('かいご')).toBe('介護');
+    expect(reading.mapping.words.get('相談記録')?.get('topic')?.get('かいご')?.standard).toBe('介護');
     expect(brief(reading.issues).map(([cell, code]) => [cell, code])).toEqual([['D3', 'MAPPING_CHOICE_UNKNOWN']]);
   });
 

@@ -6,7 +6,7 @@ import { readChoiceField, readTextField, type RowReader, rowReader } from '../va
 import { foldKey } from '../values/text';
 import { type ColumnKind, SHEET_REGISTRY, type SheetEntry } from './registry';
 import type { Settings } from './settings';
-import { cellAddress, type ColumnSpec, namesOf, type RawSheet, type Table, toTable } from './table';
+import { cellAddress, type ColumnSpec, namesOf, type OwnWord, type RawSheet, type Table, toTable } from './table';
 
 /**
  * 読み替え (SPEC §2.5): a center's own words for the standard ones, one mapping a row, so that the add-on reads the
@@ -62,7 +62,7 @@ export interface Mapping {
   /** Per standard sheet, per column key: the center's header for it. */
   readonly headers: ReadonlyMap<string, ReadonlyMap<string, { readonly local: string; readonly origin: Origin }>>;
   /** Per standard sheet, per column key: the center's words, by foldKey, and the standard choice each is. */
-  readonly words: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, string>>>;
+  readonly words: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, OwnWord>>>;
 }
 
 export const NO_MAPPING: Mapping = { sheets: new Map(), headers: new Map(), words: new Map() };
@@ -100,7 +100,7 @@ class MappingBuilder {
   readonly headers = new Map<string, Map<string, { local: string; origin: Origin }>>();
   /** Per standard sheet, the center's headers already used, by foldKey, with their row. */
   readonly localHeaders = new Map<string, Map<string, number>>();
-  readonly words = new Map<string, Map<string, Map<string, string>>>();
+  readonly words = new Map<string, Map<string, Map<string, OwnWord>>>();
   /** Per standard sheet and column, the words already used, by foldKey, with their row. */
   readonly wordRows = new Map<string, number>();
 
@@ -267,9 +267,9 @@ function readValueRow(r: RowReader<MappingKey>, b: MappingBuilder, settings: Set
   for (const { entry, spec, kind } of columns) {
     const chosen = kind.values(settings).find((v) => foldKey(v) === foldKey(standard)) as string;
     b.wordRows.set(`${entry.name}\u0000${spec.key}\u0000${wordKey}`, r.row.rowNumber);
-    const bySheet = b.words.get(entry.name) ?? new Map<string, Map<string, string>>();
-    const byWord = bySheet.get(spec.key) ?? new Map<string, string>();
-    byWord.set(wordKey, chosen);
+    const bySheet = b.words.get(entry.name) ?? new Map<string, Map<string, OwnWord>>();
+    const byWord = bySheet.get(spec.key) ?? new Map<string, OwnWord>();
+    byWord.set(wordKey, { local: local.trim(), standard: chosen });
     bySheet.set(spec.key, byWord);
     b.words.set(entry.name, bySheet);
   }

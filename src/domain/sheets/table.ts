@@ -37,8 +37,14 @@ export interface ColumnSpec<K extends string = string> {
    * instead of the header and its synonyms.
    */
   readonly names?: readonly string[];
-  /** A center's own words for this column's choices, by foldKey of the word: the standard choice each one is. */
-  readonly words?: ReadonlyMap<string, string>;
+  /** A center's own words for this column's choices, by foldKey of the word, with the standard choice each one is. */
+  readonly words?: ReadonlyMap<string, OwnWord>;
+}
+
+/** A word a center uses for a choice (読み替え's 値 row): as the center writes it, and the standard choice it is. */
+export interface OwnWord {
+  readonly local: string;
+  readonly standard: string;
 }
 
 /** The header texts that name a column: a center's mapping, or the default header and its synonyms. */
@@ -73,7 +79,7 @@ export interface Table<K extends string = string> {
   /** Data rows below the header, blank rows left out. */
   readonly rows: readonly TableRow[];
   /** The center's own words for a column's choices (ColumnSpec.words), where its 読み替え gives some. */
-  readonly words?: Readonly<Partial<Record<K, ReadonlyMap<string, string>>>>;
+  readonly words?: Readonly<Partial<Record<K, ReadonlyMap<string, OwnWord>>>>;
 }
 
 /**
@@ -155,7 +161,7 @@ export function toTable<K extends string>(sheet: RawSheet, specs: readonly Colum
     if (!mergedColumns && row.values.every(isBlankCell)) continue;
     rows.push({ rowNumber: row.rowNumber, values: row.values, formulas: row.formulas, mergedColumns });
   }
-  const words: Partial<Record<K, ReadonlyMap<string, string>>> = {};
+  const words: Partial<Record<K, ReadonlyMap<string, OwnWord>>> = {};
   for (const spec of specs) if (spec.words && spec.words.size > 0) words[spec.key] = spec.words;
   return Object.keys(words).length > 0 ? { sheet: sheet.name, ...header, rows, words } : { sheet: sheet.name, ...header, rows };
 }

@@ -44,7 +44,7 @@ export function rowReader<K extends string>(table: Table<K>, specs: readonly Col
       return row.values[column] ?? null;
     },
     title,
-    word: (key, text) => table.words?.[key]?.get(foldKey(text)),
+    word: (key, text) => table.words?.[key]?.get(foldKey(text))?.standard,
     standard: (key) => specOf(key).header,
     report(key, code, params, suggestion, offer) {
       const column = table.columns[key] ?? 0;
