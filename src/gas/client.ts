@@ -13,6 +13,7 @@ export type ClientFunctions = Pick<
   | 'sidebarSelectCell'
   | 'sidebarRecheck'
   | 'sidebarApplySuggestion'
+  | 'sidebarAddMapping'
   | 'normalizeDialogPreview'
   | 'normalizeDialogApply'
   | 'reportDialogBuild'

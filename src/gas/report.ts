@@ -11,12 +11,13 @@ export class UserFacingError extends Error {}
 /** How long a second click waits for the first to finish before it is told to try again. */
 const LOCK_WAIT_MS = 5000;
 
-/** Two people clicking at once: the second waits a little, then is told, and nothing is built twice. */
-export function withDocumentLock<T>(job: () => T): T {
+/**
+ * Two people clicking at once: the second waits a little, then is told (`busy`: what the other is doing), and
+ * nothing is built twice.
+ */
+export function withDocumentLock<T>(job: () => T, busy = 'ほかの方が月報の作成か提出をしているところです。少し待ってから、もう一度お試しください。'): T {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new UserFacingError('ほかの方が月報の作成か提出をしているところです。少し待ってから、もう一度お試しください。');
-  }
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new UserFacingError(busy);
   try {
     return job();
   } finally {

@@ -1,5 +1,6 @@
 import type { CheckView } from '../gas/check';
-import type { Issue } from '../domain/issues/issue';
+import type { Issue, MappingOffer } from '../domain/issues/issue';
+import type { MappingRow } from '../workbook/mapping-job';
 import { button, byId, el, failureText, icon, setStatus, whileBusy } from './dom';
 import { pageData, server } from './google-script';
 
@@ -7,6 +8,8 @@ import { pageData, server } from './google-script';
  * チェック結果: the issues of the last check grouped by sheet, then by row (errors before warnings), each
  * with its cell (a button that selects it in the sheet), the message, and the suggested value with a
  * button that writes it. The server re-checks before writing, so a stale list can never overwrite a cell.
+ * Where the check did not recognise a sheet, a column or a word, the issue offers to read one of the center's
+ * own as it: the choice is written to 読み替え (never to the center's rows) and the list is checked again.
  */
 
 const status = (): HTMLElement => byId('status');
@@ -53,6 +56,104 @@ function applyOne(issue: Issue, suggestion: string, control: HTMLButtonElement):
     .catch((e: unknown) => setStatus(status(), failureText(e), 'error'));
 }
 
+/** What an offer says and writes, for the kind of thing it maps. */
+interface OfferForm {
+  /** The label of the list to choose from. */
+  readonly label: string;
+  readonly options: readonly string[];
+  /** The button, which says what the choice will do. */
+  readonly action: string;
+  /** Said instead of an empty list. */
+  readonly none: string;
+  row(chosen: string): MappingRow;
+}
+
+function offerForm(offer: MappingOffer): OfferForm {
+  switch (offer.kind) {
+    case 'header':
+      return {
+        label: `「${offer.standard}」として読む列`,
+        options: offer.candidates,
+        action: `この列を「${offer.standard}」として読む`,
+        none: `見出し行に、まだ何にも当たっていない見出しがありません。「${offer.standard}」の列を見出し行に追加してください。`,
+        row: (chosen) => ({ kind: 'header', target: offer.sheet, local: chosen, standard: offer.standard }),
+      };
+    case 'value':
+      return {
+        label: `「${offer.local}」を読む選択肢`,
+        options: offer.choices,
+        action: `「${offer.local}」を選んだ選択肢として読む`,
+        none: `「${offer.column}」には選べる選択肢がありません。`,
+        row: (chosen) => ({ kind: 'value', target: offer.column, local: offer.local, standard: chosen }),
+      };
+    case 'sheet':
+      return {
+        label: `「${offer.standard}」として読むシート`,
+        options: offer.candidates,
+        action: `このシートを「${offer.standard}」として読む`,
+        none: `このスプレッドシートに、まだ何にも当たっていないシートがありません。「シートを準備」で「${offer.standard}」シートを作成してください。`,
+        row: (chosen) => ({ kind: 'sheet', target: '', local: chosen, standard: offer.standard }),
+      };
+  }
+}
+
+/** Offers are numbered so that each list has its own label. */
+let offerCount = 0;
+
+/**
+ * After the list was drawn again, focus goes to the heading of the sheet the person worked on (or the first one,
+ * or the all-clear heading), so that it is not lost with the button that was removed.
+ */
+function focusList(sheet: string): void {
+  const list = byId('issues');
+  const groups = [...list.querySelectorAll<HTMLElement>('.sheet-group')];
+  const group = groups.find((g) => g.getAttribute('aria-label') === sheet) ?? groups[0];
+  const target = group?.querySelector<HTMLElement>('h2') ?? list.querySelector<HTMLElement>('h2') ?? list;
+  target.setAttribute('tabindex', '-1');
+  target.focus();
+}
+
+function addMapping(issue: Issue, row: MappingRow, control: HTMLButtonElement, choice: HTMLSelectElement): void {
+  setStatus(status(), `「読み替え」シートに登録しています…`);
+  whileBusy(control, '登録中…', () => server.sidebarAddMapping(row))
+    .then(({ message, view }) => {
+      render(view);
+      setStatus(status(), message, 'success');
+      focusList(issue.sheet);
+    })
+    .catch((e: unknown) => {
+      setStatus(status(), failureText(e), 'error');
+      choice.focus();
+    });
+}
+
+/** The offer of a row of 読み替え: a list of what could be read as the missing thing, and the button that writes it. */
+function offerBox(issue: Issue, offer: MappingOffer): HTMLElement {
+  const form = offerForm(offer);
+  const box = el('div', { class: 'offer', attrs: { role: 'group', 'aria-label': '読み替えの登録' } }, el('span', { class: 'label', text: '読み替え' }));
+  if (form.options.length === 0) {
+    box.append(el('p', { class: 'offer-none', text: form.none }));
+    return box;
+  }
+  const id = `offer-${++offerCount}`;
+  const choice = el(
+    'select',
+    { attrs: { id } },
+    el('option', { text: '選んでください', attrs: { value: '' } }),
+    ...form.options.map((o) => el('option', { text: o, attrs: { value: o } })),
+  );
+  const write = button(form.action, 'btn small', () => {
+    if (choice.value !== '') addMapping(issue, form.row(choice.value), write, choice);
+  });
+  // Nothing is written before something is chosen.
+  write.disabled = true;
+  choice.addEventListener('change', () => {
+    write.disabled = choice.value === '';
+  });
+  box.append(el('label', { text: form.label, attrs: { for: id } }), choice, write);
+  return box;
+}
+
 function issueItem(issue: Issue): HTMLElement {
   const severity = issue.severity === 'error' ? 'エラー' : '注意';
   const head = el(
@@ -76,6 +177,7 @@ function issueItem(issue: Issue): HTMLElement {
       ),
     );
   }
+  if (issue.offer) item.append(offerBox(issue, issue.offer));
   return item;
 }
 

@@ -25,6 +25,9 @@ export async function serverCallsTypeCheck(): Promise<void> {
   const _selected = await server.sidebarSelectCell('相談記録', 'B3');
   const _isSelected: Equal<typeof _selected, void> = true;
   await server.sidebarApplySuggestion('相談記録', 'B3', '2026/10/03');
+  const _added = await server.sidebarAddMapping({ kind: 'header', target: '相談記録', local: '来談日', standard: '受付日' });
+  const _isAddedMessage: Equal<typeof _added.message, string> = true;
+  const _isAddedView: Equal<typeof _added.view, typeof _view> = true;
 
   // @ts-expect-error no server function has this name: a renamed server function fails like this at every call
   await server.sidebarRecheckAll();
@@ -38,6 +41,10 @@ export async function serverCallsTypeCheck(): Promise<void> {
   await server.sidebarRecheck('相談記録');
   // @ts-expect-error the suggestion written by sidebarApplySuggestion is text
   await server.sidebarApplySuggestion('相談記録', 'B3', 3);
+  // @ts-expect-error a row of 読み替え names its kind as 'sheet' | 'header' | 'value', not as the sheet's word 見出し
+  await server.sidebarAddMapping({ kind: '見出し', target: '相談記録', local: '来談日', standard: '受付日' });
+  // @ts-expect-error sidebarAddMapping takes the row as one object, not its cells one by one
+  await server.sidebarAddMapping('header', '相談記録', '来談日', '受付日');
   // @ts-expect-error sidebarRecheck resolves to the check, which has no `sheet`
   const _sheet: string = (await server.sidebarRecheck()).sheet;
   // @ts-expect-error the result is a promise, not the value itself
