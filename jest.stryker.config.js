@@ -1,14 +1,16 @@
 /**
- * The jest configuration Stryker runs (`npm run mutate`): only the domain and corpus tests, which are the ones that
- * exercise `src/domain`. The vm, ui and CLI suites need the built bundle (the global setup) and take a minute each
- * run, so they are left out: a mutant of a domain rule has to be killed by a domain or corpus test.
+ * The jest configuration Stryker runs (`npm run mutate`): the domain, corpus and workbook tests, the ones that
+ * exercise `src/domain` without the built bundle (the workbook jobs run the domain's rules over an in-memory
+ * port: receipts, the 提出用ファイル rules and the submission store are tested there). The vm, ui and CLI suites
+ * need the bundle (the global setup) or real files and take a minute each run, so they are left out: a mutant of a
+ * domain rule has to be killed by one of these.
  * Property tests run at most 100 cases each (test/stryker/fewer-property-runs.js).
  */
 const base = require('./jest.config.js');
 
 module.exports = {
   ...base,
-  roots: ['<rootDir>/test/domain', '<rootDir>/test/corpus'],
+  roots: ['<rootDir>/test/domain', '<rootDir>/test/corpus', '<rootDir>/test/workbook'],
   globalSetup: undefined,
   reporters: ['default'],
   setupFiles: [...(base.setupFiles ?? []), '<rootDir>/test/stryker/fewer-property-runs.js'],
