@@ -7,7 +7,7 @@ import { EVALUATION_SHEET } from '../domain/sheets/evaluation';
 import { INDICATOR_LIST_SHEET } from '../domain/sheets/indicators';
 import { compareWithNational, evaluationOutcomeOf } from '../workbook/evaluation-job';
 import { evaluationSheet } from '../workbook/evaluation-layout';
-import { type IndicatorImport, importIndicators } from '../workbook/indicator-job';
+import { type IndicatorImport, importIndicators, importOwnIndicators } from '../workbook/indicator-job';
 import { centerNameIn, readSubmissionFile } from './consolidate-command';
 import { saveAtomically } from './submission-file';
 import { openXlsx, replaceXlsxSheet } from './xlsx-port';
@@ -71,9 +71,10 @@ export interface IndicatorImportOptions {
 export async function importIndicatorFile(options: IndicatorImportOptions): Promise<IndicatorImport> {
   const center = await openXlsx(options.into);
   const source = options.indicators === undefined ? center : await openXlsx(options.indicators);
-  // A file of the city's may name its one sheet anything; in the center's workbook, only 評価指標 is the list.
-  const listSheet = source.workbook.getWorksheet(INDICATOR_LIST_SHEET) || source === center ? INDICATOR_LIST_SHEET : source.workbook.worksheets[0]?.name;
-  const result = importIndicators(center, listSheet === undefined ? undefined : source.readSheet(listSheet));
+  // In the center's workbook, only 評価指標 (or its own name for it, in 読み替え) is the list; a file of the city's
+  // may name its one sheet anything.
+  const listSheet = source.workbook.getWorksheet(INDICATOR_LIST_SHEET) ? INDICATOR_LIST_SHEET : source.workbook.worksheets[0]?.name;
+  const result = source === center ? importOwnIndicators(center) : importIndicators(center, listSheet === undefined ? undefined : source.readSheet(listSheet));
   if (result.kind === 'imported' && result.years.some((y) => y.added > 0)) await saveAtomically(center.workbook, options.into);
   return result;
 }

@@ -1,17 +1,18 @@
-import { INDICATOR_LIST_SHEET } from '../domain/sheets/indicators';
 import type { FiscalYear } from '../domain/values/fiscal-year';
 import { evaluationYears, submitEvaluation } from '../workbook/evaluation-job';
-import { importIndicators as importIndicatorsInto } from '../workbook/indicator-job';
+import { importOwnIndicators } from '../workbook/indicator-job';
 import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import type { WorkbookPort } from '../workbook/port';
 import type { SubmissionFile } from '../workbook/submission-target';
 import { UserFacingError } from './report';
 import { sheetsPort } from './sheets-port';
 
-/** 「事業評価の指標を取り込む」: the list in this spreadsheet's 評価指標 into its 事業評価 (the job is indicator-job.ts). */
+/**
+ * 「事業評価の指標を取り込む」: the list in this spreadsheet's 評価指標 into its 事業評価, each under the center's own
+ * name where 読み替え maps it (the job is indicator-job.ts).
+ */
 export function importIndicators(): { year: FiscalYear; added: number }[] {
-  const port = sheetsPort(SpreadsheetApp.getActiveSpreadsheet());
-  const result = importIndicatorsInto(port, port.readSheet(INDICATOR_LIST_SHEET));
+  const result = importOwnIndicators(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()));
   if (result.kind === 'refused') throw new UserFacingError(result.reason);
   return result.years.map((y) => ({ ...y }));
 }

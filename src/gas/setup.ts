@@ -1,7 +1,8 @@
+import { kindWord, localSheetName, MAPPING_COLUMNS, MAPPING_HEADER, MAPPING_SHEET } from '../domain/sheets/mapping';
 import { SETTINGS_SHEET } from '../domain/sheets/settings';
 import { HEADER_ZONE_ROWS, type RawSheet } from '../domain/sheets/table';
 import { JAPAN_TIME_ZONE, toCellValues } from '../workbook/cell-values';
-import { loadSettings } from '../workbook/check-job';
+import { loadMapping, loadSettings } from '../workbook/check-job';
 import { MARK_COLORS } from '../workbook/marks';
 import { missingSettingRows, SETTINGS_HEADER } from '../workbook/settings-form';
 import {
@@ -32,7 +33,14 @@ type Protection = GoogleAppsScript.Spreadsheet.Protection;
 /** What the シートを準備 dialog shows: per sheet, what was done (or that nothing was needed). */
 export interface SetupResult {
   readonly changed: boolean;
-  readonly sheets: readonly { readonly name: string; readonly status: 'created' | 'updated' | 'unchanged' | 'skipped'; readonly lines: readonly string[] }[];
+  readonly sheets: readonly {
+    /** The sheet as the spreadsheet names it (the center's own name where 読み替え gives one). */
+    readonly name: string;
+    /** The standard name, when the center's differs (shown in brackets). */
+    readonly standard?: string;
+    readonly status: 'created' | 'updated' | 'unchanged' | 'skipped';
+    readonly lines: readonly string[];
+  }[];
 }
 
 /**
@@ -193,34 +201,68 @@ function prepareSettings(spreadsheet: Spreadsheet): SetupResult['sheets'][number
   return { name: SETTINGS_SHEET, status: 'updated', lines: [`足りない項目を下に追加しました: ${rows.map((r) => r[0]).join('、')}`] };
 }
 
+/** 種類's words, in the order SPEC §2.5 gives them. */
+const MAPPING_KIND_WORDS = (['sheet', 'header', 'value'] as const).map(kindWord);
+
+/**
+ * 読み替え: created empty (its header, bold and frozen, a dropdown on 種類), right after 設定, so that a center
+ * sees where its own names go; one that exists is the center's and is left exactly as it is.
+ */
+function prepareMapping(spreadsheet: Spreadsheet): SetupResult['sheets'][number] {
+  if (spreadsheet.getSheetByName(MAPPING_SHEET)) return { name: MAPPING_SHEET, status: 'unchanged', lines: ['このシートは変更していません。'] };
+  const settings = spreadsheet.getSheetByName(SETTINGS_SHEET);
+  const sheet = spreadsheet.insertSheet(MAPPING_SHEET, settings ? settings.getIndex() : spreadsheet.getSheets().length);
+  sheet
+    .getRange(1, 1, 1, MAPPING_HEADER.length)
+    .setValues([MAPPING_HEADER.map(asSheetsValue)])
+    .setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  const below = sheet.getMaxRows() - 1;
+  const kindColumn = MAPPING_COLUMNS.findIndex((c) => c.key === 'kind') + 1;
+  if (below > 0) sheet.getRange(2, kindColumn, below, 1).setDataValidation(validationOf({ kind: 'list', values: MAPPING_KIND_WORDS }));
+  return {
+    name: MAPPING_SHEET,
+    status: 'created',
+    lines: [
+      `シートを作成し、見出し行（${MAPPING_HEADER.join('・')}）を入れました。シート名・見出し・選択肢の言葉がこのセンターの書き方と標準とで違うときに、1行ずつ書きます（例: シート | | 相談台帳 | 相談記録）。`,
+    ],
+  };
+}
+
 /**
  * 「シートを準備」: 設定, then every sheet the registry marks as prepared (相談記録, 委託契約, 委託実績) with
  * its header, missing columns at the right, dropdowns, checkboxes, date rules, a frozen and protected
- * header, highlights. A second run changes nothing. The number of calls depends on the columns, never on
- * the rows.
+ * header, highlights; 読み替え when missing. Each sheet is the center's own where 読み替え maps it, its columns
+ * found by the center's headers. A second run changes nothing. The number of calls depends on the columns,
+ * never on the rows.
  */
 export function prepareSheets(): SetupResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const results: SetupResult['sheets'][number][] = [prepareSettings(spreadsheet)];
-  const { settings } = loadSettings(sheetsPort(spreadsheet));
+  const results: SetupResult['sheets'][number][] = [prepareSettings(spreadsheet), prepareMapping(spreadsheet)];
+  const port = sheetsPort(spreadsheet);
+  const { settings } = loadSettings(port);
+  const { mapping } = loadMapping(port, settings);
   for (const spec of SETUP_SHEETS) {
-    const sheet = spreadsheet.getSheetByName(spec.name);
+    const name = localSheetName(mapping, spec.name);
+    const named = name === spec.name ? { name } : { name, standard: spec.name };
+    const sheet = spreadsheet.getSheetByName(name);
     const found = sheet ? readFound(sheet) : undefined;
-    const frame = placeColumns(spec, found);
+    const frame = placeColumns(spec, found, mapping);
     const ruleColumns = [...wantedRules(spec, frame, settings).keys()];
     const decorations = sheet && found && frame.kind !== 'unrecognised' ? readDecorations(sheet, found, frame.headerRow, ruleColumns) : NO_DECORATIONS;
-    const plan = planSheet(spec, found, decorations, settings);
+    const plan = planSheet(spec, found, decorations, settings, mapping);
     if (plan.status === 'unrecognised') {
-      results.push({ name: spec.name, status: 'skipped', lines: describePlan(plan) });
+      results.push({ ...named, status: 'skipped', lines: describePlan(plan) });
       continue;
     }
     if (isDone(plan)) {
-      results.push({ name: spec.name, status: 'unchanged', lines: ['必要な列と設定はそろっています。'] });
+      const lines = plan.unplaced.length > 0 ? describePlan(plan) : ['必要な列と設定はそろっています。'];
+      results.push({ ...named, status: 'unchanged', lines });
       continue;
     }
     const { failed } = carryOut(spreadsheet, sheet, plan);
     const lines = [...describePlan(withoutFailed(plan, failed)), ...failed.map((f) => `${DECORATION_FAILED[f]}。もう一度実行すると、やり直します。`)];
-    results.push({ name: spec.name, status: plan.status === 'create' ? 'created' : 'updated', lines });
+    results.push({ ...named, status: plan.status === 'create' ? 'created' : 'updated', lines });
   }
   return { changed: results.some((r) => r.status === 'created' || r.status === 'updated'), sheets: results };
 }

@@ -31,7 +31,12 @@ function main(): void {
       el(
         'section',
         { class: 'result-sheet' },
-        el('h3', {}, sheet.name, el('span', { class: `state ${sheet.status}`, text: STATES[sheet.status] })),
+        el(
+          'h3',
+          {},
+          sheet.standard ? `${sheet.name}（${sheet.standard}）` : sheet.name,
+          el('span', { class: `state ${sheet.status}`, text: STATES[sheet.status] }),
+        ),
         sheet.status === 'unchanged'
           ? el('p', { class: 'secondary small', text: sheet.lines.join('') })
           : el('ul', {}, ...sheet.lines.map((line) => el('li', { text: line }))),

@@ -1,9 +1,10 @@
 import { columnLetters } from '../domain/values/cell';
 import { ABUSE_TOPIC, type ConsultationKey } from '../domain/sheets/consultations';
 import type { ContractKey } from '../domain/sheets/contracts';
+import { localSheetName, type Mapping, MAPPING_SHEET, mappedColumns, NO_MAPPING } from '../domain/sheets/mapping';
 import { type ColumnKind, CONSULTATIONS_ENTRY, CONTRACTS_ENTRY, PREPARED_ENTRIES, type ReportRole, type SheetEntry } from '../domain/sheets/registry';
 import type { Settings } from '../domain/sheets/settings';
-import { type ColumnSpec, HEADER_ZONE_ROWS, locateHeader, type RawSheet } from '../domain/sheets/table';
+import { type ColumnSpec, HEADER_ZONE_ROWS, locateHeader, type OwnWord, type RawSheet } from '../domain/sheets/table';
 
 /**
  * 「シートを準備」 as data: what each sheet the registry marks as prepared should have (its columns, and by
@@ -11,6 +12,10 @@ import { type ColumnSpec, HEADER_ZONE_ROWS, locateHeader, type RawSheet } from '
  * presentation kept here (widths, highlights), compared with what the sheet has, gives the few changes to
  * make. The adapter reads the state, asks for the plan and carries it out; a second run finds nothing to do.
  * Nothing here deletes, moves or reorders a column or a row.
+ *
+ * A center's 読み替え (SPEC §2.5) is read as every check reads it: the plan works on the center's own sheet and
+ * finds its columns by the center's own headers, so that a mapped column is never added a second time and no
+ * header of the center's is ever rewritten; the center's own words join the dropdowns.
  */
 
 /** A data validation rule as the product sets it: always a warning, never a rejection of what was typed. */
@@ -21,11 +26,15 @@ export type ColumnFormat = 'text' | 'date';
 
 export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = { text: '@', date: 'yyyy-mm-dd' };
 
-/** The rule a column of this kind carries; a text column has none (its format keeps what is typed). */
-function ruleOf(kind: ColumnKind | undefined, settings: Settings): ColumnRule | undefined {
+/**
+ * The rule a column of this kind carries; a text column has none (its format keeps what is typed). A dropdown
+ * lists the standard choices, then the center's own words for them (読み替え), which the check reads without a
+ * warning and which Sheets must therefore not flag as invalid either.
+ */
+function ruleOf(kind: ColumnKind | undefined, settings: Settings, words: ReadonlyMap<string, OwnWord> | undefined): ColumnRule | undefined {
   switch (kind?.kind) {
     case 'choice':
-      return { kind: 'list', values: kind.values(settings) };
+      return { kind: 'list', values: [...new Set([...kind.values(settings), ...[...(words?.values() ?? [])].map((w) => w.local)])] };
     case 'checkbox':
       return { kind: 'checkbox' };
     case 'date':
@@ -108,59 +117,90 @@ export interface SheetFound {
   readonly frozenRows: number;
 }
 
+/**
+ * A column of ours that this run does not add although the sheet lacks it: 読み替え reads it under a header the
+ * sheet does not have (`local`), or gives its header and synonyms to another column, so that any title it got
+ * would be read as that other column.
+ */
+export interface Unplaced {
+  readonly header: string;
+  readonly local?: string;
+}
+
+interface Placed {
+  readonly headerRow: number;
+  /** The sheet's columns as this center names them (mappedColumns). */
+  readonly columns: readonly ColumnSpec<string>[];
+  readonly positions: ReadonlyMap<string, number>;
+  /** The columns this run adds, titled by titleOf. */
+  readonly appended: readonly ColumnSpec<string>[];
+  readonly unplaced: readonly Unplaced[];
+  readonly width: number;
+}
+
 /** Where the header is and where each column is or will be: the first half of the plan, before rules are read. */
 export type ColumnPlacement =
-  | {
-      readonly kind: 'create' | 'empty';
-      readonly headerRow: 1;
-      readonly positions: ReadonlyMap<string, number>;
-      readonly appended: readonly ColumnSpec<string>[];
-      readonly width: number;
-    }
-  | {
-      readonly kind: 'header';
-      readonly headerRow: number;
-      readonly positions: ReadonlyMap<string, number>;
-      readonly appended: readonly ColumnSpec<string>[];
-      readonly width: number;
-    }
-  | { readonly kind: 'unrecognised' };
+  | (Placed & { readonly kind: 'create' | 'empty'; readonly headerRow: 1 })
+  | (Placed & { readonly kind: 'header' })
+  | { readonly kind: 'unrecognised'; readonly columns: readonly ColumnSpec<string>[] };
 
 /**
- * Finds the header (title rows and synonyms allowed, as every check finds it) and where each known column
- * is or will be: missing ones go after the last column that holds anything, so that no user data, not even
- * a column without a title, ends up under one of ours.
+ * The title a column is given when this run writes it: the center's header where 読み替え maps one (only that
+ * header names the column then), else the standard header. Undefined when the mapping left it no name at all.
  */
-export function placeColumns(spec: SheetSetup, found: SheetFound | undefined): ColumnPlacement {
-  const all = (kind: 'create' | 'empty'): ColumnPlacement => ({
-    kind,
-    headerRow: 1,
-    positions: new Map(spec.columns.map((c, i) => [c.key, i + 1])),
-    appended: spec.columns,
-    width: spec.columns.length,
-  });
+export function titleOf(column: ColumnSpec<string>): string | undefined {
+  return column.names === undefined ? column.header : column.names[0];
+}
+
+/**
+ * Finds the header (title rows and synonyms allowed, and the center's 読み替え, as every check finds it) and
+ * where each known column is or will be: missing ones go after the last column that holds anything, so that no
+ * user data, not even a column without a title, ends up under one of ours. A column 読み替え maps is the
+ * center's own: when its header is not found it is not added again (see Unplaced).
+ */
+export function placeColumns(spec: SheetSetup, found: SheetFound | undefined, mapping: Mapping = NO_MAPPING): ColumnPlacement {
+  const columns = mappedColumns(mapping, spec.name, spec.columns);
+  const mapped = mapping.headers.get(spec.name);
+  const nameless = (c: ColumnSpec<string>): Unplaced[] => (titleOf(c) === undefined ? [{ header: c.header }] : []);
+  const all = (kind: 'create' | 'empty'): ColumnPlacement => {
+    const appended = columns.filter((c) => titleOf(c) !== undefined);
+    return {
+      kind,
+      headerRow: 1,
+      columns,
+      positions: new Map(appended.map((c, i) => [c.key, i + 1])),
+      appended,
+      unplaced: columns.flatMap(nameless),
+      width: appended.length,
+    };
+  };
   if (!found) return all('create');
   if (found.lastRow === 0) return all('empty');
-  const header = locateHeader(found.top, spec.columns);
-  if (!header) return { kind: 'unrecognised' };
+  const header = locateHeader(found.top, columns);
+  if (!header) return { kind: 'unrecognised', columns };
   const positions = new Map<string, number>();
   for (const [key, index] of Object.entries(header.columns) as [string, number | undefined][]) {
     if (index !== undefined) positions.set(key, index + 1);
   }
-  const appended = spec.columns.filter((c) => !positions.has(c.key));
+  const absent = columns.filter((c) => !positions.has(c.key));
+  const appended = absent.filter((c) => !mapped?.has(c.key) && titleOf(c) !== undefined);
+  const unplaced = absent.flatMap((c): Unplaced[] => {
+    const local = mapped?.get(c.key)?.local;
+    return local === undefined ? nameless(c) : [{ header: c.header, local }];
+  });
   const start = Math.max(found.lastColumn, header.headers.length);
   appended.forEach((c, i) => positions.set(c.key, start + i + 1));
-  return { kind: 'header', headerRow: header.headerRow, positions, appended, width: start + appended.length };
+  return { kind: 'header', headerRow: header.headerRow, columns, positions, appended, unplaced, width: start + appended.length };
 }
 
 /** The rules each column should carry (by 1-based column), for the adapter to compare with what is there. */
 export function wantedRules(spec: SheetSetup, frame: ColumnPlacement, settings: Settings): Map<number, { rule: ColumnRule; header: string }> {
   const wanted = new Map<number, { rule: ColumnRule; header: string }>();
   if (frame.kind === 'unrecognised') return wanted;
-  for (const column of spec.columns) {
-    const rule = ruleOf(spec.kinds[column.key], settings);
+  for (const column of frame.columns) {
+    const rule = ruleOf(spec.kinds[column.key], settings, column.words);
     const position = frame.positions.get(column.key);
-    if (rule && position !== undefined) wanted.set(position, { rule, header: column.header });
+    if (rule && position !== undefined) wanted.set(position, { rule, header: titleOf(column) ?? column.header });
   }
   return wanted;
 }
@@ -203,7 +243,10 @@ export const NO_DECORATIONS: Decorations = {
 export const HEADER_PROTECTION = '包括支援シート: 見出し行（列名を変えると、チェックと集計がその列を見つけられなくなります）';
 
 export interface SheetPlan {
+  /** The sheet in the spreadsheet: the center's own name for it where 読み替え gives one. */
   readonly sheet: string;
+  /** The registry's name for it. */
+  readonly standard: string;
   /** create: a new sheet, or an empty one given its header; update: an existing table. */
   readonly status: 'create' | 'update' | 'unrecognised';
   /** The sheet must be inserted first. */
@@ -219,6 +262,10 @@ export interface SheetPlan {
   /** The header block to protect (warning only); replaces our earlier protection when that covered less. */
   readonly protect?: { readonly a1: string; readonly replace: boolean };
   readonly highlights: readonly { readonly column: number; readonly formula: string; readonly label: string }[];
+  /** Columns the sheet lacks that this run does not add, to be told (they change nothing). */
+  readonly unplaced: readonly Unplaced[];
+  /** For a sheet whose header is not found: the first headers it should have, as this center names them. */
+  readonly expected?: readonly string[];
 }
 
 /** A1 of a column block: from a row down to the last row of the sheet. */
@@ -227,17 +274,25 @@ export function columnBlock(column: number, fromRow: number, toRow: number): str
   return `${letters}${fromRow}:${letters}${toRow}`;
 }
 
-export function planSheet(spec: SheetSetup, found: SheetFound | undefined, decorations: Decorations, settings: Settings): SheetPlan {
-  const frame = placeColumns(spec, found);
+export function planSheet(
+  spec: SheetSetup,
+  found: SheetFound | undefined,
+  decorations: Decorations,
+  settings: Settings,
+  mapping: Mapping = NO_MAPPING,
+): SheetPlan {
+  const frame = placeColumns(spec, found, mapping);
+  const names = { sheet: localSheetName(mapping, spec.name), standard: spec.name };
   if (frame.kind === 'unrecognised') {
-    return { sheet: spec.name, status: 'unrecognised', insert: false, headerRow: 0, formats: [], widths: [], rules: [], highlights: [] };
+    const expected = frame.columns.flatMap((c) => titleOf(c) ?? []).slice(0, 3);
+    return { ...names, status: 'unrecognised', insert: false, headerRow: 0, formats: [], widths: [], rules: [], highlights: [], unplaced: [], expected };
   }
   const { headerRow, positions } = frame;
   const created = new Set(frame.appended.map((c) => c.key));
   const fresh = frame.kind !== 'header';
   const formats: { column: number; format: ColumnFormat }[] = [];
   const widths: { column: number; width: number }[] = [];
-  for (const column of spec.columns) {
+  for (const column of frame.columns) {
     const position = positions.get(column.key);
     if (position === undefined || !created.has(column.key)) continue;
     const kind = spec.kinds[column.key];
@@ -261,7 +316,7 @@ export function planSheet(spec: SheetSetup, found: SheetFound | undefined, decor
     .map((h) => ({ column: positions.get(h.target) ?? 1, formula: h.formula(ref), label: h.label }))
     .filter((h) => !decorations.highlightFormulas.includes(h.formula));
   const plan: SheetPlan = {
-    sheet: spec.name,
+    ...names,
     status: fresh ? 'create' : 'update',
     insert: frame.kind === 'create',
     headerRow,
@@ -270,11 +325,12 @@ export function planSheet(spec: SheetSetup, found: SheetFound | undefined, decor
     rules,
     protect,
     highlights,
+    unplaced: frame.unplaced,
   };
   const withHeader =
     frame.appended.length === 0
       ? plan
-      : { ...plan, header: { at: fresh ? 1 : (positions.get(frame.appended[0]?.key ?? '') ?? 1), titles: frame.appended.map((c) => c.header) } };
+      : { ...plan, header: { at: fresh ? 1 : (positions.get(frame.appended[0]?.key ?? '') ?? 1), titles: frame.appended.map((c) => titleOf(c) ?? c.header) } };
   // A person who froze more rows (the header and a sample row) keeps them.
   return (found?.frozenRows ?? 0) >= headerRow ? withHeader : { ...withHeader, freeze: headerRow };
 }
@@ -299,18 +355,16 @@ const RULE_NAMES: Readonly<Record<ColumnRule['kind'], string>> = { list: 'プル
 export function describePlan(plan: SheetPlan): string[] {
   if (plan.status === 'unrecognised') {
     return [
-      `上から${HEADER_ZONE_ROWS}行に見出し行が見つからないため、このシートは変更しませんでした。見出し（${
-        SETUP_SHEETS.find((s) => s.name === plan.sheet)
-          ?.columns.slice(0, 3)
-          .map((c) => c.header)
-          .join('・') ?? ''
-      } など）を1行に並べてから、もう一度実行してください。`,
+      `上から${HEADER_ZONE_ROWS}行に見出し行が見つからないため、このシートは変更しませんでした。見出し（${(plan.expected ?? []).join(
+        '・',
+      )} など）を1行に並べてから、もう一度実行してください。`,
     ];
   }
   const lines: string[] = [];
   if (plan.insert) lines.push('シートを作成し、見出し行を入れました。');
   else if (plan.status === 'create') lines.push('空のシートに見出し行を入れました。');
   else if (plan.header) lines.push(`右端に列を追加しました: ${plan.header.titles.join('、')}`);
+  lines.push(...plan.unplaced.map(describeUnplaced));
   for (const kind of ['list', 'checkbox', 'date'] as const) {
     const headers = plan.rules.filter((r) => r.rule.kind === kind).map((r) => r.header);
     if (headers.length > 0) lines.push(`${RULE_NAMES[kind]}を設定しました（入力は拒否せず、警告のみ）: ${headers.join('、')}`);
@@ -319,4 +373,10 @@ export function describePlan(plan: SheetPlan): string[] {
   if (plan.protect) lines.push('見出し行を保護しました（編集すると警告が出ます）。');
   if (plan.highlights.length > 0) lines.push(`条件付き書式で色を付けます: ${plan.highlights.map((h) => h.label).join('、')}`);
   return lines;
+}
+
+function describeUnplaced(column: Unplaced): string {
+  return column.local === undefined
+    ? `「${column.header}」の列は追加しませんでした。「${MAPPING_SHEET}」でこの見出しが別の列の書き方になっているため、追加しても「${column.header}」として読めません。`
+    : `「${column.header}」の列は追加しませんでした。「${MAPPING_SHEET}」でこの列を「${column.local}」と読むことになっていますが、見出し行に「${column.local}」がありません。見出し行の列名か「${MAPPING_SHEET}」の行を直してください。`;
 }

@@ -45,7 +45,7 @@ function mutations(env: GasEnvironment): MethodName[] {
 }
 
 /** The data the dialog was opened with. */
-function dialogData(env: GasEnvironment): { changed: boolean; sheets: { name: string; status: string; lines: string[] }[] } {
+function dialogData(env: GasEnvironment): { changed: boolean; sheets: { name: string; standard?: string; status: string; lines: string[] }[] } {
   const shown = env.ui.shown.filter((s) => s.kind === 'modal').pop();
   const html = shown && 'html' in shown ? shown.html : '';
   const m = /<script type="application\/json" id="houkatsu-data">([\s\S]*?)<\/script>/.exec(html);
@@ -60,7 +60,7 @@ describe('シートを準備 on an empty spreadsheet', () => {
     const context = load(env);
     runFunction(context, 'menuSetupSheets');
     const ss = env.spreadsheet;
-    expect(ss.peekSheetNames()).toEqual(['シート1', '設定', '相談記録', '委託契約', '委託実績']);
+    expect(ss.peekSheetNames()).toEqual(['シート1', '設定', '読み替え', '相談記録', '委託契約', '委託実績']);
 
     const settings = ss.peekSheet('設定').peekValues();
     expect(settings[0]).toEqual(['項目', '値']);
@@ -101,6 +101,7 @@ describe('シートを準備 on an empty spreadsheet', () => {
     expect(shown.changed).toBe(true);
     expect(shown.sheets.map((s) => [s.name, s.status])).toEqual([
       ['設定', 'created'],
+      ['読み替え', 'created'],
       ['相談記録', 'created'],
       ['委託契約', 'created'],
       ['委託実績', 'created'],
@@ -282,8 +283,8 @@ describe('シートを準備 on a center’s own sheets', () => {
   test('a step that fails (a header that cannot be frozen) is told, and the rest is done', () => {
     const { env, context, consult } = messyWorld(5);
     consult.setFrozenRows(0);
-    // The first freeze is the new 設定 sheet's header; the second, 相談記録's, fails.
-    env.faults.failOn('Sheet.setFrozenRows', { after: 1, times: Infinity });
+    // The first freezes are the new 設定's and 読み替え's headers; the third, 相談記録's, fails.
+    env.faults.failOn('Sheet.setFrozenRows', { after: 2, times: Infinity });
     runFunction(context, 'menuSetupSheets');
     const lines = dialogData(env).sheets.find((s) => s.name === '相談記録')?.lines ?? [];
     expect(lines.some((l) => l.startsWith('見出し行を固定できませんでした'))).toBe(true);
@@ -296,5 +297,121 @@ describe('シートを準備 on a center’s own sheets', () => {
     runFunction(context, 'menuSetupSheets');
     const alert = env.ui.shown.filter((s) => s.kind === 'alert').pop();
     expect(alert && 'prompt' in alert ? alert.prompt : '').toMatch(/^処理を完了できませんでした/);
+  });
+});
+
+describe('読み替え', () => {
+  test('missing: created after 設定 with its header, bold and frozen, a 種類 dropdown, and no rows', () => {
+    const env = createGasEnvironment({ htmlDir: BUILD });
+    // 設定 is there already, not last: 読み替え goes right after it.
+    sheetFromRows(env.spreadsheet, '設定', [['項目', '値']]);
+    sheetFromRows(env.spreadsheet, 'メモ', [['センターのメモ']]);
+    runFunction(load(env), 'menuSetupSheets');
+    expect(env.spreadsheet.peekSheetNames().slice(0, 4)).toEqual(['シート1', '設定', '読み替え', 'メモ']);
+    const mapping = env.spreadsheet.peekSheet('読み替え');
+    expect(mapping.peekValues()).toEqual([['種類', '対象', 'この表での書き方', '標準']]);
+    expect(mapping.peekFontWeights('A1:D1')[0]).toEqual(['bold', 'bold', 'bold', 'bold']);
+    expect(mapping.peekState().frozenRows).toBe(1);
+    const kindRule = { criteria: 'VALUE_IN_LIST', values: [['シート', '見出し', '値'], true], allowInvalid: true, helpText: expect.any(String) };
+    expect(rule(mapping, 'A2')).toEqual(kindRule);
+    expect(rule(mapping, `A${mapping.peekState().maxRows}`)).toEqual(kindRule);
+    expect(rule(mapping, 'B2')).toBeNull();
+    expect(dialogData(env).sheets.find((s) => s.name === '読み替え')?.status).toBe('created');
+  });
+});
+
+/** A center that keeps its own 相談台帳, mapped in 読み替え: its sheet, two headers and one word. */
+const LEDGER_HEADER = ['来談日', 'ケースNo', '相談方法', '相談者', '業務区分', '相談内容', '対応職種', '対応内容', '新規/継続'];
+const MAPPING_ROWS = [
+  ['種類', '対象', 'この表での書き方', '標準'],
+  ['シート', '', '相談台帳', '相談記録'],
+  ['見出し', '相談記録', '来談日', '受付日'],
+  ['見出し', '相談記録', 'ケースNo', '相談者ID'],
+  ['値', '相談方法', '来談', '来所'],
+];
+
+function ledgerWorld(rows: number, options: { mapping: boolean } = { mapping: true }) {
+  const env = createGasEnvironment({ htmlDir: BUILD });
+  const ledger = sheetFromRows(env.spreadsheet, '相談台帳', [
+    LEDGER_HEADER,
+    ...Array.from({ length: rows }, (_, i) => [
+      jst(`2026-10-${String((i % 28) + 1).padStart(2, '0')}`),
+      `C-${i + 1}`,
+      i % 2 === 0 ? '来談' : '電話',
+      '本人',
+      '総合相談支援',
+      '介護保険サービス',
+      '社会福祉士等',
+      '情報提供・助言',
+      '新規',
+    ]),
+  ]);
+  if (options.mapping) sheetFromRows(env.spreadsheet, '読み替え', MAPPING_ROWS);
+  return { env, context: load(env), ledger };
+}
+
+describe('シートを準備 on a center that maps its own ledger', () => {
+  test("works on 相談台帳: no 相談記録, only the truly missing columns at the right, the center's word in the dropdown", () => {
+    const { env, context, ledger } = ledgerWorld(20);
+    const before = { values: ledger.peekValues('A1:I21'), formulas: ledger.peekFormulas('A1:I21'), formats: ledger.peekNumberFormats('A1:I21') };
+    const mappingBefore = snapshot(env.spreadsheet).find((s) => s.name === '読み替え');
+    runFunction(context, 'menuSetupSheets');
+
+    expect(env.spreadsheet.peekSheetNames()).toEqual(['シート1', '相談台帳', '読み替え', '設定', '委託契約', '委託実績']);
+    expect({ values: ledger.peekValues('A1:I21'), formulas: ledger.peekFormulas('A1:I21'), formats: ledger.peekNumberFormats('A1:I21') }).toEqual(before);
+    expect(ledger.peekValues('J1:R1')[0]).toEqual(['認知症関連', '夜間休日', '紹介事業所', '紹介理由', '市への報告日', '担当者', '氏名', '内容メモ', '']);
+    expect(ledger.peekState().maxColumns).toBeGreaterThanOrEqual(17);
+    // 相談方法 (C) lists the standard choices, then the center's 来談; 来談日 (A) is a date column.
+    expect(rule(ledger, 'C2')).toEqual({
+      criteria: 'VALUE_IN_LIST',
+      values: [['電話', '来所', '訪問', 'メール・FAX', 'その他', '来談'], true],
+      allowInvalid: true,
+      helpText: expect.any(String),
+    });
+    expect(rule(ledger, 'A2')?.criteria).toBe('DATE_IS_VALID_DATE');
+    expect(rule(ledger, 'B2')).toBeNull();
+    expect(rule(ledger, 'J2')?.criteria).toBe('CHECKBOX');
+    expect(ledger.peekState().protections.map((p) => p.peek().range)).toEqual(['A1:Q1']);
+    // 読み替え is the center's: left exactly as it was.
+    expect(snapshot(env.spreadsheet).find((s) => s.name === '読み替え')).toEqual(mappingBefore);
+
+    const shown = dialogData(env);
+    expect(shown.sheets.map((s) => [s.name, s.standard, s.status])).toEqual([
+      ['設定', undefined, 'created'],
+      ['読み替え', undefined, 'unchanged'],
+      ['相談台帳', '相談記録', 'updated'],
+      ['委託契約', undefined, 'created'],
+      ['委託実績', undefined, 'created'],
+    ]);
+    expect(shown.sheets[2]?.lines[0]).toBe('右端に列を追加しました: 認知症関連、夜間休日、紹介事業所、紹介理由、市への報告日、担当者、氏名、内容メモ');
+  });
+
+  test('a second run changes nothing', () => {
+    const { env, context } = ledgerWorld(20);
+    runFunction(context, 'menuSetupSheets');
+    const before = snapshot(env.spreadsheet);
+    env.callLog.reset();
+    runFunction(context, 'menuSetupSheets');
+    expect(mutations(env)).toEqual([]);
+    expect(snapshot(env.spreadsheet)).toEqual(before);
+    expect(dialogData(env).changed).toBe(false);
+  });
+
+  test('without 読み替え the same spreadsheet gets a new 相談記録 and 相談台帳 is not touched', () => {
+    const { env, context, ledger } = ledgerWorld(5, { mapping: false });
+    const before = ledger.peekValues();
+    runFunction(context, 'menuSetupSheets');
+    expect(env.spreadsheet.peekSheetNames()).toEqual(['シート1', '相談台帳', '設定', '読み替え', '相談記録', '委託契約', '委託実績']);
+    expect(ledger.peekValues()).toEqual(before);
+  });
+
+  test('the number of calls does not grow with the number of rows', () => {
+    const count = (rows: number): number => {
+      const { env, context } = ledgerWorld(rows);
+      env.callLog.reset();
+      runFunction(context, 'menuSetupSheets');
+      return env.callLog.spreadsheetCalls;
+    };
+    expect(count(3000)).toBe(count(30));
   });
 });

@@ -204,7 +204,13 @@ describeInBrowser('sidebars and dialogs in Chromium, answered by the server over
     runFunction(context, 'menuSetupSheets');
     const first = await openServed(browser, env, context, lastShown(env, 'modal'), DIALOG.setup);
     expect(await first.page.getByRole('heading', { name: 'シートを準備しました' }).isVisible()).toBe(true);
-    expect(await first.page.locator('.result-sheet h3').allTextContents()).toEqual(['設定作成', '相談記録追加・設定', '委託契約追加・設定', '委託実績作成']);
+    expect(await first.page.locator('.result-sheet h3').allTextContents()).toEqual([
+      '設定作成',
+      '読み替え作成',
+      '相談記録追加・設定',
+      '委託契約追加・設定',
+      '委託実績作成',
+    ]);
     await first.screenshot('setup-dialog');
     runFunction(context, 'menuSetupSheets');
     const second = await openServed(browser, env, context, lastShown(env, 'modal'), DIALOG.setup);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { xlsxPort } from '../../src/cli/xlsx-port';
 import type { CellValue } from '../../src/domain/values/cell';
-import { importIndicators } from '../../src/workbook/indicator-job';
+import { importIndicators, importOwnIndicators } from '../../src/workbook/indicator-job';
 import { rawSheet } from '../helpers/tables';
 
 const LIST: CellValue[][] = [
@@ -91,5 +91,89 @@ describe('the indicator import over the port', () => {
       if (result.kind === 'refused') expect(result.reason).toContain(words);
     }
     expect(values()).toEqual([['メモ'], ['自分用の表']]);
+  });
+});
+
+describe('a center whose 読み替え maps 事業評価 and 評価指標 to its own sheets and headers', () => {
+  const MAPPING: CellValue[][] = [
+    ['種類', '対象', 'この表での書き方', '標準'],
+    ['シート', '', '評価回答', '事業評価'],
+    ['見出し', '事業評価', '指標No', '番号'],
+    ['シート', '', '市の指標', '評価指標'],
+    ['見出し', '評価指標', '項番', '番号'],
+  ];
+
+  function mappedCenter(sheets: Record<string, CellValue[][]>) {
+    const workbook = new ExcelJS.Workbook();
+    for (const [name, rows] of Object.entries({ 読み替え: MAPPING, ...sheets })) {
+      const ws = workbook.addWorksheet(name);
+      rows.forEach((row) => ws.addRow(row));
+    }
+    const port = xlsxPort(workbook, 'center', '2026-05-01');
+    const values = (name: string): unknown[][] | undefined => port.readSheet(name)?.rows.map((r) => [...r.values]);
+    return { port, values, names: () => workbook.worksheets.map((w) => w.name) };
+  }
+
+  test("the city's list goes into the center's 評価回答, under its 指標No; no 事業評価 is made", () => {
+    const { port, values, names } = mappedCenter({
+      評価回答: [
+        ['年度', '指標No', '回答', '指標'],
+        ['2025', '1', 'はい', '3職種を配置しているか'],
+      ],
+    });
+    expect(importIndicators(port, list())).toEqual({
+      kind: 'imported',
+      years: [
+        { year: '2025', added: 1 },
+        { year: '2026', added: 1 },
+      ],
+      sheet: '評価回答',
+    });
+    expect(names()).toEqual(['読み替え', '評価回答']);
+    expect(values('評価回答')).toEqual([
+      ['年度', '指標No', '回答', '指標'],
+      ['2025', '1', 'はい', '3職種を配置しているか'],
+      ['2025', '2', null, '相談事例を分類しているか'],
+      ['2026', '1', null, '3職種を配置しているか'],
+    ]);
+    // Twice adds nothing: the rows are found under 指標No.
+    expect(importIndicators(port, list())).toMatchObject({ years: [{ added: 0 }, { added: 0 }] });
+  });
+
+  test("a mapped 事業評価 that is missing is created under the center's name and headers", () => {
+    const { port, values, names } = mappedCenter({});
+    expect(importIndicators(port, list())).toMatchObject({ kind: 'imported', sheet: '評価回答' });
+    expect(names()).toEqual(['読み替え', '評価回答']);
+    expect(values('評価回答')?.slice(0, 2)).toEqual([
+      ['年度', '指標No', '分類', '指標', '回答', '根拠・備考'],
+      ['2025', '1', '組織運営体制等', '3職種を配置しているか', null, null],
+    ]);
+  });
+
+  test("the workbook's own list is read from 市の指標 under 項番", () => {
+    const { port, values, names } = mappedCenter({
+      市の指標: [
+        ['年度', '項番', '分類', '指標'],
+        ['2025', '7', '権利擁護', '成年後見制度の相談に対応しているか'],
+      ],
+    });
+    expect(importOwnIndicators(port)).toEqual({ kind: 'imported', years: [{ year: '2025', added: 1 }], sheet: '評価回答' });
+    expect(names()).toEqual(['読み替え', '市の指標', '評価回答']);
+    expect(values('評価回答')?.[1]).toEqual(['2025', '7', '権利擁護', '成年後見制度の相談に対応しているか', null, null]);
+  });
+
+  test("refusals name the center's sheet and headers", () => {
+    const { port, values } = mappedCenter({ 評価回答: [['年度', '番号', '回答']] });
+    const refused = importIndicators(port, list());
+    expect(refused).toEqual({
+      kind: 'refused',
+      reason:
+        '「評価回答」シートに「年度」と「指標No」の見出しが見つかりません。見出しの行（年度、指標No、分類、指標、回答、根拠・備考）を直してから実行してください。入力済みの行は変えていません。',
+    });
+    expect(values('評価回答')).toEqual([['年度', '番号', '回答']]);
+    expect(importOwnIndicators(port)).toEqual({
+      kind: 'refused',
+      reason: '「市の指標」シートに、市から届いた評価指標の一覧（年度・項番・分類・指標）を貼り付けてから実行してください。',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
+import { readMapping } from '../../src/domain/sheets/mapping';
 import { defaultSettings, SETTING_ITEMS } from '../../src/domain/sheets/settings';
 import { missingSettingRows, planSettingsSave, settingsForm, settingText } from '../../src/workbook/settings-form';
 import {
@@ -42,7 +43,7 @@ describe('placeColumns', () => {
   });
 
   test('a sheet whose top rows name no known columns is left alone', () => {
-    expect(placeColumns(consultations, found([['メモ'], ['自由記述']]))).toEqual({ kind: 'unrecognised' });
+    expect(placeColumns(consultations, found([['メモ'], ['自由記述']])).kind).toBe('unrecognised');
   });
 
   test('an empty sheet is given the header in row 1', () => {
@@ -166,6 +167,135 @@ describe('the prepared sheets', () => {
     const unrecognised = planSheet(spec, found([['メモ']]), NO_DECORATIONS, settings);
     expect(describePlan(unrecognised)).toEqual([
       '上から10行に見出し行が見つからないため、このシートは変更しませんでした。見出し（対象月・事業所番号・介護予防支援件数 など）を1行に並べてから、もう一度実行してください。',
+    ]);
+  });
+});
+
+describe('a center that maps its sheet (読み替え)', () => {
+  // 相談台帳 is read as 相談記録; 来談日 as 受付日, ケースNo as 相談者ID; the word 来談 as 来所.
+  const mapping = readMapping(
+    rawSheet('読み替え', [
+      ['種類', '対象', 'この表での書き方', '標準'],
+      ['シート', '', '相談台帳', '相談記録'],
+      ['見出し', '相談記録', '来談日', '受付日'],
+      ['見出し', '相談台帳', 'ケースNo', '相談者ID'],
+      ['値', '相談方法', '来談', '来所'],
+    ]),
+    settings,
+  ).mapping;
+  const own = (rows: (string | null)[][]): SheetFound => ({ ...found(rows), top: rawSheet('相談台帳', rows) });
+  const METHOD_LIST = { kind: 'list', values: ['電話', '来所', '訪問', 'メール・FAX', 'その他', '来談'] };
+
+  test("mapped columns count as present; the center's other columns stay; only the truly missing ones go right", () => {
+    const sheet = own([
+      ['来談日', 'ケースNo', '相談方法', '受付日', '独自メモ'],
+      ['2026-10-01', 'C-1', '来談', '', ''],
+    ]);
+    const frame = placeColumns(consultations, sheet, mapping);
+    if (frame.kind !== 'header') throw new Error(frame.kind);
+    expect([frame.positions.get('receivedOn'), frame.positions.get('personId'), frame.positions.get('method')]).toEqual([1, 2, 3]);
+    // The center's own 受付日 column (not the one 読み替え names) is one of its own columns, never a second 受付日.
+    expect(frame.appended.map((c) => c.header)).toEqual([
+      '新規/継続',
+      '相談者',
+      '業務区分',
+      '相談内容',
+      '認知症関連',
+      '夜間休日',
+      '対応職種',
+      '対応内容',
+      '紹介事業所',
+      '紹介理由',
+      '市への報告日',
+      '担当者',
+      '氏名',
+      '内容メモ',
+    ]);
+    expect(frame.positions.get('caseType')).toBe(6);
+    expect(frame.width).toBe(19);
+
+    const plan = planSheet(consultations, sheet, NO_DECORATIONS, settings, mapping);
+    expect(plan).toMatchObject({ sheet: '相談台帳', standard: '相談記録', status: 'update', insert: false, headerRow: 1, unplaced: [] });
+    expect(plan.header).toEqual({
+      at: 6,
+      titles: [
+        '新規/継続',
+        '相談者',
+        '業務区分',
+        '相談内容',
+        '認知症関連',
+        '夜間休日',
+        '対応職種',
+        '対応内容',
+        '紹介事業所',
+        '紹介理由',
+        '市への報告日',
+        '担当者',
+        '氏名',
+        '内容メモ',
+      ],
+    });
+    expect(plan.rules.slice(0, 2)).toEqual([
+      { column: 1, header: '来談日', rule: { kind: 'date' } },
+      { column: 3, header: '相談方法', rule: METHOD_LIST },
+    ]);
+    // Only the columns this run creates get a format: 来談日 and ケースNo keep the center's.
+    expect(plan.formats).toEqual([{ column: 16, format: 'date' }]);
+    expect(describePlan(plan)[0]).toBe(
+      '右端に列を追加しました: 新規/継続、相談者、業務区分、相談内容、認知症関連、夜間休日、対応職種、対応内容、紹介事業所、紹介理由、市への報告日、担当者、氏名、内容メモ',
+    );
+  });
+
+  test('a mapped header the sheet does not have is not added (under either name), and the dialog says why', () => {
+    const sheet = own([['受付日', 'ケースNo', '相談方法']]);
+    const plan = planSheet(consultations, sheet, NO_DECORATIONS, settings, mapping);
+    expect(plan.header?.at).toBe(4);
+    expect(plan.header?.titles).not.toContain('受付日');
+    expect(plan.header?.titles).not.toContain('来談日');
+    expect(plan.header?.titles).toHaveLength(14);
+    expect(plan.rules.some((r) => r.rule.kind === 'date' && r.column === 1)).toBe(false);
+    expect(plan.unplaced).toEqual([{ header: '受付日', local: '来談日' }]);
+    expect(describePlan(plan)[1]).toBe(
+      '「受付日」の列は追加しませんでした。「読み替え」でこの列を「来談日」と読むことになっていますが、見出し行に「来談日」がありません。見出し行の列名か「読み替え」の行を直してください。',
+    );
+  });
+
+  test("a mapped sheet that is missing is created under the center's name, with the center's headers and words", () => {
+    const plan = planSheet(consultations, undefined, NO_DECORATIONS, settings, mapping);
+    expect(plan).toMatchObject({ sheet: '相談台帳', standard: '相談記録', status: 'create', insert: true });
+    expect(plan.header?.titles.slice(0, 4)).toEqual(['来談日', 'ケースNo', '新規/継続', '相談方法']);
+    expect(plan.header?.titles).toHaveLength(17);
+    expect(plan.rules.find((r) => r.column === 4)).toEqual({ column: 4, header: '相談方法', rule: METHOD_LIST });
+  });
+
+  test('everything in place, the dropdown with the center’s word included: nothing to do', () => {
+    const header = ['来談日', 'ケースNo', ...CONSULTATION_COLUMNS.slice(2).map((c) => c.header)];
+    const sheet = { ...own([header]), frozenRows: 1 };
+    const frame = placeColumns(consultations, sheet, mapping);
+    const rules = new Map<number, RuleFound>();
+    for (const [column, { rule }] of wantedRules(consultations, frame, settings)) {
+      rules.set(column, { kind: rule.kind, values: rule.kind === 'list' ? rule.values : [], allowInvalid: true });
+    }
+    expect(rules.get(4)?.values).toEqual(METHOD_LIST.values);
+    const first = planSheet(consultations, sheet, NO_DECORATIONS, settings, mapping);
+    const decorations = {
+      firstRowRules: rules,
+      lastRowRules: rules,
+      gaps: new Set<number>(),
+      headerProtection: 'A1:Q1',
+      highlightFormulas: first.highlights.map((h) => h.formula),
+    };
+    expect(isDone(planSheet(consultations, sheet, decorations, settings, mapping))).toBe(true);
+    // The dropdown as it was before the center added its word is set again.
+    const standardOnly = new Map(rules).set(4, { kind: 'list', values: ['電話', '来所', '訪問', 'メール・FAX', 'その他'], allowInvalid: true });
+    expect(planSheet(consultations, sheet, { ...decorations, lastRowRules: standardOnly }, settings, mapping).rules.map((r) => r.column)).toEqual([4]);
+  });
+
+  test("a header that is not found is described with the center's headers", () => {
+    const plan = planSheet(consultations, own([['メモ'], ['自由記述']]), NO_DECORATIONS, settings, mapping);
+    expect(plan).toMatchObject({ sheet: '相談台帳', status: 'unrecognised' });
+    expect(describePlan(plan)).toEqual([
+      '上から10行に見出し行が見つからないため、このシートは変更しませんでした。見出し（来談日・ケースNo・新規/継続 など）を1行に並べてから、もう一度実行してください。',
     ]);
   });
 });
