@@ -29,6 +29,7 @@ export function composeReport(port: WorkbookPort, month: string, now: Date, subm
       issues: reading.issues,
     },
     headerRows,
+    new Map(reading.sheets.map((s) => [s.sheet, s.standard] as const)),
   );
   return {
     report,

@@ -131,6 +131,18 @@ describe('読み替え: reading the sheet', () => {
     expect(mapping.words.get('相談記録')?.get('method')?.get('来談')).toEqual({ local: '来談', standard: '来所' });
   });
 
+  test("rows in any order: a 値 row above the 見出し row that names its column by the center's header", () => {
+    const { mapping, issues } = mappingOf([
+      ['値', '区分', '総合', '総合相談支援'],
+      ['見出し', '相談台帳', '区分', '業務区分'],
+      ['シート', '', '相談台帳', '相談記録'],
+    ]);
+    expect(issues).toEqual([]);
+    // 区分 is a built-in synonym of 新規/継続, but this center's 区分 is its 業務区分.
+    expect(mapping.words.get('相談記録')?.get('businessArea')?.get('総合')).toEqual({ local: '総合', standard: '総合相談支援' });
+    expect(mapping.words.get('相談記録')?.has('caseType')).toBe(false);
+  });
+
   test('a city topic list: a word is mapped to the 相談内容 the city set, not to the default list', () => {
     const city = { ...settings, consultationTopics: ['介護', '認知症', '虐待', 'その他'] };
     const reading = readMapping(rawSheet('読み替え', [HEADER, ['値', '相談内容', 'かいご', '介護'], ['値', '相談内容', '住宅', '住まい']]), city);

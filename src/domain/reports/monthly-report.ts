@@ -81,7 +81,7 @@ function contractOf(c: Contract): ActiveContract {
 }
 
 /** Issues that concern the month: its rows, the headers and sheet-level problems, and 設定. */
-function monthQuality(input: ReportInput, headerRows: ReadonlyMap<string, number>): ReportQuality {
+function monthQuality(input: ReportInput, headerRows: ReadonlyMap<string, number>, standardOf: ReadonlyMap<string, string>): ReportQuality {
   const { month } = input;
   const rowsOf = new Map<string, Set<number>>([
     [CONSULTATIONS_SHEET, new Set(input.consultations.filter((c) => c.receivedOn !== undefined && monthOf(c.receivedOn) === month).map((c) => c.row))],
@@ -93,7 +93,7 @@ function monthQuality(input: ReportInput, headerRows: ReadonlyMap<string, number
   let errors = 0;
   let warnings = 0;
   for (const issue of input.issues) {
-    const rows = rowsOf.get(issue.sheet);
+    const rows = rowsOf.get(standardOf.get(issue.sheet) ?? issue.sheet);
     const concerns = rows === undefined || rows.has(issue.row) || issue.row <= (headerRows.get(issue.sheet) ?? 1);
     if (!concerns) continue;
     const key = `${issue.sheet}:${issue.row}`;
@@ -112,7 +112,11 @@ function monthQuality(input: ReportInput, headerRows: ReadonlyMap<string, number
  * The month's report (SPEC §4.1), pure. `headerRows` tells which row of each sheet is its header, so that
  * issues in a header count for every month.
  */
-export function buildMonthlyReport(input: ReportInput, headerRows: ReadonlyMap<string, number> = new Map()): MonthlyReport {
+export function buildMonthlyReport(
+  input: ReportInput,
+  headerRows: ReadonlyMap<string, number> = new Map(),
+  standardOf: ReadonlyMap<string, string> = new Map(),
+): MonthlyReport {
   const { settings, month } = input;
   const monthDelegations = input.delegations.filter((d) => d.month === month);
   const active = activeContracts(input.contracts, month);
@@ -160,6 +164,6 @@ export function buildMonthlyReport(input: ReportInput, headerRows: ReadonlyMap<s
       threshold: settings.concentrationThreshold,
     }),
     threshold: settings.concentrationThreshold,
-    quality: monthQuality(input, headerRows),
+    quality: monthQuality(input, headerRows, standardOf),
   };
 }

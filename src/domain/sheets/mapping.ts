@@ -122,8 +122,8 @@ const TEXT = { required: true, maxLength: 200 } as const;
 
 /**
  * Reads 読み替え: the usable mappings and, for each row that cannot be used, an issue on that row that says what
- * is wrong and what would be right. シート rows are read first, so a 見出し row may name the sheet by the center's
- * name for it (`見出し | 相談台帳 | 来談日 | 受付日`).
+ * is wrong and what would be right. シート rows are read first, then 見出し rows, so a 見出し row may name the sheet
+ * by the center's name for it (`見出し | 相談台帳 | 来談日 | 受付日`) and a 値 row its column by the center's header.
  */
 export function readMapping(raw: RawSheet | undefined, settings: Settings): MappingReading {
   if (!raw) return { mapping: NO_MAPPING, issues: [], table: undefined };
@@ -169,12 +169,11 @@ function mappingOf(raw: RawSheet, settings: Settings): Omit<MappingReading, 'raw
     return { r, kind };
   });
   const builder = new MappingBuilder();
-  // シート first: the other rows may name a sheet by the center's name for it.
+  // シート first, then 見出し, then 値, whatever their order in the sheet: a 見出し row may name its sheet by the
+  // center's name for it, and a 値 row its column by the center's header.
   for (const { r, kind } of rows) if (kind === 'sheet') readSheetRow(r, builder);
-  for (const { r, kind } of rows) {
-    if (kind === 'header') readHeaderRow(r, builder);
-    else if (kind === 'value') readValueRow(r, builder, settings);
-  }
+  for (const { r, kind } of rows) if (kind === 'header') readHeaderRow(r, builder);
+  for (const { r, kind } of rows) if (kind === 'value') readValueRow(r, builder, settings);
   return { mapping: builder.build(), issues: issues.sort(compareIssues), table };
 }
 
@@ -244,8 +243,12 @@ function readValueRow(r: RowReader<MappingKey>, b: MappingBuilder, settings: Set
   const columns = MAPPABLE.flatMap((entry) =>
     choiceColumns(entry)
       .filter(({ spec }) => {
-        const mapped = b.headers.get(entry.name)?.get(spec.key)?.local;
-        return [...namesOf(spec), ...(mapped === undefined ? [] : [mapped])].some((n) => foldKey(n) === key);
+        const byKey = b.headers.get(entry.name);
+        const mapped = byKey?.get(spec.key)?.local;
+        // A header a 見出し row gave another column of the sheet names that column only (区分 for 業務区分).
+        const takenByOthers = new Set([...(byKey ?? [])].filter(([k]) => k !== spec.key).map(([, h]) => foldKey(h.local)));
+        const names = [...namesOf(spec).filter((n) => !takenByOthers.has(foldKey(n))), ...(mapped === undefined ? [] : [mapped])];
+        return names.some((n) => foldKey(n) === key);
       })
       .map((c) => ({ entry, ...c })),
   );
