@@ -3,7 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { formatShare } from '../domain/reports/concentration';
 import type { EvaluationComparison } from '../domain/reports/evaluation-comparison';
 import { formatMonthJa, isValidYearMonth, previousMonth } from '../domain/values/months';
-import { HONJO_CENTERS, SAMPLE_LAST_MONTH, sampleCenterWorkbook } from '../sample/center';
+import { HONJO_CENTERS, SAMPLE_LAST_MONTH } from '../sample/center';
+import { centerLedger, OWN_LAYOUTS } from '../sample/own-layout';
 import { SAMPLE_FISCAL_YEAR, sampleNationalSheet } from '../sample/evaluation';
 import { HONJO_MUNICIPALITY_ORDER, HONJO_PLACE } from '../sample/honjo';
 import { checkFile } from './check-command';
@@ -63,7 +64,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   for (const center of HONJO_CENTERS) {
     progress(`${center.name}: 見本のブックを作っています…`);
     const input = join(dir, 'センター', `${center.name}.xlsx`);
-    await writeWorkbook(input, sampleCenterWorkbook(center, seed).sheets);
+    // 児玉 keeps its ledger in its own layout, with a 読み替え sheet: the rest of the demo reads it like the others.
+    await writeWorkbook(input, centerLedger(center, seed).sheets);
     progress(`${center.name}: 入力チェック…`);
     const marked = join(dir, 'チェック済み', `${center.name}_チェック済み.xlsx`);
     const check = await checkFile(input, { marked, today });
@@ -101,6 +103,14 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   return 0;
 }
 
+/** One line per center that keeps its own layout: its sheets, read through 読み替え. */
+function ownLayoutLines(): string[] {
+  return Object.entries(OWN_LAYOUTS).map(([name, layout]) => {
+    const sheets = Object.values(layout?.sheets ?? {}).flatMap((s) => (s?.name ? [s.name] : []));
+    return `  ${name} は自前の台帳（${sheets.join('・')}、見出しや言葉もセンター独自）のまま、「読み替え」シートで読んでいます。`;
+  });
+}
+
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatShare(v));
 
 function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>['consolidation'], dir: string): string {
@@ -111,6 +121,7 @@ function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>[
     '',
     '■ 各センターの入力チェックと月報',
     ...r.centers.map((x) => `  ${x.name}: エラー ${x.errors} 件・注意 ${x.warnings} 件（わざと入れた表記ゆれ・書き漏れ）／ 延べ件数 ${x.total} 件`),
+    ...ownLayoutLines(),
     '',
     '■ 市の集計',
     `  提出状況: ${c.centers.map((x) => `${x.name} ${status[x.status]}`).join('、')}`,

@@ -1,10 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SEED } from '../../src/cli/demo';
+import { writeWorkbook } from '../../src/cli/xlsx-write';
 import { CONSULTATIONS_SHEET } from '../../src/domain/sheets/consultations';
 import { isSubmissionFileSheet } from '../../src/domain/reports/submission-file';
 import { RECEIPTS_SHEET } from '../../src/domain/reports/receipts';
 import { HONJO_CENTERS, sampleCenterWorkbook } from '../../src/sample/center';
+import { centerLedger } from '../../src/sample/own-layout';
 import { type CliRun, type DemoRuns, demoRuns } from '../helpers/demo';
 import { everyCell, run, sheetNames } from './xlsx-files';
 
@@ -17,7 +20,7 @@ const HANDOUT = readFileSync(join(ROOT, 'test', 'fixtures', 'itaku-jigyosho-r3-0
 
 interface DemoDoc {
   month: string;
-  centers: { name: string; errors: number; warnings: number; total: number }[];
+  centers: { name: string; errors: number; warnings: number; total: number; reportErrors: number }[];
   city: {
     centers: { name: string; status: string }[];
     offices: { name: string; municipality: string; centers: string[] }[];
@@ -114,11 +117,55 @@ describe('houkatsu demo', () => {
     HONJO_CENTERS.forEach((center, index) => {
       const r = checks[index] as CliRun;
       const issues = (JSON.parse(r.stdout) as { issues: { sheet: string; row: number; column: string; code: string; severity: string }[] }).issues;
-      const planted = sampleCenterWorkbook(center, DEFAULT_SEED).planted;
+      // As the demo wrote the workbook: 児玉's mess on its own sheets, headers and rows.
+      const planted = centerLedger(center, DEFAULT_SEED).planted;
       for (const p of planted) expect(issues).toContainEqual(expect.objectContaining({ sheet: p.sheet, row: p.row, code: p.code }));
       const isPlanted = (i: { sheet: string; row: number; code: string }) => planted.some((p) => p.sheet === i.sheet && p.row === i.row && p.code === i.code);
       expect(issues.filter((i) => i.severity === 'error' && !isPlanted(i))).toEqual([]);
     });
+  });
+
+  /** 児玉's ledger as the standard sample lays it out, checked and reported as the demo does (its clock: 2021-03-05). */
+  let standardKodama: Promise<{ summary: { errors: number; warnings: number }; total: number; qualityErrors: number }> | undefined;
+  const kodamaAsStandard = () =>
+    (standardKodama ??= (async () => {
+      const kodama = HONJO_CENTERS[3];
+      if (kodama?.name !== '児玉') throw new Error('児玉 is the fourth center');
+      const dir = mkdtempSync(join(tmpdir(), 'demo-kodama-'));
+      const file = join(dir, '児玉.xlsx');
+      await writeWorkbook(file, sampleCenterWorkbook(kodama, DEFAULT_SEED).sheets);
+      const check = JSON.parse((await run('check', file, '--json', '--today', '2021-03-05')).stdout) as { summary: { errors: number; warnings: number } };
+      const report = JSON.parse((await run('report', '--month', '2021-02', file, '-o', join(dir, 'out.xlsx'), '--json', '--today', '2021-03-05')).stdout) as {
+        consultations: { total: number };
+        quality: { errors: number };
+      };
+      return { summary: check.summary, total: report.consultations.total, qualityErrors: report.quality.errors };
+    })());
+
+  test('児玉 keeps its ledger in its own layout with 読み替え: its own sheet names, and the counts its standard ledger gives', async () => {
+    expect(await sheetNames(join(first, 'センター', '児玉.xlsx'))).toEqual([
+      '設定',
+      '読み替え',
+      '相談台帳',
+      '委託契約台帳',
+      '委託実績',
+      '評価指標',
+      '事業評価',
+    ]);
+    const doc = JSON.parse(a.stdout) as DemoDoc;
+    const kodama = doc.centers.find((c) => c.name === '児玉');
+    const standardLedger = await kodamaAsStandard();
+    expect(standardLedger.total).toBeGreaterThan(150);
+    expect({ errors: kodama?.errors, warnings: kodama?.warnings, total: kodama?.total }).toEqual({ ...standardLedger.summary, total: standardLedger.total });
+    expect(runs.summary.stdout).toContain(
+      '  児玉 は自前の台帳（相談台帳・委託契約台帳、見出しや言葉もセンター独自）のまま、「読み替え」シートで読んでいます。',
+    );
+  });
+
+  // Fails while monthQuality (domain/reports/monthly-report.ts) knows a sheet's rows by the standard name only.
+  test('児玉’s 月報 counts the errors left in the month as its standard ledger would', async () => {
+    const doc = JSON.parse(a.stdout) as DemoDoc;
+    expect(doc.centers.find((c) => c.name === '児玉')?.reportErrors).toBe((await kodamaAsStandard()).qualityErrors);
   });
 
   test('a human summary in Japanese by default', () => {
