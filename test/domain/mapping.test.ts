@@ -227,6 +227,15 @@ describe('読み替え: how a sheet is framed', () => {
     expect(without.issues[0]?.offer).toEqual({ kind: 'sheet', standard: '相談記録', candidates: [] });
   });
 
+  test('a built-in variant the center maps is read without the warning it otherwise gets (ケアマネ → 介護支援専門員)', () => {
+    const sheet = rawSheet('相談記録', [CONSULTATION_HEADER, consultationRow({ 相談者: 'ケアマネ' })]);
+    const plain = readWorkbook(new Map([['相談記録', sheet]]), settingsReading, TODAY);
+    expect(plain.issues.map((i) => [i.cell, i.code])).toEqual([['E2', 'CHOICE_VARIANT']]);
+    const mapped = readWorkbook(new Map([['相談記録', sheet]]), settingsReading, TODAY, mappingOf([['値', '相談者', 'ケアマネ', '介護支援専門員']]));
+    expect(mapped.issues).toEqual([]);
+    expect(mapped.consultations[0]?.requester).toBe('介護支援専門員');
+  });
+
   test('onEdit: the edited sheet is checked under its own name, 読み替え itself is checked, other sheets are not', () => {
     const mapping = mappingOf([
       ['シート', '', '相談台帳', '相談記録'],
