@@ -44,7 +44,7 @@ function ruleOf(kind: ColumnKind | undefined, settings: Settings, words: Readonl
   }
 }
 
-const FORMAT_OF: Readonly<Partial<Record<ColumnKind['kind'], ColumnFormat>>> = { date: 'date', text: 'text' };
+const FORMAT_OF: Readonly<Partial<Record<ColumnKind['kind'], ColumnFormat>>> = { date: 'date', text: 'text', choices: 'text' };
 
 /** A conditional format that shows a rule of the check while the person types, before any check runs. */
 interface Highlight<K extends string> {

@@ -13,9 +13,9 @@ const TODAY = '2026-11-01';
 const settings = defaultSettings('本庄西');
 
 /** Written out by hand: what the product reads, checks and prepares. A sheet added to one path only fails here. */
-const ALL = ['相談記録', '委託契約', '委託実績', '評価指標', '事業評価'];
-const CHECKED = ['相談記録', '委託契約', '委託実績', '事業評価'];
-const PREPARED = ['相談記録', '委託契約', '委託実績'];
+const ALL = ['相談記録', '委託契約', '委託実績', '活動記録', '苦情記録', '評価指標', '事業評価'];
+const CHECKED = ['相談記録', '委託契約', '委託実績', '活動記録', '苦情記録', '事業評価'];
+const PREPARED = ['相談記録', '委託契約', '委託実績', '活動記録', '苦情記録'];
 
 /** A sheet with its entry's headers in row 1 and one row below. */
 function sheetOf(name: string, row: readonly CellValue[] = ['x']): RawSheet {
@@ -91,6 +91,8 @@ describe('the sheet registry', () => {
       相談記録: [],
       委託契約: [],
       委託実績: ['contracts'],
+      活動記録: [],
+      苦情記録: [],
       評価指標: [],
       事業評価: ['indicators'],
     });
@@ -138,10 +140,10 @@ describe('rules that span sheets run when the whole workbook is read, and only t
   test('評価指標 is read only when there is a 事業評価 to check against it', () => {
     const without = memoryPort([list]);
     loadWorkbook(without);
-    expect(without.read).toEqual(['設定', '読み替え', '相談記録', '委託契約', '委託実績', '事業評価']);
+    expect(without.read).toEqual(['設定', '読み替え', '相談記録', '委託契約', '委託実績', '活動記録', '苦情記録', '事業評価']);
     const withAnswers = memoryPort([list, answers]);
     loadWorkbook(withAnswers);
-    expect(withAnswers.read).toEqual(['設定', '読み替え', '相談記録', '委託契約', '委託実績', '事業評価', '評価指標']);
+    expect(withAnswers.read).toEqual(['設定', '読み替え', '相談記録', '委託契約', '委託実績', '活動記録', '苦情記録', '事業評価', '評価指標']);
   });
 
   test('委託契約 gives 委託実績 its contracts: an office without one is reported', () => {

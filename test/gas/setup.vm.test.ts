@@ -55,12 +55,12 @@ function dialogData(env: GasEnvironment): { changed: boolean; sheets: { name: st
 const rule = (sheet: FakeSheet, a1: string) => sheet.peekDataValidations(a1)[0]?.[0]?.peek() ?? null;
 
 describe('シートを準備 on an empty spreadsheet', () => {
-  test('creates 設定 and the three sheets with headers, rules, a frozen and protected header, highlights', () => {
+  test('creates 設定, 読み替え and the sheets of rows with headers, rules, a frozen and protected header, highlights', () => {
     const env = createGasEnvironment({ htmlDir: BUILD, spreadsheet: { name: '本庄西包括' } });
     const context = load(env);
     runFunction(context, 'menuSetupSheets');
     const ss = env.spreadsheet;
-    expect(ss.peekSheetNames()).toEqual(['シート1', '設定', '読み替え', '相談記録', '委託契約', '委託実績']);
+    expect(ss.peekSheetNames()).toEqual(['シート1', '設定', '読み替え', '相談記録', '委託契約', '委託実績', '活動記録', '苦情記録']);
 
     const settings = ss.peekSheet('設定').peekValues();
     expect(settings[0]).toEqual(['項目', '値']);
@@ -105,6 +105,8 @@ describe('シートを準備 on an empty spreadsheet', () => {
       ['相談記録', 'created'],
       ['委託契約', 'created'],
       ['委託実績', 'created'],
+      ['活動記録', 'created'],
+      ['苦情記録', 'created'],
     ]);
   });
 
@@ -357,7 +359,7 @@ describe('シートを準備 on a center that maps its own ledger', () => {
     const mappingBefore = snapshot(env.spreadsheet).find((s) => s.name === '読み替え');
     runFunction(context, 'menuSetupSheets');
 
-    expect(env.spreadsheet.peekSheetNames()).toEqual(['シート1', '相談台帳', '読み替え', '設定', '委託契約', '委託実績']);
+    expect(env.spreadsheet.peekSheetNames()).toEqual(['シート1', '相談台帳', '読み替え', '設定', '委託契約', '委託実績', '活動記録', '苦情記録']);
     expect({ values: ledger.peekValues('A1:I21'), formulas: ledger.peekFormulas('A1:I21'), formats: ledger.peekNumberFormats('A1:I21') }).toEqual(before);
     expect(ledger.peekValues('J1:R1')[0]).toEqual(['認知症関連', '夜間休日', '紹介事業所', '紹介理由', '市への報告日', '担当者', '氏名', '内容メモ', '']);
     expect(ledger.peekState().maxColumns).toBeGreaterThanOrEqual(17);
@@ -382,6 +384,8 @@ describe('シートを準備 on a center that maps its own ledger', () => {
       ['相談台帳', '相談記録', 'updated'],
       ['委託契約', undefined, 'created'],
       ['委託実績', undefined, 'created'],
+      ['活動記録', undefined, 'created'],
+      ['苦情記録', undefined, 'created'],
     ]);
     expect(shown.sheets[2]?.lines[0]).toBe('右端に列を追加しました: 認知症関連、夜間休日、紹介事業所、紹介理由、市への報告日、担当者、氏名、内容メモ');
   });
@@ -401,7 +405,7 @@ describe('シートを準備 on a center that maps its own ledger', () => {
     const { env, context, ledger } = ledgerWorld(5, { mapping: false });
     const before = ledger.peekValues();
     runFunction(context, 'menuSetupSheets');
-    expect(env.spreadsheet.peekSheetNames()).toEqual(['シート1', '相談台帳', '設定', '読み替え', '相談記録', '委託契約', '委託実績']);
+    expect(env.spreadsheet.peekSheetNames()).toEqual(['シート1', '相談台帳', '設定', '読み替え', '相談記録', '委託契約', '委託実績', '活動記録', '苦情記録']);
     expect(ledger.peekValues()).toEqual(before);
   });
 

@@ -210,6 +210,8 @@ describeInBrowser('sidebars and dialogs in Chromium, answered by the server over
       '相談記録追加・設定',
       '委託契約追加・設定',
       '委託実績作成',
+      '活動記録作成',
+      '苦情記録作成',
     ]);
     await first.screenshot('setup-dialog');
     runFunction(context, 'menuSetupSheets');

@@ -176,11 +176,12 @@ export const ISSUE_CATALOGUE = {
     },
   }),
   DATE_FUTURE: entry({
-    title: '未来の受付日',
+    title: '未来の日付',
     severity: 'error',
-    message: (p: { title: string; date: string; today: string }) =>
-      `「${p.title}」の ${p.date} は今日（${p.today}）より後の日付です。相談を受けた日を入力してください。`,
-    description: '相談の受付日が今日（日本時間）より後です。受付日は相談を受けた日なので、未来にはなりません。',
+    message: (p: { title: string; date: string; today: string; event?: string }) =>
+      `「${p.title}」の ${p.date} は今日（${p.today}）より後の日付です。${p.event ?? '相談を受けた日'}を入力してください。`,
+    description:
+      '相談・苦情の受付日や活動の実施日が今日（日本時間）より後です。起きたことを記録する日付なので、未来にはなりません（予定は実施してから記録します）。',
     example: { title: '受付日', date: '2026-12-01', today: '2026-10-05' },
   }),
   CHOICE_UNKNOWN: entry({
@@ -304,6 +305,32 @@ export const ISSUE_CATALOGUE = {
       `虐待の市への報告が受付から${p.days}日後でした（期限は${p.allowedDays}日、${p.deadline}まで）。遅れた理由を内容メモに残してください。`,
     description: '虐待の市への報告が、設定の「虐待報告の期限日数」より後です。日付は正しいこともあるので注意にとどめ、遅れた理由を残してもらいます。',
     example: { days: 3, allowedDays: 1, deadline: '2026-10-04' },
+  }),
+  ACTIVITY_CASES_MISSING: entry({
+    title: '個別会議の検討事例数がない',
+    severity: 'warning',
+    message: (p: { title: string; columnMissing: boolean }) =>
+      p.columnMissing
+        ? `地域ケア個別会議の行です。「${p.title}」の列を作り、検討した事例の数を入力してください（月報と事業評価で数えます）。`
+        : `地域ケア個別会議の「${p.title}」が空です。検討した事例の数を入力してください（月報と事業評価で数えます）。`,
+    description: '地域ケア個別会議は、何件の事例を検討したかを月報と事業評価で数えます。空なら 0 件と区別できないので知らせます。',
+    example: { title: '検討事例数', columnMissing: false },
+  }),
+  COMPLAINT_DATE_BEFORE_RECEIPT: entry({
+    title: '苦情の日付が受付日より前',
+    severity: 'error',
+    message: (p: { title: string; date: string; receivedOn: string }) =>
+      `「${p.title}」の ${p.date} が受付日 ${p.receivedOn} より前です。どちらかの日付を確かめてください。`,
+    description: '苦情の対応完了日か市への報告日が、苦情を受けた日より前です。どちらかの日付の誤りです。',
+    example: { title: '市への報告日', date: '2026-10-01', receivedOn: '2026-10-03' },
+  }),
+  COMPLAINT_OPEN_LONG: entry({
+    title: '苦情の対応が期限を過ぎている',
+    severity: 'warning',
+    message: (p: { title: string; days: number; deadlineDays: number; deadline: string }) =>
+      `受付から${p.days}日たっても「${p.title}」が空です（期限は${p.deadlineDays}日、${p.deadline}まで）。対応が済んでいれば完了日を、続いていれば経過を記録してください。`,
+    description: '苦情を受けてから、設定の「苦情の対応期限日数」より長く対応完了日が空です。対応の遅れか、完了日の書き忘れです。',
+    example: { title: '対応完了日', days: 45, deadlineDays: 30, deadline: '2026-11-02' },
   }),
   MONTH_INVALID: entry({
     title: '年月として読めない',

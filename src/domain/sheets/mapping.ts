@@ -84,11 +84,11 @@ function entryByName(name: string): SheetEntry | undefined {
   return MAPPABLE.find((e) => foldKey(e.name) === key);
 }
 
-/** The choice columns of an entry, with the values each offers in this center. */
-function choiceColumns(entry: SheetEntry): { spec: ColumnSpec; kind: Extract<ColumnKind, { kind: 'choice' }> }[] {
+/** The choice columns of an entry (one choice a cell or several), with the values each offers in this center. */
+function choiceColumns(entry: SheetEntry): { spec: ColumnSpec; kind: Extract<ColumnKind, { kind: 'choice' | 'choices' }> }[] {
   return entry.columns.flatMap((spec) => {
     const kind = entry.kinds[spec.key];
-    return kind?.kind === 'choice' ? [{ spec, kind }] : [];
+    return kind?.kind === 'choice' || kind?.kind === 'choices' ? [{ spec, kind }] : [];
   });
 }
 

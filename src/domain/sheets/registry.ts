@@ -13,6 +13,8 @@ import {
   REQUESTERS,
 } from './consultations';
 import { type Contract, CONTRACT_COLUMNS, type ContractKey, CONTRACTS_SHEET, DELEGATION_KINDS, readContracts } from './contracts';
+import { ACTIVITIES_SHEET, ACTIVITY_COLUMNS, ACTIVITY_KINDS, type Activity, type ActivityKey, PARTICIPANT_PROFESSIONS, readActivities } from './activities';
+import { COMPLAINANTS, COMPLAINT_CATEGORIES, COMPLAINT_COLUMNS, type Complaint, type ComplaintKey, COMPLAINTS_SHEET, readComplaints } from './complaints';
 import { type Delegation, DELEGATION_COLUMNS, type DelegationKey, DELEGATIONS_SHEET, readDelegations } from './delegations';
 import { checkEvaluationSheet, EVALUATION_COLUMNS, EVALUATION_SHEET, type EvaluationAnswer, type EvaluationKey } from './evaluation';
 import { INDICATOR_COLUMNS, INDICATOR_LIST_SHEET, type IndicatorKey, readIndicatorList } from './indicators';
@@ -33,6 +35,8 @@ import type { CheckContext } from './workbook-check';
 /** The kind of value a column holds, for the dropdown, checkbox, date rule or text format シートを準備 gives it. */
 export type ColumnKind =
   | { readonly kind: 'choice'; readonly values: (settings: Settings) => readonly string[] }
+  /** Several choices in one cell (参加職種): no dropdown (one value a cell), kept as typed text. */
+  | { readonly kind: 'choices'; readonly values: (settings: Settings) => readonly string[] }
   | { readonly kind: 'checkbox' }
   | { readonly kind: 'date' }
   /** Typed text (IDs, months): kept as written, never turned into a number or a date. */
@@ -43,6 +47,8 @@ export interface SheetRecords {
   readonly consultations: Consultation;
   readonly contracts: Contract;
   readonly delegations: Delegation;
+  readonly activities: Activity;
+  readonly complaints: Complaint;
   readonly evaluation: EvaluationAnswer;
 }
 
@@ -154,6 +160,44 @@ export const DELEGATIONS_ENTRY: SheetEntry<DelegationKey, 'delegations'> = {
   provides: {},
 };
 
+export const ACTIVITIES_ENTRY: SheetEntry<ActivityKey, 'activities'> = {
+  name: ACTIVITIES_SHEET,
+  columns: ACTIVITY_COLUMNS,
+  kinds: {
+    heldOn: DATE,
+    kind: choice(ACTIVITY_KINDS.values),
+    professions: { kind: 'choices', values: () => PARTICIPANT_PROFESSIONS.values },
+  },
+  optional: true,
+  prepared: true,
+  check: {
+    role: 'activities',
+    read: (table, context) => {
+      const reading = readActivities(table, context.today);
+      return { records: reading.activities, issues: reading.issues };
+    },
+  },
+  needs: [],
+  provides: {},
+};
+
+export const COMPLAINTS_ENTRY: SheetEntry<ComplaintKey, 'complaints'> = {
+  name: COMPLAINTS_SHEET,
+  columns: COMPLAINT_COLUMNS,
+  kinds: { receivedOn: DATE, complainant: choice(COMPLAINANTS.values), category: choice(COMPLAINT_CATEGORIES.values), closedOn: DATE, reportedOn: DATE },
+  optional: true,
+  prepared: true,
+  check: {
+    role: 'complaints',
+    read: (table, context) => {
+      const reading = readComplaints(table, context.settings, context.today);
+      return { records: reading.complaints, issues: reading.issues };
+    },
+  },
+  needs: [],
+  provides: {},
+};
+
 /** The year's official list the city sent: read only for 事業評価, never checked itself. */
 export const INDICATOR_LIST_ENTRY: SheetEntry<IndicatorKey> = {
   name: INDICATOR_LIST_SHEET,
@@ -191,6 +235,8 @@ export const SHEET_REGISTRY: readonly SheetEntry[] = [
   entry(CONSULTATIONS_ENTRY),
   entry(CONTRACTS_ENTRY),
   entry(DELEGATIONS_ENTRY),
+  entry(ACTIVITIES_ENTRY),
+  entry(COMPLAINTS_ENTRY),
   entry(INDICATOR_LIST_ENTRY),
   entry(EVALUATION_ENTRY),
 ];

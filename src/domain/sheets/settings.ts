@@ -38,6 +38,8 @@ export const SettingsSchema = z.object({
   concentrationThreshold: z.number().gt(0).lte(1),
   /** Days after 受付日 within which suspected abuse must be reported to the city. */
   abuseReportDays: z.number().int().min(0).max(365),
+  /** Days a complaint may stay open (no 対応完了日) before it is a warning. */
+  complaintDeadlineDays: z.number().int().min(0).max(365),
   consultationTopics: listOf.min(1),
   cityWorkbookUrl: z.string(),
   /** The city's order of 所在 groups in 委託事業所一覧 after the city itself (the Honjo handout's order). */
@@ -60,6 +62,7 @@ export function defaultSettings(centerName: string): Settings {
     corporation: '',
     concentrationThreshold: 0.8,
     abuseReportDays: 1,
+    complaintDeadlineDays: 30,
     consultationTopics: [...DEFAULT_CONSULTATION_TOPICS],
     cityWorkbookUrl: '',
     municipalityOrder: [],
@@ -107,6 +110,7 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
   { key: 'corporation', label: '運営法人名', read: tidySpaces, expected: 'センターを運営する法人の名前' },
   { key: 'concentrationThreshold', label: '集中の警告しきい値', read: readShare, expected: '1%〜100%の割合（例: 80%）' },
   { key: 'abuseReportDays', label: '虐待報告の期限日数', read: readInteger, expected: '0〜365の整数（例: 1）' },
+  { key: 'complaintDeadlineDays', label: '苦情の対応期限日数', read: readInteger, expected: '0〜365の整数（例: 30）' },
   { key: 'consultationTopics', label: '相談内容', read: splitList, expected: '「、」区切りの相談内容の一覧' },
   { key: 'cityWorkbookUrl', label: '市の集計シートURL', read: tidySpaces, expected: 'スプレッドシートのURL' },
   { key: 'municipalityOrder', label: '所在の順', read: splitList, expected: '「、」区切りの市町村名（例: 上里町、美里町、深谷市）' },

@@ -166,7 +166,7 @@ export function readWorkbook(
   today: IsoDate,
   mapping: MappingReading = NO_MAPPING_READING,
 ): WorkbookReading {
-  const records: RecordsByRole = { consultations: [], contracts: [], delegations: [], evaluation: [] };
+  const records: RecordsByRole = { consultations: [], contracts: [], delegations: [], activities: [], complaints: [], evaluation: [] };
   const sheets: SheetCheck[] = [];
   const tables = new Map<string, Table<string> | undefined>();
   let facts: CrossSheetFacts = {};

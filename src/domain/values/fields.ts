@@ -215,6 +215,49 @@ export function readChoiceField<K extends string>(r: RowReader<K>, key: K, list:
   return undefined;
 }
 
+/** What separates several choices typed in one cell (参加職種): 「、」 or a comma, half or full width. */
+const CHOICES_SEPARATOR = /[、,，､]/;
+
+/**
+ * A column of several choices in one cell, separated by 「、」 or a comma (参加職種 of 活動記録): each part is read as
+ * a choice column reads its cell. An unknown part is an error naming it; parts written as variants give one warning
+ * for the cell, with the whole cell in standard words as the suggestion. Returns the standard choices, each once.
+ */
+export function readChoicesField<K extends string>(r: RowReader<K>, key: K, list: ChoiceList, opts: FieldOptions): string[] {
+  const value = present(r, key, opts.required, opts.hint);
+  if (value === undefined) return [];
+  const title = r.title(key);
+  const text = typeof value === 'string' ? value : shown(value);
+  const parts = text
+    .split(CHOICES_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const chosen: string[] = [];
+  let variant = false;
+  let unknown = false;
+  for (const part of parts) {
+    const match = matchChoice(part, list);
+    const standard = match.kind === 'exact' ? match.value : (r.word(key, part) ?? (match.kind === 'variant' ? match.value : undefined));
+    if (standard === undefined) {
+      r.report(key, 'CHOICE_UNKNOWN', { title, shown: shown(part), choices: list.values }, undefined, {
+        kind: 'value',
+        column: r.standard(key),
+        local: part,
+        choices: list.values,
+      });
+      unknown = true;
+      continue;
+    }
+    if (match.kind === 'variant' && r.word(key, part) === undefined) variant = true;
+    if (!chosen.includes(standard)) chosen.push(standard);
+  }
+  if (variant && !unknown) {
+    const tidy = chosen.join('、');
+    r.report(key, 'CHOICE_VARIANT', { title, shown: shown(value), value: tidy }, tidy);
+  }
+  return chosen;
+}
+
 export interface TextOptions extends FieldOptions {
   readonly maxLength: number;
   /** Codes and IDs are compared as typed, so 全角 letters and digits in them are flagged. */

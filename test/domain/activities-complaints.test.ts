@@ -1,0 +1,159 @@
+import type { Issue } from '../../src/domain/issues/issue';
+import { ACTIVITY_COLUMNS, readActivities } from '../../src/domain/sheets/activities';
+import { COMPLAINT_COLUMNS, isOpenOn, readComplaints } from '../../src/domain/sheets/complaints';
+import { readMapping } from '../../src/domain/sheets/mapping';
+import { defaultSettings, readSettings } from '../../src/domain/sheets/settings';
+import { toTable } from '../../src/domain/sheets/table';
+import { readWorkbook } from '../../src/domain/sheets/workbook-check';
+import type { CellValue } from '../../src/domain/values/cell';
+import { d, rawSheet } from '../helpers/tables';
+
+const TODAY = '2026-11-20';
+const settings = defaultSettings('本庄南');
+const ACTIVITY_HEADER = ['実施日', '種類', '名称', '参加者数', '参加職種', '検討事例数', '把握した課題', '担当'];
+const COMPLAINT_HEADER = ['受付日', '申出者', '内容区分', '対応', '対応完了日', '市への報告日', '内容メモ'];
+
+function activities(rows: readonly (readonly CellValue[])[]) {
+  const table = toTable(rawSheet('活動記録', [ACTIVITY_HEADER, ...rows]), ACTIVITY_COLUMNS);
+  if (!table) throw new Error('no header');
+  return readActivities(table, TODAY);
+}
+
+function complaints(rows: readonly (readonly CellValue[])[], days = 30) {
+  const table = toTable(rawSheet('苦情記録', [COMPLAINT_HEADER, ...rows]), COMPLAINT_COLUMNS);
+  if (!table) throw new Error('no header');
+  return readComplaints(table, { ...settings, complaintDeadlineDays: days }, TODAY);
+}
+
+const brief = (issues: readonly Issue[]) => issues.map((i) => [i.cell, i.code, i.suggestion]);
+
+describe('活動記録', () => {
+  test('a meeting with its professions, cases and participants; 名称・課題・担当 are not part of the record', () => {
+    const { activities: read, issues } = activities([
+      [d('2026-10-14'), '地域ケア個別会議', '自立支援型個別会議（第7回）', 14, '医師、薬剤師、理学療法士,民生委員', 2, '独居高齢者の通院手段がない', '担当B'],
+      [d('2026-10-20'), '介護予防教室・講座', '元気あっぷ教室', 23, '', '', '', ''],
+    ]);
+    expect(issues).toEqual([]);
+    expect(read).toEqual([
+      { row: 2, heldOn: '2026-10-14', kind: '地域ケア個別会議', participants: 14, professions: ['医師', '薬剤師', '理学療法士', '民生委員'], cases: 2 },
+      { row: 3, heldOn: '2026-10-20', kind: '介護予防教室・講座', participants: 23, professions: [] },
+    ]);
+  });
+
+  test('professions typed as variants: one warning for the cell with the whole cell in standard words; an unknown one is an error naming it', () => {
+    const { activities: read, issues } = activities([
+      [d('2026-10-14'), '個別会議', '', 9, 'Dr、歯科医，ケアマネ、ケアマネ', 1, '', ''],
+      [d('2026-10-15'), '地域ケア個別会議', '', 8, '医師、占い師', 1, '', ''],
+    ]);
+    expect(brief(issues)).toEqual([
+      ['B2', 'CHOICE_VARIANT', '地域ケア個別会議'],
+      ['E2', 'CHOICE_VARIANT', '医師、歯科医師、介護支援専門員'],
+      ['E3', 'CHOICE_UNKNOWN', undefined],
+    ]);
+    expect(issues[1]?.message).toBe(
+      '「参加職種」の「Dr、歯科医，ケアマネ、ケアマネ」は「医師、歯科医師、介護支援専門員」のことと読みました。集計がそろうよう「医師、歯科医師、介護支援専門員」に統一してください。',
+    );
+    expect(issues[2]?.message).toContain('「参加職種」の「占い師」は選択肢にありません');
+    expect(issues[2]?.offer).toMatchObject({ kind: 'value', column: '参加職種', local: '占い師' });
+    expect(read.map((a) => a.professions)).toEqual([['医師', '歯科医師', '介護支援専門員'], ['医師']]);
+  });
+
+  test('a 地域ケア個別会議 without 検討事例数 is a warning; other kinds need none; counts and dates as everywhere', () => {
+    const { issues } = activities([
+      [d('2026-10-14'), '地域ケア個別会議', '', 9, '', '', '', ''],
+      [d('2026-10-15'), '地域ケア推進会議', '', 30, '', '', '', ''],
+      ['2026-12-01', '職員研修', '', '十人', '', '', '', ''],
+      ['', '勉強会', '', 12, '', '-1', '', ''],
+    ]);
+    expect(issues.map((i) => [i.cell, i.code])).toEqual([
+      ['F2', 'ACTIVITY_CASES_MISSING'],
+      ['A4', 'DATE_FUTURE'],
+      ['D4', 'COUNT_INVALID'],
+      ['A5', 'REQUIRED'],
+      ['B5', 'CHOICE_VARIANT'],
+      ['F5', 'COUNT_INVALID'],
+    ]);
+    expect(issues[0]?.message).toBe('地域ケア個別会議の「検討事例数」が空です。検討した事例の数を入力してください（月報と事業評価で数えます）。');
+    expect(issues[1]?.message).toBe('「実施日」の 2026-12-01 は今日（2026-11-20）より後の日付です。実施した日を入力してください。');
+  });
+
+  test('読み替え reaches the several-choice column too: a center word for a profession is read without a warning', () => {
+    const mapping = readMapping(
+      rawSheet('読み替え', [
+        ['種類', '対象', 'この表での書き方', '標準'],
+        ['値', '参加職種', '保健センター', '市職員'],
+      ]),
+      settings,
+    );
+    expect(mapping.issues).toEqual([]);
+    const sheet = rawSheet('活動記録', [ACTIVITY_HEADER, [d('2026-10-14'), '地域ケア個別会議', '', 9, '医師、保健センター', 1, '', '']]);
+    const reading = readWorkbook(new Map([['活動記録', sheet]]), readSettings(undefined, '本庄南'), TODAY, mapping);
+    expect(reading.issues.filter((i) => i.sheet === '活動記録')).toEqual([]);
+    expect(reading.activities[0]?.professions).toEqual(['医師', '市職員']);
+  });
+});
+
+describe('苦情記録', () => {
+  test('a complaint closed and reported; 対応 and 内容メモ are not part of the record', () => {
+    const { complaints: read, issues } = complaints([
+      [d('2026-10-01'), '家族', '職員の態度', '管理者が謝罪し面談', d('2026-10-05'), d('2026-10-02'), '電話口の言葉遣い'],
+    ]);
+    expect(brief(issues)).toEqual([['B2', 'CHOICE_VARIANT', '家族・親族']]);
+    expect(read).toEqual([
+      { row: 2, receivedOn: '2026-10-01', complainant: '家族・親族', category: '職員の態度', closedOn: '2026-10-05', reportedOn: '2026-10-02' },
+    ]);
+  });
+
+  test('open longer than 苦情の対応期限日数 is a warning with the deadline; exactly at the deadline is not', () => {
+    // Today 2026-11-20: received 10-20 is 31 days ago, 10-21 is 30.
+    const { issues } = complaints([
+      [d('2026-10-20'), '本人', 'センターの対応', '説明した', '', '', ''],
+      [d('2026-10-21'), '本人', 'センターの対応', '説明した', '', '', ''],
+      [d('2026-09-01'), '本人', 'センターの対応', '説明した', d('2026-11-01'), '', ''],
+    ]);
+    expect(brief(issues)).toEqual([['E2', 'COMPLAINT_OPEN_LONG', undefined]]);
+    expect(issues[0]?.message).toBe(
+      '受付から31日たっても「対応完了日」が空です（期限は30日、2026-11-19まで）。対応が済んでいれば完了日を、続いていれば経過を記録してください。',
+    );
+    expect(brief(complaints([[d('2026-10-20'), '本人', 'センターの対応', '説明した', '', '', '']], 31).issues)).toEqual([]);
+  });
+
+  test('対応完了日 or 市への報告日 before 受付日 is an error; 申出者, 内容区分 and 対応 are required', () => {
+    const { issues } = complaints([
+      [d('2026-10-10'), '事業所', '委託先', '事業所へ確認', d('2026-10-09'), d('2026-10-08'), ''],
+      [d('2026-10-10'), '', 'クレーム', '', d('2026-10-11'), '', ''],
+    ]);
+    expect(issues.map((i) => [i.cell, i.code])).toEqual([
+      ['C2', 'CHOICE_VARIANT'],
+      ['E2', 'COMPLAINT_DATE_BEFORE_RECEIPT'],
+      ['F2', 'COMPLAINT_DATE_BEFORE_RECEIPT'],
+      ['B3', 'REQUIRED'],
+      ['C3', 'CHOICE_UNKNOWN'],
+      ['D3', 'REQUIRED'],
+    ]);
+    expect(issues[2]?.message).toBe('「市への報告日」の 2026-10-08 が受付日 2026-10-10 より前です。どちらかの日付を確かめてください。');
+  });
+
+  test('a complaint is open on a day when it was received by then and not yet closed', () => {
+    const c = { row: 2, receivedOn: '2026-10-10', closedOn: '2026-10-31' };
+    expect([isOpenOn(c, '2026-10-09'), isOpenOn(c, '2026-10-10'), isOpenOn(c, '2026-10-30'), isOpenOn(c, '2026-10-31')]).toEqual([false, true, true, false]);
+    expect(isOpenOn({ row: 3, receivedOn: '2026-10-10' }, '2027-03-31')).toBe(true);
+    expect(isOpenOn({ row: 4 }, '2026-10-31')).toBe(false);
+  });
+
+  test('苦情の対応期限日数 is a setting (default 30), read like the other day counts', () => {
+    expect(defaultSettings('x').complaintDeadlineDays).toBe(30);
+    const read = readSettings(
+      rawSheet('設定', [
+        ['項目', '値'],
+        ['苦情の対応期限日数', '１４日'],
+      ]),
+      'x',
+    );
+    expect(read.settings.complaintDeadlineDays).toBe(14);
+    const bad = readSettings(rawSheet('設定', [['苦情の対応期限日数', '二週間']]), 'x');
+    expect(bad.issues.map((i) => i.message)).toEqual([
+      '「苦情の対応期限日数」の値「二週間」は使えません。0〜365の整数（例: 30）を入力してください。今回は既定値で続けます。',
+    ]);
+  });
+});
