@@ -1,5 +1,5 @@
 import type { CellValue } from '../domain/values/cell';
-import type { Consolidation } from '../domain/reports/consolidation';
+import { activityFiguresOf, complaintFiguresOf, type Consolidation } from '../domain/reports/consolidation';
 import { type CountTable, sumTables, totalsOf } from '../domain/reports/count-table';
 import { formatMonthJa, formatWarekiMonth } from '../domain/values/months';
 import type { Submission } from '../domain/reports/submission';
@@ -89,6 +89,33 @@ function perCenter(c: Consolidation, pick: (s: Submission) => CountTable, corner
   return [header, ...body];
 }
 
+/**
+ * 活動・苦情 per center and for the city. A center whose payload predates these fields has empty cells, not 0:
+ * it did not say; the 計 adds up the centers that did.
+ */
+function activityRows(c: Consolidation): CellValue[][] {
+  const centers = submitted(c);
+  const activities = centers.map((x) => activityFiguresOf(x.s));
+  const complaints = centers.map((x) => complaintFiguresOf(x.s));
+  const row = <T>(label: string, figures: readonly (T | undefined)[], total: T | undefined, pick: (f: T) => number): CellValue[] => [
+    label,
+    ...figures.map((f) => (f === undefined ? '' : pick(f))),
+    total === undefined ? '' : pick(total),
+  ];
+  const a = c.totals.activities;
+  const k = c.totals.complaints;
+  return [
+    ['項目', ...centers.map((x) => x.name), '計'],
+    row('地域ケア個別会議 開催回数', activities, a, (f) => f.careMeetings),
+    row('　検討事例数', activities, a, (f) => f.cases),
+    row('活動 件数（すべての種類）', activities, a, (f) => f.activities),
+    row('活動 参加者数', activities, a, (f) => f.participants),
+    row('苦情 受付件数', complaints, k, (f) => f.received),
+    row('苦情 月末に対応中', complaints, k, (f) => f.open),
+    row('苦情 市へ報告', complaints, k, (f) => f.reported),
+  ];
+}
+
 export function totalsSheet(c: Consolidation): SheetModel {
   const centers = submitted(c);
   const metric = (label: string, f: (s: Submission) => number): CellValue[] => {
@@ -118,6 +145,7 @@ export function totalsSheet(c: Consolidation): SheetModel {
       ...stack(
         [
           { title: '主な件数', values: main, format: '#,##0' },
+          { title: '活動・苦情', values: activityRows(c), format: '#,##0' },
           { title: '相談方法別 延べ件数', values: perCenter(c, (s) => s.consultations.byMethod, '相談方法'), format: '#,##0' },
           { title: '相談内容別 延べ件数（業務区分 › 相談内容）', values: perCenter(c, (s) => s.consultations.byTopic, '業務区分 › 相談内容'), format: '#,##0' },
           { title: '対応職種', values: perCenter(c, (s) => s.consultations.byProfession, '対応職種'), format: '#,##0' },

@@ -26,6 +26,8 @@ export function composeReport(port: WorkbookPort, month: string, now: Date, subm
       consultations: reading.consultations,
       contracts: reading.contracts,
       delegations: reading.delegations,
+      activities: reading.activities,
+      complaints: reading.complaints,
       issues: reading.issues,
     },
     headerRows,

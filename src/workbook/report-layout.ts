@@ -4,6 +4,7 @@ import { TOPIC_SEPARATOR } from '../domain/reports/consultation-summary';
 import { type CountTable, totalsOf, UNCLASSIFIED } from '../domain/reports/count-table';
 import { formatMonthJa, formatWarekiMonth, isValidYearMonth, monthOf } from '../domain/values/months';
 import type { MonthlyReport } from '../domain/reports/monthly-report';
+import { INDIVIDUAL_MEETING } from '../domain/sheets/activities';
 import type { Block, BlockStyle, ChartModel, SheetModel } from './sheet-model';
 import { HEADER_STYLE, SECTION_STYLE, TITLE_STYLE, TOTAL_STYLE } from './styles';
 
@@ -37,6 +38,12 @@ class Cursor {
   section(title: string): void {
     this.blocks.push({ row: this.row, column: 1, values: [[`■ ${title}`]], style: SECTION_STYLE });
     this.row += 1;
+  }
+
+  /** A line of explanation under a section, in plain text. */
+  note(text: string): void {
+    this.blocks.push({ row: this.row, column: 1, values: [[text]], style: {} });
+    this.row += 2;
   }
 
   /** A table with a header row and, when asked, a total row at the bottom and a total column. */
@@ -75,6 +82,34 @@ function topicTotals(report: MonthlyReport): CellValue[][] {
     byTopic.set(topic, (byTopic.get(topic) ?? 0) + (totals[i] ?? 0));
   });
   return [['相談内容', '件数'], ...[...byTopic].sort((a, b) => b[1] - a[1])];
+}
+
+/**
+ * 9. 活動・苦情: the month's activities per 種類 (every kind, 未分類 only when some 種類 could not be read),
+ * 地域ケア個別会議 with the meetings each profession attended, and complaints. Counts only.
+ */
+function activitySection(cur: Cursor, report: MonthlyReport): void {
+  const a = report.activities;
+  const m = a.individualMeetings;
+  const c = report.complaints;
+  cur.section('9. 活動・苦情');
+  if (a.undatedRows > 0) cur.note(`実施日が読めない活動: ${a.undatedRows} 件（どの月にも数えていません。「入力チェック」で実施日を直してください）`);
+  cur.table([['活動の種類', '件数', '参加者数'], ...a.byKind.map((k): CellValue[] => [k.kind, k.count, k.participants]), ['計', a.total, a.participants]], {
+    totalRow: true,
+  });
+  cur.table([
+    [INDIVIDUAL_MEETING, '件数'],
+    ['開催回数', m.count],
+    ['検討事例数', m.cases],
+  ]);
+  cur.table([['参加職種（地域ケア個別会議）', '参加した回数'], ...m.professions.map((p): CellValue[] => [p.profession, p.meetings])]);
+  if (c.undatedRows > 0) cur.note(`受付日が読めない苦情: ${c.undatedRows} 件（受付・対応中に数えていません。「入力チェック」で受付日を直してください）`);
+  cur.table([
+    ['苦情', '件数'],
+    ['この月に受け付けた', c.received],
+    ['月末に対応中（前の月からの分を含む）', c.open],
+    ['この月に市へ報告した', c.reported],
+  ]);
 }
 
 /**
@@ -211,6 +246,8 @@ export function reportSheet(report: MonthlyReport, status: ReportStatus): SheetM
     range: { row: trend.row, column: 1, numRows: trend.rows, numColumns: 2 },
     anchor: { row: 22, column: chartColumn },
   });
+
+  activitySection(cur, report);
   return {
     name: reportSheetName(report.month),
     blocks: cur.blocks,

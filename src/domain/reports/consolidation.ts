@@ -57,6 +57,50 @@ export interface CityPlace {
   readonly threshold: number;
 }
 
+/** 市集計's activity figures of one center (SPEC §4.2), from its payload's `activities`. */
+export interface ActivityFigures {
+  /** 地域ケア個別会議 held, and the sum of their 検討事例数. */
+  readonly careMeetings: number;
+  readonly cases: number;
+  /** Activities of every kind, and the sum of their 参加者数. */
+  readonly activities: number;
+  readonly participants: number;
+}
+
+/** 市集計's complaint figures of one center, from its payload's `complaints`. */
+export interface ComplaintFigures {
+  readonly received: number;
+  /** Open at the end of the month. */
+  readonly open: number;
+  readonly reported: number;
+}
+
+/** A center's activity figures, or undefined for a payload made before `activities` existed (not zero: it did not say). */
+export function activityFiguresOf(s: Submission): ActivityFigures | undefined {
+  const a = s.activities;
+  if (!a) return undefined;
+  return {
+    careMeetings: a.careMeetings.count,
+    cases: a.careMeetings.cases,
+    activities: a.byType.reduce((n, t) => n + t.count, 0),
+    participants: a.byType.reduce((n, t) => n + t.participants, 0),
+  };
+}
+
+/** A center's complaint figures, or undefined for a payload made before `complaints` existed. */
+export function complaintFiguresOf(s: Submission): ComplaintFigures | undefined {
+  const c = s.complaints;
+  return c ? { received: c.count, open: c.open, reported: c.reported } : undefined;
+}
+
+/** Figures added up key by key over the centers that gave them; undefined when none did. */
+function sumFigures<K extends string>(list: readonly (Readonly<Record<K, number>> | undefined)[]): Record<K, number> | undefined {
+  const given = list.filter((x) => x !== undefined);
+  const first = given[0];
+  if (!first) return undefined;
+  return Object.fromEntries((Object.keys(first) as K[]).map((k) => [k, given.reduce((n, x) => n + x[k], 0)])) as Record<K, number>;
+}
+
 export interface Consolidation {
   readonly month: YearMonth;
   readonly since: YearMonth;
@@ -69,6 +113,12 @@ export interface Consolidation {
     readonly byMethod: CountTable;
     readonly byTopic: CountTable;
     readonly byProfession: CountTable;
+    /**
+     * 活動 and 苦情 over the centers whose payload has them (a center that sent an older payload is left out of
+     * the sum, and its own cells are empty); undefined when no center's payload has them.
+     */
+    readonly activities?: ActivityFigures;
+    readonly complaints?: ComplaintFigures;
   };
 }
 
@@ -205,8 +255,17 @@ export function consolidate(month: YearMonth, since: YearMonth | undefined, cent
       byMethod: sumTables(subs.map((s) => s.consultations.byMethod)),
       byTopic: sumTables(subs.map((s) => s.consultations.byTopic)),
       byProfession: sumTables(subs.map((s) => s.consultations.byProfession)),
+      activities: sumFigures(subs.map(activityFiguresOf)),
+      complaints: sumFigures(subs.map(complaintFiguresOf)),
     },
   };
+}
+
+/** A center's `activities` and `complaints` for the JSON document, each only where its payload has it. */
+function figuresOf(s: Submission | undefined): { activities?: ActivityFigures; complaints?: ComplaintFigures } {
+  const activities = s ? activityFiguresOf(s) : undefined;
+  const complaints = s ? complaintFiguresOf(s) : undefined;
+  return { ...(activities ? { activities } : {}), ...(complaints ? { complaints } : {}) };
 }
 
 /** The JSON document of SPEC §6 (`houkatsu consolidate --json`): English keys, business data only. */
@@ -219,6 +278,7 @@ export function consolidationDocument(c: Consolidation): Record<string, unknown>
       status: x.status,
       ...(x.reason !== undefined ? { reason: x.reason } : {}),
       ...(x.submission ? { submittedAt: x.submission.submittedAt, fingerprint: x.submission.fingerprint, quality: x.submission.quality } : {}),
+      ...figuresOf(x.submission),
     })),
     offices: c.offices.map((o) => ({
       officeNumber: o.officeNumber,

@@ -1,4 +1,7 @@
+import { type ActivitySummary, type ComplaintSummary, isActivityOf, isComplaintOf, summarizeActivities, summarizeComplaints } from './activity-summary';
 import { measureConcentration, type Concentration } from './concentration';
+import { ACTIVITIES_SHEET, type Activity } from '../sheets/activities';
+import { type Complaint, COMPLAINTS_SHEET } from '../sheets/complaints';
 import { type ConsultationSummary, summarizeConsultations } from './consultation-summary';
 import { type Consultation, CONSULTATIONS_SHEET } from '../sheets/consultations';
 import { activeContracts, type Contract, CONTRACTS_SHEET, isActiveIn } from '../sheets/contracts';
@@ -62,6 +65,9 @@ export interface MonthlyReport {
   /** 7. The largest shares against the threshold. */
   readonly concentration: Concentration;
   readonly threshold: number;
+  /** 9. 活動 and 苦情 of the month, counts only. */
+  readonly activities: ActivitySummary;
+  readonly complaints: ComplaintSummary;
   readonly quality: ReportQuality;
 }
 
@@ -71,6 +77,12 @@ export interface ReportInput {
   readonly consultations: readonly Consultation[];
   readonly contracts: readonly Contract[];
   readonly delegations: readonly Delegation[];
+  /**
+   * 活動記録 and 苦情記録 (section 9). Optional only so that a caller with neither sheet need not say so: a
+   * workbook without them has nothing to count, and its section 9 shows zeros.
+   */
+  readonly activities?: readonly Activity[];
+  readonly complaints?: readonly Complaint[];
   /** Every issue of the whole check; the report counts those that concern the month. */
   readonly issues: readonly Issue[];
 }
@@ -87,6 +99,9 @@ function monthQuality(input: ReportInput, headerRows: ReadonlyMap<string, number
     [CONSULTATIONS_SHEET, new Set(input.consultations.filter((c) => c.receivedOn !== undefined && monthOf(c.receivedOn) === month).map((c) => c.row))],
     [DELEGATIONS_SHEET, new Set(input.delegations.filter((d) => d.month === month).map((d) => d.row))],
     [CONTRACTS_SHEET, new Set(input.contracts.filter((c) => isActiveIn(c, month)).map((c) => c.row))],
+    // The rows section 9 counts: as for 相談記録, a row whose date could not be read is in no month.
+    [ACTIVITIES_SHEET, new Set((input.activities ?? []).filter((a) => isActivityOf(a, month)).map((a) => a.row))],
+    [COMPLAINTS_SHEET, new Set((input.complaints ?? []).filter((c) => isComplaintOf(c, month)).map((c) => c.row))],
   ]);
   const errorRows = new Set<string>();
   const warningRows = new Set<string>();
@@ -164,6 +179,8 @@ export function buildMonthlyReport(
       threshold: settings.concentrationThreshold,
     }),
     threshold: settings.concentrationThreshold,
+    activities: summarizeActivities(input.activities ?? [], month),
+    complaints: summarizeComplaints(input.complaints ?? [], month),
     quality: monthQuality(input, headerRows, standardOf),
   };
 }

@@ -51,6 +51,19 @@ const SubmittedContractSchema = ContractSchema.pick({
   end: true,
 });
 
+/**
+ * 活動記録 in the month (SPEC §4.3 `activities`): counts per 種類, and for 地域ケア個別会議 the meetings, cases
+ * and meetings attended per profession. No 名称, 把握した課題 or 担当, and no date of a single activity.
+ */
+const ActivitiesSchema = z.object({
+  byType: z.array(z.object({ type: z.string(), count, participants: count })),
+  careMeetings: z.object({ count, cases: count, professions: z.record(z.string(), count) }),
+  undatedRows: count,
+});
+
+/** 苦情記録 (SPEC §4.3 `complaints`): received in the month, open at its end, reported to the city in it. No 対応, no memo. */
+const ComplaintsSchema = z.object({ count, open: count, reported: count, undatedRows: count });
+
 export const SubmissionSchema = z.object({
   kind: z.literal(MONTHLY_REPORT_KIND),
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -86,6 +99,12 @@ export const SubmissionSchema = z.object({
     ownCorporationShare: z.number(),
     warnings: z.array(z.object({ kind: z.enum(['office', 'corporation', 'own']), name: z.string(), share: z.number(), message: z.string() })),
   }),
+  /**
+   * Added to version 1 after centers had submitted with it: a payload made before has neither, still reads, and
+   * the city shows its cells empty (not 0: the center did not say).
+   */
+  activities: ActivitiesSchema.optional(),
+  complaints: ComplaintsSchema.optional(),
   quality: z.object({ errors: count, warnings: count, rowsWithErrors: count, rowsWithWarnings: count }),
 });
 
@@ -96,6 +115,24 @@ const table = (t: CountTable): Submission['consultations']['byMethod'] => ({
   columns: [...t.columns],
   cells: t.cells.map((r) => [...r]),
 });
+
+function activitiesOf(report: MonthlyReport): NonNullable<Submission['activities']> {
+  const a = report.activities;
+  return {
+    byType: a.byKind.map((k) => ({ type: k.kind, count: k.count, participants: k.participants })),
+    careMeetings: {
+      count: a.individualMeetings.count,
+      cases: a.individualMeetings.cases,
+      professions: Object.fromEntries(a.individualMeetings.professions.map((p) => [p.profession, p.meetings])),
+    },
+    undatedRows: a.undatedRows,
+  };
+}
+
+function complaintsOf(report: MonthlyReport): NonNullable<Submission['complaints']> {
+  const c = report.complaints;
+  return { count: c.received, open: c.open, reported: c.reported, undatedRows: c.undatedRows };
+}
 
 export function toSubmission(report: MonthlyReport, generatedAt: string, submittedAt: string | null = null): Submission {
   const c = report.consultations;
@@ -134,6 +171,8 @@ export function toSubmission(report: MonthlyReport, generatedAt: string, submitt
       ownCorporationShare: report.concentration.ownCorporationShare,
       warnings: report.concentration.warnings.map((w) => ({ ...w })),
     },
+    activities: activitiesOf(report),
+    complaints: complaintsOf(report),
     quality: { ...report.quality },
   };
   return SubmissionSchema.parse({ ...draft, fingerprint: fingerprintOf(draft) });
