@@ -25,7 +25,7 @@ export function offerEvaluation(port: WorkbookPort, file: SubmissionFile, readin
   const ui = SpreadsheetApp.getUi();
   const answer = ui.alert(
     '事業評価',
-    `${year}年度の事業評価も提出用ファイルに入れて市へ提出しますか？（回答と「いいえ」の根拠・備考が市に届きます）`,
+    `${year}年度の事業評価も提出用ファイルに入れて市へ提出しますか？（回答と「いいえ」の根拠・備考、活動記録から数えた回数が市に届きます）`,
     ui.ButtonSet.YES_NO,
   );
   if (answer !== ui.Button.YES) return;

@@ -1,14 +1,17 @@
 import { type EvaluationComparison, type EvaluationOutcome, compareEvaluations } from '../domain/reports/evaluation-comparison';
+import { activityFigures, complaintFigures, evidenceText, indicatorEvidence, type YearRecords } from '../domain/reports/evaluation-evidence';
 import { EVALUATION_KIND, type EvaluationSubmission, readEvaluationPayload, toEvaluationSubmission } from '../domain/reports/evaluation-submission';
 import { readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/reports/receipts';
 import { currentSubmission } from '../domain/reports/submission-store';
+import { ACTIVITIES_SHEET } from '../domain/sheets/activities';
+import { COMPLAINTS_SHEET } from '../domain/sheets/complaints';
 import { NATIONAL_SHEET, readNational } from '../domain/sheets/national-averages';
 import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import type { FiscalYear } from '../domain/values/fiscal-year';
 import { CENTER_LIST_SHEET, type CenterListing, codeMismatch, readCenterList, readCenterSafely, receiptOfUse } from './city-job';
-import { evaluationSheet } from './evaluation-layout';
+import { centerEvaluationSheet, evaluationSheet } from './evaluation-layout';
 import type { WorkbookPort } from './port';
-import { type CenterRead, evaluationCopy, type SubmissionFile, submitToFile } from './submission-target';
+import { type CenterRead, type SubmissionFile, submitToFile } from './submission-target';
 
 /** The years a center has answered in 事業評価, newest first. */
 export function evaluationYears(reading: WorkbookReading): FiscalYear[] {
@@ -21,6 +24,27 @@ export function composeEvaluation(reading: WorkbookReading, year: FiscalYear, no
   return toEvaluationSubmission({ name: reading.settings.centerName, code: reading.settings.centerCode }, year, answers, now.toISOString(), now.toISOString());
 }
 
+/** Whether the center keeps a sheet (its header was found): a sheet it does not keep is no evidence of none. */
+function keeps(reading: WorkbookReading, standard: string): boolean {
+  return reading.sheets.some((s) => s.standard === standard && s.table !== undefined);
+}
+
+/** The year's figures from the center's 活動記録 and 苦情記録, for the sheets it keeps. */
+export function yearRecords(reading: WorkbookReading, year: FiscalYear): YearRecords {
+  return {
+    year,
+    ...(keeps(reading, ACTIVITIES_SHEET) ? { activities: activityFigures(reading.activities, year) } : {}),
+    ...(keeps(reading, COMPLAINTS_SHEET) ? { complaints: complaintFigures(reading.complaints, year) } : {}),
+  };
+}
+
+/** The evidence beside each of the year's answers, by 番号 (counts only); an indicator the records say nothing of is absent. */
+export function evaluationEvidence(reading: WorkbookReading, year: FiscalYear): Map<string, string> {
+  const records = yearRecords(reading, year);
+  const texts = reading.evaluation.filter((a) => a.year === year).map((a) => [a.number, evidenceText(indicatorEvidence(a, records))] as const);
+  return new Map(texts.filter(([, text]) => text !== ''));
+}
+
 /** 「市へ提出」 of the year's evaluation: its own payload kind in the 提出用ファイル, with a readable 事業評価_YYYY. */
 export function submitEvaluation(
   port: WorkbookPort,
@@ -30,7 +54,8 @@ export function submitEvaluation(
   now: Date,
 ): { submission: EvaluationSubmission; resubmitted: boolean } {
   const submission = composeEvaluation(reading, year, now);
-  const { resubmitted } = submitToFile(port, file, { kind: EVALUATION_KIND, period: year, payload: submission }, evaluationCopy(submission));
+  const readable = centerEvaluationSheet(submission, evaluationEvidence(reading, year));
+  const { resubmitted } = submitToFile(port, file, { kind: EVALUATION_KIND, period: year, payload: submission }, readable);
   return { submission, resubmitted };
 }
 

@@ -1,5 +1,6 @@
 import type { CellValue } from '../domain/values/cell';
 import type { EvaluationComparison } from '../domain/reports/evaluation-comparison';
+import type { EvaluationSubmission } from '../domain/reports/evaluation-submission';
 import { fallsBelow } from '../domain/values/numbers';
 import type { ChartModel, SheetModel } from './sheet-model';
 import { BELOW_STYLE, HEADER_STYLE, TITLE_STYLE } from './styles';
@@ -66,4 +67,31 @@ export function evaluationSheet(c: EvaluationComparison): SheetModel {
     row += source.length + 1;
   });
   return { name: `事業評価_${c.year}`, blocks, frozenRows: TOP, columnWidths: [280, ...submitted.map(() => 90), 90, 90], charts };
+}
+
+/** The header of the evidence column: the figures are the year's, April to March. */
+export function evidenceHeader(year: string): string {
+  return `記録から（${year}年度）`;
+}
+
+/**
+ * 事業評価_YYYY in a center's 提出用ファイル: its answers as the city's staff read them and, beside each answer,
+ * the year's evidence from the center's 活動記録 and 苦情記録 (counts only), keyed by 番号. A center whose records
+ * say nothing of any indicator gets the four columns alone.
+ */
+export function centerEvaluationSheet(s: EvaluationSubmission, evidence: ReadonlyMap<string, string> = new Map()): SheetModel {
+  const withEvidence = [...evidence.values()].some((text) => text !== '');
+  const header: CellValue[] = withEvidence ? ['番号', '分類', '回答', evidenceHeader(s.year), '根拠・備考'] : ['番号', '分類', '回答', '根拠・備考'];
+  const rows = s.answers.map((a): CellValue[] =>
+    withEvidence ? [a.number, a.category, a.answer ?? '', evidence.get(a.number) ?? '', a.note] : [a.number, a.category, a.answer ?? '', a.note],
+  );
+  return {
+    name: `事業評価_${s.year}`,
+    blocks: [
+      { row: 1, column: 1, values: [[`${s.center.name} 事業評価（${s.year}年度）`]], style: TITLE_STYLE },
+      { row: 3, column: 1, values: [header, ...rows], accents: [{ rect: { row: 3, column: 1, numRows: 1, numColumns: header.length }, style: HEADER_STYLE }] },
+    ],
+    frozenRows: 3,
+    columnWidths: withEvidence ? [60, 200, 70, 320, 420] : [60, 200, 70, 420],
+  };
 }

@@ -1,11 +1,8 @@
-import type { CellValue } from '../domain/values/cell';
-import type { EvaluationSubmission } from '../domain/reports/evaluation-submission';
 import { mergeStored, refusalOf, targetRefusalOf } from '../domain/reports/submission-file';
 import { readStoredSubmissions, type StoredSubmission, storedSubmissionRows, SUBMISSIONS_SHEET, withSubmission } from '../domain/reports/submission-store';
 import type { RawSheet } from '../domain/sheets/table';
 import type { WorkbookPort } from './port';
 import type { SheetModel } from './sheet-model';
-import { HEADER_STYLE, TITLE_STYLE } from './styles';
 
 /**
  * A center's 提出用ファイル as both adapters open it: a spreadsheet reached through the Sheets API (the
@@ -102,16 +99,3 @@ export function readSubmissionStore(file: Pick<SubmissionFile, 'sheetNames' | 'r
   return { kind: 'ok', stored: storedOf(file.readSheet(SUBMISSIONS_SHEET)) };
 }
 
-/** 事業評価_YYYY in the 提出用ファイル: the answers as the city's staff read them. */
-export function evaluationCopy(s: EvaluationSubmission): SheetModel {
-  const rows: CellValue[][] = [['番号', '分類', '回答', '根拠・備考'], ...s.answers.map((a): CellValue[] => [a.number, a.category, a.answer ?? '', a.note])];
-  return {
-    name: `事業評価_${s.year}`,
-    blocks: [
-      { row: 1, column: 1, values: [[`${s.center.name} 事業評価（${s.year}年度）`]], style: TITLE_STYLE },
-      { row: 3, column: 1, values: rows, accents: [{ rect: { row: 3, column: 1, numRows: 1, numColumns: 4 }, style: HEADER_STYLE }] },
-    ],
-    frozenRows: 3,
-    columnWidths: [60, 200, 70, 420],
-  };
-}

@@ -94,7 +94,7 @@ describe('the sheet registry', () => {
       活動記録: [],
       苦情記録: [],
       評価指標: [],
-      事業評価: ['indicators'],
+      事業評価: ['indicators', 'activities'],
     });
   });
 

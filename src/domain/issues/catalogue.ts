@@ -521,6 +521,15 @@ export const ISSUE_CATALOGUE = {
     description: '事業評価シートの番号が、その年度の評価指標の一覧にありません。番号の誤りか、一覧が古いかのどちらかです。',
     example: { number: '9-9', year: '2025', listSheet: '評価指標' },
   }),
+  EVALUATION_YES_WITHOUT_RECORD: entry({
+    title: '活動記録にない「はい」',
+    severity: 'warning',
+    message: (p: { number: string; year: string; what: string; count: number }) =>
+      `指標 ${p.number} は「はい」ですが、${p.year}年度の活動記録に${p.what}が ${p.count} 回です。記録を確かめるか、回答を見直してください。`,
+    description:
+      '事業評価で「はい」と答えた指標が尋ねている活動（地域ケア個別会議の開催、そこへの職種の参加、介護支援専門員支援、介護予防教室など）が、その年度（4月〜翌3月）の活動記録に1回もありません。記録の入れ漏れか、回答の誤りです。指標の言葉から活動がわからないとき、計画や件数の把握を尋ねる指標、活動記録のシートがないときは問いません。',
+    example: { number: '15', year: '2025', what: '地域ケア個別会議への歯科医師の参加', count: 0 },
+  }),
   MAPPING_SHEET_UNKNOWN: entry({
     title: '読み替え: 知らないシート',
     severity: 'error',

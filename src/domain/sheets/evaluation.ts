@@ -4,6 +4,8 @@ import { readChoiceField, readTextField, rowReader, shown } from '../values/fiel
 import { type FiscalYear, readFiscalYear } from '../values/fiscal-year';
 import { issueMessage } from '../issues/catalogue';
 import { type Issue, severityOf } from '../issues/issue';
+import { activityFigures, unrecordedClaims, type YearRecords } from '../reports/evaluation-evidence';
+import type { Activity } from './activities';
 import { type Indicator, INDICATOR_FIELDS, INDICATOR_LIST_SHEET, type IndicatorKey, indicatorText, indicatorWording } from './indicators';
 import type { ColumnSpec, Table } from './table';
 
@@ -40,9 +42,16 @@ export interface EvaluationAnswer extends Indicator {
 /**
  * Reads and checks 事業評価 for a year against the year's list: every indicator answered, 回答 in the list
  * (variants read with a suggestion), いいえ with its 根拠・備考, rows not in the list and indicators missing
- * from the sheet reported. Without a list (onEdit), only the rules of each row run.
+ * from the sheet reported; with the center's 活動記録, a はい the year's records show none of. Without a list
+ * or 活動記録 (onEdit), only the rules of each row run.
  */
-export function readEvaluation(table: Table<EvaluationKey>, year: FiscalYear, list?: readonly Indicator[]): { answers: EvaluationAnswer[]; issues: Issue[] } {
+export function readEvaluation(
+  table: Table<EvaluationKey>,
+  year: FiscalYear,
+  list?: readonly Indicator[],
+  activities?: readonly Activity[],
+): { answers: EvaluationAnswer[]; issues: Issue[] } {
+  const records: YearRecords | undefined = activities ? { year, activities: activityFigures(activities, year) } : undefined;
   const issues: Issue[] = [];
   const answers: EvaluationAnswer[] = [];
   const known = new Map((list ?? []).map((i) => [i.number, i]));
@@ -69,12 +78,15 @@ export function readEvaluation(table: Table<EvaluationKey>, year: FiscalYear, li
     if (answer === 'いいえ' && note === undefined) {
       r.report('note', 'EVALUATION_REASON_MISSING', { number, title: r.title('note') });
     }
+    const asked = { category: official?.category ?? indicatorText(r.raw('category')), indicator: official?.indicator ?? indicatorWording(r.raw('indicator')) };
+    if (answer === 'はい' && records) {
+      for (const what of unrecordedClaims(asked, records)) r.report('answer', 'EVALUATION_YES_WITHOUT_RECORD', { number, year, what, count: 0 });
+    }
     answers.push({
       row: row.rowNumber,
       year,
       number,
-      category: official?.category ?? indicatorText(r.raw('category')),
-      indicator: official?.indicator ?? indicatorWording(r.raw('indicator')),
+      ...asked,
       ...(answer ? { answer } : {}),
       ...(note !== undefined ? { note } : {}),
     });
@@ -112,6 +124,7 @@ export function indicatorKey(year: FiscalYear, number: string): string {
 export function checkEvaluationSheet(
   table: Table<EvaluationKey>,
   listFor?: (year: FiscalYear) => readonly Indicator[] | undefined,
+  activities?: readonly Activity[],
 ): { answers: EvaluationAnswer[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const answers: EvaluationAnswer[] = [];
@@ -130,7 +143,7 @@ export function checkEvaluationSheet(
     else r.report('year', 'DATE_INVALID', { title: r.title('year'), shown: shown(raw), fiscalYear: true });
   }
   for (const year of [...years].sort()) {
-    const reading = readEvaluation(table, year, listFor?.(year));
+    const reading = readEvaluation(table, year, listFor?.(year), activities);
     issues.push(...reading.issues);
     answers.push(...reading.answers);
   }

@@ -178,7 +178,7 @@ export const ACTIVITIES_ENTRY: SheetEntry<ActivityKey, 'activities'> = {
     },
   },
   needs: [],
-  provides: {},
+  provides: { activities: (_table, activities) => activities },
 };
 
 export const COMPLAINTS_ENTRY: SheetEntry<ComplaintKey, 'complaints'> = {
@@ -218,12 +218,12 @@ export const EVALUATION_ENTRY: SheetEntry<EvaluationKey, 'evaluation'> = {
   check: {
     role: 'evaluation',
     read: (table, context) => {
-      const reading = checkEvaluationSheet(table, context.indicators);
+      const reading = checkEvaluationSheet(table, context.indicators, context.activities);
       return { records: reading.answers, issues: reading.issues };
     },
   },
-  // Every indicator of the year answered, and no row outside the list.
-  needs: ['indicators'],
+  // Every indicator of the year answered, and no row outside the list; no はい the year's 活動記録 shows none of.
+  needs: ['indicators', 'activities'],
   provides: {},
 };
 

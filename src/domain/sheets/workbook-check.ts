@@ -1,4 +1,5 @@
 import { a1 } from '../values/cell';
+import type { Activity } from './activities';
 import type { Contract } from './contracts';
 import type { IsoDate } from '../values/dates';
 import type { Indicator } from './indicators';
@@ -20,7 +21,7 @@ import {
 } from './mapping';
 
 /**
- * What a sheet's rules may look at beyond its own rows. The cross-sheet facts (`contracts`, `indicators`)
+ * What a sheet's rules may look at beyond its own rows. The cross-sheet facts (`contracts`, `indicators`, `activities`)
  * are there when the whole workbook is read, given by the registry entries that provide them; onEdit reads
  * only the edited sheet, so there they are undefined and a cross-sheet rule says nothing rather than
  * something wrong.
@@ -32,6 +33,8 @@ export interface CheckContext {
   readonly contracts?: readonly Contract[];
   /** The year's list of evaluation indicators (評価指標). */
   readonly indicators?: (year: string) => readonly Indicator[] | undefined;
+  /** 活動記録's activities: the evidence 事業評価's answers are held against; undefined when the center keeps no 活動記録. */
+  readonly activities?: readonly Activity[];
 }
 
 function sheetIssue(sheet: string, code: 'SHEET_MISSING' | 'HEADER_MISSING', message: string, row = 1): Issue {
