@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatShare } from '../domain/reports/concentration';
 import type { EvaluationComparison } from '../domain/reports/evaluation-comparison';
+import { isOpenOn } from '../domain/sheets/complaints';
 import { formatMonthJa, isValidYearMonth, previousMonth } from '../domain/values/months';
 import { HONJO_CENTERS, SAMPLE_LAST_MONTH } from '../sample/center';
 import { centerLedger, OWN_LAYOUTS } from '../sample/own-layout';
@@ -36,7 +37,17 @@ function demoClock(month: string): { now: Date; today: string } {
 export interface DemoResult {
   readonly month: string;
   readonly seed: number;
-  readonly centers: { name: string; errors: number; warnings: number; total: number; reportErrors: number }[];
+  readonly centers: {
+    name: string;
+    errors: number;
+    warnings: number;
+    total: number;
+    reportErrors: number;
+    /** Rows of 活動記録 and 苦情記録 (the year of the sample), and the complaints still open at the demo's date. */
+    activities: number;
+    complaints: number;
+    openComplaints: number;
+  }[];
   readonly city: Record<string, unknown>;
   readonly evaluation: EvaluationComparison;
   /** Relative to the demo folder, so the same seed gives the same document wherever it runs. */
@@ -79,6 +90,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       warnings: check.summary.warnings,
       total: built.report.consultations.total,
       reportErrors: built.report.quality.errors,
+      activities: built.reading.activities.length,
+      complaints: built.reading.complaints.length,
+      openComplaints: built.reading.complaints.filter((c) => isOpenOn(c, today)).length,
     });
   }
   progress('市: 各センターの提出データを集計…');
@@ -113,6 +127,14 @@ function ownLayoutLines(): string[] {
 
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatShare(v));
 
+/** One line for the year of 活動記録 and 苦情記録 of every center: how many rows, and the complaints still open. */
+function recordsLine(centers: DemoResult['centers']): string {
+  const each = centers.map(
+    (x) => `${x.name} 活動 ${x.activities} 件・苦情 ${x.complaints} 件${x.openComplaints > 0 ? `（うち未完了 ${x.openComplaints} 件）` : ''}`,
+  );
+  return `  1年分の活動記録・苦情記録: ${each.join('、')}（名称・把握した課題・対応・内容メモはセンターのブックに残ります）`;
+}
+
 function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>['consolidation'], dir: string): string {
   const status = CENTER_STATUS_JA;
   const concentration = c.warnings.filter((w) => w.kind !== 'office-disagreement');
@@ -121,6 +143,7 @@ function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>[
     '',
     '■ 各センターの入力チェックと月報',
     ...r.centers.map((x) => `  ${x.name}: エラー ${x.errors} 件・注意 ${x.warnings} 件（わざと入れた表記ゆれ・書き漏れ）／ 延べ件数 ${x.total} 件`),
+    recordsLine(r.centers),
     ...ownLayoutLines(),
     '',
     '■ 市の集計',

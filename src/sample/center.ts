@@ -1,9 +1,12 @@
 import type { CellValue } from '../domain/values/cell';
+import { ACTIVITIES_SHEET } from '../domain/sheets/activities';
+import { COMPLAINTS_SHEET } from '../domain/sheets/complaints';
 import { CONSULTATIONS_SHEET } from '../domain/sheets/consultations';
 import { CONTRACTS_SHEET } from '../domain/sheets/contracts';
 import { DELEGATIONS_SHEET } from '../domain/sheets/delegations';
 import { addMonths, type YearMonth } from '../domain/values/months';
 import { SETTINGS_SHEET } from '../domain/sheets/settings';
+import { type ActivityMess, activitySheet, type ComplaintMess, complaintSheet, sampleActivities, sampleComplaints } from './activities';
 import { plantConsultationMess, sampleConsultations } from './consultations';
 import { type ContractMess, contractSheet, sampleContracts } from './contracts';
 import { type DelegationMess, delegationSheet, sampleDelegations } from './delegations';
@@ -50,6 +53,24 @@ const CENTER_HABITS: Readonly<
   児玉: { municipalityColumn: false, contracts: ['fullWidthNumber', 'reasonMissing'], delegations: ['warekiMonth', 'countWithUnit', 'directVariant'] },
 };
 
+/**
+ * How each center keeps 活動記録 and 苦情記録. 本庄南 has never had a 歯科医師 or 薬剤師 come (its 事業評価 answers
+ * いいえ: 「歯科医師・薬剤師の参加は年度内に調整中」, see evaluation.ts). 児玉, whose ledger the demo reads through
+ * 読み替え, keeps both clean: an issue on a sheet the 月報 cannot place in a month counts in every month, and its
+ * 月報 is compared month by month with its standard ledger's.
+ */
+const RECORD_HABITS: Readonly<
+  Record<HonjoCenterName, { neverAttend: readonly string[]; activities: readonly ActivityMess[]; complaints: readonly ComplaintMess[] }>
+> = {
+  本庄西: { neverAttend: [], activities: ['kindVariant', 'casesMissing'], complaints: ['reportBeforeReceipt'] },
+  本庄東: { neverAttend: [], activities: ['professionVariant', 'participantsWithUnit'], complaints: ['openLong'] },
+  本庄南: { neverAttend: ['歯科医師', '薬剤師'], activities: ['professionVariant', 'casesMissing', 'kindVariant'], complaints: [] },
+  児玉: { neverAttend: [], activities: [], complaints: [] },
+};
+
+/** The center's staff (pseudonyms): who took a consultation, who ran an activity. */
+const STAFF: readonly string[] = ['担当A', '担当B', '担当C', '担当D', '担当E'];
+
 export interface SampleWorkbook {
   readonly center: SampleCenter;
   readonly sheets: SampleSheet[];
@@ -67,12 +88,13 @@ export function sampleSettings(center: SampleCenter): CellValue[][] {
     ['運営法人名', '社会福祉法人 本庄福祉会'],
     ['集中の警告しきい値', '80%'],
     ['虐待報告の期限日数', 1],
+    ['苦情の対応期限日数', 30],
     ['相談内容', ''],
   ];
 }
 
 /**
- * A center's workbook for the 12 months ending `lastMonth`: 設定, 相談記録, 委託契約 and 委託実績, with the mess
+ * A center's workbook for the 12 months ending `lastMonth`: 設定, 相談記録, 委託契約, 委託実績, 活動記録 and 苦情記録, with the mess
  * people type and where each piece of it is. The same seed gives the same workbook; each center draws from
  * its own streams, so four centers given one seed still differ. Across the four centers of HONJO_CENTERS the
  * delegations of the last month give each office of 資料3 its 〇 (see handout-plan.ts).
@@ -80,6 +102,7 @@ export function sampleSettings(center: SampleCenter): CellValue[][] {
 export function sampleCenterWorkbook(center: SampleCenter, seed: number, lastMonth: YearMonth = SAMPLE_LAST_MONTH): SampleWorkbook {
   if (!isHonjoCenterName(center.name)) throw new Error(`not a center of the Honjo sample: ${center.name}`);
   const habits = CENTER_HABITS[center.name];
+  const records = RECORD_HABITS[center.name];
   const stream = (part: string): ReturnType<typeof seededRandom> => seededRandom(mixSeed(seed, center.code, part));
   const months = Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11));
 
@@ -89,7 +112,7 @@ export function sampleCenterWorkbook(center: SampleCenter, seed: number, lastMon
     months,
     perMonth: 220,
     idPrefix: center.idPrefix,
-    staff: ['担当A', '担当B', '担当C', '担当D', '担当E'],
+    staff: STAFF,
   });
   const consultations = plantConsultationMess(CONSULTATIONS_SHEET, clean, consultationRandom);
 
@@ -101,6 +124,14 @@ export function sampleCenterWorkbook(center: SampleCenter, seed: number, lastMon
   const delegations = sampleDelegations({ contracts, months, random: delegationRandom });
   const delegationMess = delegationSheet(delegations, { random: delegationRandom, mess: habits.delegations });
 
+  const activityRandom = stream(ACTIVITIES_SHEET);
+  const activities = sampleActivities({ random: activityRandom, months, staff: STAFF, neverAttend: records.neverAttend });
+  const activityMess = activitySheet(activities, { random: activityRandom, mess: records.activities });
+
+  const complaintRandom = stream(COMPLAINTS_SHEET);
+  const complaints = sampleComplaints({ random: complaintRandom, months });
+  const complaintMess = complaintSheet(complaints, { random: complaintRandom, mess: records.complaints });
+
   return {
     center,
     sheets: [
@@ -108,9 +139,11 @@ export function sampleCenterWorkbook(center: SampleCenter, seed: number, lastMon
       { name: CONSULTATIONS_SHEET, rows: consultations.rows },
       contractMess.sheet,
       delegationMess.sheet,
+      activityMess.sheet,
+      complaintMess.sheet,
       sampleIndicatorSheet(),
       sampleEvaluationSheet(center.name),
     ],
-    planted: [...consultations.planted, ...contractMess.planted, ...delegationMess.planted],
+    planted: [...consultations.planted, ...contractMess.planted, ...delegationMess.planted, ...activityMess.planted, ...complaintMess.planted],
   };
 }

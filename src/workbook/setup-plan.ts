@@ -1,8 +1,19 @@
 import { columnLetters } from '../domain/values/cell';
+import { type ActivityKey, INDIVIDUAL_MEETING } from '../domain/sheets/activities';
+import type { ComplaintKey } from '../domain/sheets/complaints';
 import { ABUSE_TOPIC, type ConsultationKey } from '../domain/sheets/consultations';
 import type { ContractKey } from '../domain/sheets/contracts';
 import { localSheetName, type Mapping, MAPPING_SHEET, mappedColumns, NO_MAPPING } from '../domain/sheets/mapping';
-import { type ColumnKind, CONSULTATIONS_ENTRY, CONTRACTS_ENTRY, PREPARED_ENTRIES, type ReportRole, type SheetEntry } from '../domain/sheets/registry';
+import {
+  ACTIVITIES_ENTRY,
+  type ColumnKind,
+  COMPLAINTS_ENTRY,
+  CONSULTATIONS_ENTRY,
+  CONTRACTS_ENTRY,
+  PREPARED_ENTRIES,
+  type ReportRole,
+  type SheetEntry,
+} from '../domain/sheets/registry';
 import type { Settings } from '../domain/sheets/settings';
 import { type ColumnSpec, HEADER_ZONE_ROWS, locateHeader, type OwnWord, type RawSheet } from '../domain/sheets/table';
 
@@ -101,6 +112,19 @@ const LOOKS: ReadonlyMap<string, SheetLook<string>> = new Map([
       },
     ],
   }),
+  lookOf<ActivityKey, 'activities'>(ACTIVITIES_ENTRY, {
+    widths: { title: 240, professions: 240, findings: 320 },
+    highlights: [
+      {
+        target: 'cases',
+        needs: ['kind', 'cases'],
+        formula: (ref) => `=AND(${ref('kind')}="${INDIVIDUAL_MEETING}",${ref('cases')}="")`,
+        label: `種類が${INDIVIDUAL_MEETING}で検討事例数が空の行`,
+      },
+    ],
+  }),
+  // 苦情の対応期限 comes from 設定, which a conditional format cannot read: the check tells an open complaint.
+  lookOf<ComplaintKey, 'complaints'>(COMPLAINTS_ENTRY, { widths: { response: 320, memo: 320 }, highlights: [] }),
 ]);
 
 /** The sheets 「シートを準備」 makes ready, in the registry's order (設定 is planned on its own). */

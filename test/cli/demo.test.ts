@@ -20,7 +20,16 @@ const HANDOUT = readFileSync(join(ROOT, 'test', 'fixtures', 'itaku-jigyosho-r3-0
 
 interface DemoDoc {
   month: string;
-  centers: { name: string; errors: number; warnings: number; total: number; reportErrors: number }[];
+  centers: {
+    name: string;
+    errors: number;
+    warnings: number;
+    total: number;
+    reportErrors: number;
+    activities: number;
+    complaints: number;
+    openComplaints: number;
+  }[];
   city: {
     centers: { name: string; status: string }[];
     offices: { name: string; municipality: string; centers: string[] }[];
@@ -50,6 +59,7 @@ describe('houkatsu demo', () => {
     const doc = JSON.parse(a.stdout) as DemoDoc;
     for (const c of doc.centers) expect(b.stdout).toContain(`  ${c.name}: エラー ${c.errors} 件・注意 ${c.warnings} 件`);
     for (const c of doc.centers) expect(b.stdout).toContain(`延べ件数 ${c.total} 件`);
+    for (const c of doc.centers) expect(b.stdout).toContain(`${c.name} 活動 ${c.activities} 件・苦情 ${c.complaints} 件`);
     const marked = doc.city.offices.filter((o) => o.centers.length > 0).length;
     expect(b.stdout).toContain(`委託事業所一覧: ${doc.city.offices.length} 事業所（うち〇のある事業所 ${marked}）`);
     for (const n of doc.city.newContracts) expect(b.stdout).toContain(n.name);
@@ -111,6 +121,17 @@ describe('houkatsu demo', () => {
     expect(doc.city.newContracts.map((n) => n.startMonth)).toEqual(['2021-01', '2021-02']);
   });
 
+  test('each center holds a year of 活動記録 and 苦情記録; 本庄東 one complaint still open at the demo’s date', () => {
+    const doc = JSON.parse(a.stdout) as DemoDoc;
+    // Rows of the sample's sheets for seed 20210201, counted by hand (header, 年度's blank row and title left out).
+    expect(doc.centers.map((c) => [c.name, c.activities, c.complaints, c.openComplaints])).toEqual([
+      ['本庄西', 61, 3, 0],
+      ['本庄東', 60, 5, 1],
+      ['本庄南', 63, 5, 0],
+      ['児玉', 64, 2, 0],
+    ]);
+  });
+
   test('every deliberate mess is reported with its code at its row, and nothing else is an error', async () => {
     const checks: CliRun[] = [];
     for (const center of HONJO_CENTERS) checks.push(await run('check', join(first, 'センター', `${center.name}.xlsx`), '--json', '--today', '2021-03-05'));
@@ -123,6 +144,22 @@ describe('houkatsu demo', () => {
       const isPlanted = (i: { sheet: string; row: number; code: string }) => planted.some((p) => p.sheet === i.sheet && p.row === i.row && p.code === i.code);
       expect(issues.filter((i) => i.severity === 'error' && !isPlanted(i))).toEqual([]);
     });
+    // The mess of 活動記録 and 苦情記録 is among it: a 種類 and a 参加職種 as people shorten them, a 個別会議 without
+    // 検討事例数, 参加者数 with 名, a complaint open since 2020-03, a 市への報告日 a month before its 受付日.
+    const onRecords = HONJO_CENTERS.flatMap((c) => centerLedger(c, DEFAULT_SEED).planted).filter((p) => p.sheet === '活動記録' || p.sheet === '苦情記録');
+    expect(onRecords.map((p) => `${p.sheet}:${p.code}`).sort()).toEqual(
+      [
+        '活動記録:CHOICE_VARIANT',
+        '活動記録:CHOICE_VARIANT',
+        '活動記録:CHOICE_VARIANT',
+        '活動記録:CHOICE_VARIANT',
+        '活動記録:ACTIVITY_CASES_MISSING',
+        '活動記録:ACTIVITY_CASES_MISSING',
+        '活動記録:COUNT_NOTATION',
+        '苦情記録:COMPLAINT_OPEN_LONG',
+        '苦情記録:COMPLAINT_DATE_BEFORE_RECEIPT',
+      ].sort(),
+    );
   });
 
   /** 児玉's ledger as the standard sample lays it out, checked and reported as the demo does (its clock: 2021-03-05). */
@@ -149,6 +186,8 @@ describe('houkatsu demo', () => {
       '相談台帳',
       '委託契約台帳',
       '委託実績',
+      '活動記録',
+      '苦情記録',
       '評価指標',
       '事業評価',
     ]);
@@ -172,6 +211,9 @@ describe('houkatsu demo', () => {
     const r = runs.summary;
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/委託事業所一覧: 43 事業所（うち〇のある事業所 40）/);
+    expect(r.stdout).toContain(
+      '  1年分の活動記録・苦情記録: 本庄西 活動 61 件・苦情 3 件、本庄東 活動 60 件・苦情 5 件（うち未完了 1 件）、本庄南 活動 63 件・苦情 5 件、児玉 活動 64 件・苦情 2 件（名称・把握した課題・対応・内容メモはセンターのブックに残ります）',
+    );
     expect(r.stdout).toContain('書き出したファイル');
     expect(r.stdout).toContain('提出/提出用_本庄西地域包括支援センター.xlsx');
     expect(r.stdout).not.toContain('月報/');

@@ -21,9 +21,18 @@ const sheetOf = (sample: SampleWorkbook, name: string) => {
 };
 
 describe('the sample center workbooks', () => {
-  test('each has 設定, 相談記録, 委託契約, 委託実績 and a year of 事業評価 with its 評価指標', () => {
+  test('each has 設定, 相談記録, 委託契約, 委託実績, 活動記録, 苦情記録 and a year of 事業評価 with its 評価指標', () => {
     for (const s of samples)
-      expect(s.sheets.map((x) => x.name)).toEqual(['設定', CONSULTATIONS_SHEET, CONTRACTS_SHEET, DELEGATIONS_SHEET, '評価指標', '事業評価']);
+      expect(s.sheets.map((x) => x.name)).toEqual([
+        '設定',
+        CONSULTATIONS_SHEET,
+        CONTRACTS_SHEET,
+        DELEGATIONS_SHEET,
+        '活動記録',
+        '苦情記録',
+        '評価指標',
+        '事業評価',
+      ]);
   });
 
   test('the same seed gives the same workbook; centers and seeds differ', () => {

@@ -114,7 +114,17 @@ describe('児玉 keeps its ledger in its own layout', () => {
       '本泉',
       '包括的・継続的ケアマネジメント支援',
     ]);
-    expect(own.sheets.map((s) => s.name)).toEqual(['設定', MAPPING_SHEET, '相談台帳', '委託契約台帳', DELEGATIONS_SHEET, '評価指標', '事業評価']);
+    expect(own.sheets.map((s) => s.name)).toEqual([
+      '設定',
+      MAPPING_SHEET,
+      '相談台帳',
+      '委託契約台帳',
+      DELEGATIONS_SHEET,
+      '活動記録',
+      '苦情記録',
+      '評価指標',
+      '事業評価',
+    ]);
   });
 
   test('none of its words is a built-in name or variant: only 区分, which by default is 新規/継続, and here means 業務区分', () => {

@@ -161,6 +161,79 @@ describe('the prepared sheets', () => {
     expect(delegations.header?.titles).toEqual(['対象月', '事業所番号', '介護予防支援件数', '介護予防ケアマネジメント件数', 'うち新規']);
   });
 
+  test('活動記録: 実施日 a date, 種類 a dropdown, 参加職種 text (several in a cell), wide sentences, a 個別会議 without 検討事例数 highlighted', () => {
+    const activities = plan('活動記録');
+    expect(activities.header?.titles).toEqual(['実施日', '種類', '名称', '参加者数', '参加職種', '検討事例数', '把握した課題', '担当']);
+    expect(activities.rules.map((r) => [r.column, r.header, r.rule.kind])).toEqual([
+      [1, '実施日', 'date'],
+      [2, '種類', 'list'],
+    ]);
+    expect(activities.rules[1]?.rule).toEqual({
+      kind: 'list',
+      values: [
+        '地域ケア個別会議',
+        '地域ケア推進会議',
+        '介護支援専門員支援（事例検討会・勉強会・情報交換会）',
+        '介護予防教室・講座',
+        '認知症サポーター養成講座',
+        'ネットワーク連絡会・地域の会議',
+        '職員研修',
+        'その他',
+      ],
+    });
+    expect(activities.formats).toEqual([
+      { column: 1, format: 'date' },
+      { column: 5, format: 'text' },
+    ]);
+    expect(activities.widths).toEqual([
+      { column: 3, width: 240 },
+      { column: 5, width: 240 },
+      { column: 7, width: 320 },
+    ]);
+    expect(activities.highlights).toEqual([{ column: 6, formula: '=AND($B2="地域ケア個別会議",$F2="")', label: '種類が地域ケア個別会議で検討事例数が空の行' }]);
+    expect(describePlan(activities)).toContain('条件付き書式で色を付けます: 種類が地域ケア個別会議で検討事例数が空の行');
+  });
+
+  test('活動記録 kept under a title row in its own order: the highlight follows its columns and rows', () => {
+    const spec = SETUP_SHEETS.find((s) => s.name === '活動記録');
+    if (!spec) throw new Error('活動記録');
+    const kept = (header: string[]): SheetFound => {
+      const rows = [['活動記録 令和2年度'], header];
+      return { ...found(rows), top: rawSheet('活動記録', rows) };
+    };
+    const own = planSheet(spec, kept(['開催日', '会場', '検討事例数', '種類', '参加者数']), NO_DECORATIONS, settings);
+    expect(own.highlights.map((h) => [h.column, h.formula])).toEqual([[3, '=AND($D3="地域ケア個別会議",$C3="")']]);
+    expect(own.header).toEqual({ at: 6, titles: ['名称', '参加職種', '把握した課題', '担当'] });
+    // Without 検討事例数 the column is added at the right (G, after 名称 and 参加職種), and the highlight is on it.
+    const without = planSheet(spec, kept(['開催日', '会場', '種類', '参加者数']), NO_DECORATIONS, settings);
+    expect(without.header).toEqual({ at: 5, titles: ['名称', '参加職種', '検討事例数', '把握した課題', '担当'] });
+    expect(without.highlights.map((h) => [h.column, h.formula])).toEqual([[7, '=AND($C3="地域ケア個別会議",$G3="")']]);
+  });
+
+  test('苦情記録: dates with a date rule, 申出者 and 内容区分 dropdowns, 対応 and 内容メモ wide, no highlight', () => {
+    const complaints = plan('苦情記録');
+    expect(complaints.header?.titles).toEqual(['受付日', '申出者', '内容区分', '対応', '対応完了日', '市への報告日', '内容メモ']);
+    expect(complaints.rules.map((r) => [r.column, r.header, r.rule.kind])).toEqual([
+      [1, '受付日', 'date'],
+      [2, '申出者', 'list'],
+      [3, '内容区分', 'list'],
+      [5, '対応完了日', 'date'],
+      [6, '市への報告日', 'date'],
+    ]);
+    expect(complaints.rules[1]?.rule).toEqual({ kind: 'list', values: ['本人', '家族・親族', '事業所', '地域住民', 'その他'] });
+    expect(complaints.rules[2]?.rule).toEqual({ kind: 'list', values: ['センターの対応', '職員の態度', '委託先・サービス事業所', 'その他'] });
+    expect(complaints.formats).toEqual([
+      { column: 1, format: 'date' },
+      { column: 5, format: 'date' },
+      { column: 6, format: 'date' },
+    ]);
+    expect(complaints.widths).toEqual([
+      { column: 4, width: 320 },
+      { column: 7, width: 320 },
+    ]);
+    expect(complaints.highlights).toEqual([]);
+  });
+
   test('a sheet whose header is not found is described with its first headers and the header zone', () => {
     const spec = SETUP_SHEETS.find((s) => s.name === '委託実績');
     if (!spec) throw new Error('委託実績');
