@@ -3,6 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { formatShare } from '../domain/reports/concentration';
 import type { EvaluationComparison } from '../domain/reports/evaluation-comparison';
 import { isOpenOn } from '../domain/sheets/complaints';
+import type { WorkbookReading } from '../domain/sheets/workbook-check';
+import { evaluationEvidence } from '../workbook/evaluation-job';
 import { formatMonthJa, isValidYearMonth, previousMonth } from '../domain/values/months';
 import { HONJO_CENTERS, SAMPLE_LAST_MONTH } from '../sample/center';
 import { centerLedger, OWN_LAYOUTS } from '../sample/own-layout';
@@ -47,6 +49,8 @@ export interface DemoResult {
     activities: number;
     complaints: number;
     openComplaints: number;
+    /** What the year's 活動記録 say beside each indicator the center answered いいえ (counts only), by 番号. */
+    evidenceForNo: { number: string; evidence: string }[];
   }[];
   readonly city: Record<string, unknown>;
   readonly evaluation: EvaluationComparison;
@@ -93,6 +97,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       activities: built.reading.activities.length,
       complaints: built.reading.complaints.length,
       openComplaints: built.reading.complaints.filter((c) => isOpenOn(c, today)).length,
+      evidenceForNo: evidenceForNo(built.reading),
     });
   }
   progress('市: 各センターの提出データを集計…');
@@ -127,6 +132,25 @@ function ownLayoutLines(): string[] {
 
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatShare(v));
 
+/** The evidence 「市へ提出」 writes beside the year's answers, for those answered いいえ: what the records show there. */
+function evidenceForNo(reading: WorkbookReading): DemoResult['centers'][number]['evidenceForNo'] {
+  const evidence = evaluationEvidence(reading, SAMPLE_FISCAL_YEAR);
+  return reading.evaluation
+    .filter((a) => a.year === SAMPLE_FISCAL_YEAR && a.answer === 'いいえ' && evidence.has(a.number))
+    .map((a) => ({ number: a.number, evidence: evidence.get(a.number) ?? '' }));
+}
+
+/** 市集計's 活動・苦情 of the month, summed over the centers (月報 section 9 of each). */
+function activitiesLine(c: Awaited<ReturnType<typeof consolidateFiles>>['consolidation']): string {
+  const a = c.totals.activities;
+  const k = c.totals.complaints;
+  const activities = a
+    ? `地域ケア個別会議 ${a.careMeetings} 回（事例 ${a.cases} 件）・活動 ${a.activities} 件（参加 ${a.participants} 人）`
+    : '提出データになし';
+  const complaints = k ? `苦情 受付 ${k.received} 件・月末に未完了 ${k.open} 件・市へ報告 ${k.reported} 件` : '';
+  return `  活動・苦情（${formatMonthJa(c.month)}、4 センターの計）: ${[activities, complaints].filter((t) => t !== '').join('、')}`;
+}
+
 /** One line for the year of 活動記録 and 苦情記録 of every center: how many rows, and the complaints still open. */
 function recordsLine(centers: DemoResult['centers']): string {
   const each = centers.map(
@@ -152,10 +176,12 @@ function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>[
     `  新規委託（${formatMonthJa(c.since)}〜）: ${c.newContracts.map((n) => `${n.name}（${n.municipality}、${n.center}）`).join('、') || 'なし'}`,
     `  集中の注意: ${concentration.length ? concentration.map((w) => w.message).join(' / ') : 'なし（しきい値を超えた事業所・法人はありません）'}`,
     `  記載の食い違い: ${c.warnings.filter((w) => w.kind === 'office-disagreement').length} 件（移転した事業所の住所など）`,
+    activitiesLine(c),
     '',
     `■ 事業評価（${r.evaluation.year}年度、分類ごとの達成率: 市 / 全国平均〔見本の値〕）`,
     ...r.evaluation.categories.map((cat) => `  ${cat}: ${pct(r.evaluation.city[cat])} / ${pct(r.evaluation.national[cat])}`),
     `  「いいえ」とその理由: ${r.evaluation.no.map((n) => `${n.center} 指標${n.number}「${n.note}」`).join('、') || 'なし'}`,
+    ...r.centers.flatMap((x) => x.evidenceForNo.map((e) => `  記録から（${x.name} 指標${e.number}）: ${e.evidence}`)),
     '',
     `書き出したファイル（${dir}）:`,
     ...r.files.map((f) => `  ${f}`),

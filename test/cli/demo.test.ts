@@ -108,6 +108,10 @@ describe('houkatsu demo', () => {
     for (const f of ['市/市集計_2021-02.xlsx', '市/事業評価_2020.xlsx', '市/全国平均_2020.xlsx']) expect(doc.files).toContain(f);
     expect(await sheetNames(join(first, '市', '市集計_2021-02.xlsx'))).toContain(RECEIPTS_SHEET);
     expect(a.stderr).toContain('提出用ファイル');
+    // Each 提出用 workbook's 月報 has section 9, and its 事業評価 the column of what the records show.
+    const south = await everyCell(join(first, '提出', '提出用_本庄南地域包括支援センター.xlsx'));
+    expect(south.filter((c) => c.sheet === '月報_2021-02' && c.text.includes('9. 活動・苦情'))).toHaveLength(1);
+    expect(south.filter((c) => c.sheet === '事業評価_2020' && c.text.startsWith('記録から'))).toHaveLength(1);
   });
 
   test('委託事業所一覧 2021-02: the 41 offices of the handout under their 所在 with its number of 〇 (and the two new contracts without)', () => {
@@ -217,5 +221,10 @@ describe('houkatsu demo', () => {
     expect(r.stdout).toContain('書き出したファイル');
     expect(r.stdout).toContain('提出/提出用_本庄西地域包括支援センター.xlsx');
     expect(r.stdout).not.toContain('月報/');
+    // 月報 section 9 summed for the city, and the year's records beside the いいえ they explain.
+    expect(r.stdout).toMatch(
+      /活動・苦情（2021年2月（令和3年2月）、4 センターの計）: 地域ケア個別会議 \d+ 回（事例 \d+ 件）・活動 \d+ 件（参加 \d+ 人）、苦情 受付 \d+ 件/,
+    );
+    expect(r.stdout).toMatch(/記録から（本庄南 指標15）: 個別会議 \d+ 回・事例 \d+ 件、.*歯科医師の参加 0 回・薬剤師の参加 0 回/);
   });
 });
