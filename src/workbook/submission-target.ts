@@ -98,4 +98,3 @@ export function readSubmissionStore(file: Pick<SubmissionFile, 'sheetNames' | 'r
   if (refusal) return { kind: 'unreadable', reason: refusal };
   return { kind: 'ok', stored: storedOf(file.readSheet(SUBMISSIONS_SHEET)) };
 }
-

@@ -130,21 +130,21 @@ describe('adding a submission', () => {
     ]);
   });
 
-  test('order: 最新 rows first, then 履歴; each by 対象 newest first, then by 提出日時 newest first', () => {
+  test('order: 最新 rows first, then 履歴; each by 対象 newest first (an old month resubmitted late stays in its place), then by 提出日時 newest first', () => {
     const list = [
       s({ period: '2026-10', status: '履歴', submittedAt: '2026-11-01' }),
+      s({ period: '2026-08', submittedAt: '2026-11-10' }),
       s({ period: '2026-09', submittedAt: '2026-10-04' }),
       s({ period: '2026-10', submittedAt: '2026-11-02' }),
       s({ kind: 'evaluation', period: '2026-10', submittedAt: '2026-11-02T10:00' }),
       s({ period: '2026-09', status: '履歴', submittedAt: '2026-10-02' }),
-      s({ period: '2026-08', submittedAt: '2026-09-03' }),
     ];
     const next = { kind: 'monthly-report', period: '2026-10', submittedAt: '2026-11-03', fingerprint: 'n', schemaVersion: 1, json: '{}' };
     expect(withSubmission(list, next).map((x) => [x.kind, x.period, x.status, x.submittedAt])).toEqual([
       ['monthly-report', '2026-10', '最新', '2026-11-03'],
       ['evaluation', '2026-10', '最新', '2026-11-02T10:00'],
       ['monthly-report', '2026-09', '最新', '2026-10-04'],
-      ['monthly-report', '2026-08', '最新', '2026-09-03'],
+      ['monthly-report', '2026-08', '最新', '2026-11-10'],
       ['monthly-report', '2026-10', '履歴', '2026-11-02'],
       ['monthly-report', '2026-10', '履歴', '2026-11-01'],
       ['monthly-report', '2026-09', '履歴', '2026-10-02'],
