@@ -157,3 +157,78 @@ describe('苦情記録', () => {
     ]);
   });
 });
+
+describe('活動記録 and 苦情記録: the edges of each rule', () => {
+  test('活動記録: today is not the future; 種類 and 参加者数 are required, with what to write; 名称 and 課題 have a length', () => {
+    const { issues } = activities([
+      [d(TODAY), '職員研修', '', 5, '', '', '', ''],
+      [d('2026-10-01'), '', 'x'.repeat(201), '', '', '', 'y'.repeat(20001), 'z'.repeat(201)],
+    ]);
+    expect(issues.map((i) => [i.cell, i.code, i.message])).toEqual([
+      [
+        'B3',
+        'REQUIRED',
+        '「種類」が空です。地域ケア個別会議・地域ケア推進会議・介護支援専門員支援（事例検討会・勉強会・情報交換会）・介護予防教室・講座・認知症サポーター養成講座・ネットワーク連絡会・地域の会議・職員研修・その他 のどれかを入力してください。',
+      ],
+      ['C3', 'TEXT_TOO_LONG', '「名称」が201文字あります。200文字以内にしてください。'],
+      ['D3', 'REQUIRED', '「参加者数」が空です。参加した人数（例: 12）を入力してください。'],
+      ['G3', 'TEXT_TOO_LONG', '「把握した課題」が20,001文字あります。20,000文字以内にしてください。'],
+      ['H3', 'TEXT_TOO_LONG', '「担当」が201文字あります。200文字以内にしてください。'],
+    ]);
+  });
+
+  test('活動記録: 検討事例数 unreadable is that error alone; a sheet without the column says to make it; 参加職種 and 検討事例数 say what to write', () => {
+    const unreadable = activities([[d('2026-10-14'), '地域ケア個別会議', '', 9, '', '二件', '', '']]);
+    expect(unreadable.issues.map((i) => [i.cell, i.code, i.message])).toEqual([
+      ['F2', 'COUNT_INVALID', expect.stringContaining('「検討事例数」の「二件」は件数として読めません')],
+    ]);
+    const table = toTable(
+      rawSheet('活動記録', [
+        ['実施日', '種類', '参加者数'],
+        [d('2026-10-14'), '地域ケア個別会議', 9],
+      ]),
+      ACTIVITY_COLUMNS,
+    );
+    if (!table) throw new Error('no header');
+    expect(readActivities(table, TODAY).issues.map((i) => i.message)).toEqual([
+      '地域ケア個別会議の行です。「検討事例数」の列を作り、検討した事例の数を入力してください（月報と事業評価で数えます）。',
+    ]);
+    const blank = activities([[d('2026-10-14'), '地域ケア個別会議', '', 9, '', '', '', '']]);
+    expect(blank.activities[0]?.cases).toBeUndefined();
+  });
+
+  test('苦情記録: a future 受付日 is an error that says what to enter; today is not the future; 内容区分 and 対応 are required with what to write', () => {
+    const { issues } = complaints([
+      [d('2026-11-21'), '本人', 'その他', '説明した', '', '', ''],
+      [d(TODAY), '本人', '', '', '', '', 'm'.repeat(20001)],
+    ]);
+    expect(issues.map((i) => [i.cell, i.code, i.message])).toEqual([
+      ['A2', 'DATE_FUTURE', '「受付日」の 2026-11-21 は今日（2026-11-20）より後の日付です。苦情を受けた日を入力してください。'],
+      ['C3', 'REQUIRED', '「内容区分」が空です。センターの対応・職員の態度・委託先・サービス事業所・その他 のどれかを入力してください。'],
+      ['D3', 'REQUIRED', '「対応」が空です。どう対応したかを入力してください。'],
+      ['G3', 'TEXT_TOO_LONG', '「内容メモ」が20,001文字あります。20,000文字以内にしてください。'],
+    ]);
+    expect(complaints([[d('2026-10-01'), '', 'その他', '説明した', d('2026-10-02'), '', '']]).issues[0]?.message).toBe(
+      '「申出者」が空です。本人・家族・親族・事業所・地域住民・その他 のどれかを入力してください。',
+    );
+  });
+
+  test('苦情記録: closed or reported on the day it came is fine; an unreadable 受付日 or 対応完了日 gives no date rule; no 対応完了日 column, no deadline', () => {
+    expect(complaints([[d('2026-10-01'), '本人', 'その他', '説明した', d('2026-10-01'), d('2026-10-01'), '']]).issues).toEqual([]);
+    // 受付日 unreadable: only that (no comparison, no deadline).
+    expect(complaints([['きのう', '本人', 'その他', '説明した', d('2026-09-01'), '', '']]).issues.map((i) => [i.cell, i.code])).toEqual([
+      ['A2', 'DATE_INVALID'],
+    ]);
+    // 対応完了日 unreadable: that error, and the complaint is not taken as open.
+    expect(complaints([[d('2026-09-01'), '本人', 'その他', '説明した', 'まだ', '', '']]).issues.map((i) => [i.cell, i.code])).toEqual([['E2', 'DATE_INVALID']]);
+    const table = toTable(
+      rawSheet('苦情記録', [
+        ['受付日', '申出者', '内容区分', '対応'],
+        [d('2026-01-05'), '本人', 'その他', '説明した'],
+      ]),
+      COMPLAINT_COLUMNS,
+    );
+    if (!table) throw new Error('no header');
+    expect(readComplaints(table, settings, TODAY).issues).toEqual([]);
+  });
+});
