@@ -293,3 +293,73 @@ describe('読み替え: how a sheet is framed', () => {
     ]);
   });
 });
+
+describe('読み替え: the edges of reading it', () => {
+  test('a 読み替え whose header lacks 標準 says which header it needs, and maps nothing', () => {
+    const { mapping, issues } = readMapping(
+      rawSheet('読み替え', [
+        ['種類', '対象', 'この表での書き方'],
+        ['シート', '', '相談台帳'],
+      ]),
+      settings,
+    );
+    expect(brief(issues)).toEqual([
+      [
+        'A1',
+        'HEADER_MISSING',
+        '「読み替え」に「標準」（または 標準の書き方・読み替え先）の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。',
+      ],
+    ]);
+    expect(mapping.sheets.size).toBe(0);
+  });
+
+  test('a sheet of notes with a blank first row is still a sheet without a header, not an empty one', () => {
+    expect(brief(readMapping(rawSheet('読み替え', [[null], ['相談台帳は相談記録のこと']]), settings).issues).map(([cell, code]) => [cell, code])).toEqual([
+      ['A1', 'HEADER_MISSING'],
+    ]);
+  });
+
+  test('a 見出し row naming a sheet that is neither standard nor mapped is refused even when another sheet is mapped', () => {
+    const { mapping, issues } = mappingOf([
+      ['シート', '', '相談台帳', '相談記録'],
+      ['見出し', '苦情台帳', '申出日', '受付日'],
+    ]);
+    expect(brief(issues).map(([cell, code]) => [cell, code])).toEqual([['B3', 'MAPPING_SHEET_UNKNOWN']]);
+    expect(mapping.headers.size).toBe(0);
+  });
+
+  test('rows with a blank part say which part and map nothing', () => {
+    const { mapping, issues } = mappingOf([
+      ['シート', '', '', '相談記録'],
+      ['シート', '', '相談台帳', ''],
+      ['値', '', '来談', '来所'],
+      ['値', '相談方法', '', '来所'],
+      ['値', '相談方法', '来談', ''],
+    ]);
+    expect(issues.map((i) => [i.cell, i.code, i.message])).toEqual([
+      ['C2', 'REQUIRED', '「この表での書き方」が空です。このスプレッドシートでのシート名を入力してください。'],
+      ['D3', 'REQUIRED', '「標準」が空です。標準のシート名（例: 相談記録）を入力してください。'],
+      ['B4', 'REQUIRED', '「対象」が空です。選択肢の列の見出し（例: 相談方法）を入力してください。'],
+      ['C5', 'REQUIRED', '「この表での書き方」が空です。この表での言葉を入力してください。'],
+      ['D6', 'REQUIRED', '「標準」が空です。標準の選択肢（例: 来所）を入力してください。'],
+    ]);
+    expect(mapping.sheets.size + mapping.words.size).toBe(0);
+  });
+
+  test("a center's header mapped to one column names no other, whichever comes first in the sheet's columns", () => {
+    // 区分 is a built-in synonym of 新規/継続, which comes after 相談者ID: mapped to 相談者ID, it must stop naming 新規/継続.
+    const { mapping } = mappingOf([['見出し', '相談記録', '区分', '相談者ID']]);
+    const table = toTable(rawSheet('相談記録', [['受付日', '区分', '新規/継続']]), mappedColumns(mapping, '相談記録', CONSULTATION_COLUMNS));
+    expect(table?.columns).toMatchObject({ receivedOn: 0, personId: 1, caseType: 2 });
+    expect(table?.duplicates).toEqual([]);
+  });
+
+  test('the headers offered for a mapped header that is not there leave out blank header cells', () => {
+    const mapping = mappingOf([['見出し', '相談記録', '来所日', '受付日']]);
+    const header = [...CONSULTATION_HEADER.filter((h) => h !== '受付日'), '', '地区'];
+    const reading = readWorkbook(new Map([['相談記録', rawSheet('相談記録', [header])]]), settingsReading, TODAY, mapping);
+    expect(reading.issues.find((i) => i.code === 'MAPPING_NOT_FOUND')?.message).toBe(
+      '「相談記録」の見出し行（1 行目）に「来所日」が見つかりません。「この表での書き方」を、表にある書き方にそろえてください（ある書き方: 地区）。',
+    );
+  });
+});
