@@ -143,6 +143,15 @@ describe('the month’s consultations, counted by hand', () => {
   });
 });
 
+describe('虐待 reported late', () => {
+  test('late means more than 虐待報告の期限日数 after 受付日: the same day and the last day are in time', () => {
+    const abuse = (row: number, reportedOn: string): Consultation => c(row, { businessArea: '権利擁護', topic: '虐待', receivedOn: '2026-10-05', reportedOn });
+    const rows = [abuse(2, '2026-10-05'), abuse(3, '2026-10-07'), abuse(4, '2026-10-08')];
+    expect(summarizeConsultations(rows, { ...settings, abuseReportDays: 2 }, '2026-10').abuse).toEqual({ count: 3, reported: 3, late: 1 });
+    expect(summarizeConsultations(rows, { ...settings, abuseReportDays: 0 }, '2026-10').abuse).toEqual({ count: 3, reported: 3, late: 2 });
+  });
+});
+
 describe('a month without consultations', () => {
   test('the method table keeps its rows at zero; the topic table has no row; nothing is counted', () => {
     const s = summarizeConsultations([c(2, { receivedOn: '2026-09-01' })], settings, '2026-10');
