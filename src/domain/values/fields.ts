@@ -192,27 +192,32 @@ export function readMonthField<K extends string>(r: RowReader<K>, key: K, opts: 
   return readCalendarField(r, key, MONTH_KIND, opts);
 }
 
-export function readChoiceField<K extends string>(r: RowReader<K>, key: K, list: ChoiceList, opts: FieldOptions): string | undefined {
-  const value = present(r, key, opts.required, opts.hint);
-  if (value === undefined) return undefined;
-  const title = r.title(key);
-  const text = typeof value === 'string' ? value : shown(value);
-  const match = matchChoice(text, list);
-  if (match.kind === 'exact') return match.value;
-  // The center's own word, mapped in 読み替え, is read as the standard choice without a warning.
-  const word = r.word(key, text);
-  if (word !== undefined) return word;
-  if (match.kind === 'variant') {
-    r.report(key, 'CHOICE_VARIANT', { title, shown: shown(value), value: match.value }, match.value);
-    return match.value;
-  }
-  r.report(key, 'CHOICE_UNKNOWN', { title, shown: shown(value), choices: list.values }, undefined, {
+/**
+ * One typed word read as a choice of the column: the choice itself, the center's own word for one (読み替え, no
+ * warning), a variant (the caller warns), or unknown, reported here with the 読み替え the sidebar may offer.
+ * `seen` is the text the message shows (the whole cell).
+ */
+function chooseOne<K extends string>(r: RowReader<K>, key: K, word: string, list: ChoiceList, seen: string): { value: string; variant: boolean } | undefined {
+  const match = matchChoice(word, list);
+  if (match.kind === 'exact') return { value: match.value, variant: false };
+  const own = r.word(key, word);
+  if (own !== undefined) return { value: own, variant: false };
+  if (match.kind === 'variant') return { value: match.value, variant: true };
+  r.report(key, 'CHOICE_UNKNOWN', { title: r.title(key), shown: seen, choices: list.values }, undefined, {
     kind: 'value',
     column: r.standard(key),
-    local: text.trim(),
+    local: word.trim(),
     choices: list.values,
   });
   return undefined;
+}
+
+export function readChoiceField<K extends string>(r: RowReader<K>, key: K, list: ChoiceList, opts: FieldOptions): string | undefined {
+  const value = present(r, key, opts.required, opts.hint);
+  if (value === undefined) return undefined;
+  const chosen = chooseOne(r, key, typeof value === 'string' ? value : shown(value), list, shown(value));
+  if (chosen?.variant) r.report(key, 'CHOICE_VARIANT', { title: r.title(key), shown: shown(value), value: chosen.value }, chosen.value);
+  return chosen?.value;
 }
 
 /** What separates several choices typed in one cell (参加職種): 「、」 or a comma, half or full width. */
@@ -236,20 +241,13 @@ export function readChoicesField<K extends string>(r: RowReader<K>, key: K, list
   let variant = false;
   let unknown = false;
   for (const part of parts) {
-    const match = matchChoice(part, list);
-    const standard = match.kind === 'exact' ? match.value : (r.word(key, part) ?? (match.kind === 'variant' ? match.value : undefined));
-    if (standard === undefined) {
-      r.report(key, 'CHOICE_UNKNOWN', { title, shown: shown(part), choices: list.values }, undefined, {
-        kind: 'value',
-        column: r.standard(key),
-        local: part,
-        choices: list.values,
-      });
+    const one = chooseOne(r, key, part, list, shown(part));
+    if (one === undefined) {
       unknown = true;
       continue;
     }
-    if (match.kind === 'variant' && r.word(key, part) === undefined) variant = true;
-    if (!chosen.includes(standard)) chosen.push(standard);
+    variant ||= one.variant;
+    if (!chosen.includes(one.value)) chosen.push(one.value);
   }
   if (variant && !unknown) {
     const tidy = chosen.join('、');
