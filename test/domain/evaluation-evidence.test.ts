@@ -1,4 +1,4 @@
-import { ACTIVITY_KINDS, type Activity } from '../../src/domain/sheets/activities';
+import { ACTIVITY_KINDS, type Activity, PROMOTION_MEETING, SUPPORTER_COURSE } from '../../src/domain/sheets/activities';
 import type { Complaint } from '../../src/domain/sheets/complaints';
 import {
   activityFigures,
@@ -6,8 +6,6 @@ import {
   evidenceText,
   evidenceTopics,
   indicatorEvidence,
-  PROMOTION_MEETING,
-  SUPPORTER_COURSE,
   type YearRecords,
 } from '../../src/domain/reports/evaluation-evidence';
 import { checkEvaluationSheet, EVALUATION_COLUMNS } from '../../src/domain/sheets/evaluation';

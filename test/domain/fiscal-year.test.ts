@@ -1,4 +1,4 @@
-import { fiscalYearOf, fiscalYearWareki, lastEndedFiscalYear, readFiscalYear } from '../../src/domain/values/fiscal-year';
+import { fiscalYearEnd, fiscalYearOf, fiscalYearWareki, lastEndedFiscalYear, readFiscalYear } from '../../src/domain/values/fiscal-year';
 
 describe('年度', () => {
   test.each([
@@ -29,6 +29,7 @@ describe('年度', () => {
   test('a 年度 runs from April to March', () => {
     expect(fiscalYearOf('2026-03-31')).toBe('2025');
     expect(fiscalYearOf('2026-04-01')).toBe('2026');
+    expect([fiscalYearEnd('2025'), fiscalYearEnd('2019')]).toEqual(['2026-03-31', '2020-03-31']);
     expect(fiscalYearOf('2026-12-31')).toBe('2026');
     expect(fiscalYearOf('2027-01-01')).toBe('2026');
   });

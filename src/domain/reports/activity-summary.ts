@@ -73,7 +73,16 @@ export function isComplaintOf(c: Complaint, month: YearMonth): boolean {
   return inMonth(c.receivedOn, month) || inMonth(c.reportedOn, month) || isOpenOn(c, lastDay(month));
 }
 
-const participantsOf = (list: readonly Activity[]): number => list.reduce((s, a) => s + (a.participants ?? 0), 0);
+/** The sum of 参加者数 (an activity whose count could not be read adds none). */
+export const participantsOf = (list: readonly Activity[]): number => list.reduce((s, a) => s + (a.participants ?? 0), 0);
+
+/**
+ * How many of these meetings each profession of PARTICIPANT_PROFESSIONS attended, in the list's order: meetings,
+ * not people (a profession named twice in one cell is one meeting attended). The 月報 and 事業評価 both count so.
+ */
+export function attendanceAt(meetings: readonly Activity[]): ProfessionAttendance[] {
+  return PARTICIPANT_PROFESSIONS.values.map((profession) => ({ profession, meetings: meetings.filter((a) => a.professions.includes(profession)).length }));
+}
 
 function kindOf(a: Activity): string {
   return a.kind !== undefined && ACTIVITY_KINDS.values.includes(a.kind) ? a.kind : UNCLASSIFIED;
@@ -95,11 +104,7 @@ export function summarizeActivities(all: readonly Activity[], month: YearMonth):
     individualMeetings: {
       count: meetings.length,
       cases: meetings.reduce((s, a) => s + (a.cases ?? 0), 0),
-      // A profession named twice in one cell is still one meeting attended.
-      professions: PARTICIPANT_PROFESSIONS.values.map((profession) => ({
-        profession,
-        meetings: meetings.filter((a) => a.professions.includes(profession)).length,
-      })),
+      professions: attendanceAt(meetings),
     },
     undatedRows: all.filter((a) => a.heldOn === undefined).length,
   };

@@ -1,7 +1,16 @@
-import { type Activity, CARE_MANAGER_SUPPORT, INDIVIDUAL_MEETING, PARTICIPANT_PROFESSIONS, PREVENTION_CLASS } from '../sheets/activities';
+import {
+  type Activity,
+  CARE_MANAGER_SUPPORT,
+  INDIVIDUAL_MEETING,
+  PARTICIPANT_PROFESSIONS,
+  PREVENTION_CLASS,
+  PROMOTION_MEETING,
+  SUPPORTER_COURSE,
+} from '../sheets/activities';
+import { attendanceAt, participantsOf } from './activity-summary';
 import { type Complaint, isOpenOn } from '../sheets/complaints';
 import type { Indicator } from '../sheets/indicators';
-import { type FiscalYear, fiscalYearOf } from '../values/fiscal-year';
+import { type FiscalYear, fiscalYearEnd, fiscalYearOf } from '../values/fiscal-year';
 
 /**
  * 事業評価's evidence from the center's own records (issue #19): for an indicator that asks about something
@@ -11,9 +20,6 @@ import { type FiscalYear, fiscalYearOf } from '../values/fiscal-year';
  * asks about what is read from its words by a small table of topics; an indicator matching none gets no
  * evidence (nothing rather than something wrong). Counts only: no 名称, 課題 or memo is read here.
  */
-
-export const PROMOTION_MEETING = '地域ケア推進会議';
-export const SUPPORTER_COURSE = '認知症サポーター養成講座';
 
 /** How often a kind of activity was held in the year, and how many took part. */
 export interface Held {
@@ -52,14 +58,14 @@ const inYear = (day: string | undefined, year: FiscalYear): boolean => day !== u
 
 function heldOf(activities: readonly Activity[], kind: string): Held {
   const of = activities.filter((a) => a.kind === kind);
-  return { held: of.length, participants: of.reduce((sum, a) => sum + (a.participants ?? 0), 0) };
+  return { held: of.length, participants: participantsOf(of) };
 }
 
 /** The year's figures from 活動記録: only rows whose 実施日 falls in the year (April to March) count. */
 export function activityFigures(activities: readonly Activity[], year: FiscalYear): ActivityFigures {
   const ofYear = activities.filter((a) => inYear(a.heldOn, year));
   const meetings = ofYear.filter((a) => a.kind === INDIVIDUAL_MEETING);
-  const attendance = Object.fromEntries(PARTICIPANT_PROFESSIONS.values.map((p) => [p, meetings.filter((m) => m.professions.includes(p)).length]));
+  const attendance = Object.fromEntries(attendanceAt(meetings).map((a) => [a.profession, a.meetings]));
   return {
     individualMeetings: meetings.length,
     cases: meetings.reduce((sum, m) => sum + (m.cases ?? 0), 0),
@@ -74,8 +80,8 @@ export function activityFigures(activities: readonly Activity[], year: FiscalYea
 /** The year's figures from 苦情記録: complaints received in the year, and those of them open on 31 March. */
 export function complaintFigures(complaints: readonly Complaint[], year: FiscalYear): ComplaintFigures {
   const received = complaints.filter((c) => inYear(c.receivedOn, year));
-  const yearEnd = `${Number(year) + 1}-03-31`;
-  return { received: received.length, openAtYearEnd: received.filter((c) => isOpenOn(c, yearEnd)).length };
+  const end = fiscalYearEnd(year);
+  return { received: received.length, openAtYearEnd: received.filter((c) => isOpenOn(c, end)).length };
 }
 
 export type EvidenceTopic =

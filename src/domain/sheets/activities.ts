@@ -32,24 +32,17 @@ export const ACTIVITY_COLUMNS: readonly ColumnSpec<ActivityKey>[] = [
 export const INDIVIDUAL_MEETING = '地域ケア個別会議';
 export const CARE_MANAGER_SUPPORT = '介護支援専門員支援（事例検討会・勉強会・情報交換会）';
 export const PREVENTION_CLASS = '介護予防教室・講座';
+export const PROMOTION_MEETING = '地域ケア推進会議';
+export const SUPPORTER_COURSE = '認知症サポーター養成講座';
 
 export const ACTIVITY_KINDS = choiceList(
-  [
-    INDIVIDUAL_MEETING,
-    '地域ケア推進会議',
-    CARE_MANAGER_SUPPORT,
-    PREVENTION_CLASS,
-    '認知症サポーター養成講座',
-    'ネットワーク連絡会・地域の会議',
-    '職員研修',
-    'その他',
-  ],
+  [INDIVIDUAL_MEETING, PROMOTION_MEETING, CARE_MANAGER_SUPPORT, PREVENTION_CLASS, SUPPORTER_COURSE, 'ネットワーク連絡会・地域の会議', '職員研修', 'その他'],
   {
     [INDIVIDUAL_MEETING]: ['個別会議', '地域ケア会議（個別）', '個別ケア会議', '地域ケア個別会議（自立支援型）'],
-    地域ケア推進会議: ['推進会議', '地域ケア会議（推進）'],
+    [PROMOTION_MEETING]: ['推進会議', '地域ケア会議（推進）'],
     [CARE_MANAGER_SUPPORT]: ['介護支援専門員支援', 'ケアマネ支援', '事例検討会', '勉強会', '情報交換会', 'ケアマネ勉強会', 'ケアマネ情報交換会'],
     [PREVENTION_CLASS]: ['介護予防教室', '講座', '教室', '元気あっぷ教室', '介護予防講座', '健康講座'],
-    認知症サポーター養成講座: ['サポーター養成講座', '認知症サポーター講座'],
+    [SUPPORTER_COURSE]: ['サポーター養成講座', '認知症サポーター講座'],
     'ネットワーク連絡会・地域の会議': ['ネットワーク連絡会', '連絡会', '地域の会議', '地域会議', 'ネットワーク会議'],
     職員研修: ['研修', '内部研修'],
   },

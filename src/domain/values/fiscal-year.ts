@@ -1,5 +1,5 @@
 import { type CellValue, cellText } from './cell';
-import { ERA_PATTERN, eraByToken, eraOfDate, eraYearText, type IsoDate, warekiToYear } from './dates';
+import { addDays, ERA_PATTERN, eraByToken, eraOfDate, eraYearText, type IsoDate, warekiToYear } from './dates';
 import { toHalfWidthAlnum } from './text';
 
 /**
@@ -30,6 +30,11 @@ export function readFiscalYear(value: CellValue | undefined): FiscalYear | undef
 export function fiscalYearOf(day: IsoDate): FiscalYear {
   const year = Number(day.slice(0, 4));
   return String(Number(day.slice(5, 7)) >= FIRST_MONTH ? year : year - 1);
+}
+
+/** The last day of a 年度: 2025 → 2026-03-31 (the day before the next 年度's first month begins). */
+export function fiscalYearEnd(year: FiscalYear): IsoDate {
+  return addDays(`${Number(year) + 1}-${String(FIRST_MONTH).padStart(2, '0')}-01`, -1);
 }
 
 /** The 年度 that ended last before `today` (the one an evaluation is made of): on 2026-04-01, 2025. */
