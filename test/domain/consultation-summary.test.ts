@@ -102,12 +102,10 @@ describe('summarizeConsultations', () => {
   });
 
   test('a leap day belongs to its February', () => {
-    const s = summary();
     expect(summarizeConsultations([c({ receivedOn: '2028-02-29' })], settings, '2028-02').total).toBe(1);
   });
 
   test('property: the grand totals of both tables equal the month’s rows, whatever is missing', () => {
-    const s = summary();
     const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
     const consultation = fc.record({
       row: fc.nat(),
