@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Issue } from '../domain/issues/issue';
 import { summarize } from '../domain/issues/issue';
 import { checkEditedRows, checkWorkbook } from '../workbook/check-job';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CellValue } from '../domain/values/cell';
 import type { CellChange } from '../workbook/normalize-plan';
 import {

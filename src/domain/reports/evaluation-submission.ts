@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EvaluationAnswer } from '../sheets/evaluation';
 import type { FiscalYear } from '../values/fiscal-year';
 import { categoryRates } from './evaluation-comparison';

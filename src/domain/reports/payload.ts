@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type Fingerprinted, fingerprintMismatch, fingerprintOf } from './fingerprint';
 
 /** A kind of payload as the city reads it: its schema, the version it reads, and what to call it in a reason. */

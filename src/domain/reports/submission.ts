@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CountTable } from './count-table';
 import { ContractSchema } from '../sheets/contracts';
 import { fingerprintOf } from './fingerprint';

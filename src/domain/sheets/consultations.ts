@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ChoiceList, choiceList } from '../values/choices';
 import { addDays, daysBetween, type IsoDate } from '../values/dates';
 import { isBlankCell } from '../values/cell';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isBlankCell } from '../values/cell';
 import { choiceList } from '../values/choices';
 import type { IsoDate } from '../values/dates';

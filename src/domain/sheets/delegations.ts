@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isBlankCell } from '../values/cell';
 import { choiceList, matchChoice } from '../values/choices';
 import { type Contract, CONTRACTS_SHEET, contractPeriod, isActiveIn } from './contracts';

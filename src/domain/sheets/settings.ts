@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { a1, cellText } from '../values/cell';
 import { issueMessage } from '../issues/catalogue';
 import { type Issue, severityOf } from '../issues/issue';
