@@ -10,6 +10,7 @@ module.exports = {
   transform: { '^.+\\.ts$': '<rootDir>/test/esbuild-transform.js' },
   maxWorkers: '100%',
   globalSetup: '<rootDir>/test/global-setup.js',
+  setupFilesAfterEnv: ['<rootDir>/test/fast-equality.js'],
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   testTimeout: 60000,
 };
