@@ -4,7 +4,8 @@
  * alone should not wait for esbuild. A directory's time changes when a file is added or removed in it.
  */
 const { execFileSync } = require('node:child_process');
-const { readdirSync, statSync } = require('node:fs');
+const { mkdtempSync, readdirSync, statSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -31,6 +32,9 @@ function oldestOutput() {
 }
 
 module.exports = async function globalSetup() {
+  // The folder where the first test that needs the demo runs it for all (test/helpers/demo.ts); the workers
+  // inherit this process's environment.
+  process.env.HOUKATSU_TEST_DEMO_DIR = mkdtempSync(join(tmpdir(), 'houkatsu-test-demo-'));
   const source = Math.max(...SOURCES.map((path) => newest(join(ROOT, path))));
   if (oldestOutput() > source) return;
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });

@@ -6,8 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { type CellValue, isSheetDate } from '../../src/domain/values/cell';
 import { CONTRACTS_SHEET } from '../../src/domain/sheets/contracts';
 import { CONSULTATIONS_SHEET } from '../../src/domain/sheets/consultations';
-import { writeWorkbook } from '../../src/cli/xlsx-write';
-import { HONJO_CENTERS, sampleCenterWorkbook, type SampleWorkbook } from '../../src/sample/center';
+import { DEFAULT_SEED } from '../../src/cli/demo';
+import { HONJO_CENTERS, type SampleWorkbook } from '../../src/sample/center';
+import { centerLedger, OWN_LAYOUTS } from '../../src/sample/own-layout';
+import type { HonjoCenterName } from '../../src/sample/handout-plan';
+import { demoRuns } from '../helpers/demo';
 import { HONJO_OFFICES } from '../../src/sample/honjo';
 import { parseCsv } from './csv';
 
@@ -64,20 +67,19 @@ if (!soffice) {
     const dir = mkdtempSync(join(tmpdir(), 'houkatsu-lo-'));
     // A profile of its own, so that parallel runs (and a user's LibreOffice) do not collide on the lock.
     const profile = pathToFileURL(join(dir, 'profile')).href;
-    const samples: SampleWorkbook[] = HONJO_CENTERS.map((c) => sampleCenterWorkbook(c, 20210201));
+    // The demo's center workbooks (run once for the whole test run, test/helpers/demo.ts): 児玉's in its own layout.
+    const samples: SampleWorkbook[] = HONJO_CENTERS.map((c) => centerLedger(c, DEFAULT_SEED));
+    const sheetOf = (sample: SampleWorkbook, standard: string): string =>
+      OWN_LAYOUTS[sample.center.name as HonjoCenterName]?.sheets[standard]?.name ?? standard;
 
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     // One soffice run converts the four workbooks: starting LibreOffice costs more than converting one.
     const out = join(dir, 'csv');
     beforeAll(async () => {
-      const files = await Promise.all(
-        samples.map(async (sample) => {
-          const file = join(dir, `${sample.center.name}.xlsx`);
-          await writeWorkbook(file, sample.sheets);
-          return file;
-        }),
-      );
+      const demo = (await demoRuns()).json;
+      expect(demo.status).toBe(0);
+      const files = samples.map((sample) => join(demo.dir, 'センター', `${sample.center.name}.xlsx`));
       const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, ...files], {
         encoding: 'utf8',
         timeout: 180_000,
@@ -93,9 +95,9 @@ if (!soffice) {
         expect(rows.map(trimRow)).toEqual(sheet.rows.map((row) => trimRow(row.map(shown))));
       }
       // and, read as a person would check: the consultations are all there, the offices are the handout's
-      const consultations = parseCsv(readFileSync(join(out, `${name}-${CONSULTATIONS_SHEET}.csv`), 'utf8'));
+      const consultations = parseCsv(readFileSync(join(out, `${name}-${sheetOf(sample, CONSULTATIONS_SHEET)}.csv`), 'utf8'));
       expect(consultations.length).toBeGreaterThan(2000);
-      const contracts = parseCsv(readFileSync(join(out, `${name}-${CONTRACTS_SHEET}.csv`), 'utf8'));
+      const contracts = parseCsv(readFileSync(join(out, `${name}-${sheetOf(sample, CONTRACTS_SHEET)}.csv`), 'utf8'));
       const names = new Set(contracts.map((row) => row[1]));
       expect(HONJO_OFFICES.filter((o) => names.has(o.name)).length).toBeGreaterThan(15);
     });
