@@ -242,7 +242,7 @@ describe('faults: each is reported and the rest goes on', () => {
   });
 });
 
-// 40 centers, so that a run pauses five times; `npm run bench` consolidates 150 and counts the calls again.
+// 40 centers, so that a run pauses five times; `npm run bench` measures the calls a center adds and models 150.
 const MANY = 40;
 
 describe('many centers, time-boxed', () => {
