@@ -5,7 +5,7 @@ import { readReceipts, RECEIPTS_SHEET } from '../../src/domain/reports/receipts'
 import { MONTHLY_REPORT_KIND } from '../../src/domain/reports/submission';
 import { SUBMISSIONS_SHEET } from '../../src/domain/reports/submission-store';
 import { HONJO_CENTERS } from '../../src/sample/center';
-import { demoRuns } from '../helpers/demo';
+import { demoJsonRun } from '../helpers/demo';
 import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER, jst } from '../helpers/center';
 import { readBook, ROOT, run, sheetNames, sheetRows, writeBook } from './xlsx-files';
 
@@ -42,7 +42,7 @@ interface Doc {
 const centers: string[] = [];
 const submissions: string[] = [];
 beforeAll(async () => {
-  const demo = (await demoRuns()).json;
+  const demo = await demoJsonRun();
   expect(demo.status).toBe(0);
   for (const center of HONJO_CENTERS) {
     centers.push(join(demo.dir, 'センター', `${center.name}.xlsx`));

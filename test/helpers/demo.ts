@@ -40,33 +40,44 @@ export interface DemoRuns {
 /** Set by test/global-setup.js: an empty folder of this test run, where the demo is run once for every test file. */
 export const SHARED_DEMO_ENV = 'HOUKATSU_TEST_DEMO_DIR';
 
-let runs: Promise<DemoRuns> | undefined;
+let started = false;
 
 /**
  * The demo, run once per test run and read by every test that needs its output (demo, consolidate, LibreOffice).
  * It writes a year of four centers' workbooks, so it is the slowest thing the tests run: twice (the second run is
- * what shows the same seed gives the same result in another folder, and it is also the default human summary),
- * side by side. The first test file to ask starts it (an atomic mkdir decides which), in its own process so that
- * the other jest worker goes on; the rest wait for its runs.json. Without the shared folder (jest started with
- * another configuration) the process runs it for itself. Tests must not change its files: copy them first.
+ * what shows the same seed gives the same result in another folder, and it is also the default human summary).
+ * The first test file to ask starts it (an atomic mkdir decides which), in its own process so that the other jest
+ * worker goes on; the rest wait for its results. Without the shared folder (jest started with another
+ * configuration) the process runs it for itself. Tests must not change its files: copy them first.
  */
-export function demoRuns(): Promise<DemoRuns> {
-  runs ??= (async () => {
-    const dir = process.env[SHARED_DEMO_ENV] ?? mkdtempSync(join(tmpdir(), 'demo-runs-'));
+function demoRun(name: 'json' | 'summary'): Promise<CliRun & { readonly dir: string }> {
+  const dir = (process.env[SHARED_DEMO_ENV] ??= mkdtempSync(join(tmpdir(), 'demo-runs-')));
+  if (!started) {
+    started = true;
     try {
       mkdirSync(join(dir, 'started'));
-      const child = spawn(process.execPath, [join(__dirname, 'demo-runs.js'), CLI, dir], { stdio: 'ignore', detached: true });
-      child.unref();
+      spawn(process.execPath, [join(__dirname, 'demo-runs.js'), CLI, dir], { stdio: 'ignore', detached: true }).unref();
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    const done = join(dir, 'runs.json');
+  }
+  const done = join(dir, `${name}.json`);
+  return (async () => {
     const deadline = Date.now() + 170_000;
     while (!existsSync(done)) {
       if (Date.now() > deadline) throw new Error(`the demo did not finish in ${dir}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return JSON.parse(readFileSync(done, 'utf8')) as DemoRuns;
+    return JSON.parse(readFileSync(done, 'utf8')) as CliRun & { readonly dir: string };
   })();
-  return runs;
+}
+
+/** `houkatsu demo … --json`, whose workbooks the other tests read. */
+export function demoJsonRun(): Promise<DemoRuns['json']> {
+  return demoRun('json');
+}
+
+/** Both runs of the demo. */
+export async function demoRuns(): Promise<DemoRuns> {
+  return { json: await demoRun('json'), summary: await demoRun('summary') };
 }

@@ -10,7 +10,7 @@ import { DEFAULT_SEED } from '../../src/cli/demo';
 import { HONJO_CENTERS, type SampleWorkbook } from '../../src/sample/center';
 import { centerLedger, OWN_LAYOUTS } from '../../src/sample/own-layout';
 import type { HonjoCenterName } from '../../src/sample/handout-plan';
-import { demoRuns } from '../helpers/demo';
+import { demoJsonRun } from '../helpers/demo';
 import { HONJO_OFFICES } from '../../src/sample/honjo';
 import { parseCsv } from './csv';
 
@@ -77,7 +77,7 @@ if (!soffice) {
     // One soffice run converts the four workbooks: starting LibreOffice costs more than converting one.
     const out = join(dir, 'csv');
     beforeAll(async () => {
-      const demo = (await demoRuns()).json;
+      const demo = await demoJsonRun();
       expect(demo.status).toBe(0);
       const files = samples.map((sample) => join(demo.dir, 'センター', `${sample.center.name}.xlsx`));
       const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, ...files], {
