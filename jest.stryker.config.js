@@ -4,7 +4,8 @@
  * port: receipts, the 提出用ファイル rules and the submission store are tested there). The vm, ui and CLI suites
  * need the bundle (the global setup) or real files and take a minute each run, so they are left out: a mutant of a
  * domain rule has to be killed by one of these.
- * Property tests run at most 100 cases each (test/stryker/fewer-property-runs.js).
+ * Property tests run at most 25 cases each (test/stryker/fewer-property-runs.js), and only the files that hold a
+ * mutant's covering tests are loaded (test/stryker/covering-files-sequencer.js).
  */
 const base = require('./jest.config.js');
 
@@ -14,4 +15,5 @@ module.exports = {
   globalSetup: undefined,
   reporters: ['default'],
   setupFiles: [...(base.setupFiles ?? []), '<rootDir>/test/stryker/fewer-property-runs.js'],
+  testSequencer: '<rootDir>/test/stryker/covering-files-sequencer.js',
 };
