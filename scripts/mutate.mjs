@@ -16,9 +16,10 @@ mkdirSync(reports, { recursive: true });
 const raw = join(reports, 'stryker-jest.json');
 const listed = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '-c', 'jest.stryker.config.js', '--silent', '--json', '--outputFile', raw], {
   cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
+  encoding: 'utf8',
 });
 if (listed.status !== 0) {
+  process.stderr.write(listed.stderr ?? '');
   process.stderr.write('テストが通らないので変異テストを始めません（npx jest -c jest.stryker.config.js で確かめてください）。\n');
   process.exit(1);
 }
@@ -27,9 +28,13 @@ const report = JSON.parse(readFileSync(raw, 'utf8'));
 const byFile = Object.fromEntries(report.testResults.map((suite) => [relative(root, suite.name), suite.assertionResults.map((t) => t.fullName)]));
 const list = join(reports, 'stryker-test-files.json');
 writeFileSync(list, JSON.stringify(byFile));
-const stryker = spawnSync(process.execPath, [require.resolve('@stryker-mutator/core/bin/stryker.js'), 'run', 'stryker.config.mjs', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, STRYKER_TEST_FILES: list },
-});
+const stryker = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', 'stryker.config.mjs', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, STRYKER_TEST_FILES: list },
+  },
+);
 process.exit(stryker.status ?? 1);
