@@ -1,9 +1,10 @@
-import { type CellValue, isSheetDate } from '../domain/values/cell';
+import { a1, type CellValue, isSheetDate } from '../domain/values/cell';
+import type { CellRect } from '../domain/sheets/table';
+import { canonicalJson, sha256Hex } from '../domain/reports/fingerprint';
 import { type BlockStyle, extentOf, rectangular, type SheetModel } from '../workbook/sheet-model';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /**
  * A value as setValues must get it so that Sheets keeps it as it is. Sheets runs a string starting with
@@ -16,12 +17,102 @@ export function asSheetsValue(value: CellValue): string | number | boolean {
   return typeof value === 'string' ? `'${value}` : value;
 }
 
-function applyStyle(range: Range, style: BlockStyle): void {
-  if (style.bold) range.setFontWeight('bold');
-  if (style.italic) range.setFontStyle('italic');
-  if (style.background) range.setBackground(style.background);
-  if (style.numberFormat) range.setNumberFormat(style.numberFormat);
-  if (style.fontSize) range.setFontSize(style.fontSize);
+/** One property of every cell of the sheet; null where the model sets nothing. */
+type Layer<T> = (T | null)[][];
+
+/**
+ * The whole sheet as the model leaves it: values and each style property cell by cell. Blocks and accents
+ * are laid on in order, so a later one wins where they overlap, as when each was applied in turn.
+ */
+interface Canvas {
+  readonly values: (string | number | boolean)[][];
+  readonly bold: Layer<true>;
+  readonly italic: Layer<true>;
+  readonly background: Layer<string>;
+  readonly numberFormat: Layer<string>;
+  readonly fontSize: Layer<number>;
+}
+
+function layer<T>(rows: number, columns: number): Layer<T> {
+  return Array.from({ length: rows }, () => Array<T | null>(columns).fill(null));
+}
+
+/** Sets one cell of a layer; a cell outside the sheet (an accent past the content) is not drawn. */
+function put<T>(l: T[][], row: number, column: number, value: T): void {
+  const cells = l[row];
+  if (cells && column < cells.length) cells[column] = value;
+}
+
+function paint(model: SheetModel, rows: number, columns: number): Canvas {
+  const canvas: Canvas = {
+    values: Array.from({ length: rows }, () => Array<string>(columns).fill('')),
+    bold: layer(rows, columns),
+    italic: layer(rows, columns),
+    background: layer(rows, columns),
+    numberFormat: layer(rows, columns),
+    fontSize: layer(rows, columns),
+  };
+  const style = (rect: CellRect, s: BlockStyle): void => {
+    for (let r = rect.row - 1; r < rect.row - 1 + rect.numRows; r++) {
+      for (let c = rect.column - 1; c < rect.column - 1 + rect.numColumns; c++) {
+        if (s.bold) put(canvas.bold, r, c, true);
+        if (s.italic) put(canvas.italic, r, c, true);
+        if (s.background) put(canvas.background, r, c, s.background);
+        if (s.numberFormat) put(canvas.numberFormat, r, c, s.numberFormat);
+        if (s.fontSize) put(canvas.fontSize, r, c, s.fontSize);
+      }
+    }
+  };
+  for (const block of model.blocks) {
+    const values = rectangular(block.values);
+    const width = values[0]?.length ?? 0;
+    // An empty block draws nothing, its styles included, as it always has.
+    if (values.length === 0 || width === 0) continue;
+    values.forEach((row, i) => row.forEach((v, j) => put(canvas.values, block.row - 1 + i, block.column - 1 + j, asSheetsValue(v))));
+    if (block.style) style({ row: block.row, column: block.column, numRows: values.length, numColumns: width }, block.style);
+    for (const accent of block.accents ?? []) style(accent.rect, accent.style);
+  }
+  return canvas;
+}
+
+const used = <T>(l: Layer<T>): boolean => l.some((row) => row.some((v) => v !== null));
+
+/**
+ * The cells holding `value`, as few rectangles as runs allow: runs of a row, and runs of the same columns
+ * on consecutive rows joined into one (a table's body is one rectangle), in A1 notation.
+ */
+function rectsOf<T>(l: Layer<T>, value: T): string[] {
+  const open = new Map<string, CellRect>();
+  const done: CellRect[] = [];
+  l.forEach((row, r) => {
+    const runs: CellRect[] = [];
+    for (let c = 0; c < row.length; c++) {
+      if (row[c] !== value) continue;
+      const start = c;
+      while (c + 1 < row.length && row[c + 1] === value) c++;
+      runs.push({ row: r + 1, column: start + 1, numRows: 1, numColumns: c - start + 1 });
+    }
+    const next = new Map<string, CellRect>();
+    for (const run of runs) {
+      const key = `${run.column}:${run.numColumns}`;
+      const above = open.get(key);
+      next.set(key, above ? { ...above, numRows: above.numRows + 1 } : run);
+      open.delete(key);
+    }
+    done.push(...open.values());
+    open.clear();
+    for (const [key, rect] of next) open.set(key, rect);
+  });
+  done.push(...open.values());
+  return done
+    .sort((a, b) => a.row - b.row || a.column - b.column)
+    .map((x) =>
+      x.numRows === 1 && x.numColumns === 1 ? a1(x.row, x.column) : `${a1(x.row, x.column)}:${a1(x.row + x.numRows - 1, x.column + x.numColumns - 1)}`,
+    );
+}
+
+function distinct<T>(l: Layer<T>): T[] {
+  return [...new Set(l.flat().filter((v): v is T => v !== null))];
 }
 
 function sizeTo(sheet: Sheet, rows: number, columns: number): void {
@@ -33,20 +124,56 @@ function sizeTo(sheet: Sheet, rows: number, columns: number): void {
   else if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-function draw(sheet: Sheet, model: SheetModel): void {
-  const { rows, columns } = extentOf(model);
+/**
+ * Where a generated sheet keeps the digest of its layout (developer metadata, which people do not see), and
+ * the version of draw() it describes: change the version when draw() changes what it writes, so that sheets
+ * drawn before are drawn again rather than only given new values.
+ */
+const LAYOUT_KEY = 'houkatsu.layout';
+const DRAWING_VERSION = 1;
+
+/**
+ * Everything draw() writes except the values: size, every format, frozen rows, widths, charts, hidden. 16 hex
+ * digits are plenty to tell two layouts apart and keep the mark small: Sheets limits the metadata a
+ * spreadsheet may hold, and a city adds a few sheets every month.
+ */
+function layoutOf(model: SheetModel, canvas: Canvas, rows: number, columns: number): string {
+  const byValue = <T>(l: Layer<T>): [T, string[]][] => distinct(l).map((v) => [v, rectsOf(l, v)]);
+  return sha256Hex(
+    canonicalJson({
+      version: DRAWING_VERSION,
+      rows,
+      columns,
+      bold: byValue(canvas.bold),
+      italic: byValue(canvas.italic),
+      background: byValue(canvas.background),
+      numberFormat: byValue(canvas.numberFormat),
+      fontSize: byValue(canvas.fontSize),
+      frozenRows: model.frozenRows ?? 0,
+      columnWidths: model.columnWidths ?? [],
+      charts: model.charts ?? [],
+      hidden: model.hidden ?? false,
+    }),
+  ).slice(0, 16);
+}
+
+/**
+ * Draws the model on a new, empty sheet sized to it, in a number of calls that depends on neither its rows
+ * nor its blocks: all values in one setValues over the whole sheet (the gaps between blocks written empty),
+ * bold, italics and backgrounds in one grid each (null leaves a cell as it is on a new sheet), and each
+ * number format and font size through one RangeList (those setters take no null, so cells without one
+ * are left out rather than given a guessed default).
+ */
+function draw(sheet: Sheet, model: SheetModel, canvas: Canvas, rows: number, columns: number): void {
   sizeTo(sheet, rows, columns);
-  for (const block of model.blocks) {
-    const values = rectangular(block.values);
-    const width = values[0]?.length ?? 0;
-    if (values.length === 0 || width === 0) continue;
-    const range = sheet.getRange(block.row, block.column, values.length, width);
-    range.setValues(values.map((r) => r.map(asSheetsValue)));
-    if (block.style) applyStyle(range, block.style);
-    for (const accent of block.accents ?? []) {
-      applyStyle(sheet.getRange(accent.rect.row, accent.rect.column, accent.rect.numRows, accent.rect.numColumns), accent.style);
-    }
-  }
+  const range = sheet.getRange(1, 1, rows, columns);
+  range.setValues(canvas.values);
+  // Formats after the values: a '@' number format set first would keep the apostrophes as text.
+  if (used(canvas.bold)) range.setFontWeights(canvas.bold.map((row) => row.map((v) => (v ? 'bold' : null))));
+  if (used(canvas.italic)) range.setFontStyles(canvas.italic.map((row) => row.map((v) => (v ? 'italic' : null))));
+  if (used(canvas.background)) range.setBackgrounds(canvas.background);
+  for (const format of distinct(canvas.numberFormat)) sheet.getRangeList(rectsOf(canvas.numberFormat, format)).setNumberFormat(format);
+  for (const size of distinct(canvas.fontSize)) sheet.getRangeList(rectsOf(canvas.fontSize, size)).setFontSize(size);
   if (model.frozenRows) sheet.setFrozenRows(model.frozenRows);
   // Runs of equal widths (one column per center) in one call each, so the calls do not grow with centers.
   const widths = model.columnWidths ?? [];
@@ -75,33 +202,69 @@ function draw(sheet: Sheet, model: SheetModel): void {
 }
 
 /**
- * Builds the new sheet under a temporary name and swaps it in only when it is complete: a failure while
- * drawing leaves the earlier sheet untouched (and removes the half-built one).
+ * True when the sheet was drawn with this layout and still has its size: then only its values can differ
+ * from the model's (a person who inserted a row or column changed the size, and gets a fresh drawing).
+ */
+function hasLayout(sheet: Sheet, layout: string, rows: number, columns: number): boolean {
+  const mark = sheet.getDeveloperMetadata().find((m) => m.getKey() === LAYOUT_KEY);
+  return mark?.getValue() === layout && sheet.getMaxRows() === rows && sheet.getMaxColumns() === columns;
+}
+
+/**
+ * Does `act`; if it fails because a sheet called `name` is in the way (left by a run that Apps Script stopped
+ * half-way), removes that sheet and does it again. Looking only after a failure saves a lookup every time.
+ */
+function clearingStale<T>(spreadsheet: Spreadsheet, name: string, act: () => T): T {
+  try {
+    return act();
+  } catch (error) {
+    const stale = spreadsheet.getSheetByName(name);
+    if (!stale) throw error;
+    spreadsheet.deleteSheet(stale);
+    return act();
+  }
+}
+
+/**
+ * Replaces a generated sheet, all at once or not at all, and leaves it the active sheet unless it is hidden.
+ *
+ * When the sheet there has the model's layout (市へ提出 redrawing the 月報 just built, with 状態 提出済み), only
+ * its values are rewritten, in one setValues: formats, widths and charts are already what a drawing would
+ * make. Otherwise the new sheet is built under a temporary name and swapped in only when it is complete: a
+ * failure while drawing leaves the earlier sheet untouched (and removes the half-built one). It is inserted
+ * right after the earlier one, so it takes that one's place when the earlier one is deleted; a new name goes
+ * last, and so does a hidden sheet (a store), as before.
  */
 export function replaceSheet(spreadsheet: Spreadsheet, model: SheetModel): Sheet {
+  const { rows, columns } = extentOf(model);
+  const canvas = paint(model, rows, columns);
+  const layout = layoutOf(model, canvas, rows, columns);
+  const old = spreadsheet.getSheetByName(model.name);
+  if (old && hasLayout(old, layout, rows, columns)) {
+    old.getRange(1, 1, rows, columns).setValues(canvas.values);
+    if (!model.hidden) spreadsheet.setActiveSheet(old);
+    return old;
+  }
   const building = `${model.name}（作成中）`;
   const retired = `${model.name}（旧）`;
-  for (const leftover of [building, retired]) {
-    const stale = spreadsheet.getSheetByName(leftover);
-    if (stale) spreadsheet.deleteSheet(stale);
-  }
-  const sheet = spreadsheet.insertSheet(building, spreadsheet.getNumSheets());
+  const position = (): number => (old && !model.hidden ? old.getIndex() : spreadsheet.getNumSheets());
+  const sheet = clearingStale(spreadsheet, building, () => spreadsheet.insertSheet(building, position()));
   try {
-    draw(sheet, model);
+    draw(sheet, model, canvas, rows, columns);
   } catch (error) {
     spreadsheet.deleteSheet(sheet);
     throw error;
   }
-  const old = spreadsheet.getSheetByName(model.name);
+  try {
+    sheet.addDeveloperMetadata(LAYOUT_KEY, layout, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  } catch (error) {
+    // The mark only saves calls next time: without it the sheet, complete, is simply drawn afresh then.
+    console.warn(`${model.name}: レイアウトの印を付けられませんでした（次回は作り直します）`, error);
+  }
   if (old) {
-    const position = old.getIndex();
-    old.setName(retired);
+    clearingStale(spreadsheet, retired, () => old.setName(retired));
     sheet.setName(model.name);
     spreadsheet.deleteSheet(old);
-    if (!model.hidden) {
-      spreadsheet.setActiveSheet(sheet);
-      spreadsheet.moveActiveSheet(position);
-    }
   } else {
     sheet.setName(model.name);
   }

@@ -62,6 +62,6 @@ export function showReportDialog(now: Date = new Date()): void {
 }
 
 /** The month of the report the person is looking at, if the active sheet is one. */
-export function activeReportMonth(): string | undefined {
-  return reportMonthOf(SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName());
+export function activeReportMonth(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string | undefined {
+  return reportMonthOf(spreadsheet.getActiveSheet().getName());
 }

@@ -10,8 +10,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-function rowsOf(range: Range, first: number, zone: string, withFormulas: boolean): RawRow[] {
-  const values = toCellValues(range.getValues(), zone);
+function rowsOf(range: Range, first: number, zone: string, withFormulas: boolean, raw: unknown[][] = range.getValues()): RawRow[] {
+  const values = toCellValues(raw, zone);
   const formulas = withFormulas ? range.getFormulas() : undefined;
   return values.map((v, i) => ({ rowNumber: first + i, values: v, formulas: formulas?.[i] }));
 }
@@ -62,8 +62,10 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       const s = sheet(name);
       if (!s) return undefined;
       const range = s.getDataRange();
-      if (range.getNumRows() === 1 && range.getNumColumns() === 1 && range.getValue() === '') return { name, rows: [] };
-      return { name, rows: rowsOf(range, 1, timeZone(), true), merges: mergesOf(range) };
+      // An empty sheet's data range is A1 alone: told by the values read anyway, not by asking its size.
+      const raw = range.getValues();
+      if (raw.length === 1 && raw[0]?.length === 1 && raw[0][0] === '') return { name, rows: [] };
+      return { name, rows: rowsOf(range, 1, timeZone(), true, raw), merges: mergesOf(range) };
     },
     readRows(name, first, count): RawSheet | undefined {
       const s = sheet(name);

@@ -41,6 +41,11 @@ function driveApi(): GoogleAppsScript.Drive {
 }
 
 export interface SubmissionPlan {
+  /**
+   * The port the plan read 設定 through, used again by the submission: the spreadsheet, its name, time zone
+   * and sheets are looked up once for both (every lookup is a round trip). Data are read again under the lock.
+   */
+  readonly port: WorkbookPort;
   readonly month: string;
   readonly recipients: string[];
   /** The 提出用ファイル's URL in 設定, '' before the first submission. */
@@ -52,14 +57,15 @@ export interface SubmissionPlan {
  * missing or malformed address is a message here, never half a submission.
  */
 export function planSubmission(now: Date): SubmissionPlan | undefined {
-  const month = activeReportMonth() ?? askMonth('市へ提出', now);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const month = activeReportMonth(spreadsheet) ?? askMonth('市へ提出', now);
   if (month === undefined) return undefined;
-  const port = sheetsPort(SpreadsheetApp.getActiveSpreadsheet());
+  const port = sheetsPort(spreadsheet);
   const rows = settingRows(port.readSheet(SETTINGS_SHEET));
   const recipients = readRecipients(cellText(rows.get('submissionRecipients')?.value ?? null));
   const problem = recipientsProblem(recipients);
   if (problem) throw new UserFacingError(problem);
-  return { month, recipients: recipients.addresses, fileUrl: cellText(rows.get('submissionFileUrl')?.value ?? null).trim() };
+  return { port, month, recipients: recipients.addresses, fileUrl: cellText(rows.get('submissionFileUrl')?.value ?? null).trim() };
 }
 
 /** Drive answers 404 for a file this person's add-on may not see (drive.file), 403 where access was taken away. */
@@ -159,9 +165,8 @@ function share(
 /** 「市へ提出」, after planSubmission and the consent to drive.file. */
 export function submitToCity(plan: SubmissionPlan, now: Date = new Date()): void {
   const ui = SpreadsheetApp.getUi();
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { port } = plan;
   withDocumentLock(() => {
-    const port = sheetsPort(spreadsheet);
     const built = composeReport(port, plan.month, now, now);
     const { report } = built;
     if (report.quality.errors > 0) {

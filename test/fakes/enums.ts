@@ -27,6 +27,7 @@ export const BorderStyle = makeEnum([
   'SOLID_THICK',
   'DOUBLE',
 ]) as unknown as typeof GoogleAppsScript.Spreadsheet.BorderStyle;
+export const DeveloperMetadataVisibility = makeEnum(['DOCUMENT', 'PROJECT']) as unknown as typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
 export const ProtectionType = makeEnum(['RANGE', 'SHEET']) as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
 export const DataValidationCriteria = makeEnum([
   'DATE_AFTER',

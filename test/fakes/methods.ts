@@ -43,6 +43,7 @@ export type SpreadsheetMethod =
 
 export type SheetMethod =
   | 'activate'
+  | 'addDeveloperMetadata'
   | 'appendRow'
   | 'autoResizeColumn'
   | 'autoResizeColumns'
@@ -58,6 +59,7 @@ export type SheetMethod =
   | 'getColumnWidth'
   | 'getConditionalFormatRules'
   | 'getDataRange'
+  | 'getDeveloperMetadata'
   | 'getFrozenColumns'
   | 'getFrozenRows'
   | 'getIndex'
@@ -69,6 +71,7 @@ export type SheetMethod =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRangeList'
   | 'getSheetId'
   | 'getSheetName'
   | 'hideSheet'
@@ -141,6 +144,7 @@ export type RangeMethod =
   | 'setFontWeight'
   | 'setFontSize'
   | 'setFontStyle'
+  | 'setFontStyles'
   | 'setFontWeights'
   | 'setFormula'
   | 'setFormulas'
@@ -154,6 +158,10 @@ export type RangeMethod =
   | 'setValues'
   | 'setWrap'
   | 'setWraps';
+
+export type RangeListMethod = 'getRanges' | 'setFontSize' | 'setNumberFormat';
+
+export type DeveloperMetadataMethod = 'getKey' | 'getValue' | 'getVisibility';
 
 export type ProtectionMethod =
   'canEdit' | 'getDescription' | 'getProtectionType' | 'getRange' | 'isWarningOnly' | 'remove' | 'setDescription' | 'setWarningOnly';
@@ -201,6 +209,8 @@ export type MethodName =
   | `Spreadsheet.${SpreadsheetMethod}`
   | `Sheet.${SheetMethod}`
   | `Range.${RangeMethod}`
+  | `RangeList.${RangeListMethod}`
+  | `DeveloperMetadata.${DeveloperMetadataMethod}`
   | `Protection.${ProtectionMethod}`
   | `DataValidation.${DataValidationMethod}`
   | `DataValidationBuilder.${DataValidationBuilderMethod}`
@@ -248,6 +258,8 @@ export const FAMILY_OF: Readonly<Record<FakeClass, ServiceFamily>> = {
   Spreadsheet: 'spreadsheet',
   Sheet: 'spreadsheet',
   Range: 'spreadsheet',
+  RangeList: 'spreadsheet',
+  DeveloperMetadata: 'spreadsheet',
   Protection: 'spreadsheet',
   DataValidation: 'spreadsheet',
   DataValidationBuilder: 'spreadsheet',

@@ -15,9 +15,11 @@ import type {
   ContainerInfoMethod,
   DataValidationBuilderMethod,
   DataValidationMethod,
+  DeveloperMetadataMethod,
   EmbeddedChartBuilderMethod,
   EmbeddedChartMethod,
   ProtectionMethod,
+  RangeListMethod,
   RangeMethod,
   SheetMethod,
   SpreadsheetAppMethod,
@@ -35,6 +37,9 @@ type GasSpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
+type GasRangeList = GoogleAppsScript.Spreadsheet.RangeList;
+type GasDeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+type MetadataVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
 type GasProtection = GoogleAppsScript.Spreadsheet.Protection;
 type GasDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GasDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -47,6 +52,7 @@ type GasConditionalFormatRuleBuilder = GoogleAppsScript.Spreadsheet.ConditionalF
 type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 type ProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
 type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
+type FontStyle = GoogleAppsScript.Spreadsheet.FontStyle;
 
 /** Sheets' limit on cells in one spreadsheet, over all its sheets. */
 export const MAX_SPREADSHEET_CELLS = 10_000_000;
@@ -840,6 +846,13 @@ export class FakeRange extends Counted<'Range', RangeMethod> implements FakeOf<G
     return this;
   }
 
+  setFontStyles(fontStyles: (FontStyle | null)[][]): this {
+    this.enter('setFontStyles');
+    this.grid.checkShape(fontStyles, this.rect, this.what('setFontStyles'));
+    this.grid.fill(this.grid.fontStyles, this.rect, (i, j) => (fontStyles[i]?.[j] === 'italic' ? 'italic' : undefined));
+    return this;
+  }
+
   setFontWeights(fontWeights: (FontWeight | null)[][]): this {
     this.enter('setFontWeights');
     this.grid.checkShape(fontWeights, this.rect, this.what('setFontWeights'));
@@ -926,6 +939,85 @@ export class FakeRange extends Counted<'Range', RangeMethod> implements FakeOf<G
   }
 }
 
+// ------------------------------------------------------------------------------------ range list
+
+/**
+ * Ranges of one sheet that take a format together (Sheet.getRangeList): one call formats them all. Only the
+ * setters our code uses are modelled.
+ */
+export class FakeRangeList extends Counted<'RangeList', RangeListMethod> implements FakeOf<GasRangeList, RangeListMethod> {
+  declare readonly __gasType: GasRangeList;
+
+  constructor(
+    rt: Runtime,
+    private readonly ranges: readonly FakeRange[],
+  ) {
+    super(rt, 'RangeList');
+  }
+
+  /** Uncounted: the A1 notations, for assertions. */
+  peekA1s(): string[] {
+    return this.ranges.map((r) => r.peekA1());
+  }
+
+  getRanges(): FakeRange[] {
+    this.enter('getRanges');
+    return [...this.ranges];
+  }
+
+  setFontSize(size: number): this {
+    this.enter('setFontSize');
+    if (!Number.isInteger(size)) throw this.rt.badArguments('SpreadsheetApp.RangeList.setFontSize', [size]);
+    for (const range of this.ranges) range.sheet.grid.fill(range.sheet.grid.fontSizes, range.rect, () => size);
+    return this;
+  }
+
+  setNumberFormat(numberFormat: string): this {
+    this.enter('setNumberFormat');
+    if (typeof numberFormat !== 'string') throw this.rt.badArguments('SpreadsheetApp.RangeList.setNumberFormat', [numberFormat]);
+    for (const range of this.ranges) range.sheet.grid.fill(range.sheet.grid.numberFormats, range.rect, () => numberFormat);
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------- developer metadata
+
+/**
+ * A key (and value) a script attaches to a sheet (Sheet.addDeveloperMetadata), invisible to people. Only
+ * sheet-level metadata is modelled; every project is the test's one project, so PROJECT visibility hides
+ * nothing here.
+ */
+export class FakeDeveloperMetadata
+  extends Counted<'DeveloperMetadata', DeveloperMetadataMethod>
+  implements FakeOf<GasDeveloperMetadata, DeveloperMetadataMethod>
+{
+  declare readonly __gasType: GasDeveloperMetadata;
+
+  constructor(
+    rt: Runtime,
+    readonly key: string,
+    readonly value: string | null,
+    readonly visibility: MetadataVisibility,
+  ) {
+    super(rt, 'DeveloperMetadata');
+  }
+
+  getKey(): string {
+    this.enter('getKey');
+    return this.key;
+  }
+
+  getValue(): string | null {
+    this.enter('getValue');
+    return this.value;
+  }
+
+  getVisibility(): MetadataVisibility {
+    this.enter('getVisibility');
+    return this.visibility;
+  }
+}
+
 // ----------------------------------------------------------------------------------------- sheet
 
 /** Everything about one cell, for assertions. */
@@ -974,6 +1066,7 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
   private protections: FakeProtection[] = [];
   private charts: FakeEmbeddedChart[] = [];
   private conditionalRules: FakeConditionalFormatRule[] = [];
+  private metadata: FakeDeveloperMetadata[] = [];
 
   constructor(
     rt: Runtime,
@@ -1177,6 +1270,11 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
     for (const [column, width] of this.columnWidths) target.columnWidths.set(column, width);
   }
 
+  /** Uncounted: the sheet's developer metadata as { key, value }. */
+  peekDeveloperMetadata(): { key: string; value: string | null }[] {
+    return this.metadata.map((m) => ({ key: m.key, value: m.value }));
+  }
+
   activate(): this {
     this.enter('activate');
     this.parent.select(this, undefined);
@@ -1280,6 +1378,24 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
     return [...this.conditionalRules];
   }
 
+  addDeveloperMetadata(key: string, valueOrVisibility?: string | MetadataVisibility, visibility?: MetadataVisibility): this {
+    this.enter('addDeveloperMetadata');
+    const what = 'SpreadsheetApp.Sheet.addDeveloperMetadata';
+    const args = [key, valueOrVisibility, visibility].filter((a) => a !== undefined);
+    // Sheets refuses metadata without a key; the overloads are (key), (key, visibility), (key, value), (key, value, visibility).
+    if (typeof key !== 'string' || key === '') throw this.rt.badArguments(what, args);
+    const value = typeof valueOrVisibility === 'string' ? valueOrVisibility : null;
+    const seen = typeof valueOrVisibility === 'string' ? visibility : (valueOrVisibility ?? visibility);
+    if (seen !== undefined && enumName(seen) !== 'DOCUMENT' && enumName(seen) !== 'PROJECT') throw this.rt.badArguments(what, args);
+    this.metadata.push(new FakeDeveloperMetadata(this.rt, key, value, seen ?? E.DeveloperMetadataVisibility.DOCUMENT));
+    return this;
+  }
+
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.enter('getDeveloperMetadata');
+    return [...this.metadata];
+  }
+
   getDataRange(): FakeRange {
     this.enter('getDataRange');
     const rect = this.range(undefined) ?? { row: 1, column: 1, numRows: 1, numColumns: 1 };
@@ -1348,6 +1464,21 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
     }
     if (column === undefined) throw this.rt.badArguments('SpreadsheetApp.Sheet.getRange', [rowOrA1]);
     return new FakeRange(this.rt, this, rectOf(this.rt, rowOrA1, column, numRows, numColumns));
+  }
+
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.enter('getRangeList');
+    const what = 'SpreadsheetApp.Sheet.getRangeList';
+    if (!Array.isArray(a1Notations) || !a1Notations.every((a) => typeof a === 'string')) throw this.rt.badArguments(what, [a1Notations]);
+    // The reference asks for a non-empty list; the wording of the refusal is the fake's.
+    if (a1Notations.length === 0) throw this.rt.error('Invalid argument: a1Notations (the list of ranges is empty)');
+    const ranges = a1Notations.map((a1) => {
+      // Stricter than the docs say: a notation naming a sheet (even this one) is refused, as the list is of this sheet.
+      const rect = a1.includes('!') ? undefined : parseA1(a1, this.grid.maxRows, this.grid.maxColumns);
+      if (!rect) throw this.rt.error('Range not found');
+      return new FakeRange(this.rt, this, rect);
+    });
+    return new FakeRangeList(this.rt, ranges);
   }
 
   getSheetId(): number {
@@ -1890,12 +2021,17 @@ export interface SpreadsheetAppWorld {
 
 export class FakeSpreadsheetApp
   extends Counted<'SpreadsheetApp', SpreadsheetAppMethod>
-  implements FakeOf<GasSpreadsheetApp, SpreadsheetAppMethod | 'BooleanCriteria' | 'BorderStyle' | 'DataValidationCriteria' | 'ProtectionType'>
+  implements
+    FakeOf<
+      GasSpreadsheetApp,
+      SpreadsheetAppMethod | 'BooleanCriteria' | 'BorderStyle' | 'DataValidationCriteria' | 'DeveloperMetadataVisibility' | 'ProtectionType'
+    >
 {
   declare readonly __gasType: GasSpreadsheetApp;
   readonly BooleanCriteria = E.BooleanCriteria;
   readonly BorderStyle = E.BorderStyle;
   readonly DataValidationCriteria = E.DataValidationCriteria;
+  readonly DeveloperMetadataVisibility = E.DeveloperMetadataVisibility;
   readonly ProtectionType = E.ProtectionType;
 
   constructor(

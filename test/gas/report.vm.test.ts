@@ -73,7 +73,7 @@ describe('月報を作成…', () => {
     buildFromMenu(env, context);
     const first = values(env, '月報_2026-10');
     sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...consultations(45)]);
-    env.faults.failOn('Range.setValues', { after: 3, error: new Error('Service Spreadsheets timed out') });
+    env.faults.failOn('Range.setValues', { error: new Error('Service Spreadsheets timed out') });
     buildFromMenu(env, context);
     expect(values(env, '月報_2026-10')).toEqual(first);
     expect(env.spreadsheet.peekSheetNames().filter((n) => n.includes('作成中'))).toEqual([]);
