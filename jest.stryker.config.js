@@ -5,7 +5,8 @@
  * need the bundle (the global setup) or real files and take a minute each run, so they are left out: a mutant of a
  * domain rule has to be killed by one of these.
  * Property tests run at most 25 cases each (test/stryker/fewer-property-runs.js), and only the files that hold a
- * mutant's covering tests are loaded (test/stryker/covering-files-sequencer.js).
+ * mutant's covering tests are loaded (test/stryker/covering-files-sequencer.js), and the rest of a mutant's run is
+ * skipped once a test has failed for it (test/stryker/bail-environment.js).
  */
 const base = require('./jest.config.js');
 
@@ -16,4 +17,5 @@ module.exports = {
   reporters: ['default'],
   setupFiles: [...(base.setupFiles ?? []), '<rootDir>/test/stryker/fewer-property-runs.js'],
   testSequencer: '<rootDir>/test/stryker/covering-files-sequencer.js',
+  testEnvironment: '<rootDir>/test/stryker/bail-environment.js',
 };
