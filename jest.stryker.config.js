@@ -17,5 +17,6 @@ module.exports = {
   reporters: ['default'],
   setupFiles: [...(base.setupFiles ?? []), '<rootDir>/test/stryker/fewer-property-runs.js'],
   testSequencer: '<rootDir>/test/stryker/covering-files-sequencer.js',
-  testEnvironment: '<rootDir>/test/stryker/bail-environment.js',
+  // A path, not <rootDir>: Stryker's runner loads the environment itself to wrap it, and does not expand <rootDir>.
+  testEnvironment: require('node:path').join(__dirname, 'test', 'stryker', 'bail-environment.js'),
 };
