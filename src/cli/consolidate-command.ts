@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CENTER_STATUS_JA, type Consolidation, consolidationDocument } from '../domain/reports/consolidation';
@@ -8,8 +8,9 @@ import { SUBMISSION_FILE_PREFIX } from '../domain/reports/submission-file';
 import { CURRENT, currentSubmission, type StoredSubmission } from '../domain/reports/submission-store';
 import { type CenterListing, consolidateListed } from '../workbook/city-job';
 import { type CenterRead, readSubmissionStore } from '../workbook/submission-target';
-import { openSubmissionFile, saveAtomically } from './submission-file';
-import { openXlsx, UnreadableFileError, xlsxPort } from './xlsx-port';
+import { saveAtomically } from './submission-file';
+import { loadExcelJS, openXlsx, UnreadableFileError, xlsxPort } from './xlsx-port';
+import { openXlsxReader } from './xlsx-read';
 
 export interface ConsolidateOptions {
   readonly month: string;
@@ -62,16 +63,16 @@ export function centerNameIn(file: string, read: CenterRead, kind: string, perio
 
 /**
  * Reads one file as the city does: it must be a 提出用 workbook. A file with any other sheet (a center's own
- * workbook with 相談記録) is refused before anything in it is read, and so is a file that cannot be opened.
+ * workbook with 相談記録) is refused before anything in it is read, and so is a file that cannot be opened
+ * (or whose `_提出データ` cannot be read: the fast reader reads a sheet only when it is asked for).
  */
 export async function readSubmissionFile(file: string): Promise<CenterRead> {
-  let opened;
   try {
-    opened = await openSubmissionFile(file, { create: false });
+    return readSubmissionStore(await openXlsxReader(file));
   } catch (error) {
-    return { kind: 'unreadable', reason: error instanceof UnreadableFileError ? error.message : String(error) };
+    if (error instanceof UnreadableFileError) return { kind: 'unreadable', reason: error.message };
+    throw error;
   }
-  return readSubmissionStore(opened);
 }
 
 function mostCommon(values: readonly string[]): string {
@@ -83,7 +84,7 @@ function mostCommon(values: readonly string[]): string {
 /** The city's workbook to write into: the existing OUT (its earlier months, `_受領記録` and 設定 kept) or a new one. */
 async function cityWorkbook(output: string): Promise<ExcelJS.Workbook> {
   if (existsSync(output)) return (await openXlsx(output)).workbook;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJS().Workbook)();
   workbook.creator = '包括支援シート';
   return workbook;
 }
@@ -102,7 +103,7 @@ export async function consolidateFiles(
     if (m !== undefined && !isValidYearMonth(m)) throw new RangeError(`月は YYYY-MM の形で指定してください（例: 2021-02）。「${m}」は読めません。`);
   }
   // The city's OUT is opened first: an OUT that cannot be read stops the run before anything is counted.
-  const workbook = options.output ? await cityWorkbook(options.output) : new ExcelJS.Workbook();
+  const workbook = options.output ? await cityWorkbook(options.output) : new (loadExcelJS().Workbook)();
   const port = xlsxPort(workbook, options.output ? basename(options.output) : '');
   const reads = new Map<string, CenterRead>();
   for (const file of files) reads.set(file, await readSubmissionFile(file));

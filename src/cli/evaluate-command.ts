@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { formatShare } from '../domain/reports/concentration';
 import { CENTER_STATUS_JA } from '../domain/reports/consolidation';
 import type { EvaluationComparison, EvaluationOutcome } from '../domain/reports/evaluation-comparison';
@@ -10,7 +9,8 @@ import { evaluationSheet } from '../workbook/evaluation-layout';
 import { type IndicatorImport, importIndicators, importOwnIndicators } from '../workbook/indicator-job';
 import { centerNameIn, readSubmissionFile } from './consolidate-command';
 import { saveAtomically } from './submission-file';
-import { openXlsx, replaceXlsxSheet } from './xlsx-port';
+import { loadExcelJS, openXlsx, replaceXlsxSheet } from './xlsx-port';
+import { openXlsxReader } from './xlsx-read';
 
 export interface EvaluateOptions {
   readonly year: string;
@@ -33,10 +33,10 @@ async function outcomeOfFile(file: string, year: string): Promise<EvaluationOutc
 export async function evaluateFiles(files: readonly string[], options: EvaluateOptions): Promise<EvaluationComparison> {
   const outcomes: EvaluationOutcome[] = [];
   for (const file of files) outcomes.push(await outcomeOfFile(file, options.year));
-  const nationalBook = options.national ? await openXlsx(options.national) : undefined;
+  const nationalBook = options.national ? await openXlsxReader(options.national) : undefined;
   const comparison = compareWithNational({ readSheet: (name) => nationalBook?.readSheet(name) }, options.year, outcomes);
   if (options.output) {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (loadExcelJS().Workbook)();
     workbook.creator = '包括支援シート';
     replaceXlsxSheet(workbook, evaluationSheet(comparison));
     await saveAtomically(workbook, options.output);
@@ -70,11 +70,12 @@ export interface IndicatorImportOptions {
  */
 export async function importIndicatorFile(options: IndicatorImportOptions): Promise<IndicatorImport> {
   const center = await openXlsx(options.into);
-  const source = options.indicators === undefined ? center : await openXlsx(options.indicators);
+  const source = options.indicators === undefined ? undefined : await openXlsxReader(options.indicators);
   // In the center's workbook, only 評価指標 (or its own name for it, in 読み替え) is the list; a file of the city's
   // may name its one sheet anything.
-  const listSheet = source.workbook.getWorksheet(INDICATOR_LIST_SHEET) ? INDICATOR_LIST_SHEET : source.workbook.worksheets[0]?.name;
-  const result = source === center ? importOwnIndicators(center) : importIndicators(center, listSheet === undefined ? undefined : source.readSheet(listSheet));
+  const names = source?.sheetNames() ?? [];
+  const listSheet = names.includes(INDICATOR_LIST_SHEET) ? INDICATOR_LIST_SHEET : names[0];
+  const result = !source ? importOwnIndicators(center) : importIndicators(center, listSheet === undefined ? undefined : source.readSheet(listSheet));
   if (result.kind === 'imported' && result.years.some((y) => y.added > 0)) await saveAtomically(center.workbook, options.into);
   return result;
 }

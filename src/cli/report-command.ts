@@ -5,9 +5,10 @@ import type { Submission } from '../domain/reports/submission';
 import { submissionFileTitle } from '../domain/reports/submission-file';
 import { evaluationYears, submitEvaluation } from '../workbook/evaluation-job';
 import { type BuiltReport, composeReport, submitReport } from '../workbook/report-job';
+import type { WorkbookPort } from '../workbook/port';
 import { SubmissionTargetError } from '../workbook/submission-target';
 import { openSubmissionFile } from './submission-file';
-import { openXlsx } from './xlsx-port';
+import { openXlsxReader } from './xlsx-read';
 
 export interface ReportOptions {
   readonly month: string;
@@ -37,6 +38,25 @@ export function fileNameOf(name: string): string {
 }
 
 /**
+ * The center's workbook as 「市へ提出」 sees it here: read, never written. What the job changes in the center's
+ * own spreadsheet (its 月報 drawn again as 提出済み, an old `_提出データ` removed once its rows are carried
+ * over) is not done to the file; a removed sheet is not read again (by the --year submission), as in the add-on.
+ */
+function unwrittenCenter(port: WorkbookPort): WorkbookPort {
+  const removed = new Set<string>();
+  return {
+    ...port,
+    sheetNames: () => port.sheetNames().filter((n) => !removed.has(n)),
+    readSheet: (n) => (removed.has(n) ? undefined : port.readSheet(n)),
+    readRows: (n, first, count) => (removed.has(n) ? undefined : port.readRows(n, first, count)),
+    replaceSheet: () => undefined,
+    removeSheet: (n) => {
+      removed.add(n);
+    },
+  };
+}
+
+/**
  * `houkatsu report`: 「月報を作成…」 then 「市へ提出」 on an .xlsx file. The month's payload and the 月報 as
  * values (with `--year`, the year's 事業評価 too) go into the center's 提出用 workbook, the file handed to the
  * city: `_提出データ`, `月報_…`, `事業評価_…` and nothing else. Its earlier months and history are kept. The
@@ -45,7 +65,7 @@ export function fileNameOf(name: string): string {
 export async function reportFile(file: string, options: ReportOptions): Promise<ReportResult> {
   if (!isValidYearMonth(options.month))
     throw new RangeError(`--month（対象月）は YYYY-MM の形で指定してください（例: 2026-10）。「${options.month}」は読めません。`);
-  const port = await openXlsx(file, options.today);
+  const port = unwrittenCenter(await openXlsxReader(file, options.today));
   const now = options.now ?? new Date();
   const built = composeReport(port, options.month, now, now);
   const output = options.output ?? join(options.outputDir ?? dirname(file), `${fileNameOf(submissionFileTitle(built.report.center.name))}.xlsx`);

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SubmissionFile } from '../workbook/submission-target';
-import { openXlsx, replaceXlsxSheet, xlsxPort } from './xlsx-port';
+import { loadExcelJS, openXlsx, replaceXlsxSheet, xlsxPort } from './xlsx-port';
 
 /** An .xlsx file that could not be written (a missing folder, no permission); the CLI's exit code 2. */
 export class UnwritableFileError extends Error {
@@ -49,7 +49,7 @@ export interface XlsxSubmissionFile extends SubmissionFile {
  */
 export async function openSubmissionFile(path: string, options: { create: boolean }): Promise<XlsxSubmissionFile> {
   const port = existsSync(path) || !options.create ? await openXlsx(path) : undefined;
-  const workbook = port?.workbook ?? new ExcelJS.Workbook();
+  const workbook = port?.workbook ?? new (loadExcelJS().Workbook)();
   if (!port) workbook.creator = '包括支援シート';
   const reader = port ?? xlsxPort(workbook, basename(path));
   let broken = false;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { type CellValue, isSheetDate } from '../domain/values/cell';
@@ -8,6 +8,17 @@ import { type CellPatch, type CellStyles, partialReadBlocks, type WorkbookPort }
 import { patchBlocks, resolveBlock } from '../workbook/cell-patch';
 import { rectOfA1 } from '../workbook/a1';
 import { type BlockStyle, rectangular, type SheetModel } from '../workbook/sheet-model';
+
+/**
+ * exceljs itself, loaded when a workbook is first opened or made for writing: loading it costs about a quarter
+ * of a second, which a command that only reads (xlsx-read.ts) does not pay.
+ */
+export function loadExcelJS(): typeof ExcelJS {
+  // A require, not import(): that would go through Node's ES module loader, which sees only exceljs' default
+  // export, and which jest's CommonJS runtime refuses.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('exceljs') as typeof ExcelJS;
+}
 
 /** exceljs stores dates as UTC instants whose UTC fields are the wall-clock date and time. */
 const XLSX_ZONE = 'UTC';
@@ -21,17 +32,22 @@ function xlsxValue(value: CellValue): ExcelJS.CellValue {
 
 /** One cell of exceljs as the domain's value and the formula behind it. */
 export function readXlsxCell(value: ExcelJS.CellValue): { value: CellValue; formula: string } {
-  if (value === null || value === undefined) return { value: null, formula: '' };
-  if (typeof value !== 'object' || value instanceof Date) return { value: toCellValue(value, XLSX_ZONE), formula: '' };
-  if ('formula' in value || 'sharedFormula' in value) {
+  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
     const f = value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
     const text = 'formula' in f ? f.formula : f.sharedFormula;
-    return { value: readXlsxCell((f.result ?? null) as ExcelJS.CellValue).value, formula: `=${text}` };
+    return { value: xlsxCellValue((f.result ?? null) as ExcelJS.CellValue), formula: `=${text}` };
   }
-  if ('richText' in value) return { value: value.richText.map((r) => r.text).join(''), formula: '' };
-  if ('error' in value) return { value: value.error, formula: '' };
-  if ('text' in value) return { value: String(value.text), formula: '' };
-  return { value: String(value), formula: '' };
+  return { value: xlsxCellValue(value), formula: '' };
+}
+
+/** The domain's value of an exceljs cell that holds no formula (or of a formula's result). */
+export function xlsxCellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || value instanceof Date) return toCellValue(value, XLSX_ZONE);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('error' in value) return value.error;
+  if ('text' in value) return String(value.text);
+  return String(value);
 }
 
 function readRows(ws: ExcelJS.Worksheet, from: number, to: number): RawRow[] {
@@ -224,7 +240,7 @@ export class UnreadableFileError extends Error {
   }
 }
 
-function unreadableReason(path: string, error: unknown): string {
+export function unreadableReason(path: string, error: unknown): string {
   if (!existsSync(path)) return 'ファイルがありません';
   const code = (error as { code?: string }).code;
   if (code === 'EACCES') return '読み取りの権限がありません';
@@ -234,7 +250,7 @@ function unreadableReason(path: string, error: unknown): string {
 
 /** Opens an .xlsx file; its name without extension is the default センター名. */
 export async function openXlsx(path: string, today?: string): Promise<XlsxWorkbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJS().Workbook)();
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {

@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { type CellValue, isSheetDate } from '../domain/values/cell';
+import { loadExcelJS } from './xlsx-port';
 
 export interface SheetContent {
   readonly name: string;
@@ -38,7 +39,7 @@ export function addSheet(workbook: ExcelJS.Workbook, content: SheetContent): Exc
 }
 
 export async function writeWorkbook(path: string, sheets: readonly SheetContent[]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJS().Workbook)();
   workbook.creator = '包括支援シート';
   for (const sheet of sheets) addSheet(workbook, sheet);
   await workbook.xlsx.writeFile(path);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CellValue, isSheetDate } from '../../src/domain/values/cell';
 import { CONTRACTS_SHEET } from '../../src/domain/sheets/contracts';
@@ -13,6 +13,7 @@ import type { HonjoCenterName } from '../../src/sample/handout-plan';
 import { demoJsonRun } from '../helpers/demo';
 import { HONJO_OFFICES } from '../../src/sample/honjo';
 import { parseCsv } from './csv';
+import { findSoffice } from '../helpers/soffice';
 
 /**
  * Issue 7 item 3: the sample workbooks are real .xlsx files a user can open, not only something exceljs reads
@@ -25,20 +26,6 @@ import { parseCsv } from './csv';
  * remove spaces false, sheet -1 (every sheet, each to its own file).
  */
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
-
-/** soffice on PATH, found without a shell. */
-function findSoffice(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'soffice');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
-}
 
 /** What LibreOffice shows for a cell the sample wrote: dates in the sheet's yyyy/mm/dd format, booleans as TRUE/FALSE. */
 function shown(value: CellValue | undefined): string {
