@@ -1,3 +1,4 @@
+import { readMonthInput } from '../domain/values/months';
 import { byId, el, failureText, setStatus } from './dom';
 import { closeDialog, pageData, server } from './google-script';
 
@@ -14,9 +15,12 @@ function main(): void {
   const result = byId('result');
   month.value = data.defaultMonth;
   byId('cancel').addEventListener('click', () => closeDialog());
+  // Safari and Firefox show <input type="month"> as a plain text box, where people type 2026/10 or 令和8年10月:
+  // the page reads what it is given by the server's own rule (readMonthInput), never a stricter one of its own.
   const run = (): void => {
-    if (!/^\d{4}-\d{2}$/.test(month.value)) {
-      setStatus(status, '対象月を選んでください（例: 2026-10）。', 'error');
+    const input = readMonthInput(month.value, data.defaultMonth);
+    if ('problem' in input) {
+      setStatus(status, input.problem, 'error');
       month.focus();
       return;
     }
@@ -24,7 +28,7 @@ function main(): void {
     setStatus(status, '作成しています…');
     result.replaceChildren();
     server
-      .reportDialogBuild(month.value)
+      .reportDialogBuild(input.month)
       .then((r) => {
         setStatus(status, `「${r.sheet}」を作成しました。`, 'success');
         result.replaceChildren(

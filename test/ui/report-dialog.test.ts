@@ -39,4 +39,39 @@ describeInBrowser('月報を作成… in Chromium, answered by the server over t
     expect(await page.locator('#status').textContent()).toMatch(/^ほかの方が月報の作成か提出をしているところです/);
     expect(served.requests).toEqual([]);
   });
+
+  test('where the month picker is a plain text box (Safari, Firefox), 令和 and slashes are read as the server reads them; what it cannot read is said before any call', async () => {
+    const env = createGasEnvironment({ htmlDir: BUILD });
+    sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...consultations(5)]);
+    const context = loadBundle(join(BUILD, 'Code.js'), env);
+    runFunction(context, 'menuBuildReport');
+    const served = await openServed(browser, env, context, lastShown(env, 'modal'), { width: 420, height: 260 });
+    const { page } = served;
+    // What those browsers render: the same element, as text.
+    await page.locator('#month').evaluate((input) => ((input as HTMLInputElement).type = 'text'));
+    expect(await page.locator('#month').getAttribute('placeholder')).toContain('令和');
+
+    await page.locator('#month').fill('令和8年9月');
+    await page.getByRole('button', { name: '作成' }).click();
+    await served.settle();
+    expect(env.spreadsheet.peekSheetNames()).toContain('月報_2026-09');
+    expect(await page.locator('#status').textContent()).toBe('「月報_2026-09」を作成しました。');
+
+    await page.locator('#month').fill('2026/8');
+    await page.getByRole('button', { name: '作成' }).click();
+    await served.settle();
+    expect(env.spreadsheet.peekSheetNames()).toContain('月報_2026-08');
+
+    const before = env.spreadsheet.peekSheetNames();
+    const serverBuild = context.reportDialogBuild as (...args: unknown[]) => unknown;
+    let calls = 0;
+    context.reportDialogBuild = (...args: unknown[]): unknown => (calls++, serverBuild(...args));
+    await page.locator('#month').fill('来月あたり');
+    await page.getByRole('button', { name: '作成' }).click();
+    await served.settle();
+    expect(await page.locator('#status').textContent()).toMatch(/^「来月あたり」を月として読めませんでした.*2026-10 や 令和8年10月 の形で入力してください。$/);
+    expect(env.spreadsheet.peekSheetNames()).toEqual(before);
+    expect(calls).toBe(0);
+    expect(served.requests).toEqual([]);
+  });
 });
