@@ -22,13 +22,42 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Zones whose offset from UTC has been fixed since a known instant: there the wall clock is arithmetic. This is
+ * the product's calendar (every center is in Japan) and the CLI's (exceljs dates are UTC wall clocks), so the
+ * common case needs neither ICU's time-zone data, which Apps Script does not document, nor a formatToParts per
+ * cell. Japan has kept +9:00 since its last summer time ended in September 1951; earlier instants, and any other
+ * zone, go through Intl.
+ */
+const FIXED_OFFSETS: ReadonlyMap<string, { readonly minutes: number; readonly since: number }> = new Map([
+  ['UTC', { minutes: 0, since: -Infinity }],
+  ['Etc/UTC', { minutes: 0, since: -Infinity }],
+  ['GMT', { minutes: 0, since: -Infinity }],
+  ['Asia/Tokyo', { minutes: 9 * 60, since: Date.UTC(1951, 11, 31, 15) }],
+]);
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** Year, month, day, hour and minute as the wall clock of `zone` shows `date` (years unpadded, as Intl gives them). */
+function wallClock(date: Date, zone: string): { iso: string; time: string } {
+  const fixed = FIXED_OFFSETS.get(zone);
+  const t = date.getTime();
+  if (fixed && t >= fixed.since) {
+    const d = new Date(t + fixed.minutes * 60_000);
+    return {
+      iso: `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`,
+      time: `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`,
+    };
+  }
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(zone).formatToParts(date)) parts[p.type] = p.value;
+  return { iso: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
 /** The calendar date (and time, when not midnight) that an instant shows in a time zone. */
 export function sheetDateOf(date: Date, zone: string): SheetDate | null {
   if (Number.isNaN(date.getTime())) return null;
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(zone).formatToParts(date)) parts[p.type] = p.value;
-  const iso = `${parts.year}-${parts.month}-${parts.day}`;
-  const time = `${parts.hour}:${parts.minute}`;
+  const { iso, time } = wallClock(date, zone);
   return time === '00:00' ? { kind: 'date', iso } : { kind: 'date', iso, time };
 }
 
