@@ -1,6 +1,7 @@
 import { formatShare } from './concentration';
 import { type CountTable, sumTables } from './count-table';
 import { compareMonths, formatWarekiMonth, monthOf, type YearMonth } from '../values/months';
+import { compareJapanese } from '../values/japanese-order';
 import type { Submission } from './submission';
 import { exceeds } from '../values/numbers';
 
@@ -136,8 +137,6 @@ interface OfficeDraft {
   said: { field: 'name' | 'address'; value: string; center: string }[];
 }
 
-const collator = new Intl.Collator('ja');
-
 function groupRank(place: CityPlace): (municipality: string) => number {
   return (m) =>
     m === place.municipality ? 0 : place.municipalityOrder.includes(m) ? 1 + place.municipalityOrder.indexOf(m) : 1 + place.municipalityOrder.length;
@@ -238,10 +237,10 @@ export function consolidate(month: YearMonth, since: YearMonth | undefined, cent
   const rank = groupRank(place);
   const offices = [...mergeOffices(centers, warnings).values()]
     .map(({ said: _said, ...o }): ConsolidatedOffice => o)
-    .sort((a, b) => rank(a.municipality) - rank(b.municipality) || collator.compare(a.municipality, b.municipality) || collator.compare(a.name, b.name));
+    .sort((a, b) => rank(a.municipality) - rank(b.municipality) || compareJapanese(a.municipality, b.municipality) || compareJapanese(a.name, b.name));
   const from = since ?? month;
   const newContracts = newContractsOf(centers, from, month).sort(
-    (a, b) => compareMonths(a.startMonth, b.startMonth) || rank(a.municipality) - rank(b.municipality) || collator.compare(a.name, b.name),
+    (a, b) => compareMonths(a.startMonth, b.startMonth) || rank(a.municipality) - rank(b.municipality) || compareJapanese(a.name, b.name),
   );
   const subs = submitted(centers).map((s) => s.submission);
   return {
