@@ -5,27 +5,57 @@ import { type BlockStyle, extentOf, rectangular, type SheetModel } from '../work
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** The number format of a cell formatted as plain text (表示形式 › 数字 › 書式なしテキスト). */
+const PLAIN_TEXT_FORMAT = '@';
+
+/** How a date is meant to land: as a date Sheets computes with (a patch), or as its text (a generated sheet). */
+export type DateInput = 'date' | 'text';
 
 /**
- * A value as setValues must get it so that Sheets keeps it as it is. Sheets runs a string starting with
- * `=`, `+`, `-` or `@` as a formula and turns `2026-10` or `12` into a date or a number; a leading
- * apostrophe makes any string plain text (and is not part of the stored value).
+ * The one rule for every value the add-on writes with setValues: what to hand Sheets so that the cell holds
+ * exactly `value`, given the cell's number format at the time of writing. In a plain-text cell ('@') Sheets
+ * stores the input as it is, a leading apostrophe included (running シートを準備 twice on such a sheet would
+ * otherwise add `'氏名` again and again), so text goes as it is. Anywhere else Sheets runs text starting with
+ * `=`, `+`, `-` or `@` as a formula and turns `2026-10` or `12` into a date or a number; a leading apostrophe,
+ * not stored, keeps it text. A date goes as 2026-10-03 (digits cannot start a formula), which Sheets stores as
+ * a date, or as that text.
  */
+export function sheetsInput(value: CellValue, format: string, dates: DateInput = 'text'): string | number | boolean {
+  if (value === null || value === '') return '';
+  const plainText = format === PLAIN_TEXT_FORMAT;
+  if (isSheetDate(value)) {
+    const text = value.time ? `${value.iso} ${value.time}` : value.iso;
+    return plainText || dates === 'date' ? text : `'${text}`;
+  }
+  if (typeof value === 'string') return plainText ? value : `'${value}`;
+  return value;
+}
+
+/** The rule for a cell whose format is the default: a sheet just inserted, whose formats come after its values. */
 export function asSheetsValue(value: CellValue): string | number | boolean {
-  if (value === null) return '';
-  if (isSheetDate(value)) return `'${value.iso}`;
-  return typeof value === 'string' ? `'${value}` : value;
+  return sheetsInput(value, '');
+}
+
+/**
+ * Writes a block into cells that may already carry a format (a person's sheet): their formats are read first,
+ * in one call, so that each cell gets what the rule says for it.
+ */
+export function writeValues(range: Range, values: readonly (readonly CellValue[])[], dates: DateInput = 'text'): Range {
+  const formats = range.getNumberFormats();
+  return range.setValues(values.map((row, i) => row.map((v, j) => sheetsInput(v, formats[i]?.[j] ?? '', dates))));
 }
 
 /** One property of every cell of the sheet; null where the model sets nothing. */
-type Layer<T> = (T | null)[][];
+export type Layer<T> = (T | null)[][];
 
 /**
  * The whole sheet as the model leaves it: values and each style property cell by cell. Blocks and accents
  * are laid on in order, so a later one wins where they overlap, as when each was applied in turn.
  */
 interface Canvas {
-  readonly values: (string | number | boolean)[][];
+  readonly values: CellValue[][];
   readonly bold: Layer<true>;
   readonly italic: Layer<true>;
   readonly background: Layer<string>;
@@ -45,7 +75,7 @@ function put<T>(l: T[][], row: number, column: number, value: T): void {
 
 function paint(model: SheetModel, rows: number, columns: number): Canvas {
   const canvas: Canvas = {
-    values: Array.from({ length: rows }, () => Array<string>(columns).fill('')),
+    values: Array.from({ length: rows }, () => Array<CellValue>(columns).fill(null)),
     bold: layer(rows, columns),
     italic: layer(rows, columns),
     background: layer(rows, columns),
@@ -68,7 +98,7 @@ function paint(model: SheetModel, rows: number, columns: number): Canvas {
     const width = values[0]?.length ?? 0;
     // An empty block draws nothing, its styles included, as it always has.
     if (values.length === 0 || width === 0) continue;
-    values.forEach((row, i) => row.forEach((v, j) => put(canvas.values, block.row - 1 + i, block.column - 1 + j, asSheetsValue(v))));
+    values.forEach((row, i) => row.forEach((v, j) => put(canvas.values, block.row - 1 + i, block.column - 1 + j, v)));
     if (block.style) style({ row: block.row, column: block.column, numRows: values.length, numColumns: width }, block.style);
     for (const accent of block.accents ?? []) style(accent.rect, accent.style);
   }
@@ -79,9 +109,10 @@ const used = <T>(l: Layer<T>): boolean => l.some((row) => row.some((v) => v !== 
 
 /**
  * The cells holding `value`, as few rectangles as runs allow: runs of a row, and runs of the same columns
- * on consecutive rows joined into one (a table's body is one rectangle), in A1 notation.
+ * on consecutive rows joined into one (a table's body is one rectangle), in A1 notation. The layer's first
+ * cell is `origin` on the sheet.
  */
-function rectsOf<T>(l: Layer<T>, value: T): string[] {
+export function rectsOf<T>(l: Layer<T>, value: T, origin: { row: number; column: number } = { row: 1, column: 1 }): string[] {
   const open = new Map<string, CellRect>();
   const done: CellRect[] = [];
   l.forEach((row, r) => {
@@ -106,12 +137,13 @@ function rectsOf<T>(l: Layer<T>, value: T): string[] {
   done.push(...open.values());
   return done
     .sort((a, b) => a.row - b.row || a.column - b.column)
+    .map((x) => ({ ...x, row: x.row + origin.row - 1, column: x.column + origin.column - 1 }))
     .map((x) =>
       x.numRows === 1 && x.numColumns === 1 ? a1(x.row, x.column) : `${a1(x.row, x.column)}:${a1(x.row + x.numRows - 1, x.column + x.numColumns - 1)}`,
     );
 }
 
-function distinct<T>(l: Layer<T>): T[] {
+export function distinct<T>(l: Layer<T>): T[] {
   return [...new Set(l.flat().filter((v): v is T => v !== null))];
 }
 
@@ -167,8 +199,8 @@ function layoutOf(model: SheetModel, canvas: Canvas, rows: number, columns: numb
 function draw(sheet: Sheet, model: SheetModel, canvas: Canvas, rows: number, columns: number): void {
   sizeTo(sheet, rows, columns);
   const range = sheet.getRange(1, 1, rows, columns);
-  range.setValues(canvas.values);
-  // Formats after the values: a '@' number format set first would keep the apostrophes as text.
+  // Formats after the values: every cell is still the new sheet's default when they are written.
+  range.setValues(canvas.values.map((row) => row.map(asSheetsValue)));
   if (used(canvas.bold)) range.setFontWeights(canvas.bold.map((row) => row.map((v) => (v ? 'bold' : null))));
   if (used(canvas.italic)) range.setFontStyles(canvas.italic.map((row) => row.map((v) => (v ? 'italic' : null))));
   if (used(canvas.background)) range.setBackgrounds(canvas.background);
@@ -241,7 +273,8 @@ export function replaceSheet(spreadsheet: Spreadsheet, model: SheetModel): Sheet
   const layout = layoutOf(model, canvas, rows, columns);
   const old = spreadsheet.getSheetByName(model.name);
   if (old && hasLayout(old, layout, rows, columns)) {
-    old.getRange(1, 1, rows, columns).setValues(canvas.values);
+    // The sheet already has the layout's formats: a '@' cell gets its text as it is.
+    old.getRange(1, 1, rows, columns).setValues(canvas.values.map((row, r) => row.map((v, c) => sheetsInput(v, canvas.numberFormat[r]?.[c] ?? ''))));
     if (!model.hidden) spreadsheet.setActiveSheet(old);
     return old;
   }

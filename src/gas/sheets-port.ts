@@ -1,10 +1,11 @@
-import { type CellValue, isSheetDate } from '../domain/values/cell';
+import { a1 } from '../domain/values/cell';
 import type { CellRect, RawRow, RawSheet } from '../domain/sheets/table';
 import { JAPAN_TIME_ZONE, todayIn, toCellValues } from '../workbook/cell-values';
 import { rectOfA1 } from '../workbook/a1';
-import { boundsOf, patchBlocks, resolveBlock } from '../workbook/cell-patch';
-import { asSheetsValue, replaceSheet } from './replace-sheet';
-import { type CellPatch, type CellStyles, partialReadBlocks, type WorkbookPort } from '../workbook/port';
+import { boundsOf, patchBlocks, resolveBlock, spillZone } from '../workbook/cell-patch';
+import { type StyleChanges, styleChanges } from '../workbook/marks';
+import { asSheetsValue, distinct, rectsOf, replaceSheet, sheetsInput, writeValues } from './replace-sheet';
+import { type CellStyles, partialReadBlocks, type WorkbookPort } from '../workbook/port';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -23,34 +24,135 @@ function mergesOf(range: Range): CellRect[] {
     .filter((r): r is CellRect => r !== undefined);
 }
 
+type Locked = (row: number, column: number) => boolean;
+const NOTHING_LOCKED: Locked = () => false;
+
 /**
- * A patched value for setValues. A cell formatted as plain text ('@') keeps whatever is written, apostrophe
- * included, so it gets the bare string; elsewhere a string gets the apostrophe that keeps it text (never a
- * formula). A date is written as 2026-10-03, which Sheets stores as a date (digits cannot start a formula).
+ * The cells the running user may not change: those of protections that are not warning-only and do not list
+ * them as an editor (a sheet protection leaves its unprotected ranges open). Read only after Sheets refused a
+ * write, so that a sheet without such protections costs no call.
  */
-function patchedValue(value: CellValue, format: string): string | number | boolean {
-  if (typeof value === 'string' && format === '@') return value;
-  if (isSheetDate(value)) return value.time ? `${value.iso} ${value.time}` : value.iso;
-  return asSheetsValue(value);
+function lockedCells(s: Sheet): Locked | undefined {
+  const types = SpreadsheetApp.ProtectionType;
+  const rectsOfRanges = (ranges: readonly Range[]): CellRect[] => ranges.map((r) => rectOfA1(r.getA1Notation())).filter((r): r is CellRect => r !== undefined);
+  const inside = (rects: readonly CellRect[], row: number, column: number): boolean =>
+    rects.some((r) => row >= r.row && row < r.row + r.numRows && column >= r.column && column < r.column + r.numColumns);
+  const ranges = rectsOfRanges(s.getProtections(types.RANGE).flatMap((p) => (p.canEdit() ? [] : [p.getRange()])));
+  const sheetLock = s.getProtections(types.SHEET).find((p) => !p.canEdit());
+  if (ranges.length === 0 && !sheetLock) return undefined;
+  const open = sheetLock ? rectsOfRanges(sheetLock.getUnprotectedRanges()) : [];
+  return (row, column) => inside(ranges, row, column) || (sheetLock !== undefined && !inside(open, row, column));
 }
 
-/** A cell between two patched ones, written back exactly as it was read: its formula, or its value as is. */
-function keptValue(value: unknown, formula: string, format: string): unknown {
-  if (formula !== '') return formula;
-  if (typeof value === 'string' && value !== '' && format !== '@') return `'${value}`;
-  return value;
+/**
+ * Does `write` with every cell; when Sheets refuses it and protections lock some cells for this user, does it
+ * again without those cells (a check or a patch must not fail because of a range someone else protected).
+ * Any other failure is thrown as it came. Each write is whole or nothing, so repeating the ones that went
+ * through writes the same again.
+ */
+function aroundProtections<T>(s: Sheet, write: (locked: Locked) => T): T {
+  try {
+    return write(NOTHING_LOCKED);
+  } catch (error) {
+    const locked = lockedCells(s);
+    if (!locked) throw error;
+    return write(locked);
+  }
 }
+
+/** One cell to write, with the input the text rule gives it (sheetsInput). */
+interface CellWrite {
+  readonly row: number;
+  readonly column: number;
+  readonly input: string | number | boolean;
+}
+
+/**
+ * Writes exactly the given cells and no other: a run of consecutive rows in a column is one setValues, and
+ * single cells that take the same input (電話 for every TEL) share one RangeList. So the calls follow the
+ * runs and the distinct lone values, not the rows: a column of 10,000 和暦 dates is one write.
+ */
+function writeCells(s: Sheet, cells: readonly CellWrite[]): void {
+  const sorted = [...cells].sort((a, b) => a.column - b.column || a.row - b.row);
+  const singles = new Map<string, CellWrite[]>();
+  for (let i = 0; i < sorted.length;) {
+    let end = i + 1;
+    while (end < sorted.length && sorted[end]?.column === sorted[i]?.column && sorted[end]?.row === (sorted[end - 1]?.row ?? 0) + 1) end++;
+    const run = sorted.slice(i, end);
+    const first = run[0] as CellWrite;
+    if (run.length > 1) s.getRange(first.row, first.column, run.length, 1).setValues(run.map((c) => [c.input]));
+    else {
+      const key = `${typeof first.input}:${String(first.input)}`;
+      singles.set(key, [...(singles.get(key) ?? []), first]);
+    }
+    i = end;
+  }
+  for (const group of singles.values()) {
+    const first = group[0] as CellWrite;
+    if (group.length === 1) s.getRange(first.row, first.column).setValues([[first.input]]);
+    else s.getRangeList(group.map((c) => a1(c.row, c.column))).setValue(first.input);
+  }
+}
+
+/** Up to this many different notes are written one RangeList each; more are written as one block. */
+const NOTE_GROUPS = 8;
+/** A background change to "none", as a key of the layer of changes (whose null means "no change"). */
+const NO_BACKGROUND = '';
+
+/**
+ * Writes the marks that change and nothing else: backgrounds one RangeList per colour (ours two, and none),
+ * then the notes (writeNotes). Cells `locked` are left out.
+ */
+function writeMarks(s: Sheet, change: StyleChanges, before: CellStyles, locked: Locked): void {
+  const { rect } = change;
+  const open = (r: number, c: number): boolean => !locked(rect.row + r, rect.column + c);
+  const backgrounds = change.backgrounds.map((row, r) => row.map((bg, c) => (bg === undefined || !open(r, c) ? null : (bg ?? NO_BACKGROUND))));
+  for (const color of distinct(backgrounds)) s.getRangeList(rectsOf(backgrounds, color, rect)).setBackground(color === NO_BACKGROUND ? null : color);
+  const notes = change.notes.map((row, r) => row.map((note, c) => (note === undefined || !open(r, c) ? null : note)));
+  writeNotes(s, rect, notes, before, locked !== NOTHING_LOCKED);
+}
+
+/**
+ * Notes that change (null where a note stays), one RangeList per distinct note while they are few. When they are
+ * many (a first check of a ledger with many different problems), one setNotes over the block from the first to
+ * the last changed note, the notes between written back as they were just read, so that the calls never follow
+ * the rows; not when some cells are locked, which could lie in that block.
+ */
+function writeNotes(s: Sheet, rect: CellRect, notes: (string | null)[][], before: CellStyles, locks: boolean): void {
+  const texts = distinct(notes);
+  if (texts.length <= NOTE_GROUPS || locks) {
+    for (const text of texts) s.getRangeList(rectsOf(notes, text, rect)).setNote(text);
+    return;
+  }
+  const rows = notes.flatMap((row, r) => (row.some((n) => n !== null) ? [r] : []));
+  const columns = notes[0]?.flatMap((_, c) => (notes.some((row) => row[c] !== null) ? [c] : [])) ?? [];
+  const [top, bottom, left, right] = [Math.min(...rows), Math.max(...rows), Math.min(...columns), Math.max(...columns)];
+  const block = notes.slice(top, bottom + 1).map((row, r) => row.slice(left, right + 1).map((n, c) => n ?? before.notes[top + r]?.[left + c] ?? ''));
+  s.getRange(rect.row + top, rect.column + left, block.length, right - left + 1).setNotes(block);
+}
+
+const sameRect = (a: CellRect, b: CellRect): boolean => a.row === b.row && a.column === b.column && a.numRows === b.numRows && a.numColumns === b.numColumns;
 
 /**
  * The port over SpreadsheetApp. Every method is a fixed handful of calls: one read or write per block,
- * never per row or cell, since each call is a round trip to Google's servers.
+ * never per row or cell, since each call is a round trip to Google's servers. Writes into a person's sheet
+ * touch only the cells that change.
  */
 export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
   const sheets = new Map<string, Sheet | null>();
   let zone: string | undefined;
+  /** The styles last read (readStyles), which a write of the same block changes. */
+  let read: { name: string; rect: CellRect; styles: CellStyles } | undefined;
   const sheet = (name: string): Sheet | null => {
     if (!sheets.has(name)) sheets.set(name, spreadsheet.getSheetByName(name));
     return sheets.get(name) ?? null;
+  };
+  const readStyles = (name: string, rect: CellRect): CellStyles => {
+    const range = sheet(name)?.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);
+    if (!range) return { backgrounds: [], notes: [] };
+    const styles = { backgrounds: range.getBackgrounds(), notes: range.getNotes() };
+    read = { name, rect, styles };
+    return styles;
   };
   const timeZone = (): string => (zone ??= spreadsheet.getSpreadsheetTimeZone() || JAPAN_TIME_ZONE);
 
@@ -77,11 +179,7 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       const rows = ranges.flatMap((r) => rowsOf(r.range, r.first, timeZone(), r === edited));
       return { name, rows, merges: edited ? mergesOf(edited.range) : [] };
     },
-    readStyles(name, rect): CellStyles {
-      const range = sheet(name)?.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);
-      if (!range) return { backgrounds: [], notes: [] };
-      return { backgrounds: range.getBackgrounds(), notes: range.getNotes() };
-    },
+    readStyles,
     replaceSheet(model) {
       sheets.set(model.name, replaceSheet(spreadsheet, model));
     },
@@ -90,33 +188,31 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       const blocks = patchBlocks(patches);
       const bounds = boundsOf(blocks);
       if (!s || !bounds) return { applied: [], skipped: [...patches] };
-      // One read of everything the blocks cover: what the cells hold now, their formulas and formats.
-      const range = s.getRange(bounds.row, bounds.column, bounds.numRows, bounds.numColumns);
-      const raw = range.getValues();
-      const values = toCellValues(raw, timeZone());
+      // One read from A1 to the last patched cell: what the cells hold now, their formats, and every formula
+      // whose result could fill them (such a formula may sit above the first patched row, in the header).
+      const range = s.getRange(1, 1, bounds.row + bounds.numRows - 1, bounds.column + bounds.numColumns - 1);
+      const values = toCellValues(range.getValues(), timeZone());
       const formulas = range.getFormulas();
       const formats = range.getNumberFormats();
-      const at = <T>(grid: T[][], row: number, column: number): T | undefined => grid[row - bounds.row]?.[column - bounds.column];
-      const applied: CellPatch[] = [];
-      const skipped: CellPatch[] = [];
-      for (const block of blocks) {
-        const resolved = resolveBlock(block, (row) => ({ value: at(values, row, block.column) ?? null, formula: at(formulas, row, block.column) ?? '' }));
-        applied.push(...resolved.applied);
-        skipped.push(...resolved.skipped);
-        const first = resolved.rows.findIndex((r) => r.kind === 'patch');
-        if (first < 0) continue;
-        let last = resolved.rows.length - 1;
-        while (resolved.rows[last]?.kind !== 'patch') last--;
-        const column = resolved.rows.slice(first, last + 1).map((r, i) => {
-          const row = block.firstRow + first + i;
-          const format = at(formats, row, block.column) ?? '';
-          return [
-            r.kind === 'patch' ? patchedValue(r.patch.after, format) : keptValue(at(raw, row, block.column), at(formulas, row, block.column) ?? '', format),
-          ];
-        });
-        s.getRange(block.firstRow + first, block.column, column.length, 1).setValues(column);
-      }
-      return { applied, skipped };
+      const spilled = spillZone(formulas);
+      const at = <T>(grid: T[][], row: number, column: number): T | undefined => grid[row - 1]?.[column - 1];
+      const resolved = blocks.map((block) =>
+        resolveBlock(block, (row) => ({
+          value: at(values, row, block.column) ?? null,
+          formula: at(formulas, row, block.column) ?? '',
+          spill: spilled(row, block.column),
+        })),
+      );
+      const applied = resolved.flatMap((r) => r.applied);
+      const refused = aroundProtections(s, (locked) => {
+        const open = applied.filter((p) => !locked(p.row, p.column));
+        writeCells(
+          s,
+          open.map((p) => ({ row: p.row, column: p.column, input: sheetsInput(p.after, at(formats, p.row, p.column) ?? '', 'date') })),
+        );
+        return applied.filter((p) => locked(p.row, p.column));
+      });
+      return { applied: applied.filter((p) => !refused.includes(p)), skipped: [...resolved.flatMap((r) => r.skipped), ...refused] };
     },
     removeSheet(name) {
       const s = sheet(name);
@@ -136,18 +232,22 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       }
       const last = s.getLastRow();
       const width = Math.max(header.length, ...rows.map((r) => r.length));
-      // A range past the sheet's last row does not exist in Sheets: grow the sheet first.
-      const missing = last + rows.length - s.getMaxRows();
-      if (missing > 0) s.insertRowsAfter(s.getMaxRows(), missing);
-      const block = rows.map((r) => Array.from({ length: width }, (_, i) => asSheetsValue(r[i] ?? null)));
-      s.getRange(last + 1, 1, rows.length, width).setValues(block);
+      // A range past the sheet's last row or column does not exist in Sheets: grow the sheet first.
+      const maxRows = s.getMaxRows();
+      const maxColumns = s.getMaxColumns();
+      if (last + rows.length > maxRows) s.insertRowsAfter(maxRows, last + rows.length - maxRows);
+      if (width > maxColumns) s.insertColumnsAfter(maxColumns, width - maxColumns);
+      // The rows' formats are read after the sheet grew: inserted rows may have taken a format from above.
+      const block = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+      writeValues(s.getRange(last + 1, 1, rows.length, width), block);
     },
     writeStyles(name, rect, styles) {
-      const range = sheet(name)?.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);
-      if (!range) return;
-      // null resets a background to none, which is what clearing our own mark means.
-      range.setBackgrounds(styles.backgrounds);
-      range.setNotes(styles.notes);
+      const s = sheet(name);
+      if (!s) return;
+      // The styles a check just read are what the cells have; anything else is read first.
+      const before = read && read.name === name && sameRect(read.rect, rect) ? read.styles : readStyles(name, rect);
+      const change = styleChanges(rect, before, styles);
+      aroundProtections(s, (locked) => writeMarks(s, change, before, locked));
     },
   };
 }

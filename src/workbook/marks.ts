@@ -89,3 +89,25 @@ export function restyle(rect: CellRect, current: CellStyles, issues: readonly Is
   }
   return changed ? { backgrounds, notes } : undefined;
 }
+
+/**
+ * What a restyle changes, cell by cell over `rect`: the new background (null: none) or note, undefined where the
+ * cell keeps what it has. An adapter writes these cells only: a cell whose mark stays is never touched (it may
+ * be protected, or someone may be editing it).
+ */
+export interface StyleChanges {
+  readonly rect: CellRect;
+  readonly backgrounds: (string | null | undefined)[][];
+  readonly notes: (string | undefined)[][];
+}
+
+export function styleChanges(rect: CellRect, before: CellStyles, after: CellStyles): StyleChanges {
+  const backgrounds = after.backgrounds.map((row, r) =>
+    row.map((bg, c) => {
+      const was = before.backgrounds[r]?.[c] ?? null;
+      return (bg ?? null) === was || (isDefaultColor(bg) && isDefaultColor(was)) ? undefined : (bg ?? null);
+    }),
+  );
+  const notes = after.notes.map((row, r) => row.map((note, c) => (note === (before.notes[r]?.[c] ?? '') ? undefined : note)));
+  return { rect, backgrounds, notes };
+}

@@ -24,7 +24,10 @@ export interface CellPatch {
 
 export interface PatchOutcome {
   readonly applied: CellPatch[];
-  /** Cells that hold something else than `before` now (someone edited them meanwhile), or a formula. */
+  /**
+   * Cells that hold something else than `before` now (someone edited them meanwhile), a formula, or part of a
+   * formula's result; in Sheets also cells of a range protected from the person running it.
+   */
   readonly skipped: CellPatch[];
 }
 
@@ -44,6 +47,10 @@ export interface WorkbookPort {
   /** The rows where a header may be, then `count` rows from `first` (partialReadBlocks): what onEdit needs. */
   readRows(name: string, first: number, count: number): RawSheet | undefined;
   readStyles(name: string, rect: CellRect): CellStyles;
+  /**
+   * Gives the block these styles, writing only the cells whose background or note changes (never one whose mark
+   * stays: it may be protected, or someone may be typing in it). A cell the person may not change is left as it is.
+   */
   writeStyles(name: string, rect: CellRect, styles: CellStyles): void;
   /**
    * Replaces (or creates) a generated sheet atomically: the new one is built under a temporary name and
@@ -53,8 +60,9 @@ export interface WorkbookPort {
   replaceSheet(model: SheetModel): void;
   /**
    * Rewrites user cells after the person confirmed it: the cells are read again first and a cell whose value
-   * is no longer `before` is skipped, so an edit made meanwhile is never overwritten. One read for the sheet
-   * and one write per block of patchBlocks, whatever the number of cells.
+   * is no longer `before` is skipped, so an edit made meanwhile is never overwritten. Only the patched cells are
+   * written, never one between them: one read, and one write per run of consecutive rows (or per value shared by
+   * lone cells), whatever the number of cells.
    */
   patchCells(name: string, patches: readonly CellPatch[]): PatchOutcome;
   /** Removes a sheet the product made (a center's old `_提出データ`); nothing when there is none. */

@@ -41,13 +41,42 @@ export interface SheetModel {
   readonly hidden?: boolean;
 }
 
-/** Rows × columns a model covers, so the sheet is sized to its content (a spreadsheet holds 10M cells). */
+/**
+ * The size Sheets gives a chart built without width and height options, in pixels (the Sheets API's
+ * OverlayPosition defaults: 600 wide, 371 high), and the default height of a row and width of a column.
+ */
+const CHART_SIZE = { width: 600, height: 371 } as const;
+const DEFAULT_ROW_HEIGHT = 21;
+const DEFAULT_COLUMN_WIDTH = 100;
+
+/**
+ * The last row and column a chart covers from its anchor cell: as many rows of the default height as its height
+ * needs (371 px: 18 rows), and as many columns, at the model's widths (the default where it gives none), as its
+ * width needs. A chart needs these cells to exist: Sheets places a chart on cells of the grid.
+ */
+export function chartExtent(chart: ChartModel, columnWidths: readonly number[] = []): { lastRow: number; lastColumn: number } {
+  const lastRow = chart.anchor.row + Math.ceil(CHART_SIZE.height / DEFAULT_ROW_HEIGHT) - 1;
+  let lastColumn = chart.anchor.column;
+  const width = (column: number): number => columnWidths[column - 1] ?? DEFAULT_COLUMN_WIDTH;
+  for (let covered = width(lastColumn); covered < CHART_SIZE.width; covered += width(lastColumn)) lastColumn++;
+  return { lastRow, lastColumn };
+}
+
+/**
+ * Rows × columns a model covers, its charts included, so the sheet is sized to its content (a spreadsheet holds
+ * 10M cells) and every chart lies on cells that exist.
+ */
 export function extentOf(model: SheetModel): { rows: number; columns: number } {
   let rows = 1;
   let columns = 1;
   for (const b of model.blocks) {
     rows = Math.max(rows, b.row + b.values.length - 1);
     columns = Math.max(columns, b.column + b.values.reduce((w, r) => Math.max(w, r.length), 0) - 1);
+  }
+  for (const chart of model.charts ?? []) {
+    const { lastRow, lastColumn } = chartExtent(chart, model.columnWidths);
+    rows = Math.max(rows, lastRow);
+    columns = Math.max(columns, lastColumn);
   }
   // Sheets refuses to freeze every row of a sheet: keep one row below the frozen ones.
   return { rows: Math.max(rows, (model.frozenRows ?? 0) + 1), columns };

@@ -55,6 +55,15 @@ export class Layer<T> {
     this.rows = [];
   }
 
+  /** Every cell holding something, 0-based; setting a cell while visiting is allowed. */
+  forEach(visit: (value: T, row: number, column: number) => void): void {
+    this.rows.forEach((cells, r) =>
+      cells?.forEach((value, c) => {
+        if (value !== undefined) visit(value, r, c);
+      }),
+    );
+  }
+
   copyFrom(other: Layer<T>): void {
     this.rows = other.rows.map((cells) => cells?.slice());
   }
@@ -139,6 +148,66 @@ export function parseWritten(input: unknown, plainText: boolean, timeZone: strin
   const date = parseDateText(trimmed, timeZone);
   if (date) return { value: date, formula: undefined };
   return { value: text, formula: undefined };
+}
+
+/**
+ * Languages whose spreadsheets write decimals with a comma, and so separate a formula's arguments with ';' in
+ * the formulas Sheets shows (=AND(A1="";B1="")).
+ */
+const SEMICOLON_LANGUAGES = new Set([
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'lt',
+  'lv',
+  'nb',
+  'nl',
+  'no',
+  'pl',
+  'pt',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sv',
+  'tr',
+  'uk',
+  'vi',
+]);
+
+/**
+ * A formula as Sheets gives it back after storing it (the criteria of a conditional format): function names and
+ * references in capitals, no spaces, arguments separated as the spreadsheet's locale writes them. Text between
+ * double quotes and quoted sheet names are kept as written. The reference does not promise the text comes back
+ * as it was set, so the fake gives back a normalised one: code that recognises its own rules by their exact text
+ * fails here as it could in Sheets. (Decimals in formulas are not rewritten: the fake's formulas have none.)
+ */
+export function storedFormula(formula: string, locale: string): string {
+  const separator = SEMICOLON_LANGUAGES.has((locale.split(/[_-]/)[0] ?? '').toLowerCase()) ? ';' : ',';
+  let out = '';
+  let quote: string | undefined;
+  for (const ch of formula) {
+    if (quote !== undefined) {
+      out += ch;
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      out += ch;
+    } else if (!/\s/.test(ch)) {
+      out += ch === ',' ? separator : ch.toUpperCase();
+    }
+  }
+  return out;
 }
 
 function parseDateText(text: string, timeZone: string): Date | undefined {

@@ -106,16 +106,24 @@ describe('writing values as Sheets parses them', () => {
     expect(String(thrown)).toBe(`Exception: ${ROWS_MISMATCH}`);
   });
 
-  it('grows the sheet when written past its last row, and reports the last row with content', () => {
+  it('refuses a range past the last row or column, as Sheets does; appendRow grows the sheet', () => {
     const sheet = freshSheet();
     expect(sheet.getMaxRows()).toBe(1000);
+    const outside = 'The coordinates of the range are outside the dimensions of the sheet.';
+    expect(() => sheet.getRange(1500, 2)).toThrow(outside);
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow(outside);
+    expect(() => sheet.getRange(1, 27)).toThrow(outside);
+    expect(() => sheet.getRange('A1001')).toThrow(outside);
+    expect(() => sheet.getRange(1000, 1).offset(1, 0)).toThrow(outside);
+    expect(() => sheet.getRangeList(['A1', 'B1001'])).toThrow(outside);
+    sheet.insertRowsAfter(1000, 500);
     sheet.getRange(1500, 2).setValue('x');
-    sheet.getRange(1600, 1).setBackground('yellow');
-    expect(sheet.getMaxRows()).toBe(1600);
     expect(sheet.getLastRow()).toBe(1500);
     expect(sheet.getLastColumn()).toBe(2);
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:B1500');
-    expect(sheet.peekBackgrounds('A1600')).toEqual([['#ffff00']]);
+    sheet.appendRow(['y']);
+    expect(sheet.getLastRow()).toBe(1501);
+    expect(sheet.getMaxRows()).toBe(1501);
   });
 
   it('keeps notes, backgrounds, fonts and validation per cell, null resetting to the default', () => {
@@ -369,6 +377,7 @@ describe('call counting', () => {
 
   it('handles a 10,000-row sheet in block reads and writes quickly', () => {
     const sheet = freshSheet();
+    sheet.insertRowsAfter(1000, 9000);
     const rows = Array.from({ length: 10000 }, (_, i) => Array.from({ length: 20 }, (_, j) => `r${i}c${j}`));
     const started = Date.now();
     sheet.getRange(1, 1, 10000, 20).setValues(rows);

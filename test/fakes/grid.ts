@@ -14,7 +14,17 @@ export interface GridHost {
   /** Throws when growing by this many cells would pass the spreadsheet's limit. */
   reserveCells(added: number): void;
   error(message: string): Error;
+  /** Throws, changing nothing, when the running user may not change rect (a protected range or sheet). */
+  guard(rect: Rect): void;
 }
+
+/** One array result (ARRAYFORMULA, QUERY…): its formula's cell and the cells it fills share this mark. */
+export interface ArrayResult {
+  readonly formula: string;
+}
+
+/** What an array's formula cell reads once something else holds a cell its result needs. */
+export const BROKEN_ARRAY = '#REF!';
 
 export class Grid<V> {
   readonly values = new Layer<CellValue>();
@@ -28,6 +38,10 @@ export class Grid<V> {
   readonly alignments = new Layer<HorizontalAlignment>();
   readonly wraps = new Layer<boolean>();
   readonly validations = new Layer<V>();
+  /** The formula cell of each array result. */
+  readonly arrays = new Layer<ArrayResult>();
+  /** Cells filled by another cell's array result: a value, no formula, no content of their own. */
+  readonly spills = new Layer<ArrayResult>();
   merges: Rect[] = [];
 
   constructor(
@@ -125,6 +139,7 @@ export class Grid<V> {
         }
       }
     }
+    this.host.guard(rect);
     this.ensure(rect);
     const zone = this.host.timeZone();
     const covered = this.coveredIn(rect);
@@ -138,10 +153,60 @@ export class Grid<V> {
         const plainText = this.numberFormats.get(r, c) === '@';
         const formulaInPlainText = asFormula && typeof input === 'string' && input.startsWith('=');
         const written = parseWritten(input, plainText && !formulaInPlainText, zone);
+        if (!this.landsOnArray(r, c, written.value !== undefined)) continue;
         this.values.set(r, c, written.value);
         this.formulas.set(r, c, written.formula);
       }
     }
+  }
+
+  /**
+   * What a write does to an array result, before it lands: writing over the formula's cell ends the array (its
+   * cells empty); content in a cell the array fills breaks it, as Sheets does ("Array result was not expanded
+   * because it would overwrite data"): the formula's cell reads #REF! and the other cells empty. Nothing written
+   * into a filled cell leaves the array as it is. False when the write leaves the cell as it is.
+   */
+  private landsOnArray(r: number, c: number, content: boolean): boolean {
+    const own = this.arrays.get(r, c);
+    if (own) this.removeArray(own, false);
+    const filled = this.spills.get(r, c);
+    if (!filled) return true;
+    if (!content) return false;
+    this.removeArray(filled, true);
+    return true;
+  }
+
+  /** Empties the cells an array fills; a broken one keeps its formula and reads #REF!. The fake does not evaluate again. */
+  private removeArray(array: ArrayResult, broken: boolean): void {
+    this.spills.forEach((mark, r, c) => {
+      if (mark !== array) return;
+      this.spills.set(r, c, undefined);
+      this.values.set(r, c, undefined);
+    });
+    this.arrays.forEach((mark, r, c) => {
+      if (mark !== array) return;
+      this.arrays.set(r, c, undefined);
+      if (broken) this.values.set(r, c, BROKEN_ARRAY);
+    });
+  }
+
+  /**
+   * Fixtures: an array formula at (row, column), 1-based, whose result is `result` (its first cell the formula's
+   * own value). The other cells hold the result's values with no formula, as Sheets reports them.
+   */
+  spill(row: number, column: number, formula: string, result: readonly (readonly CellValue[])[]): void {
+    const width = result.reduce((max, r) => Math.max(max, r.length), 0);
+    this.ensure({ row, column, numRows: result.length, numColumns: width });
+    const array: ArrayResult = { formula };
+    result.forEach((cells, i) =>
+      cells.forEach((value, j) => {
+        const r = row - 1 + i;
+        const c = column - 1 + j;
+        this.values.set(r, c, value === '' ? undefined : value);
+        this.formulas.set(r, c, i === 0 && j === 0 ? formula : undefined);
+        (i === 0 && j === 0 ? this.arrays : this.spills).set(r, c, array);
+      }),
+    );
   }
 
   /** Stores values exactly as given (strings stay strings; '=…' is a formula): fixtures, not user input. */
@@ -166,14 +231,24 @@ export class Grid<V> {
 
   /** Sets one layer over rect; undefined resets a cell to the default. */
   fill<T>(layer: Layer<T>, rect: Rect, at: (i: number, j: number) => T | undefined): void {
+    this.host.guard(rect);
     this.ensure(rect);
     for (let i = 0; i < rect.numRows; i++) {
       for (let j = 0; j < rect.numColumns; j++) layer.set(rect.row - 1 + i, rect.column - 1 + j, at(i, j));
     }
   }
 
+  /** Clears what cells hold; a cell an array fills holds nothing of its own and keeps showing the result. */
   clearContent(rect: Rect): void {
-    this.clearLayers(rect, [this.values, this.formulas]);
+    this.host.guard(rect);
+    for (let r = rect.row - 1; r < rect.row - 1 + rect.numRows; r++) {
+      for (let c = rect.column - 1; c < rect.column - 1 + rect.numColumns; c++) {
+        if (this.spills.get(r, c)) continue;
+        this.landsOnArray(r, c, false);
+        this.values.set(r, c, undefined);
+        this.formulas.set(r, c, undefined);
+      }
+    }
   }
 
   clearFormat(rect: Rect): void {
@@ -181,6 +256,7 @@ export class Grid<V> {
   }
 
   clearLayers(rect: Rect, layers: readonly Layer<unknown>[]): void {
+    this.host.guard(rect);
     for (const layer of layers) layer.clear(rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns);
   }
 
@@ -191,6 +267,7 @@ export class Grid<V> {
 
   /** Merges rect: blocks inside it are replaced, blocks straddling its edge are refused, as in Sheets. */
   merge(rect: Rect): void {
+    this.host.guard(rect);
     this.refuseStraddling(rect);
     this.merges = this.merges.filter((m) => !contains(rect, m));
     if (rect.numRows === 1 && rect.numColumns === 1) return;
@@ -206,6 +283,7 @@ export class Grid<V> {
   }
 
   breakApart(rect: Rect): void {
+    this.host.guard(rect);
     this.refuseStraddling(rect);
     this.merges = this.merges.filter((m) => !contains(rect, m));
   }
@@ -239,6 +317,8 @@ export class Grid<V> {
       this.alignments,
       this.wraps,
       this.validations,
+      this.arrays,
+      this.spills,
     ];
   }
 

@@ -159,12 +159,21 @@ export type RangeMethod =
   | 'setWrap'
   | 'setWraps';
 
-export type RangeListMethod = 'getRanges' | 'setFontSize' | 'setNumberFormat';
+export type RangeListMethod = 'getRanges' | 'setBackground' | 'setFontSize' | 'setNote' | 'setNumberFormat' | 'setValue';
 
 export type DeveloperMetadataMethod = 'getKey' | 'getValue' | 'getVisibility';
 
 export type ProtectionMethod =
-  'canEdit' | 'getDescription' | 'getProtectionType' | 'getRange' | 'isWarningOnly' | 'remove' | 'setDescription' | 'setWarningOnly';
+  | 'canEdit'
+  | 'getDescription'
+  | 'getProtectionType'
+  | 'getRange'
+  | 'getUnprotectedRanges'
+  | 'isWarningOnly'
+  | 'remove'
+  | 'setDescription'
+  | 'setUnprotectedRanges'
+  | 'setWarningOnly';
 
 export type DataValidationMethod = 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText';
 export type DataValidationBuilderMethod =

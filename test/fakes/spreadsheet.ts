@@ -4,7 +4,18 @@
  * FaultInjector). Methods named like Apps Script's are the service (counted); `peek…` methods and the
  * helpers in gas-globals.ts inspect or arrange state without counting.
  */
-import { DEFAULT_BACKGROUND, DEFAULT_NUMBER_FORMAT, a1Notation, normalizeColor, parseA1, splitSheetName, type CellValue, type Rect } from './cells';
+import {
+  DEFAULT_BACKGROUND,
+  DEFAULT_NUMBER_FORMAT,
+  a1Notation,
+  intersects,
+  normalizeColor,
+  parseA1,
+  splitSheetName,
+  storedFormula,
+  type CellValue,
+  type Rect,
+} from './cells';
 import * as E from './enums';
 import type { Fake, FakeOf } from './fake-of';
 import { Grid, type HorizontalAlignment } from './grid';
@@ -57,6 +68,10 @@ type FontStyle = GoogleAppsScript.Spreadsheet.FontStyle;
 /** Sheets' limit on cells in one spreadsheet, over all its sheets. */
 export const MAX_SPREADSHEET_CELLS = 10_000_000;
 const DEFAULT_COLUMN_WIDTH = 100;
+/** Sheets' default row height, and the size of a chart built without width and height options, in pixels. */
+const ROW_HEIGHT = 21;
+const CHART_WIDTH = 600;
+const CHART_HEIGHT = 371;
 
 function checkPositive(rt: Runtime, value: number, message: string): void {
   if (!Number.isInteger(value)) throw rt.error(`Invalid argument: ${value}`);
@@ -71,6 +86,21 @@ function rectOf(rt: Runtime, row: number, column: number, numRows = 1, numColumn
   checkPositive(rt, numColumns, 'The number of columns in the range must be at least 1.');
   return { row, column, numRows, numColumns };
 }
+
+/**
+ * Sheets' refusal of a range past the sheet's last row or column (getRange, offset, a RangeList): a range that
+ * does not exist cannot be written, and the sheet never grows by itself (appendRow aside).
+ */
+function inGrid(rt: Runtime, grid: Grid<unknown>, rect: Rect): Rect {
+  if (rect.row + rect.numRows - 1 > grid.maxRows || rect.column + rect.numColumns - 1 > grid.maxColumns) {
+    throw rt.error('The coordinates of the range are outside the dimensions of the sheet.');
+  }
+  return rect;
+}
+
+/** Sheets' refusal of a change to protected cells by someone who may not edit them. */
+export const PROTECTED_MESSAGE =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 // ------------------------------------------------------------------------------- data validation
 
@@ -235,9 +265,10 @@ export class FakeBooleanCondition extends Counted<'BooleanCondition', BooleanCon
     return E.BooleanCriteria.CUSTOM_FORMULA;
   }
 
+  /** The formula as Sheets stores it (storedFormula): not necessarily the text it was given. */
   getCriteriaValues(): unknown[] {
     this.enter('getCriteriaValues');
-    return [this.state.formula];
+    return [storedFormula(this.state.formula, this.state.ranges[0]?.sheet.parent.peekLocale() ?? '')];
   }
 }
 
@@ -337,6 +368,9 @@ export class FakeProtection extends Counted<'Protection', ProtectionMethod> impl
   declare readonly __gasType: GasProtection;
   private description = '';
   private warningOnly = false;
+  /** The running user is not among the protection's editors (arranged by a test: denyRunningUser). */
+  private denied = false;
+  private unprotected: FakeRange[] = [];
 
   constructor(
     rt: Runtime,
@@ -358,9 +392,43 @@ export class FakeProtection extends Counted<'Protection', ProtectionMethod> impl
     };
   }
 
+  /** Uncounted: the running user is no longer among this protection's editors (someone else set it up). */
+  denyRunningUser(): this {
+    this.denied = true;
+    return this;
+  }
+
+  /**
+   * Uncounted: whether a change of rect by the running user is refused. A warning-only protection refuses
+   * nothing (its warning is a prompt to people, not to scripts); a sheet protection leaves its unprotected
+   * ranges open.
+   */
+  refuses(rect: Rect): boolean {
+    if (!this.denied || this.warningOnly) return false;
+    if (this.rect) return intersects(this.rect, rect);
+    const open = this.unprotected.map((r) => r.rect);
+    for (let r = rect.row; r < rect.row + rect.numRows; r++) {
+      for (let c = rect.column; c < rect.column + rect.numColumns; c++) {
+        if (!open.some((o) => r >= o.row && r < o.row + o.numRows && c >= o.column && c < o.column + o.numColumns)) return true;
+      }
+    }
+    return false;
+  }
+
   canEdit(): boolean {
     this.enter('canEdit');
-    return true;
+    return !this.denied || this.warningOnly;
+  }
+
+  getUnprotectedRanges(): FakeRange[] {
+    this.enter('getUnprotectedRanges');
+    return [...this.unprotected];
+  }
+
+  setUnprotectedRanges(ranges: Fake<GasRange>[]): this {
+    this.enter('setUnprotectedRanges');
+    this.unprotected = ranges.map((r) => own(this.rt, r, FakeRange, 'SpreadsheetApp.Protection.setUnprotectedRanges'));
+    return this;
   }
 
   getDescription(): string {
@@ -462,6 +530,12 @@ export class FakeEmbeddedChart extends Counted<'EmbeddedChart', EmbeddedChartMet
       position: this.state.position,
       options: Object.fromEntries(this.state.options),
     };
+  }
+
+  /** Uncounted: the same chart with its anchor `rows` lower (rows inserted or deleted above it move it). */
+  movedDown(rows: number): FakeEmbeddedChart {
+    const { position } = this.state;
+    return new FakeEmbeddedChart(this.rt, this.sheet, this.chartId, { ...this.state, position: { ...position, row: position.row + rows } });
   }
 
   getChartId(): number {
@@ -787,7 +861,7 @@ export class FakeRange extends Counted<'Range', RangeMethod> implements FakeOf<G
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
     this.enter('offset');
     const rect = rectOf(this.rt, this.rect.row + rowOffset, this.rect.column + columnOffset, numRows ?? this.rect.numRows, numColumns ?? this.rect.numColumns);
-    return new FakeRange(this.rt, this.sheet, rect);
+    return new FakeRange(this.rt, this.sheet, inGrid(this.rt, this.grid, rect));
   }
 
   protect(): FakeProtection {
@@ -965,9 +1039,39 @@ export class FakeRangeList extends Counted<'RangeList', RangeListMethod> impleme
     return [...this.ranges];
   }
 
+  /** Every cell of every range, as Range.setBackground (null resets); one call for all of them. */
+  setBackground(color: string | null): this {
+    this.enter('setBackground');
+    const stored = color === null || color === '' ? undefined : normalizeColor(color);
+    this.guardAll();
+    for (const range of this.ranges) range.sheet.grid.fill(range.sheet.grid.backgrounds, range.rect, () => stored);
+    return this;
+  }
+
+  setNote(note: string | null): this {
+    this.enter('setNote');
+    this.guardAll();
+    for (const range of this.ranges) range.sheet.grid.fill(range.sheet.grid.notes, range.rect, () => note || undefined);
+    return this;
+  }
+
+  /** Every cell of every range takes the value, parsed as typed input like Range.setValue. */
+  setValue(value: unknown): this {
+    this.enter('setValue');
+    this.guardAll();
+    for (const range of this.ranges) range.sheet.grid.writeInput(range.rect, () => value);
+    return this;
+  }
+
+  /** A RangeList changes all its ranges or none: every one is checked before the first is changed. */
+  private guardAll(): void {
+    for (const range of this.ranges) range.sheet.guardEdit(range.rect);
+  }
+
   setFontSize(size: number): this {
     this.enter('setFontSize');
     if (!Number.isInteger(size)) throw this.rt.badArguments('SpreadsheetApp.RangeList.setFontSize', [size]);
+    this.guardAll();
     for (const range of this.ranges) range.sheet.grid.fill(range.sheet.grid.fontSizes, range.rect, () => size);
     return this;
   }
@@ -975,6 +1079,7 @@ export class FakeRangeList extends Counted<'RangeList', RangeListMethod> impleme
   setNumberFormat(numberFormat: string): this {
     this.enter('setNumberFormat');
     if (typeof numberFormat !== 'string') throw this.rt.badArguments('SpreadsheetApp.RangeList.setNumberFormat', [numberFormat]);
+    this.guardAll();
     for (const range of this.ranges) range.sheet.grid.fill(range.sheet.grid.numberFormats, range.rect, () => numberFormat);
     return this;
   }
@@ -1082,6 +1187,7 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
         timeZone: () => parent.timeZone,
         reserveCells: (added) => parent.reserveCells(added),
         error: (message) => rt.error(message),
+        guard: (rect) => this.guardEdit(rect),
       },
       rows,
       columns,
@@ -1224,7 +1330,7 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
 
   /** Uncounted: a function that puts this sheet's cells and properties back as they are now. */
   checkpoint(): () => void {
-    const host = { timeZone: () => '', reserveCells: () => undefined, error: (message: string) => new Error(message) };
+    const host = { timeZone: () => '', reserveCells: () => undefined, error: (message: string) => new Error(message), guard: () => undefined };
     const cells = new Grid<FakeDataValidation>(host, this.grid.maxRows, this.grid.maxColumns);
     this.grid.copyInto(cells);
     const { name, hidden, frozenRows, frozenColumns, tabColor } = this;
@@ -1250,6 +1356,63 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
 
   get isHidden(): boolean {
     return this.hidden;
+  }
+
+  /** Throws Sheets' refusal when a protection the running user may not edit covers part of rect. */
+  guardEdit(rect: Rect): void {
+    if (this.protections.some((p) => p.refuses(rect))) throw this.rt.error(PROTECTED_MESSAGE);
+  }
+
+  /**
+   * Uncounted fixture: an array formula in cell `a1` whose result is `result` (ARRAYFORMULA, QUERY…). The
+   * other cells of the result read as values with an empty formula, as Sheets reports them; content written
+   * into one breaks the array (its formula's cell reads #REF!).
+   */
+  spill(a1: string, formula: string, result: readonly (readonly CellValue[])[]): this {
+    const at = this.peekRect(a1);
+    this.grid.spill(at.row, at.column, formula, result);
+    return this;
+  }
+
+  /** Uncounted: whether another cell's array result fills this cell ('B3'), as arranged by spill(). */
+  peekFilledByArray(a1: string): boolean {
+    const at = this.peekRect(a1);
+    return this.grid.spills.get(at.row - 1, at.column - 1) !== undefined;
+  }
+
+  /**
+   * The rows and columns a chart covers: from its anchor cell, its offsets and its size in pixels (the options
+   * width and height, else Sheets' default 600 × 371, the Sheets API's OverlayPosition defaults), over rows of
+   * 21 px (the fake has no row heights) and the sheet's column widths.
+   */
+  private chartExtent(chart: FakeEmbeddedChart, rowShift = 0): { lastRow: number; lastColumn: number; anchor: { row: number; column: number } } {
+    const { position, options } = chart.peek();
+    const pixels = (key: string, fallback: number): number => (typeof options[key] === 'number' ? options[key] : fallback);
+    const rows = Math.ceil((position.offsetY + pixels('height', CHART_HEIGHT)) / ROW_HEIGHT);
+    let column = position.column;
+    for (let left = pixels('width', CHART_WIDTH) + position.offsetX - this.width(column); left > 0; left -= this.width(column)) column++;
+    const row = position.row - rowShift;
+    return { lastRow: row + rows - 1, lastColumn: column, anchor: { row, column: position.column } };
+  }
+
+  private width(column: number): number {
+    return this.columnWidths.get(column) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  /**
+   * Stricter than the reference, which says nothing of it: a chart must lie within the sheet's grid, its anchor
+   * and its whole size. Sheets shows a chart only over cells that exist; code that trims a sheet to its
+   * content must count its charts in (an anchor past the last row is how a 20-center 事業評価 lost its charts).
+   */
+  private refuseChartsOutside(maxRows: number, maxColumns: number, rowShift: (chart: FakeEmbeddedChart) => number = () => 0): void {
+    for (const chart of this.charts) {
+      const { lastRow, lastColumn, anchor } = this.chartExtent(chart, rowShift(chart));
+      if (anchor.row < 1 || anchor.row > maxRows || anchor.column > maxColumns || lastRow > maxRows || lastColumn > maxColumns) {
+        throw this.rt.error(
+          `The chart anchored at row ${anchor.row}, column ${anchor.column} reaches row ${lastRow}, column ${lastColumn}, outside the sheet (${maxRows} rows, ${maxColumns} columns).`,
+        );
+      }
+    }
   }
 
   addProtection(type: ProtectionType, rect: Rect | undefined): FakeProtection {
@@ -1344,6 +1507,8 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
     this.enter('deleteColumns');
     if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.grid.maxColumns) throw this.rt.error('Those columns are out of bounds.');
     if (this.grid.maxColumns - howMany < 1) throw this.rt.error('Sorry, it is not possible to delete all non-frozen columns.');
+    this.guardEdit({ row: 1, column: columnPosition, numRows: this.grid.maxRows, numColumns: howMany });
+    this.refuseChartsOutside(this.grid.maxRows, this.grid.maxColumns - howMany);
     this.grid.deleteColumns(columnPosition, howMany);
   }
 
@@ -1360,7 +1525,15 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
       throw this.rt.error('Those rows are out of bounds.');
     }
     if (this.grid.maxRows - howMany <= this.frozenRows) throw this.rt.error('Sorry, it is not possible to delete all non-frozen rows.');
+    this.guardEdit({ row: rowPosition, column: 1, numRows: howMany, numColumns: this.grid.maxColumns });
+    // A chart below the deleted rows moves up with its anchor cell; one anchored in them has nowhere to go.
+    const last = rowPosition + howMany - 1;
+    this.refuseChartsOutside(this.grid.maxRows - howMany, this.grid.maxColumns, (chart) => {
+      const row = chart.peek().position.row;
+      return row > last ? howMany : row >= rowPosition ? row : 0;
+    });
     this.grid.deleteRows(rowPosition, howMany);
+    this.charts = this.charts.map((c) => (c.peek().position.row > last ? c.movedDown(-howMany) : c));
   }
 
   getCharts(): FakeEmbeddedChart[] {
@@ -1460,10 +1633,10 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
       if (!sheet) throw this.rt.error('Range not found');
       const rect = parseA1(range, sheet.grid.maxRows, sheet.grid.maxColumns);
       if (!rect) throw this.rt.error('Range not found');
-      return new FakeRange(this.rt, sheet, rect);
+      return new FakeRange(this.rt, sheet, inGrid(this.rt, sheet.grid, rect));
     }
     if (column === undefined) throw this.rt.badArguments('SpreadsheetApp.Sheet.getRange', [rowOrA1]);
-    return new FakeRange(this.rt, this, rectOf(this.rt, rowOrA1, column, numRows, numColumns));
+    return new FakeRange(this.rt, this, inGrid(this.rt, this.grid, rectOf(this.rt, rowOrA1, column, numRows, numColumns)));
   }
 
   getRangeList(a1Notations: string[]): FakeRangeList {
@@ -1476,7 +1649,7 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
       // Stricter than the docs say: a notation naming a sheet (even this one) is refused, as the list is of this sheet.
       const rect = a1.includes('!') ? undefined : parseA1(a1, this.grid.maxRows, this.grid.maxColumns);
       if (!rect) throw this.rt.error('Range not found');
-      return new FakeRange(this.rt, this, rect);
+      return new FakeRange(this.rt, this, inGrid(this.rt, this.grid, rect));
     });
     return new FakeRangeList(this.rt, ranges);
   }
@@ -1500,7 +1673,15 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
 
   insertChart(chart: Fake<GasChart>): void {
     this.enter('insertChart');
-    this.charts.push(own(this.rt, chart, FakeEmbeddedChart, 'SpreadsheetApp.Sheet.insertChart'));
+    const owned = own(this.rt, chart, FakeEmbeddedChart, 'SpreadsheetApp.Sheet.insertChart');
+    const before = this.charts;
+    this.charts = [...before, owned];
+    try {
+      this.refuseChartsOutside(this.grid.maxRows, this.grid.maxColumns);
+    } catch (error) {
+      this.charts = before;
+      throw error;
+    }
   }
 
   insertRowAfter(afterPosition: number): this {
@@ -1531,6 +1712,7 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
     if (before < 1 || before > this.grid.maxRows + 1) throw this.rt.error('Those rows are out of bounds.');
     if (howMany < 1) throw this.rt.error('The number of rows to insert must be at least 1.');
     this.grid.insertRows(before, howMany);
+    this.charts = this.charts.map((c) => (c.peek().position.row >= before ? c.movedDown(howMany) : c));
   }
 
   isSheetHidden(): boolean {
@@ -1614,7 +1796,14 @@ export class FakeSheet extends Counted<'Sheet', SheetMethod> implements FakeOf<G
   updateChart(chart: Fake<GasChart>): void {
     this.enter('updateChart');
     const owned = own(this.rt, chart, FakeEmbeddedChart, 'SpreadsheetApp.Sheet.updateChart');
-    this.charts = this.charts.map((c) => (c.chartId === owned.chartId ? owned : c));
+    const before = this.charts;
+    this.charts = before.map((c) => (c.chartId === owned.chartId ? owned : c));
+    try {
+      this.refuseChartsOutside(this.grid.maxRows, this.grid.maxColumns);
+    } catch (error) {
+      this.charts = before;
+      throw error;
+    }
   }
 }
 
@@ -1867,7 +2056,7 @@ export class FakeSpreadsheet extends Counted<'Spreadsheet', SpreadsheetMethod> i
     const sheet = sheetName === undefined ? this.active : this.sheetNamed(sheetName);
     const rect = sheet && parseA1(range, sheet.grid.maxRows, sheet.grid.maxColumns);
     if (!sheet || !rect) throw this.rt.error('Range not found');
-    return new FakeRange(this.rt, sheet, rect);
+    return new FakeRange(this.rt, sheet, inGrid(this.rt, sheet.grid, rect));
   }
 
   getSheetById(id: number): FakeSheet | null {

@@ -126,6 +126,19 @@ describe('replaceSheet', () => {
     expect(env.callLog.count('Spreadsheet.insertSheet')).toBe(1);
   });
 
+  test('text in plain-text (@) cells is written without an apostrophe, drawn afresh or in place', () => {
+    const codes = (values: string[][]): SheetModel => ({
+      name: 'コード',
+      blocks: [{ row: 1, column: 1, values, style: { numberFormat: '@' } }],
+    });
+    draw(codes([['=1+1', '0012']]));
+    expect(env.spreadsheet.peekSheet('コード').peekValues()).toEqual([['=1+1', '0012']]);
+    draw(codes([['-3', '2026-10']]));
+    expect(env.callLog.count('Spreadsheet.insertSheet')).toBe(0);
+    expect(env.spreadsheet.peekSheet('コード').peekValues()).toEqual([['-3', '2026-10']]);
+    expect(env.spreadsheet.peekSheet('コード').peekFormulas()).toEqual([['', '']]);
+  });
+
   test('a hidden sheet is written in place without becoming the active sheet', () => {
     const store: SheetModel = { name: '_記録', blocks: [{ row: 1, column: 1, values: [['a'], ['b']] }], frozenRows: 1, hidden: true };
     draw(store);

@@ -123,6 +123,36 @@ describe('シートを準備 on an empty spreadsheet', () => {
     expect(shown.changed).toBe(false);
     expect(shown.sheets.every((s) => s.status === 'unchanged')).toBe(true);
   });
+
+  test('its highlights are recognised however Sheets gives their formulas back (a locale writing ";")', () => {
+    // A German-locale spreadsheet shows =AND($G2="虐待";$Q2=""): the text the add-on set, normalised by Sheets.
+    const env = createGasEnvironment({ htmlDir: BUILD, spreadsheet: { locale: 'de_DE' } });
+    const context = load(env);
+    runFunction(context, 'menuSetupSheets');
+    const consult = env.spreadsheet.peekSheet('相談記録');
+    const once = consult.peekConditionalFormatRules().map((r) => r.peek());
+    expect(once).toHaveLength(2);
+    env.callLog.reset();
+    runFunction(context, 'menuSetupSheets');
+    expect(consult.peekConditionalFormatRules().map((r) => r.peek())).toEqual(once);
+    expect(mutations(env)).toEqual([]);
+  });
+
+  test('a rule of the person with the same formula but their own colour is theirs: ours is added beside it', () => {
+    const env = createGasEnvironment({ htmlDir: BUILD });
+    const context = load(env);
+    runFunction(context, 'menuSetupSheets');
+    const consult = env.spreadsheet.peekSheet('相談記録');
+    const ours = consult.peekConditionalFormatRules();
+    const app = env.globals.SpreadsheetApp;
+    const theirs = ours.map((r) =>
+      app.newConditionalFormatRule().whenFormulaSatisfied(r.peek().formula).setBackground('#00ff00').setRanges(r.getRanges()).build(),
+    );
+    consult.setConditionalFormatRules(theirs);
+    runFunction(context, 'menuSetupSheets');
+    const after = consult.peekConditionalFormatRules().map((r) => r.peek().background);
+    expect(after).toEqual(['#00ff00', '#00ff00', '#f9d6d5', '#f9d6d5']);
+  });
 });
 
 /** A center's own 相談記録: a title row, synonyms, its own order, extra columns, some columns missing. */
