@@ -11,18 +11,40 @@ export class UserFacingError extends Error {}
 /** How long a second click waits for the first to finish before it is told to try again. */
 const LOCK_WAIT_MS = 5000;
 
+type Lock = GoogleAppsScript.Lock.Lock;
+
+const NO_DOCUMENT_LOCK =
+  '同時に 2 人が実行しないための錠（ドキュメント ロック）を Google から受け取れませんでした。スプレッドシートの外（別のスクリプトやウェブアプリ）から実行されたときに起こります。スプレッドシートを開き、メニュー「拡張機能」の「包括支援」から実行してください。';
+
+/**
+ * This spreadsheet's lock. Apps Script gives none (null, though the type says Lock) outside a containing
+ * document, e.g. from a standalone script or a web app (reference of LockService.getDocumentLock: `Lock|null`).
+ * A job must not run unguarded then: the person is told where to run it from.
+ */
+function documentLock(): Lock {
+  const lock: Lock | null = LockService.getDocumentLock();
+  if (!lock) throw new UserFacingError(NO_DOCUMENT_LOCK);
+  return lock;
+}
+
+/** Runs `job` holding `lock`; undefined, having run nothing, when another execution keeps it beyond LOCK_WAIT_MS. */
+export function underLock<T>(lock: Lock, job: () => T): { readonly value: T } | undefined {
+  if (!lock.tryLock(LOCK_WAIT_MS)) return undefined;
+  try {
+    return { value: job() };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
 /**
  * Two people clicking at once: the second waits a little, then is told (`busy`: what the other is doing), and
  * nothing is built twice.
  */
 export function withDocumentLock<T>(job: () => T, busy = 'ほかの方が月報の作成か提出をしているところです。少し待ってから、もう一度お試しください。'): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new UserFacingError(busy);
-  try {
-    return job();
-  } finally {
-    lock.releaseLock();
-  }
+  const ran = underLock(documentLock(), job);
+  if (!ran) throw new UserFacingError(busy);
+  return ran.value;
 }
 
 export function lastMonth(now: Date = new Date()): string {

@@ -1,14 +1,13 @@
 import { type EvaluationComparison, type EvaluationOutcome, compareEvaluations } from '../domain/reports/evaluation-comparison';
 import { activityFigures, complaintFigures, evidenceText, indicatorEvidence, type YearRecords } from '../domain/reports/evaluation-evidence';
 import { EVALUATION_KIND, type EvaluationSubmission, readEvaluationPayload, toEvaluationSubmission } from '../domain/reports/evaluation-submission';
-import { readReceipts, type Receipt, RECEIPT_HEADER, receiptRow, RECEIPTS_SHEET } from '../domain/reports/receipts';
 import { currentSubmission } from '../domain/reports/submission-store';
 import { ACTIVITIES_SHEET } from '../domain/sheets/activities';
 import { COMPLAINTS_SHEET } from '../domain/sheets/complaints';
 import { NATIONAL_SHEET, readNational } from '../domain/sheets/national-averages';
 import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import type { FiscalYear } from '../domain/values/fiscal-year';
-import { CENTER_LIST_SHEET, type CenterListing, codeMismatch, readCenterList, readCenterSafely, receiptOfUse } from './city-job';
+import { type CenterJob, type CenterListing, codeMismatch, type JobRun, type ResumableOptions, restoredOutcome, runCenterJob } from './city-job';
 import { centerEvaluationSheet, evaluationSheet } from './evaluation-layout';
 import type { WorkbookPort } from './port';
 import { type CenterRead, type SubmissionFile, submitToFile } from './submission-target';
@@ -77,28 +76,30 @@ export function compareWithNational(port: Pick<WorkbookPort, 'readSheet'>, year:
   return compareEvaluations(year, outcomes, readNational(port.readSheet(NATIONAL_SHEET), year));
 }
 
+/** Where a time-boxed 「事業評価を集計…」 keeps what it has read so far, so that the next run resumes there. */
+export const EVALUATION_WORK_SHEET = '_事業評価作業';
+
+/** 「事業評価を集計…」: the year's evaluation payload of each center. */
+export function evaluationJob(year: FiscalYear): CenterJob<EvaluationOutcome> {
+  return {
+    workSheet: EVALUATION_WORK_SHEET,
+    kind: EVALUATION_KIND,
+    period: year,
+    since: '',
+    outcomeOf: (listing, read) => evaluationOutcomeOf(listing, read, year),
+    restore: (kept, json) => restoredOutcome(kept, json, readEvaluationPayload),
+  };
+}
+
 /**
- * 「事業評価を集計…」 over one port: reads each center's `_提出データ`, compares, draws 事業評価_YYYY, and keeps a
- * receipt of every evaluation it used in `_受領記録`.
+ * 「事業評価を集計…」 over one port: reads each center's `_提出データ` resumably (runCenterJob, as the month's
+ * consolidation does), then compares, draws 事業評価_YYYY with a chart per center, and keeps a receipt of every
+ * evaluation it used in `_受領記録`.
  */
-export function runEvaluation(
-  port: WorkbookPort,
-  year: FiscalYear,
-  readCenter: (listing: CenterListing) => CenterRead,
-  now: Date,
-): EvaluationComparison | undefined {
-  const list = readCenterList(port.readSheet(CENTER_LIST_SHEET));
-  if (list.length === 0) return undefined;
-  const receipts = readReceipts(port.readSheet(RECEIPTS_SHEET)?.rows.map((r) => r.values) ?? []);
-  const received: Receipt[] = [];
-  const outcomes = list.map((listing): EvaluationOutcome => {
-    const read = readCenterSafely(listing, readCenter);
-    const outcome = evaluationOutcomeOf(listing, read, year);
-    received.push(...receiptOfUse([...receipts, ...received], listing.name, outcome, read, EVALUATION_KIND, year, now));
-    return outcome;
+export function runEvaluation(port: WorkbookPort, year: FiscalYear, opts: ResumableOptions): JobRun<EvaluationComparison> {
+  return runCenterJob(port, evaluationJob(year), opts, (outcomes) => {
+    const comparison = compareWithNational(port, year, outcomes);
+    port.replaceSheet(evaluationSheet(comparison));
+    return comparison;
   });
-  const comparison = compareWithNational(port, year, outcomes);
-  port.replaceSheet(evaluationSheet(comparison));
-  port.appendRows(RECEIPTS_SHEET, RECEIPT_HEADER, received.map(receiptRow));
-  return comparison;
 }

@@ -9,7 +9,7 @@ import { DriveWorld, FakeDriveApi, FakeSheetsApi, driveWorldOf } from './advance
 import type { CellValue } from './cells';
 import * as E from './enums';
 import { toGas } from './fake-of';
-import { CallLog, FaultInjector, Runtime, type Realm } from './runtime';
+import { CallLog, EXECUTION_TIME_EXCEEDED, type ErrorLocale, FakeClock, FaultInjector, Runtime, type Realm } from './runtime';
 import {
   FakeCharts,
   FakeHtmlService,
@@ -18,6 +18,7 @@ import {
   FakePropertiesService,
   FakeScriptApp,
   FakeSession,
+  type FakeTrigger,
   FakeUi,
   FakeUtilities,
   HtmlFiles,
@@ -56,6 +57,10 @@ export interface GasEnvironmentOptions {
   advancedServices?: readonly AdvancedServiceName[];
   /** The email of the person running the script; default 'staff1@example.org'. */
   user?: string;
+  /** The language of service errors: 'ja' as for a Japanese account. Default 'en'. */
+  errorLocale?: ErrorLocale;
+  /** false: LockService.getDocumentLock() returns null (no containing document). Default true. */
+  documentLock?: boolean;
 }
 
 export type AdvancedServiceName = 'Sheets' | 'Drive';
@@ -84,6 +89,8 @@ export interface GasEnvironment {
   readonly runtime: Runtime;
   readonly callLog: CallLog;
   readonly faults: FaultInjector;
+  /** The world's clock (real time until set); scripts loaded into this world read it through their Date. */
+  readonly clock: FakeClock;
   /** The active spreadsheet. */
   readonly spreadsheet: FakeSpreadsheet;
   /** What openById/openByUrl reach; the active spreadsheet is in it. */
@@ -105,11 +112,13 @@ export interface GasEnvironment {
 
 export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEnvironment {
   const runtime = new Runtime();
+  runtime.errorLocale = options.errorLocale ?? 'en';
   const spreadsheet = new FakeSpreadsheet(runtime, options.spreadsheet);
   const registry = new SpreadsheetRegistry();
   registry.add(spreadsheet);
   const ui = new FakeUi(runtime);
   const locks = new LockBoard();
+  locks.documentContext = options.documentLock ?? true;
   const properties: PropertyStores = { document: new Map(), script: new Map(), user: new Map() };
   const logs: LogEntry[] = [];
   const html = new FakeHtmlService(runtime, new HtmlFiles(options.htmlFiles, options.htmlDir));
@@ -133,11 +142,12 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     ...(advanced.includes('Sheets') ? { Sheets: new FakeSheetsApi(runtime, drive) } : {}),
     ...(advanced.includes('Drive') ? { Drive: new FakeDriveApi(runtime, drive) } : {}),
   };
-  return {
+  const env: GasEnvironment = {
     globals,
     runtime,
     callLog: runtime.callLog,
     faults: runtime.faults,
+    clock: runtime.clock,
     spreadsheet,
     registry,
     ui,
@@ -152,7 +162,15 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       return registry.add(new FakeSpreadsheet(runtime, rest), access);
     },
   };
+  // A time-driven trigger runs with no user at the keyboard: SpreadsheetApp.getUi() throws there.
+  triggerApps.set(env, new FakeSpreadsheetApp(runtime, { active: spreadsheet, registry, ui: undefined, gate: drive }));
+  return env;
 }
+
+/** Each world's SpreadsheetApp as a trigger's execution sees it (without a Ui). */
+const triggerApps = new WeakMap<GasEnvironment, FakeSpreadsheetApp>();
+/** The world each loaded script runs in, so that runFunction can time its executions. */
+const worldOf = new WeakMap<vm.Context, GasEnvironment>();
 
 /**
  * Puts the globals on globalThis for code imported straight into a jest test (not through a bundle);
@@ -185,9 +203,37 @@ export function installGlobals(env: GasEnvironment, target: object = globalThis)
  */
 export function loadScript(source: string, env: GasEnvironment, filename = 'Code.js'): vm.Context {
   const context = vm.createContext({ ...env.globals });
+  installClock(context, env.clock);
   env.runtime.realm = vm.runInContext('({ Date: Date, Error: Error })', context) as Realm;
   vm.runInContext(source, context, { filename });
+  worldOf.set(context, env);
   return context;
+}
+
+/**
+ * Gives the context a Date that reads the world's clock: `new Date()`, `Date.now()` and `Date()` tell the
+ * clock's time; every other use is the realm's own Date.
+ */
+function installClock(context: vm.Context, clock: FakeClock): void {
+  const install = vm.runInContext(
+    `(function (now) {
+      const RealDate = Date;
+      class ClockDate extends RealDate {
+        constructor(...args) {
+          if (args.length === 0) super(now());
+          else super(...args);
+        }
+        static now() {
+          return now();
+        }
+      }
+      Object.defineProperty(ClockDate, 'name', { value: 'Date' });
+      // Date() called as a function gives the time as text, as the realm's Date does.
+      globalThis.Date = new Proxy(ClockDate, { apply: () => new RealDate(now()).toString() });
+    })`,
+    context,
+  ) as (now: () => number) => void;
+  install(() => clock.now());
 }
 
 /** loadScript for a built bundle on disk, such as build/Code.js. */
@@ -195,11 +241,98 @@ export function loadBundle(codeJsPath: string, env: GasEnvironment): vm.Context 
   return loadScript(readFileSync(codeJsPath, 'utf8'), env, codeJsPath);
 }
 
-/** Calls a script's top-level function by name, as a menu item or google.script.run does. */
+/**
+ * Calls a script's top-level function by name, as a menu item or google.script.run does: one execution,
+ * with its 6 minutes on the world's clock. When Apps Script would have ended it at the limit, this throws
+ * 'Exceeded maximum execution time' whatever the function did after (it had no effect: every call threw).
+ */
 export function runFunction(context: vm.Context, name: string, ...args: unknown[]): unknown {
+  const run = execute(context, name, args);
+  if (run.killed) throw run.killed;
+  if (run.failure) throw run.failure.error;
+  return run.result;
+}
+
+interface Execution {
+  readonly result?: unknown;
+  readonly failure?: { readonly error: unknown };
+  /** The error Apps Script ended the execution with at its time limit. */
+  readonly killed?: Error;
+}
+
+function execute(context: vm.Context, name: string, args: readonly unknown[]): Execution {
   const fn: unknown = context[name];
   if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
-  return Reflect.apply(fn, undefined, args);
+  const env = worldOf.get(context);
+  if (!env) return { result: Reflect.apply(fn, undefined, args) };
+  env.runtime.beginExecution();
+  let run: Execution;
+  try {
+    run = { result: Reflect.apply(fn, undefined, args) };
+  } catch (error) {
+    run = { failure: { error } };
+  }
+  env.locks.releaseHeld();
+  return env.runtime.endExecution().killed ? { killed: env.runtime.error(EXECUTION_TIME_EXCEEDED) } : run;
+}
+
+/** One execution of a trigger's handler, as fireDueTriggers ran it. */
+export interface TriggerRun {
+  readonly handler: string;
+  /** When it started, on the world's clock. */
+  readonly at: number;
+  /** 'killed': Apps Script ended it at 6 minutes; 'failed': it threw (Apps Script would mail the owner). */
+  readonly outcome: 'done' | 'killed' | 'failed';
+  readonly error?: unknown;
+  /** How many triggers the project listed when it ended. */
+  readonly triggersAfter: number;
+}
+
+/**
+ * Lets the clock run until `untilMs`, firing each one-shot time-driven trigger as it falls due, earliest
+ * first, one execution each (no Ui, as Apps Script runs a trigger). A fired trigger stays listed until the
+ * script deletes it and never fires again. Recurring triggers are refused (not modelled).
+ */
+export function fireDueTriggers(env: GasEnvironment, context: vm.Context, untilMs: number): TriggerRun[] {
+  const runs: TriggerRun[] = [];
+  for (;;) {
+    const next = nextDue(env.scriptApp.triggers, untilMs);
+    if (!next) break;
+    next.trigger.fired = true;
+    if (env.clock.now() < next.due) env.clock.set(next.due);
+    runs.push(runTrigger(env, context, next.trigger));
+  }
+  return runs;
+}
+
+function nextDue(triggers: readonly FakeTrigger[], untilMs: number): { trigger: FakeTrigger; due: number } | undefined {
+  let next: { trigger: FakeTrigger; due: number } | undefined;
+  for (const trigger of triggers) {
+    if (trigger.fired) continue;
+    const due = trigger.dueAt();
+    if (due === undefined) throw new Error(`Not modelled by the fake: firing the recurring trigger of ${trigger.handlerFunction}`);
+    if (due <= untilMs && (!next || due < next.due)) next = { trigger, due };
+  }
+  return next;
+}
+
+function runTrigger(env: GasEnvironment, context: vm.Context, trigger: FakeTrigger): TriggerRun {
+  const at = env.clock.now();
+  const withUi: unknown = context['SpreadsheetApp'];
+  context['SpreadsheetApp'] = triggerApps.get(env);
+  const event = { authMode: E.AuthMode.FULL, triggerUid: trigger.uniqueId };
+  let run: Execution;
+  try {
+    run = execute(context, trigger.handlerFunction, [event]);
+  } finally {
+    context['SpreadsheetApp'] = withUi;
+  }
+  const ended = run.killed
+    ? { outcome: 'killed' as const, error: run.killed }
+    : run.failure
+      ? { outcome: 'failed' as const, error: run.failure.error }
+      : { outcome: 'done' as const };
+  return { handler: trigger.handlerFunction, at, ...ended, triggersAfter: env.scriptApp.triggers.length };
 }
 
 // ------------------------------------------------------------------------------ arranging state

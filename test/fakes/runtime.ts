@@ -115,6 +115,78 @@ export class FaultInjector {
   }
 }
 
+/**
+ * The world's clock. It follows real time until a test sets it; from then on only the test
+ * (`advance`), the time each service call takes (`Runtime.callDuration`), a person answering a prompt and
+ * `Utilities.sleep` move it, so that a run of several fake minutes takes milliseconds and repeats exactly.
+ * Code loaded with loadScript reads it through its own `Date` (`new Date()`, `Date.now()`).
+ */
+export class FakeClock {
+  private manual: number | undefined;
+  private offset = 0;
+
+  now(): number {
+    return this.manual ?? Date.now() + this.offset;
+  }
+
+  set(time: number | Date): void {
+    this.manual = typeof time === 'number' ? time : time.getTime();
+  }
+
+  advance(ms: number): void {
+    if (this.manual === undefined) this.offset += ms;
+    else this.manual += ms;
+  }
+}
+
+/**
+ * Apps Script ends an execution after 6 minutes (Quotas for Google Services, "Script runtime: 6 min /
+ * execution", https://developers.google.com/apps-script/guides/services/quotas). Time spent in prompts counts.
+ */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+export const EXECUTION_TIME_EXCEEDED = 'Exceeded maximum execution time';
+
+/**
+ * The language of the messages of service errors. Apps Script localises them for the user's language
+ * (a Japanese account reads 「起動時間の最大値を超えました」, not 'Exceeded maximum execution time').
+ */
+export type ErrorLocale = 'en' | 'ja';
+
+/**
+ * Service messages in Japanese. Marked (seen) where the Japanese text is quoted from executions in the wild:
+ * 起動時間の最大値を超えました (GAS execution logs quoted in public repositories) and リクエストされたドキュメントに
+ * アクセスする権限がありません。 (https://www.zidooka.com/archives/700). The others are the fake's renderings:
+ * code must not depend on their wording, only on which call failed.
+ */
+const JAPANESE: readonly (readonly [RegExp, string])[] = [
+  [/^Exceeded maximum execution time$/, '起動時間の最大値を超えました'], // (seen)
+  [/^You do not have permission to access the requested document\.$/, 'リクエストされたドキュメントにアクセスする権限がありません。'], // (seen)
+  [/^Requested entity was not found\.$/, '要求されたエンティティが見つかりませんでした。'],
+  [/^The caller does not have permission$/, '呼び出し元には権限がありません'],
+  [/^File not found: (.*)\.$/, 'ファイルが見つかりません: $1。'],
+  [/^Request had insufficient authentication scopes\.$/, 'リクエストの認証スコープが不足しています。'],
+  [/^Authorization is required to perform that action\.$/, 'この操作を実行するには承認が必要です。'],
+  [/^Cannot call SpreadsheetApp\.getUi\(\) from this context\.$/, 'このコンテキストから SpreadsheetApp.getUi() を呼び出すことはできません。'],
+  [
+    /^This script has too many triggers\. Triggers must be deleted from the script before more can be added\.$/,
+    'このスクリプトのトリガーが多すぎます。トリガーを追加する前に、スクリプトからトリガーを削除してください。',
+  ],
+  [/^Lock timeout: another process was holding the lock for too long\.$/, 'ロックのタイムアウト: 別のプロセスがロックを長時間保持していました。'],
+  [/^Service error: (.*) \(fault injected into (.*)\)$/, 'サービス エラー: $1（$2 に注入した障害）'],
+];
+
+/** A message in the user's language; an untranslated English one is not passed on (no code may match it). */
+function localised(message: string, locale: ErrorLocale): string {
+  if (locale === 'en') return message;
+  for (const [english, japanese] of JAPANESE) if (english.test(message)) return message.replace(english, japanese);
+  return 'サービスでエラーが発生しました。';
+}
+
+interface Execution {
+  readonly startedAt: number;
+  killed: boolean;
+}
+
 /** The intrinsics of the realm running the code under test. */
 export interface Realm {
   readonly Date: DateConstructor;
@@ -130,13 +202,47 @@ export class Runtime {
   readonly world = ++worldsMade;
   readonly callLog = new CallLog();
   readonly faults = new FaultInjector((message) => this.error(message));
+  readonly clock = new FakeClock();
+  /** How long a call takes on the clock, given the method and how many calls of it there were (1 for the first). */
+  callDuration: (method: MethodName, nth: number) => number = () => 0;
+  /** The language service errors speak; 'en' unless the world says otherwise. */
+  errorLocale: ErrorLocale = 'en';
   realm: Realm = { Date, Error };
   private nextId = 1;
+  private execution: Execution | undefined;
 
-  /** Counts a call, then lets an injected fault fail it. */
+  /** Counts a call, lets it take its time (which may end the execution), then lets an injected fault fail it. */
   enter(method: MethodName): void {
     this.callLog.record(method);
+    this.spend(this.callDuration(method, this.callLog.count(method)));
     this.faults.check(method);
+  }
+
+  /**
+   * Time passing inside the current execution. Past its 6 minutes Apps Script ends it: the clock stops at the
+   * limit and, since JavaScript cannot be stopped from outside, every later call throws, so nothing more is
+   * written (real Apps Script runs no more of the script at all).
+   */
+  spend(ms: number): void {
+    const run = this.execution;
+    const now = this.clock.now();
+    if (run && !run.killed && now + ms - run.startedAt > EXECUTION_LIMIT_MS) {
+      this.clock.advance(Math.max(0, run.startedAt + EXECUTION_LIMIT_MS - now));
+      run.killed = true;
+    } else this.clock.advance(ms);
+    if (run?.killed) throw this.error(EXECUTION_TIME_EXCEEDED);
+  }
+
+  /** A script function starts running (a menu item, a trigger, google.script.run): its 6 minutes start. */
+  beginExecution(): void {
+    this.execution = { startedAt: this.clock.now(), killed: false };
+  }
+
+  /** The execution ends; whether Apps Script had ended it at its time limit. */
+  endExecution(): { killed: boolean } {
+    const killed = this.execution?.killed ?? false;
+    this.execution = undefined;
+    return { killed };
   }
 
   /**
@@ -144,7 +250,7 @@ export class Runtime {
    * execution log shows it, made in the code's realm so `error instanceof Error` holds there.
    */
   error(message: string): Error {
-    const error = new this.realm.Error(message);
+    const error = new this.realm.Error(localised(message, this.errorLocale));
     error.name = 'Exception';
     return error;
   }
@@ -155,7 +261,12 @@ export class Runtime {
    * failed with error: Requested entity was not found.' Nothing else (no status code) is attached.
    */
   apiError(apiMethod: string, message: string): Error {
-    const error = new this.realm.Error(`API call to ${apiMethod} failed with error: ${message}`);
+    // The Japanese frame is the fake's rendering (no public source quotes one).
+    const text =
+      this.errorLocale === 'ja'
+        ? `API 呼び出し ${apiMethod} がエラーで失敗しました: ${localised(message, 'ja')}`
+        : `API call to ${apiMethod} failed with error: ${message}`;
+    const error = new this.realm.Error(text);
     error.name = 'GoogleJsonResponseException';
     return error;
   }

@@ -160,6 +160,8 @@ export type ButtonSetName = 'OK' | 'OK_CANCEL' | 'YES_NO' | 'YES_NO_CANCEL';
 export interface ScriptedAnswer {
   readonly button: ButtonName;
   readonly text?: string;
+  /** How long the person takes to answer, in ms of the fake clock: it counts toward the execution's 6 minutes. */
+  readonly thinkMs?: number;
 }
 
 export type MenuEntry =
@@ -312,6 +314,8 @@ export class FakeUi extends Counted<'Ui', UiMethod> implements FakeOf<GoogleApps
     if (!BUTTONS_OF[buttons].includes(answer.button)) {
       throw new Error(`FakeUi: ${kind}(${JSON.stringify(prompt)}) offers ${BUTTONS_OF[buttons].join('/')}, not ${answer.button}`);
     }
+    // The script waits while the dialog is open (quoted execution logs show an unanswered ui.alert timing out).
+    this.rt.spend(answer.thinkMs ?? 0);
     return answer;
   }
 
@@ -413,6 +417,18 @@ export class LockBoard {
   release(kind: LockKind): void {
     if (this.slots[kind].holder === 'self') this.slots[kind] = { holder: 'none', releaseAfterMs: undefined };
   }
+
+  /** An execution ended: Apps Script lets go of the locks it still held (a killed run cannot release them). */
+  releaseHeld(): void {
+    for (const kind of Object.keys(this.slots) as LockKind[]) this.release(kind);
+  }
+
+  /**
+   * Whether LockService.getDocumentLock() finds a containing document. The reference gives its result as
+   * `Lock|null`: "If this method is called outside of the context of a containing document (such as from a
+   * standalone script or webapp), null is returned" (https://developers.google.com/apps-script/reference/lock/lock-service).
+   */
+  documentContext = true;
 }
 
 export class FakeLock extends Counted<'Lock', LockMethod> implements FakeOf<GoogleAppsScript.Lock.Lock, LockMethod> {
@@ -461,6 +477,8 @@ export class FakeLockService extends Counted<'LockService', LockServiceMethod> i
 
   getDocumentLock(): FakeLock {
     this.enter('getDocumentLock');
+    // @types/google-apps-script says Lock; the reference says Lock|null (see LockBoard.documentContext).
+    if (!this.board.documentContext) return null as unknown as FakeLock;
     return new FakeLock(this.rt, this.board, 'document');
   }
 
@@ -577,19 +595,34 @@ export interface ClockSchedule {
   everyDays?: number;
 }
 
-/** Apps Script's limit on triggers per user per script. */
+/** Apps Script's limit on triggers per user per script (Quotas for Google Services: "Triggers 20 / user / script"). */
 export const MAX_TRIGGERS = 20;
 
+/**
+ * A time-driven trigger. A one-shot one (`after`, `at`) fires once and then stays in the project's trigger
+ * list, counting toward the limit of 20, until the script deletes it: the reference of ClockTriggerBuilder
+ * says nothing of removing it, and scripts in the wild delete theirs by hand; the stricter reading is
+ * modelled. `fired` says whether it has run (uncounted).
+ */
 export class FakeTrigger extends Counted<'Trigger', TriggerMethod> implements FakeOf<GoogleAppsScript.Script.Trigger, TriggerMethod> {
   declare readonly __gasType: GoogleAppsScript.Script.Trigger;
+  fired = false;
 
   constructor(
     rt: Runtime,
     readonly uniqueId: string,
     readonly handlerFunction: string,
     readonly schedule: Readonly<ClockSchedule>,
+    /** When it was created, on the world's clock. */
+    readonly createdAt: number,
   ) {
     super(rt, 'Trigger');
+  }
+
+  /** When a one-shot trigger is due on the clock, or undefined for a recurring one (whose firing is not modelled). */
+  dueAt(): number | undefined {
+    if (this.schedule.afterMs !== undefined) return this.createdAt + this.schedule.afterMs;
+    return this.schedule.at?.getTime();
   }
 
   getEventType(): GoogleAppsScript.Script.EventType {
@@ -656,7 +689,7 @@ export class FakeClockTriggerBuilder
     if (this.triggers.length >= MAX_TRIGGERS) {
       throw this.rt.error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     }
-    const trigger = new FakeTrigger(this.rt, String(this.rt.id()), this.handler, { ...this.schedule });
+    const trigger = new FakeTrigger(this.rt, String(this.rt.id()), this.handler, { ...this.schedule }, this.rt.clock.now());
     this.triggers.push(trigger);
     return trigger;
   }
@@ -919,7 +952,7 @@ export class FakeUtilities
   declare readonly __gasType: GoogleAppsScript.Utilities.Utilities;
   readonly Charset = E.Charset;
   readonly DigestAlgorithm = E.DigestAlgorithm;
-  /** Total milliseconds the code asked to sleep (sleep returns at once). */
+  /** Total milliseconds the code asked to sleep (sleep returns at once, having moved the world's clock). */
   sleptMs = 0;
 
   constructor(rt: Runtime) {
@@ -971,6 +1004,7 @@ export class FakeUtilities
   sleep(milliseconds: number): void {
     this.enter('sleep');
     this.sleptMs += milliseconds;
+    this.rt.spend(milliseconds);
   }
 }
 

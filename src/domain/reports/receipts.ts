@@ -41,7 +41,7 @@ export function receiptRow(r: Receipt): CellValue[] {
 }
 
 /** Whether this very payload (same center, period, fingerprint and submission time) is on record. */
-function recorded(receipts: readonly Receipt[], center: string, s: StoredSubmission): boolean {
+function recorded(receipts: readonly Receipt[], center: string, s: Pick<Receipt, 'kind' | 'period' | 'fingerprint' | 'submittedAt'>): boolean {
   return receipts.some(
     (r) => r.center === center && r.kind === s.kind && r.period === s.period && r.fingerprint === s.fingerprint && r.submittedAt === s.submittedAt,
   );
@@ -55,6 +55,11 @@ export function newReceipts(receipts: readonly Receipt[], center: string, read: 
     out.push({ center, kind: s.kind, period: s.period, submittedAt: s.submittedAt, fingerprint: s.fingerprint, receivedAt, json: s.json });
   }
   return out;
+}
+
+/** Receipts not on record yet: a run stopped after writing some of them writes only the others again. */
+export function unrecorded(onRecord: readonly Receipt[], receipts: readonly Receipt[]): Receipt[] {
+  return receipts.filter((r) => !recorded(onRecord, r.center, r));
 }
 
 /**
