@@ -6,6 +6,7 @@ import { SUBMISSIONS_SHEET } from '../domain/reports/submission-store';
 import type { WorkbookPort } from '../workbook/port';
 import { composeReport, submitReport } from '../workbook/report-job';
 import { SETTINGS_HEADER, settingRows, settingUpdate } from '../workbook/settings-form';
+import { isServiceError } from './errors';
 import { offerEvaluation } from './evaluation';
 import { spreadsheetIdOf } from './ids';
 import { askMonth, activeReportMonth, UserFacingError, withDocumentLock } from './report';
@@ -68,9 +69,13 @@ export function planSubmission(now: Date): SubmissionPlan | undefined {
   return { port, month, recipients: recipients.addresses, fileUrl: cellText(rows.get('submissionFileUrl')?.value ?? null).trim() };
 }
 
-/** Drive answers 404 for a file this person's add-on may not see (drive.file), 403 where access was taken away. */
+/**
+ * Whether the file's own check failed in Drive: it answers 404 for a file this person's add-on may not see
+ * (drive.file) and 403 where access was taken away, in the account's language. Told by the call that failed
+ * (Drive.Files.get on this id threw a service error), not by its wording; our own errors go on up.
+ */
 function isUnreachable(error: unknown): boolean {
-  return /not found|404|見つかりません|does not have permission|403|permission/i.test(String((error as { message?: unknown } | null)?.message ?? error));
+  return isServiceError(error);
 }
 
 /** Writes one setting's value, only that cell (or a new row when the setting has none). */
@@ -114,7 +119,8 @@ function resolveFile(plan: SubmissionPlan, centerName: string): { file: Submissi
       const reason =
         `「設定」の提出用ファイル（${plan.fileUrl}）を開けません。削除されたか、ほかの職員${creator ? `（${creator}）` : ''}が作ったファイルです。` +
         'このアドオンは、使っている人が自分で作ったファイルにしか触れません（Google ドライブの権限「drive.file」）。' +
-        `ほかの職員が作ったファイルなら、「いいえ」を選び、その方に「市へ提出」をしてもらうか、その方から「${submissionFileTitle(centerName)}」を編集者として共有してもらってください。`;
+        `ほかの職員が作ったファイルなら、「いいえ」を選び、その方に「市へ提出」をしてもらうか、その方から「${submissionFileTitle(centerName)}」を編集者として共有してもらってください。` +
+        '一時的な障害で開けなかっただけのこともあります。そう思われるときも「いいえ」を選び、時間をおいてもう一度実行してください。';
       if (!offerNewFile(reason)) return undefined;
       return { file: createFile(centerName), created: true };
     }

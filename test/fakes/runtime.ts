@@ -149,8 +149,10 @@ export const EXECUTION_TIME_EXCEEDED = 'Exceeded maximum execution time';
 /**
  * The language of the messages of service errors. Apps Script localises them for the user's language
  * (a Japanese account reads 「起動時間の最大値を超えました」, not 'Exceeded maximum execution time').
+ * 'ja-unmatched' gives every message one generic Japanese sentence: what the product does may then depend only
+ * on which call failed, never on the wording.
  */
-export type ErrorLocale = 'en' | 'ja';
+export type ErrorLocale = 'en' | 'ja' | 'ja-unmatched';
 
 /**
  * Service messages in Japanese. Marked (seen) where the Japanese text is quoted from executions in the wild:
@@ -178,6 +180,7 @@ const JAPANESE: readonly (readonly [RegExp, string])[] = [
 /** A message in the user's language; an untranslated English one is not passed on (no code may match it). */
 function localised(message: string, locale: ErrorLocale): string {
   if (locale === 'en') return message;
+  if (locale === 'ja-unmatched') return 'サービスでエラーが発生しました。';
   for (const [english, japanese] of JAPANESE) if (english.test(message)) return message.replace(english, japanese);
   return 'サービスでエラーが発生しました。';
 }
@@ -263,8 +266,8 @@ export class Runtime {
   apiError(apiMethod: string, message: string): Error {
     // The Japanese frame is the fake's rendering (no public source quotes one).
     const text =
-      this.errorLocale === 'ja'
-        ? `API 呼び出し ${apiMethod} がエラーで失敗しました: ${localised(message, 'ja')}`
+      this.errorLocale !== 'en'
+        ? `API 呼び出し ${apiMethod} がエラーで失敗しました: ${localised(message, this.errorLocale)}`
         : `API call to ${apiMethod} failed with error: ${message}`;
     const error = new this.realm.Error(text);
     error.name = 'GoogleJsonResponseException';

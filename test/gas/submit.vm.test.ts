@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readPayload } from '../../src/domain/reports/submission';
 import { readStoredSubmissions } from '../../src/domain/reports/submission-store';
 import { createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
+import type { ErrorLocale } from '../fakes/runtime';
 import type { FakeSpreadsheet } from '../fakes/spreadsheet';
 import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER } from '../helpers/center';
 import { sampleSubmission, storeRows } from '../helpers/submissions';
@@ -18,9 +19,13 @@ const DRIVE_FILE = 'https://www.googleapis.com/auth/drive.file';
 const CITY = 'kaigo@city.example.jp';
 const CITY2 = 'fukushi@city.example.jp';
 
-function world(rows: unknown[][] = consultations(30), settings: unknown[][] = [['提出先メールアドレス', `${CITY}、${CITY2}`]]) {
+function world(
+  rows: unknown[][] = consultations(30),
+  settings: unknown[][] = [['提出先メールアドレス', `${CITY}、${CITY2}`]],
+  errorLocale: ErrorLocale = 'en',
+) {
   // The center's own manifest: exactly the scopes it asks for, so the fake refuses anything beyond them.
-  const env = createGasEnvironment({ htmlDir: BUILD, oauthScopes: MANIFEST.oauthScopes });
+  const env = createGasEnvironment({ htmlDir: BUILD, oauthScopes: MANIFEST.oauthScopes, errorLocale });
   sheetFromRows(env.spreadsheet, '設定', [
     ['項目', '値'],
     ['センター名', '本庄西地域包括支援センター'],
@@ -149,6 +154,21 @@ describe('a 提出用ファイル this person cannot use', () => {
     const second = setting(env, '提出用ファイル');
     expect(second).not.toBe(first);
     expect(readStoredSubmissions(values(submissionFile(env), '_提出データ') as never)).toHaveLength(1);
+  });
+
+  test('made by another staff member, for an account whose Google speaks Japanese: Drive is told by the call that failed, not by its wording', () => {
+    const { env, context } = world(undefined, undefined, 'ja');
+    submit(env, context, 'OK');
+    const first = setting(env, '提出用ファイル');
+    env.drive.setUser('staff2@example.org');
+    // Whatever Drive says in Japanese: here, a wording the product cannot have matched.
+    env.runtime.errorLocale = 'ja-unmatched';
+    submit(env, context, 'NO');
+    const told = alerts(env).pop() ?? '';
+    expect(told).toContain(first);
+    expect(told).toContain('staff1@example.org');
+    expect(told).toContain('時間をおいてもう一度実行してください');
+    expect(setting(env, '提出用ファイル')).toBe(first);
   });
 
   test('in the trash: the message says so, いいえ writes nothing', () => {
