@@ -76,7 +76,7 @@ function normalizeResult(applied: number, skipped: number): NormalizeResult {
   const parts = applied > 0 ? [`変更したセルは「${CHANGE_LOG_SHEET}」シートに記録しました。`] : [];
   if (skipped > 0)
     parts.push(
-      `${skipped}件は、プレビューを開いた後にセルが変更されていたため、そのままにしました。もう一度「表記を整える」を開くと、今の内容で確かめられます。`,
+      `${skipped}件は、そのままにしました（プレビューを開いた後にセルが変更されていたか、数式やその結果のセル、またはあなたが編集できない保護されたセルです）。もう一度「表記を整える」を開くと、今の内容で確かめられます。`,
     );
   const details = parts.join('');
   return { applied, skipped, headline, details, message: `${headline}。${details}` };
@@ -109,5 +109,8 @@ export function applyIssueSuggestion(port: WorkbookPort, sheet: string, cell: st
     );
   }
   const { applied } = applyChanges(port, [change], OPERATIONS.suggestion, now);
-  if (applied.length === 0) throw new Error(`${sheet}!${cell} は今まさに変更されたため、候補を適用しませんでした。再チェックしてください。`);
+  if (applied.length === 0)
+    throw new Error(
+      `${sheet}!${cell} には候補を書き込めませんでした（今まさに変更されたか、数式の結果のセル、またはあなたが編集できない保護されたセルです）。再チェックしてください。`,
+    );
 }

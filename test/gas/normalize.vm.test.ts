@@ -128,7 +128,7 @@ describe('表記を整える', () => {
     sheet.getRange('D2').setValue('来所');
     const result = runFunction(context, 'normalizeDialogApply', ticked(items)) as Result;
     expect(result).toMatchObject({ applied: 8, skipped: 1 });
-    expect(result.message).toContain('1件は、プレビューを開いた後にセルが変更されていた');
+    expect(result.message).toContain('1件は、そのままにしました（プレビューを開いた後にセルが変更されていた');
     expect(sheet.peekCell('D2').value).toBe('来所');
     expect(
       env.spreadsheet
@@ -189,6 +189,16 @@ describe('チェック結果 › 適用', () => {
     sheet.getRange('D2').setValue('来所相談');
     expect(() => runFunction(context, 'sidebarApplySuggestion', '相談記録', 'D2', '電話')).toThrow(/サイドバーを開いた後に変更されたため/);
     expect(sheet.peekCell('D2').value).toBe('来所相談');
+    expect(env.spreadsheet.peekSheetNames()).not.toContain('_変更履歴');
+  });
+
+  test('a cell protected from this person: 適用 says why in Japanese, writes nothing and records nothing', () => {
+    const { env, context, sheet } = world([consultation({ 相談方法: 'TEL' })]);
+    sheet.getRange('D2').protect().denyRunningUser();
+    expect(() => runFunction(context, 'sidebarApplySuggestion', '相談記録', 'D2', '電話')).toThrow(
+      /D2 には候補を書き込めませんでした.*編集できない保護されたセル/,
+    );
+    expect(sheet.peekCell('D2').value).toBe('TEL');
     expect(env.spreadsheet.peekSheetNames()).not.toContain('_変更履歴');
   });
 

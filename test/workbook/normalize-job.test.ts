@@ -41,7 +41,7 @@ describe('the normalisation job over an .xlsx port', () => {
     const result = applyNormalization(port, items, NOW);
     expect(result).toMatchObject({ applied: 2, skipped: 1, headline: '2件を整えました' });
     expect(result.message).toBe(
-      '2件を整えました。変更したセルは「_変更履歴」シートに記録しました。1件は、プレビューを開いた後にセルが変更されていたため、そのままにしました。もう一度「表記を整える」を開くと、今の内容で確かめられます。',
+      '2件を整えました。変更したセルは「_変更履歴」シートに記録しました。1件は、そのままにしました（プレビューを開いた後にセルが変更されていたか、数式やその結果のセル、またはあなたが編集できない保護されたセルです）。もう一度「表記を整える」を開くと、今の内容で確かめられます。',
     );
     const ws = wb.getWorksheet('相談記録')!;
     expect(ws.getCell('A2').value).toEqual(new Date(Date.UTC(2026, 9, 3)));
