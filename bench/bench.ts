@@ -285,7 +285,7 @@ async function main(): Promise<void> {
     );
   }
   lines.push(
-    `  市の集計                1センター増えるごとに ${fmt(city.calls, 1)}回（Sheets API）（シートを描く固定分 ${fmt(city.fixedCalls)}回）、150センターのモデル ${fmt((city.fixedCalls * MS_PER_CALL + 150 * (city.calls * MS_PER_CALL + city.jsMs)) / 1000, 1)}秒（4.5分ごとに区切って再開）`,
+    `  市の集計                1センター増えるごとに ${fmt(city.calls, 1)}回（Sheets API で読む 2 回と、読んだ分を 「_集計作業」 に残す SpreadsheetApp 2 回）（シートを描く固定分 ${fmt(city.fixedCalls)}回）、150センターのモデル ${fmt((city.fixedCalls * MS_PER_CALL + 150 * (city.calls * MS_PER_CALL + city.jsMs)) / 1000, 1)}秒（4.5分ごとに区切って再開）`,
   );
 
   progress('CLI…');

@@ -169,6 +169,13 @@ export function xlsxPort(workbook: ExcelJS.Workbook, name: string, today = today
       const ws = sheet(n);
       if (ws) workbook.removeWorksheet(ws.id);
     },
+    writeOwnRows(n, firstRow, rows) {
+      const ws = sheet(n);
+      if (!ws) throw new Error(`writeOwnRows: no sheet named ${n}`);
+      rows.forEach((row, i) => {
+        ws.getRow(firstRow + i).values = row.map(xlsxValue);
+      });
+    },
     appendRows(n, header, rows) {
       if (rows.length === 0) return;
       const ws = sheet(n) ?? workbook.addWorksheet(n);

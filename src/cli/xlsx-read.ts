@@ -102,5 +102,6 @@ export async function openXlsxReader(path: string, today: string = todayIn(JAPAN
     patchCells: readOnly,
     removeSheet: readOnly,
     appendRows: readOnly,
+    writeOwnRows: readOnly,
   };
 }

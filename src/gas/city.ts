@@ -30,12 +30,6 @@ const RESUME_AFTER_MS = 60 * 1000;
  * pauses or finishes replaces or deletes it first), and then not before that run is over.
  */
 const RESCUE_AFTER_MS = EXECUTION_LIMIT_MS + RESUME_AFTER_MS;
-/**
- * What a run reads is kept in the work sheet at least this often (and when it pauses): a run Apps Script ends at
- * its limit loses at most this much reading, and a run writes at most 4.5 min / 20 s = 14 times, however many
- * centers it reads.
- */
-const SAVE_EVERY_MS = 20 * 1000;
 /** Steps in a row that may throw before the job stops (the armed continuation tries again after each). */
 const MAX_FAILED_STEPS = 3;
 
@@ -111,7 +105,6 @@ export function readCenterSheets(listing: CenterListing): CenterRead {
 /** How a run reads: each center through the Sheets API, until `started` + the time box (or the forced count). */
 function runOptions(request: CityJobRequest, started: number): ResumableOptions {
   let read = 0;
-  let savedAt = started;
   return {
     now: new Date(started),
     readCenter: (listing) => {
@@ -119,11 +112,6 @@ function runOptions(request: CityJobRequest, started: number): ResumableOptions 
       return readCenterSheets(listing);
     },
     shouldStop: () => Date.now() - started > TIME_BOX_MS || (request.maxCentersPerRun !== undefined && read >= request.maxCentersPerRun),
-    saveDue: () => {
-      if (Date.now() - savedAt < SAVE_EVERY_MS) return false;
-      savedAt = Date.now();
-      return true;
-    },
   };
 }
 

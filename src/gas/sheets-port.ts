@@ -11,6 +11,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
+/** How many rows a work sheet grows by when writeOwnRows reaches its end. */
+const OWN_ROWS_PAGE = 100;
+
 function rowsOf(range: Range, first: number, zone: string, withFormulas: boolean, raw: unknown[][] = range.getValues()): RawRow[] {
   const values = toCellValues(raw, zone);
   const formulas = withFormulas ? range.getFormulas() : undefined;
@@ -140,6 +143,8 @@ const sameRect = (a: CellRect, b: CellRect): boolean => a.row === b.row && a.col
  */
 export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
   const sheets = new Map<string, Sheet | null>();
+  /** The size of each sheet writeOwnRows wrote this run (it alone changes it). */
+  const ownSizes = new Map<string, { rows: number; columns: number }>();
   let zone: string | undefined;
   /** The styles last read (readStyles), which a write of the same block changes. */
   let read: { name: string; rect: CellRect; styles: CellStyles } | undefined;
@@ -182,6 +187,7 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
     readStyles,
     replaceSheet(model) {
       sheets.set(model.name, replaceSheet(spreadsheet, model));
+      ownSizes.delete(model.name);
     },
     patchCells(name, patches) {
       const s = sheet(name);
@@ -218,6 +224,29 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       const s = sheet(name);
       if (s) spreadsheet.deleteSheet(s);
       sheets.set(name, null);
+      ownSizes.delete(name);
+    },
+    writeOwnRows(name, firstRow, rows) {
+      if (rows.length === 0) return;
+      const s = sheet(name);
+      if (!s) throw new Error(`writeOwnRows: no sheet named ${name}`);
+      const width = Math.max(...rows.map((r) => r.length));
+      const last = firstRow + rows.length - 1;
+      // The size is read once per run and then kept: the sheet is ours, so only this code changes it. It grows by
+      // a page of rows at a time, so that keeping one row after each step is one write, not two.
+      let size = ownSizes.get(name);
+      if (!size) ownSizes.set(name, (size = { rows: s.getMaxRows(), columns: s.getMaxColumns() }));
+      if (last > size.rows) {
+        const more = Math.max(last - size.rows, OWN_ROWS_PAGE);
+        s.insertRowsAfter(size.rows, more);
+        size.rows += more;
+      }
+      if (width > size.columns) {
+        s.insertColumnsAfter(size.columns, width - size.columns);
+        size.columns = width;
+      }
+      // The rows below a generated sheet's content keep the default format: the text rule of a default cell.
+      s.getRange(firstRow, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => asSheetsValue(r[i] ?? null))));
     },
     appendRows(name, header, rows) {
       if (rows.length === 0) return;

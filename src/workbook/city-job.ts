@@ -268,20 +268,15 @@ const receiptsOnRecord = (port: WorkbookPort): Receipt[] => readReceipts(port.re
 export interface ResumableOptions extends ReadOptions {
   /** Asked before each center and before drawing: true when this run must stop (the time box), to resume in the next. */
   readonly shouldStop: () => boolean;
-  /**
-   * Asked after each center: true when what this run has read since it last kept anything is to be kept now, so
-   * that a run Apps Script ends at its time limit loses no more than that. Default: kept only when pausing.
-   */
-  readonly saveDue?: () => boolean;
 }
 
 export type JobRun<R> =
   { readonly kind: 'done'; readonly result: R } | { readonly kind: 'paused'; readonly done: number; readonly total: number } | { readonly kind: 'no-centers' };
 
 /**
- * Runs a job one execution's worth: reads on from where earlier runs stopped, keeping what it read in the work
- * sheet whenever `saveDue` says so and when it pauses (a run ended by Apps Script's time limit loses only what it
- * read since), and when every center is read and there is time left, draws the result (`publish`), records the
+ * Runs a job one execution's worth: reads on from where earlier runs stopped, keeping each center in the work
+ * sheet as soon as it is read (a run ended by Apps Script's time limit loses only the center it was reading), and
+ * when every center is read and there is time left, draws the result (`publish`), records the
  * receipts of the payloads used and empties the work sheet. The result is the same as one uninterrupted run's.
  */
 export function runCenterJob<O extends JobOutcome, R>(
@@ -294,28 +289,20 @@ export function runCenterJob<O extends JobOutcome, R>(
   if (list.length === 0) return { kind: 'no-centers' };
   const kept = keptResults(port, job, list);
   const { results } = kept;
-  let fresh = kept.fresh;
-  const unsaved: CenterResult<O>[] = [];
-  const save = (): void => {
-    if (unsaved.length === 0) return;
-    if (fresh) startWork(port, job.workSheet);
-    fresh = false;
-    port.appendRows(
-      job.workSheet,
-      WORK_HEADER,
-      unsaved.splice(0).map((r) => workRow(job, r)),
-    );
-  };
+  if (kept.fresh) startWork(port, job.workSheet);
+  // Below the header and the rows kept by earlier runs.
+  let nextRow = 2 + results.length;
   const onRecord = receiptsOnRecord(port);
   const before = results.length;
+  // Each center is kept as soon as it is read (one write): a run Apps Script ends at its limit loses only the
+  // center it was reading, and no center is read twice.
   const keep = (r: CenterResult<O>): void => {
-    unsaved.push(r);
-    if (opts.saveDue?.()) save();
+    port.writeOwnRows(job.workSheet, nextRow, [workRow(job, r)]);
+    nextRow++;
   };
   readOnward(job, list, results, onRecord, opts, keep, opts.shouldStop);
   // Drawing needs time of its own: a run whose reading used up its time leaves it to the next.
   if (results.length < list.length || (results.length > before && opts.shouldStop())) {
-    save();
     return { kind: 'paused', done: results.length, total: list.length };
   }
   const result = publish(results.map((r) => r.outcome));

@@ -69,6 +69,12 @@ export interface WorkbookPort {
   removeSheet(name: string): void;
   /** Appends rows below the last row, creating the sheet with `header` when it is missing. Strings as text. */
   appendRows(name: string, header: readonly string[], rows: readonly (readonly CellValue[])[]): void;
+  /**
+   * Writes whole rows from `firstRow` into a hidden sheet the product made and alone writes (a job's work sheet,
+   * drawn by replaceSheet), growing it when needed; strings as text. Nothing is read first, so that a job can keep
+   * what it did after every step for one write: nobody else's cells are there to protect.
+   */
+  writeOwnRows(name: string, firstRow: number, rows: readonly (readonly CellValue[])[]): void;
 }
 
 /** Rows `first` to `first + count - 1`, as the spreadsheet numbers them. */

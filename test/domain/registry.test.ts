@@ -49,6 +49,7 @@ function memoryPort(sheets: readonly RawSheet[]): WorkbookPort & { read: string[
     patchCells: unused,
     removeSheet: unused,
     appendRows: unused,
+    writeOwnRows: unused,
   };
 }
 

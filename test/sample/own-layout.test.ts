@@ -50,6 +50,7 @@ function reportOf(book: Pick<SampleWorkbook, 'center' | 'sheets'>, month: string
     patchCells: readOnly,
     removeSheet: readOnly,
     appendRows: readOnly,
+    writeOwnRows: readOnly,
   };
   return composeReport(port, month, new Date('2021-03-05T01:00:00Z')).report;
 }

@@ -57,3 +57,19 @@ describe('onEdit finds a header as far down as the check does, and no further', 
     expect(issues.map((i) => [i.cell, i.code])).toEqual([['A1', 'HEADER_MISSING']]);
   });
 });
+
+describe('writeOwnRows: a job keeps each step in its own hidden sheet with one write', () => {
+  test('the local runner writes whole rows from column A at the row asked, text as text, and reads them back', () => {
+    const wb = new ExcelJS.Workbook();
+    const port = xlsxPort(wb, '市');
+    port.replaceSheet({ name: '_集計作業', hidden: true, blocks: [{ row: 1, column: 1, values: [['対象', 'センター', '本文1']] }] });
+    port.writeOwnRows('_集計作業', 2, [['2021-02', '本庄西', '=1+1']]);
+    port.writeOwnRows('_集計作業', 3, [['2021-02', '本庄東', '{"a":1}']]);
+    expect(port.readSheet('_集計作業')?.rows.map((r) => r.values)).toEqual([
+      ['対象', 'センター', '本文1'],
+      ['2021-02', '本庄西', '=1+1'],
+      ['2021-02', '本庄東', '{"a":1}'],
+    ]);
+    expect(() => port.writeOwnRows('ない', 2, [['x']])).toThrow(/no sheet named ない/);
+  });
+});
