@@ -1,5 +1,5 @@
 import type { CellValue } from '../../src/domain/values/cell';
-import { checkOfficeNumber, makeOfficeNumber, officeNumberCheckDigit } from '../../src/domain/values/office-number';
+import { checkOfficeNumber, makeOfficeNumber, officeLabel, officeNumberCheckDigit } from '../../src/domain/values/office-number';
 import { CONTRACT_COLUMNS, readContracts } from '../../src/domain/sheets/contracts';
 import { toTable } from '../../src/domain/sheets/table';
 import { defaultSettings } from '../../src/domain/sheets/settings';
@@ -133,5 +133,15 @@ describe('in the 委託契約 sheet', () => {
     expect(issues('1171300014')).toEqual([{ code: 'OFFICE_NUMBER_CHECK_DIGIT', cell: 'A2', suggestion: undefined }]);
     expect(sheet('1171300014').issues[0]?.severity).toBe('warning');
     expect(issues('1171300013')).toEqual([]);
+  });
+});
+
+describe('officeLabel: an office as people know it', () => {
+  test('its name, then its number in brackets; the number alone when no name is known', () => {
+    expect(officeLabel('1170100029', 'あずみ苑本庄')).toBe('あずみ苑本庄（1170100029）');
+    expect(officeLabel('1170100029', ' トマト村 ')).toBe('トマト村（1170100029）');
+    expect(officeLabel('1170100029', '')).toBe('事業所番号 1170100029');
+    expect(officeLabel('1170100029', '  ')).toBe('事業所番号 1170100029');
+    expect(officeLabel('1170100029')).toBe('事業所番号 1170100029');
   });
 });

@@ -7,6 +7,7 @@
  * Codes are stable: other tools match on them, so add new ones rather than rename.
  */
 import { HEADER_ZONE_ROWS } from '../sheets/table';
+import { officeLabel } from '../values/office-number';
 
 export type Severity = 'error' | 'warning';
 
@@ -462,7 +463,7 @@ export const ISSUE_CATALOGUE = {
     message: (p: { officeNumber: string; when: string; contractsSheet: string; name?: string; periods: readonly string[]; total: number }) =>
       p.total === 0
         ? `事業所番号 ${p.officeNumber} の事業所は「${p.contractsSheet}」にありません。${p.when}に委託した事業所なら「${p.contractsSheet}」に契約を入力してください（番号の写し間違いも確かめてください）。`
-        : `事業所番号 ${p.officeNumber}${p.name ? `（${p.name}）` : ''}との契約（${fewAndMore(p.periods, p.total, '、', (n) => ` ほか${n}件`)}）は、${p.when}には有効ではありません。対象月か、「${p.contractsSheet}」の契約期間を確かめてください。`,
+        : `${officeLabel(p.officeNumber, p.name)}との契約（${fewAndMore(p.periods, p.total, '、', (n) => ` ほか${n}件`)}）は、${p.when}には有効ではありません。対象月か、「${p.contractsSheet}」の契約期間を確かめてください。`,
     description:
       '委託実績の事業所に、対象月に有効な委託契約がありません（委託契約にない事業所か、契約期間の外）。委託は契約に基づくので、実績と契約を突き合わせます。委託契約シートのないときは問いません。',
     example: {

@@ -2,6 +2,7 @@ import { formatShare } from './concentration';
 import { type CountTable, sumTables } from './count-table';
 import { compareMonths, formatWarekiMonth, monthOf, type YearMonth } from '../values/months';
 import { compareJapanese } from '../values/japanese-order';
+import { officeLabel } from '../values/office-number';
 import type { Submission } from './submission';
 import { exceeds } from '../values/numbers';
 
@@ -191,7 +192,7 @@ function mergeOffices(centers: readonly CenterOutcome[], warnings: CityWarning[]
       const label = field === 'name' ? '事業所名' : '住所';
       warnings.push({
         kind: 'office-disagreement',
-        message: `事業所番号 ${office.officeNumber} の${label}がセンターによって違います: ${who}。一覧には「${office[field]}」を載せています。正しい${label}に各センターでそろえてください。`,
+        message: `${officeLabel(office.officeNumber, office.name)}の${label}がセンターによって違います: ${who}。一覧には「${office[field]}」を載せています。正しい${label}に各センターでそろえてください。`,
       });
     }
   }

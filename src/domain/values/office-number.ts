@@ -121,6 +121,15 @@ export function checkOfficeNumber(text: string): OfficeNumberCheck {
 }
 
 /** A valid number for messages: `makeOfficeNumber(11, '7', 13, 1)` (a test keeps the two in step). */
+/**
+ * An office as people know it: its name, with the number after it (あずみ苑本庄（1170100029）); the number alone
+ * when no name is known. Every message that names an office says it this way.
+ */
+export function officeLabel(officeNumber: string, name?: string): string {
+  const known = name?.trim();
+  return known ? `${known}（${officeNumber}）` : `事業所番号 ${officeNumber}`;
+}
+
 export const OFFICE_NUMBER_EXAMPLE = '1171300013';
 
 /**
