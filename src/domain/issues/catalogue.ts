@@ -422,8 +422,8 @@ export const ISSUE_CATALOGUE = {
   CONTRACT_OVERLAP: entry({
     title: '同じ事業所の契約期間が重なる',
     severity: 'error',
-    message: (p: { officeNumber: string; period: string; overlapping: readonly { row: number; period: string }[]; total: number }) =>
-      `事業所番号 ${p.officeNumber} のこの契約（${p.period}）は、同じ事業所の${fewAndMore(
+    message: (p: { officeNumber: string; name?: string; period: string; overlapping: readonly { row: number; period: string }[]; total: number }) =>
+      `${officeLabel(p.officeNumber, p.name)}のこの契約（${p.period}）は、同じ事業所の${fewAndMore(
         p.overlapping.map((o) => `${o.row}行目の契約（${o.period}）`),
         p.total,
         '・',

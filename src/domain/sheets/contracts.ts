@@ -237,6 +237,7 @@ function reportOverlaps(table: Table<ContractKey>, contracts: readonly Contract[
     const r = rowReader(table, CONTRACT_COLUMNS, row, issues);
     r.report('start', 'CONTRACT_OVERLAP', {
       officeNumber: contract.officeNumber,
+      ...(contract.name ? { name: contract.name } : {}),
       period: contractPeriod(contract),
       overlapping: overlap.examples.map((o) => ({ row: o.row, period: contractPeriod(o) })),
       total: overlap.count,
