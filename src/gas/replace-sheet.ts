@@ -1,7 +1,7 @@
 import { a1, type CellValue, isSheetDate } from '../domain/values/cell';
 import type { CellRect } from '../domain/sheets/table';
 import { canonicalJson, sha256Hex } from '../domain/reports/fingerprint';
-import { type BlockStyle, extentOf, rectangular, type SheetModel } from '../workbook/sheet-model';
+import { type BlockStyle, type ChartModel, extentOf, rectangular, type SheetModel } from '../workbook/sheet-model';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -189,6 +189,17 @@ function layoutOf(model: SheetModel, canvas: Canvas, rows: number, columns: numb
   ).slice(0, 16);
 }
 
+const a1Of = (r: CellRect): string => `${a1(r.row, r.column)}:${a1(r.row + r.numRows - 1, r.column + r.numColumns - 1)}`;
+
+/**
+ * The cells each chart draws from, in the charts' order: one RangeList when there are several (two calls, however
+ * many charts: a 事業評価 has one per center), a Range when there is one.
+ */
+function chartSources(sheet: Sheet, charts: readonly ChartModel[]): Range[] {
+  if (charts.length > 1) return sheet.getRangeList(charts.map((c) => a1Of(c.range))).getRanges();
+  return charts.map((c) => sheet.getRange(c.range.row, c.range.column, c.range.numRows, c.range.numColumns));
+}
+
 /**
  * Draws the model on a new, empty sheet sized to it, in a number of calls that depends on neither its rows
  * nor its blocks: all values in one setValues over the whole sheet (the gaps between blocks written empty),
@@ -215,21 +226,22 @@ function draw(sheet: Sheet, model: SheetModel, canvas: Canvas, rows: number, col
     sheet.setColumnWidths(start + 1, end - start, widths[start] as number);
     start = end;
   }
-  for (const chart of model.charts ?? []) {
+  const charts = model.charts ?? [];
+  const sources = chartSources(sheet, charts);
+  charts.forEach((chart, i) => {
     const type = chart.kind === 'line' ? Charts.ChartType.LINE : chart.kind === 'bar' ? Charts.ChartType.BAR : Charts.ChartType.COLUMN;
-    const r = chart.range;
     sheet.insertChart(
       sheet
         .newChart()
         .setChartType(type)
-        .addRange(sheet.getRange(r.row, r.column, r.numRows, r.numColumns))
+        .addRange(sources[i] as Range)
         .setNumHeaders(1)
         .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)
         .setOption('title', chart.title)
         .setOption('legend', { position: 'none' })
         .build(),
     );
-  }
+  });
   if (model.hidden) sheet.hideSheet();
 }
 

@@ -14,10 +14,23 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 /** How many rows a work sheet grows by when writeOwnRows reaches its end. */
 const OWN_ROWS_PAGE = 100;
 
-function rowsOf(range: Range, first: number, zone: string, withFormulas: boolean, raw: unknown[][] = range.getValues()): RawRow[] {
+/** A read from Sheets made when its result is first used, then kept: what a job never looks at costs no call. */
+function onDemand<T>(read: () => T): () => T {
+  let held: { readonly value: T } | undefined;
+  return () => (held ??= { value: read() }).value;
+}
+
+/** The rows of a block whose values were read; given `formulas`, with the formulas behind them, read when first used. */
+function rowsOf(raw: unknown[][], first: number, zone: string, formulas?: () => string[][]): RawRow[] {
   const values = toCellValues(raw, zone);
-  const formulas = withFormulas ? range.getFormulas() : undefined;
-  return values.map((v, i) => ({ rowNumber: first + i, values: v, formulas: formulas?.[i] }));
+  if (!formulas) return values.map((v, i) => ({ rowNumber: first + i, values: v }));
+  return values.map((v, i) => ({
+    rowNumber: first + i,
+    values: v,
+    get formulas(): string[] | undefined {
+      return formulas()[i];
+    },
+  }));
 }
 
 function mergesOf(range: Range): CellRect[] {
@@ -25,6 +38,32 @@ function mergesOf(range: Range): CellRect[] {
     .getMergedRanges()
     .map((m) => rectOfA1(m.getA1Notation()))
     .filter((r): r is CellRect => r !== undefined);
+}
+
+/**
+ * A block read as a RawSheet: its values now; its formulas and merged areas when a reader first asks for them (one
+ * call each for the whole block), so that a sheet read only for its values (設定) costs two calls fewer. `later`
+ * keeps those two reads, for the port to make them before it changes the sheet. `above` are rows read before the
+ * block, for their values only (the header zone of a partial read).
+ */
+function rawSheet(
+  name: string,
+  range: Range,
+  block: { readonly first: number; readonly values: unknown[][] },
+  zone: string,
+  later: (() => unknown)[],
+  above: RawRow[] = [],
+): RawSheet {
+  const formulas = onDemand(() => range.getFormulas());
+  const merges = onDemand(() => mergesOf(range));
+  later.push(formulas, merges);
+  return {
+    name,
+    rows: [...above, ...rowsOf(block.values, block.first, zone, formulas)],
+    get merges(): CellRect[] {
+      return merges();
+    },
+  };
 }
 
 type Locked = (row: number, column: number) => boolean;
@@ -143,6 +182,20 @@ const sameRect = (a: CellRect, b: CellRect): boolean => a.row === b.row && a.col
  */
 export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
   const sheets = new Map<string, Sheet | null>();
+  /**
+   * The reads each sheet's RawSheets may still make on demand (formulas, merged areas). They are made before the
+   * port changes that sheet, so that what a reader gets is what the sheet held when its values were read.
+   */
+  const onDemandReads = new Map<string, (() => unknown)[]>();
+  const later = (name: string): (() => unknown)[] => {
+    let reads = onDemandReads.get(name);
+    if (!reads) onDemandReads.set(name, (reads = []));
+    return reads;
+  };
+  const settle = (name: string): void => {
+    for (const read of onDemandReads.get(name) ?? []) read();
+    onDemandReads.delete(name);
+  };
   /** The size of each sheet writeOwnRows wrote this run (it alone changes it). */
   const ownSizes = new Map<string, { rows: number; columns: number }>();
   let zone: string | undefined;
@@ -170,9 +223,9 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       if (!s) return undefined;
       const range = s.getDataRange();
       // An empty sheet's data range is A1 alone: told by the values read anyway, not by asking its size.
-      const raw = range.getValues();
-      if (raw.length === 1 && raw[0]?.length === 1 && raw[0][0] === '') return { name, rows: [] };
-      return { name, rows: rowsOf(range, 1, timeZone(), true, raw), merges: mergesOf(range) };
+      const values = range.getValues();
+      if (values.length === 1 && values[0]?.length === 1 && values[0][0] === '') return { name, rows: [] };
+      return rawSheet(name, range, { first: 1, values }, timeZone(), later(name));
     },
     readRows(name, first, count): RawSheet | undefined {
       const s = sheet(name);
@@ -180,16 +233,19 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       const width = Math.max(s.getLastColumn(), 1);
       const ranges = partialReadBlocks(first, count).map((b) => ({ first: b.first, range: s.getRange(b.first, 1, b.count, width) }));
       // The last block holds the edited rows: only there do the formulas and merged cells matter to a check.
-      const edited = ranges[ranges.length - 1];
-      const rows = ranges.flatMap((r) => rowsOf(r.range, r.first, timeZone(), r === edited));
-      return { name, rows, merges: edited ? mergesOf(edited.range) : [] };
+      const edited = ranges.pop();
+      if (!edited) return { name, rows: [] };
+      const above = ranges.flatMap((r) => rowsOf(r.range.getValues(), r.first, timeZone()));
+      return rawSheet(name, edited.range, { first: edited.first, values: edited.range.getValues() }, timeZone(), later(name), above);
     },
     readStyles,
     replaceSheet(model) {
+      settle(model.name);
       sheets.set(model.name, replaceSheet(spreadsheet, model));
       ownSizes.delete(model.name);
     },
     patchCells(name, patches) {
+      settle(name);
       const s = sheet(name);
       const blocks = patchBlocks(patches);
       const bounds = boundsOf(blocks);
@@ -221,6 +277,7 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       return { applied: applied.filter((p) => !refused.includes(p)), skipped: [...resolved.flatMap((r) => r.skipped), ...refused] };
     },
     removeSheet(name) {
+      settle(name);
       const s = sheet(name);
       if (s) spreadsheet.deleteSheet(s);
       sheets.set(name, null);
@@ -228,6 +285,7 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
     },
     writeOwnRows(name, firstRow, rows) {
       if (rows.length === 0) return;
+      settle(name);
       const s = sheet(name);
       if (!s) throw new Error(`writeOwnRows: no sheet named ${name}`);
       const width = Math.max(...rows.map((r) => r.length));
@@ -250,6 +308,7 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
     },
     appendRows(name, header, rows) {
       if (rows.length === 0) return;
+      settle(name);
       let s = sheet(name);
       if (!s) {
         s = spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
