@@ -162,6 +162,19 @@ describe('checkConsultations', () => {
     ]);
   });
 
+  test('LibreOffice saves every checkbox as =FALSE() / =TRUE() with its value: read as the value, no formula warning; =IF(…) still warned', () => {
+    const dementia = HEADER.indexOf('認知症関連');
+    const at = (column: number, formula: string): string[] => Object.assign(Array<string>(HEADER.length).fill(''), { [column]: formula });
+    const rows = [row({ 認知症関連: false }), row({ 認知症関連: true }), row({ 認知症関連: true }), row({ 認知症関連: true })];
+    const formulas = [[], at(dementia, '=FALSE()'), at(dementia, '=true()'), at(dementia, '= TRUE ( ) '), at(dementia, '=IF(A5<>"",TRUE(),FALSE())')];
+    const raw = rawSheet('相談記録', [HEADER, ...rows]);
+    const table = toTable({ ...raw, rows: raw.rows.map((r, i) => ({ ...r, formulas: formulas[i] ?? [] })) }, CONSULTATION_COLUMNS);
+    if (!table) throw new Error('no table');
+    const issues = checkConsultations(table, settings, TODAY);
+    expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([[5, '認知症関連', 'CELL_FORMULA']]);
+    expect(readConsultations(table, settings, TODAY).consultations.map((c) => c.dementia)).toEqual([false, true, true, true]);
+  });
+
   test('readConsultations keeps every non-blank row, with unreadable fields left undefined', () => {
     const table = toTable(rawSheet('相談記録', [HEADER, row({ 相談方法: '伝書鳩', 認知症関連: true }), row({ 相談方法: 'TEL' })]), CONSULTATION_COLUMNS);
     if (!table) throw new Error('no table');

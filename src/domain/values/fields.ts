@@ -70,6 +70,13 @@ export function shown(value: CellValue | undefined): string {
 }
 
 /**
+ * A formula that only states TRUE or FALSE: LibreOffice Calc saves every boolean cell, a checkbox's too, as
+ * `=TRUE()` / `=FALSE()` with its value (and Sheets keeps them so after an import). Nothing it refers to can
+ * change, so it is the value it shows, not a formula to warn about.
+ */
+const CONSTANT_FORMULA = /^=\s*(?:TRUE|FALSE)\s*(?:\(\s*\))?\s*$/i;
+
+/**
  * What every column shares before its own type is read: the column may be absent (nothing to read), the cell
  * may be hidden under a merge, hold an error value or a formula, or be blank. Returns the value to read on,
  * or undefined when there is nothing more to say about this cell.
@@ -88,7 +95,7 @@ function present<K extends string>(r: RowReader<K>, key: K, required: boolean, h
     return undefined;
   }
   const formula = index === undefined ? '' : (r.row.formulas?.[index] ?? '');
-  if (formula !== '') {
+  if (formula !== '' && !CONSTANT_FORMULA.test(formula)) {
     r.report(key, 'CELL_FORMULA', { title: r.title(key), formula: shown(formula), hint });
   }
   if (isBlankCell(value)) {
