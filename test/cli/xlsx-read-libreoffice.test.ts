@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openXlsxReader } from '../../src/cli/xlsx-read';
+import { demoJsonRun } from '../helpers/demo';
 import { findSoffice } from '../helpers/soffice';
+import { run } from './xlsx-files';
 import { bothWays, everyKind, TODAY } from './xlsx-read-files';
 
 /**
@@ -23,8 +25,12 @@ if (!soffice) {
     const out = join(dir, 'lo');
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+    let ledger = '';
     beforeAll(async () => {
-      const files = [await everyKind(join(dir, 'every-kind.xlsx')), await everyKind(join(dir, 'every-kind-1904.xlsx'), true)];
+      // And a center's ledger as the demo wrote it (run once for the whole test run): saved once by Calc.
+      const demo = await demoJsonRun();
+      ledger = join(demo.dir, 'センター', '本庄西.xlsx');
+      const files = [await everyKind(join(dir, 'every-kind.xlsx')), await everyKind(join(dir, 'every-kind-1904.xlsx'), true), ledger];
       // A profile of its own, so that parallel runs (and a user's LibreOffice) do not collide on the lock.
       const profile = pathToFileURL(join(dir, 'profile')).href;
       const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, ...files], {
@@ -39,6 +45,19 @@ if (!soffice) {
       expect(read.names.fast).toEqual(read.names.exceljs);
       expect(read.fast).toStrictEqual(read.exceljs);
       expect(read.fast[0]?.rows[1]?.values.slice(0, 4)).toEqual(['本庄西', 0, true, { kind: 'date', iso: '2021-03-01' }]);
+    });
+
+    test('a ledger saved once by Calc, which writes every checkbox as =FALSE() / =TRUE(), checks as it did before (#18)', async () => {
+      const saved = join(out, '本庄西.xlsx');
+      const consultations = (await openXlsxReader(saved, TODAY)).readSheet('相談記録');
+      const formulas = consultations?.rows.flatMap((r) => r.formulas ?? []).filter((f) => /^=(TRUE|FALSE)\(\)$/.test(f)) ?? [];
+      expect(formulas.length).toBeGreaterThan(1000);
+      const summary = async (file: string): Promise<unknown> => {
+        const r = await run('check', file, '--json', '--today', '2021-03-05');
+        const doc = JSON.parse(r.stdout) as { summary: unknown; issues: { code: string }[] };
+        return { summary: doc.summary, formulas: doc.issues.filter((i) => i.code === 'CELL_FORMULA').length };
+      };
+      expect(await summary(saved)).toEqual(await summary(ledger));
     });
 
     test('its 1904 dates (date1904="true") as the dates they are', async () => {
