@@ -110,6 +110,18 @@ describe('委託実績: the office without a contract for the month', () => {
     ]);
   });
 
+  test('a duplicate row names the office as its contracts do (#18)', () => {
+    const contracts = [contract(2, 'トマト村', '2020-04-01', '2021-03-31')];
+    expect(full(check([row(), row({ 介護予防支援件数: 1 })], contracts))).toEqual([
+      [
+        'B3',
+        '事業所番号',
+        'DELEGATION_DUPLICATE',
+        `2021年2月（令和3年2月）のトマト村（${TOMATO}）の行が 2行目にもあります。1つの月と事業所は1行にまとめ、件数を足し合わせてください。`,
+      ],
+    ]);
+  });
+
   test('rows of the same office and month are each reported', () => {
     const contracts = [contract(2, 'トマト村', '2019-04-01', '2020-03-31')];
     expect(check([row(), row({ 介護予防支援件数: 1 })], contracts).map((i) => [i.cell, i.code])).toEqual([

@@ -478,8 +478,8 @@ export const ISSUE_CATALOGUE = {
   DELEGATION_DUPLICATE: entry({
     title: '同じ月・事業所の行が2つ',
     severity: 'error',
-    message: (p: { when: string; officeNumber: string; direct: boolean; firstRow: number }) =>
-      `${p.when}の${p.direct ? p.officeNumber : `事業所番号 ${p.officeNumber}`}の行が ${p.firstRow}行目にもあります。1つの月と事業所は1行にまとめ、件数を足し合わせてください。`,
+    message: (p: { when: string; officeNumber: string; direct: boolean; firstRow: number; name?: string }) =>
+      `${p.when}の${p.direct ? p.officeNumber : officeLabel(p.officeNumber, p.name)}の行が ${p.firstRow}行目にもあります。1つの月と事業所は1行にまとめ、件数を足し合わせてください。`,
     description: '委託実績に、同じ対象月・同じ事業所（または直営）の行が2つ以上あります。月報で二重に数えないよう、1行にまとめます。',
     example: { when: '2026年10月（令和8年10月）', officeNumber: '1171300013', direct: false, firstRow: 4 },
   }),

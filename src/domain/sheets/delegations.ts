@@ -135,11 +135,13 @@ export function readDelegations(table: Table<DelegationKey>, context: Pick<Check
     const key = `${month}\u0000${office.officeNumber}`;
     const first = firstRowOf.get(key);
     if (first !== undefined) {
+      const name = office.direct ? undefined : contracts?.get(office.officeNumber)?.find((c) => c.name !== '')?.name;
       r.report('officeNumber', 'DELEGATION_DUPLICATE', {
         when: formatMonthJa(month),
         officeNumber: office.officeNumber,
         direct: office.direct,
         firstRow: first,
+        ...(name ? { name } : {}),
       });
     } else {
       firstRowOf.set(key, row.rowNumber);
