@@ -7,6 +7,7 @@ import type { Consolidation } from '../domain/reports/consolidation';
 import { runEvaluation } from '../workbook/evaluation-job';
 import { CENTER_LIST_SHEET, type CenterListing, type CenterRead, type CityRunResult, type ResumableOptions, runConsolidation } from '../workbook/city-job';
 import { citySheetTemplates } from '../workbook/city-setup';
+import { rectangular } from '../workbook/sheet-model';
 import { JAPAN_TIME_ZONE, todayIn } from '../workbook/cell-values';
 import { readSubmissionStore } from '../workbook/submission-target';
 import { SUBMISSIONS_SHEET } from '../domain/reports/submission-store';
@@ -300,8 +301,9 @@ export function prepareCitySheets(): string[] {
     if (spreadsheet.getSheetByName(name)) continue;
     // A sheet people fill in: the default size, not one sized to its header as generated sheets are.
     const sheet = spreadsheet.insertSheet(name);
-    const width = Math.max(...rows.map((r) => r.length));
-    sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => asSheetsValue(r[i] ?? null))));
+    const block = rectangular(rows).map((r) => r.map(asSheetsValue));
+    const width = block[0]?.length ?? 0;
+    sheet.getRange(1, 1, rows.length, width).setValues(block);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(1);
     created.push(name);

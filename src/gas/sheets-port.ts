@@ -6,6 +6,7 @@ import { boundsOf, patchBlocks, resolveBlock, spillZone } from '../workbook/cell
 import { type StyleChanges, styleChanges } from '../workbook/marks';
 import { asSheetsValue, distinct, rectsOf, replaceSheet, sheetsInput, writeValues } from './replace-sheet';
 import { type CellStyles, partialReadBlocks, type WorkbookPort } from '../workbook/port';
+import { rectangular } from '../workbook/sheet-model';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -64,6 +65,29 @@ function rawSheet(
       return merges();
     },
   };
+}
+
+interface GridSize {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/**
+ * Grows a sheet of `size` so that row `lastRow` and column `width` exist (a range past the grid does not exist in
+ * Sheets: writing there throws), by at least `page` rows when it grows; returns the new size.
+ */
+function growTo(s: Sheet, size: GridSize, lastRow: number, width: number, page = 0): GridSize {
+  let { rows, columns } = size;
+  if (lastRow > rows) {
+    const more = Math.max(lastRow - rows, page);
+    s.insertRowsAfter(rows, more);
+    rows += more;
+  }
+  if (width > columns) {
+    s.insertColumnsAfter(columns, width - columns);
+    columns = width;
+  }
+  return { rows, columns };
 }
 
 type Locked = (row: number, column: number) => boolean;
@@ -197,7 +221,7 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
     onDemandReads.delete(name);
   };
   /** The size of each sheet writeOwnRows wrote this run (it alone changes it). */
-  const ownSizes = new Map<string, { rows: number; columns: number }>();
+  const ownSizes = new Map<string, GridSize>();
   let zone: string | undefined;
   /** The styles last read (readStyles), which a write of the same block changes. */
   let read: { name: string; rect: CellRect; styles: CellStyles } | undefined;
@@ -288,23 +312,14 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       settle(name);
       const s = sheet(name);
       if (!s) throw new Error(`writeOwnRows: no sheet named ${name}`);
-      const width = Math.max(...rows.map((r) => r.length));
-      const last = firstRow + rows.length - 1;
+      // The rows below a generated sheet's content keep the default format: the text rule of a default cell.
+      const block = rectangular(rows).map((r) => r.map(asSheetsValue));
+      const width = block[0]?.length ?? 0;
       // The size is read once per run and then kept: the sheet is ours, so only this code changes it. It grows by
       // a page of rows at a time, so that keeping one row after each step is one write, not two.
-      let size = ownSizes.get(name);
-      if (!size) ownSizes.set(name, (size = { rows: s.getMaxRows(), columns: s.getMaxColumns() }));
-      if (last > size.rows) {
-        const more = Math.max(last - size.rows, OWN_ROWS_PAGE);
-        s.insertRowsAfter(size.rows, more);
-        size.rows += more;
-      }
-      if (width > size.columns) {
-        s.insertColumnsAfter(size.columns, width - size.columns);
-        size.columns = width;
-      }
-      // The rows below a generated sheet's content keep the default format: the text rule of a default cell.
-      s.getRange(firstRow, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => asSheetsValue(r[i] ?? null))));
+      const size = ownSizes.get(name) ?? { rows: s.getMaxRows(), columns: s.getMaxColumns() };
+      ownSizes.set(name, growTo(s, size, firstRow + rows.length - 1, width, OWN_ROWS_PAGE));
+      s.getRange(firstRow, 1, rows.length, width).setValues(block);
     },
     appendRows(name, header, rows) {
       if (rows.length === 0) return;
@@ -320,11 +335,7 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       }
       const last = s.getLastRow();
       const width = Math.max(header.length, ...rows.map((r) => r.length));
-      // A range past the sheet's last row or column does not exist in Sheets: grow the sheet first.
-      const maxRows = s.getMaxRows();
-      const maxColumns = s.getMaxColumns();
-      if (last + rows.length > maxRows) s.insertRowsAfter(maxRows, last + rows.length - maxRows);
-      if (width > maxColumns) s.insertColumnsAfter(maxColumns, width - maxColumns);
+      growTo(s, { rows: s.getMaxRows(), columns: s.getMaxColumns() }, last + rows.length, width);
       // The rows' formats are read after the sheet grew: inserted rows may have taken a format from above.
       const block = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
       writeValues(s.getRange(last + 1, 1, rows.length, width), block);
