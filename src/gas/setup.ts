@@ -1,5 +1,5 @@
-import { kindWord, localSheetName, type Mapping, MAPPING_COLUMNS, MAPPING_HEADER, MAPPING_SHEET } from '../domain/sheets/mapping';
-import { SETTINGS_SHEET, type Settings } from '../domain/sheets/settings';
+import { kindWord, localSheetName, MAPPING_COLUMNS, MAPPING_HEADER, MAPPING_SHEET } from '../domain/sheets/mapping';
+import { SETTINGS_SHEET } from '../domain/sheets/settings';
 import { HEADER_ZONE_ROWS, type RawSheet } from '../domain/sheets/table';
 import { JAPAN_TIME_ZONE, toCellValues } from '../workbook/cell-values';
 import { loadMapping, loadSettings } from '../workbook/check-job';
@@ -19,7 +19,6 @@ import {
   SETUP_SHEETS,
   type SheetFound,
   type SheetPlan,
-  type SheetSetup,
   wantedRules,
 } from '../workbook/setup-plan';
 import { htmlWithData } from './html';
@@ -92,28 +91,6 @@ function ourProtection(sheet: Sheet): Protection | undefined {
 }
 
 /**
- * A formula as Sheets may give it back (the reference does not promise the text it was set): spaces outside
- * quotes dropped, capitals, and ';' read as ',' (the argument separator of a locale writing decimal commas).
- * Two formulas with the same key are the same rule.
- */
-function formulaKey(formula: string): string {
-  let key = '';
-  let quote: string | undefined;
-  for (const ch of formula) {
-    if (quote !== undefined) {
-      key += ch;
-      if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      key += ch;
-    } else if (!/\s/.test(ch)) {
-      key += ch === ';' ? ',' : ch.toUpperCase();
-    }
-  }
-  return key;
-}
-
-/**
  * The formulas of the highlights this add-on set: custom-formula rules in its own colour (MARK_COLORS.error,
  * which the product controls). A rule of the person's, in their own colour, is theirs even with the same formula.
  */
@@ -130,17 +107,6 @@ function ourHighlightFormulas(sheet: Sheet): string[] {
 function readDecorations(sheet: Sheet, found: SheetFound, headerRow: number, ruleColumns: readonly number[]): Decorations {
   const rules = rulesBelow(sheet, headerRow + 1, found.maxRows, ruleColumns);
   return { ...rules, headerProtection: ourProtection(sheet)?.getRange().getA1Notation(), highlightFormulas: ourHighlightFormulas(sheet) };
-}
-
-/**
- * The plan, with the highlights found recognised by formulaKey rather than by their exact text: the plan asks
- * for each wanted formula as written, so the wanted ones already there are passed as found.
- */
-function planWithHighlights(spec: SheetSetup, found: SheetFound | undefined, decorations: Decorations, settings: Settings, mapping: Mapping): SheetPlan {
-  const wanted = planSheet(spec, found, { ...decorations, highlightFormulas: [] }, settings, mapping).highlights;
-  const there = new Set(decorations.highlightFormulas.map(formulaKey));
-  const present = wanted.filter((h) => there.has(formulaKey(h.formula))).map((h) => h.formula);
-  return planSheet(spec, found, { ...decorations, highlightFormulas: present }, settings, mapping);
 }
 
 function validationOf(rule: ColumnRule): GoogleAppsScript.Spreadsheet.DataValidation {
@@ -292,7 +258,7 @@ export function prepareSheets(): SetupResult {
     const frame = placeColumns(spec, found, mapping);
     const ruleColumns = [...wantedRules(spec, frame, settings).keys()];
     const decorations = sheet && found && frame.kind !== 'unrecognised' ? readDecorations(sheet, found, frame.headerRow, ruleColumns) : NO_DECORATIONS;
-    const plan = planWithHighlights(spec, found, decorations, settings, mapping);
+    const plan = planSheet(spec, found, decorations, settings, mapping);
     if (plan.status === 'unrecognised') {
       results.push({ ...named, status: 'skipped', lines: describePlan(plan) });
       continue;

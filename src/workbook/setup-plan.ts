@@ -251,8 +251,30 @@ export interface Decorations {
   readonly gaps: ReadonlySet<number>;
   /** A1 of the header protection this add-on made earlier, if any. */
   readonly headerProtection: string | undefined;
-  /** The formulas of the sheet's custom-formula conditional formats. */
+  /** The formulas of this add-on's custom-formula conditional formats, as Sheets gives them back. */
   readonly highlightFormulas: readonly string[];
+}
+
+/**
+ * A formula as Sheets may give it back (the reference does not promise the text it was set): spaces outside
+ * quotes dropped, capitals, and ';' read as ',' (the argument separator of a locale writing decimal commas).
+ * Two formulas with the same key are the same rule.
+ */
+export function formulaKey(formula: string): string {
+  let key = '';
+  let quote: string | undefined;
+  for (const ch of formula) {
+    if (quote !== undefined) {
+      key += ch;
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      key += ch;
+    } else if (!/\s/.test(ch)) {
+      key += ch === ';' ? ',' : ch.toUpperCase();
+    }
+  }
+  return key;
 }
 
 export const NO_DECORATIONS: Decorations = {
@@ -335,10 +357,11 @@ export function planSheet(
   const headerA1 = `A${headerRow}:${columnLetters(frame.width)}${headerRow}`;
   const protect = decorations.headerProtection === headerA1 ? undefined : { a1: headerA1, replace: decorations.headerProtection !== undefined };
   const ref = (key: string): string => `$${columnLetters(positions.get(key) ?? 1)}${headerRow + 1}`;
+  const highlightsThere = new Set(decorations.highlightFormulas.map(formulaKey));
   const highlights = spec.highlights
     .filter((h) => h.needs.every((k) => positions.has(k)))
     .map((h) => ({ column: positions.get(h.target) ?? 1, formula: h.formula(ref), label: h.label }))
-    .filter((h) => !decorations.highlightFormulas.includes(h.formula));
+    .filter((h) => !highlightsThere.has(formulaKey(h.formula)));
   const plan: SheetPlan = {
     ...names,
     status: fresh ? 'create' : 'update',

@@ -107,6 +107,11 @@ describe('planSheet', () => {
     expect(planSheet(consultations, sheet, { ...decorations, lastRowRules: strict }, settings).rules.map((r) => r.column)).toEqual([4]);
     expect(planSheet(consultations, sheet, { ...decorations, gaps: new Set([9]) }, settings).rules.map((r) => r.column)).toEqual([9]);
     expect(planSheet(consultations, sheet, { ...decorations, headerProtection: 'A1:P1' }, settings).protect).toEqual({ a1: 'A1:Q1', replace: true });
+    // Highlights as Sheets may give their formulas back (capitals, no spaces, ';' in a decimal-comma locale) are ours.
+    expect(first.highlights.length).toBeGreaterThan(0);
+    const asGivenBack = first.highlights.map((h) => h.formula.replace(/\s/g, '').toUpperCase().replace(/,/g, ';'));
+    expect(asGivenBack).not.toEqual(first.highlights.map((h) => h.formula));
+    expect(planSheet(consultations, sheet, { ...decorations, highlightFormulas: asGivenBack }, settings).highlights).toEqual([]);
   });
 
   test('a person who froze more rows than the header keeps them', () => {
