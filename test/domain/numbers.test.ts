@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anyText } from '../helpers/arbitraries';
 import type { CellValue } from '../../src/domain/values/cell';
 import { readCount } from '../../src/domain/values/numbers';
 
@@ -81,7 +82,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(
         fc.oneof(
-          fc.string({ unit: 'binary' }),
+          anyText(),
           fc.double(),
           fc.integer(),
           fc.boolean(),
