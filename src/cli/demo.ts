@@ -102,14 +102,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   }
   progress('市: 各センターの提出データを集計…');
   const cityFile = join(dir, '市', `市集計_${month}.xlsx`);
-  const city = await consolidateFiles(submitted, {
-    month,
-    since: previousMonth(month),
-    output: cityFile,
-    city: HONJO_PLACE.municipality,
-    order: HONJO_MUNICIPALITY_ORDER,
-    now,
-  });
+  const city = await consolidateDemo(submitted, month, cityFile);
   files.push(cityFile);
   progress('市: 事業評価を集計…');
   const nationalFile = join(dir, '市', `全国平均_${SAMPLE_FISCAL_YEAR}.xlsx`);
@@ -118,8 +111,23 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   const evaluation = await evaluateFiles(submitted, { year: SAMPLE_FISCAL_YEAR, output: evaluationFile, national: nationalFile });
   files.push(nationalFile, evaluationFile);
   const result: DemoResult = { month, seed, centers, city: city.document, evaluation, files: files.map((f) => relative(dir, f)) };
-  write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${summary(result, city.consolidation, dir)}\n`);
+  write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${demoSummary(result, city.consolidation, dir)}\n`);
   return 0;
+}
+
+/**
+ * The city's part of the demo: 市集計 of `month` from the 提出用 files alone (written to `output` when given), with
+ * 本庄市's municipalities in the handout's order and the demo's clock.
+ */
+export function consolidateDemo(submitted: readonly string[], month: string, output?: string): ReturnType<typeof consolidateFiles> {
+  return consolidateFiles(submitted, {
+    month,
+    since: previousMonth(month),
+    ...(output !== undefined ? { output } : {}),
+    city: HONJO_PLACE.municipality,
+    order: HONJO_MUNICIPALITY_ORDER,
+    now: demoClock(month).now,
+  });
 }
 
 /** One line per center that keeps its own layout: its sheets, read through 読み替え. */
@@ -159,7 +167,8 @@ function recordsLine(centers: DemoResult['centers']): string {
   return `  1年分の活動記録・苦情記録: ${each.join('、')}（名称・把握した課題・対応・内容メモはセンターのブックに残ります）`;
 }
 
-function summary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>['consolidation'], dir: string): string {
+/** What `houkatsu demo` says without --json: every figure of `r` and the city's `c` in Japanese, and where the files are. */
+export function demoSummary(r: DemoResult, c: Awaited<ReturnType<typeof consolidateFiles>>['consolidation'], dir: string): string {
   const status = CENTER_STATUS_JA;
   const concentration = c.warnings.filter((w) => w.kind !== 'office-disagreement');
   return [

@@ -1,9 +1,7 @@
 /**
- * Runs the demo for the whole test run (test/helpers/demo.ts starts this script once; every test file that needs
- * the demo reads what it wrote): `houkatsu demo <dir>/json --json`, then `houkatsu demo <dir>/summary`, one after
- * the other so that the tests that need only the first (its workbooks) start sooner. Each run's exit code and
- * output go to `<dir>/json.json` and `<dir>/summary.json`, written whole and renamed into place, so a reader that
- * sees the file sees all of it.
+ * Runs the demo once for the whole test run (test/helpers/demo.ts starts this script once; every test file that
+ * needs the demo reads what it wrote): `houkatsu demo <dir>/json --json`. Its exit code and output go to
+ * `<dir>/json.json`, written whole and renamed into place, so a reader that sees the file sees all of it.
  *
  * Usage: node demo-runs.js CLI DIR
  */
@@ -32,9 +30,7 @@ function save(name, result) {
 }
 
 (async () => {
-  for (const name of ['json', 'summary']) {
-    const out = join(dir, name);
-    mkdirSync(out);
-    save(name, { ...(await run(name === 'json' ? ['demo', out, '--json'] : ['demo', out])), dir: out });
-  }
+  const out = join(dir, 'json');
+  mkdirSync(out);
+  save('json', { ...(await run(['demo', out, '--json'])), dir: out });
 })();

@@ -30,12 +30,8 @@ export function runCli(...args: string[]): Promise<CliRun> {
   return runScript(CLI, ...args);
 }
 
-export interface DemoRuns {
-  /** `houkatsu demo <json.dir> --json`. */
-  readonly json: CliRun & { readonly dir: string };
-  /** `houkatsu demo <summary.dir>`: the same seed again, in another folder, with the human summary. */
-  readonly summary: CliRun & { readonly dir: string };
-}
+/** `houkatsu demo <dir> --json`, and the folder it wrote. */
+export type DemoRun = CliRun & { readonly dir: string };
 
 /** Set by test/global-setup.js: an empty folder of this test run, where the demo is run once for every test file. */
 export const SHARED_DEMO_ENV = 'HOUKATSU_TEST_DEMO_DIR';
@@ -44,13 +40,12 @@ let started = false;
 
 /**
  * The demo, run once per test run and read by every test that needs its output (demo, consolidate, LibreOffice).
- * It writes a year of four centers' workbooks, so it is the slowest thing the tests run: twice (the second run is
- * what shows the same seed gives the same result in another folder, and it is also the default human summary).
+ * It writes a year of four centers' workbooks, so it is the slowest thing the tests run, and it runs once (#21).
  * The first test file to ask starts it (an atomic mkdir decides which), in its own process so that the other jest
  * worker goes on; the rest wait for its results. Without the shared folder (jest started with another
  * configuration) the process runs it for itself. Tests must not change its files: copy them first.
  */
-function demoRun(name: 'json' | 'summary'): Promise<CliRun & { readonly dir: string }> {
+function demoRun(): Promise<DemoRun> {
   const dir = (process.env[SHARED_DEMO_ENV] ??= mkdtempSync(join(tmpdir(), 'demo-runs-')));
   if (!started) {
     started = true;
@@ -61,23 +56,18 @@ function demoRun(name: 'json' | 'summary'): Promise<CliRun & { readonly dir: str
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
-  const done = join(dir, `${name}.json`);
+  const done = join(dir, 'json.json');
   return (async () => {
     const deadline = Date.now() + 170_000;
     while (!existsSync(done)) {
       if (Date.now() > deadline) throw new Error(`the demo did not finish in ${dir}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return JSON.parse(readFileSync(done, 'utf8')) as CliRun & { readonly dir: string };
+    return JSON.parse(readFileSync(done, 'utf8')) as DemoRun;
   })();
 }
 
 /** `houkatsu demo … --json`, whose workbooks the other tests read. */
-export function demoJsonRun(): Promise<DemoRuns['json']> {
-  return demoRun('json');
-}
-
-/** Both runs of the demo. */
-export async function demoRuns(): Promise<DemoRuns> {
-  return { json: await demoRun('json'), summary: await demoRun('summary') };
+export function demoJsonRun(): Promise<DemoRun> {
+  return demoRun();
 }
