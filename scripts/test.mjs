@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * `npm test`: lint and the type-check side by side (on a two-core machine each leaves the other core idle), then
- * jest, which builds the bundle first when it is out of date (test/global-setup.js). Each check's output is shown
- * after it ends, so the two do not interleave; the first failure fails the run. Arguments go to jest:
- * `npm test -- test/domain`.
+ * `npm test`: lint, the type-check and jest side by side. On a two-core machine jest keeps both cores busy but for
+ * its start and its last files, and lint and tsc fill those gaps: run one after the other they added their whole
+ * time to the run (#21). Jest builds the bundle first when it is out of date (test/global-setup.js). Jest's output
+ * is shown as it runs; lint's and tsc's after they end, so the three do not interleave. Any failure fails the run.
+ * Arguments go to jest: `npm test -- test/domain`.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -26,11 +27,10 @@ function node(script, args, inherit = false) {
 }
 
 const npmRun = (script) => node(script, [npm, 'run', '--silent', script]);
-const checks = await Promise.all([npmRun('lint'), npmRun('typecheck')]);
+const jestBin = createRequire(import.meta.url).resolve('jest/bin/jest');
+const [jest, ...checks] = await Promise.all([node('jest', [jestBin, ...process.argv.slice(2)], true), npmRun('lint'), npmRun('typecheck')]);
 for (const { script, status, output } of checks) {
   if (output) process.stdout.write(output);
   if (status !== 0) process.stderr.write(`npm run ${script} が失敗しました（終了コード ${status}）。\n`);
 }
-if (checks.some((c) => c.status !== 0)) process.exit(1);
-const jest = await node('jest', [createRequire(import.meta.url).resolve('jest/bin/jest'), ...process.argv.slice(2)], true);
-process.exit(jest.status ?? 1);
+process.exit(checks.every((c) => c.status === 0) ? (jest.status ?? 1) : 1);
