@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
 import { CONTRACT_COLUMNS } from '../../src/domain/sheets/contracts';
 import { DELEGATION_COLUMNS } from '../../src/domain/sheets/delegations';
@@ -66,30 +65,4 @@ export function delegation(over: Record<string, unknown> = {}): unknown[] {
   const base: Record<string, unknown> = { 対象月: '2026-10', 事業所番号: TOMATO, 介護予防支援件数: 3, 介護予防ケアマネジメント件数: 2, うち新規: 1 };
   const merged = { ...base, ...over };
   return DELEGATION_HEADER.map((h) => merged[h] ?? '');
-}
-
-/**
- * An .xlsx workbook with 相談記録's header and one valid row per override (dates as exceljs keeps them: UTC
- * midnight of the calendar date), for the jobs run over the .xlsx port.
- */
-export function xlsxConsultations(overrides: readonly Record<string, unknown>[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('相談記録');
-  ws.addRow(CONSULTATION_HEADER);
-  const base: Record<string, unknown> = {
-    受付日: new Date(Date.UTC(2026, 9, 3)),
-    相談者ID: 'A-1',
-    '新規/継続': '新規',
-    相談方法: '電話',
-    相談者: '本人',
-    業務区分: '総合相談支援',
-    相談内容: '介護保険サービス',
-    対応職種: '社会福祉士等',
-    対応内容: '情報提供・助言',
-  };
-  for (const over of overrides) {
-    const merged = { ...base, ...over };
-    ws.addRow(CONSULTATION_HEADER.map((h) => merged[h] ?? null));
-  }
-  return wb;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { xlsxPort } from '../../src/cli/xlsx-port';
 import { applyChanges, applyIssueSuggestion, applyNormalization, previewNormalization } from '../../src/workbook/normalize-job';
-import { xlsxConsultations } from '../helpers/center';
+import { xlsxConsultations } from '../helpers/xlsx-center';
 
 /**
  * 表記を整える and チェック結果から適用 as jobs over the port, run here on an .xlsx workbook: what the add-on does
@@ -49,8 +49,8 @@ describe('the normalisation job over an .xlsx port', () => {
     expect(ws.getCell('B3').value).toBe('B-9');
     expect(logRows(wb)).toEqual([
       ['シート', 'セル', '変更前', '変更後', '日時', '操作'],
-      ['相談記録', 'A2', 'R8.10.3', '2026-10-03', '2026-11-01 10:00', '表記を整える'],
-      ['相談記録', 'D2', 'TEL', '電話', '2026-11-01 10:00', '表記を整える'],
+      ['相談記録', 'A2', 'R8.10.3', '2026-10-03', '2026/11/01 10:00', '表記を整える'],
+      ['相談記録', 'D2', 'TEL', '電話', '2026/11/01 10:00', '表記を整える'],
     ]);
   });
 
@@ -71,7 +71,7 @@ describe('the normalisation job over an .xlsx port', () => {
     const port = xlsxPort(wb, 'center', '2026-11-01');
     applyIssueSuggestion(port, '相談記録', 'D2', '電話', new Date('2026-10-31T15:30:00Z'));
     expect(wb.getWorksheet('相談記録')!.getCell('D2').value).toBe('電話');
-    expect(logRows(wb)[1]).toEqual(['相談記録', 'D2', 'TEL', '電話', '2026-11-01 00:30', 'チェック結果から適用']);
+    expect(logRows(wb)[1]).toEqual(['相談記録', 'D2', 'TEL', '電話', '2026/11/01 00:30', 'チェック結果から適用']);
     expect(() => applyIssueSuggestion(port, '相談記録', 'D2', '電話', NOW)).toThrow(
       '相談記録!D2 はサイドバーを開いた後に変更されたため、候補を適用しませんでした。',
     );
@@ -93,7 +93,7 @@ describe('the normalisation job over an .xlsx port', () => {
     expect([applied.map((c) => c.cell), skipped.map((c) => c.cell)]).toEqual([['O2'], ['O3']]);
     expect(logRows(wb)).toEqual([
       ['シート', 'セル', '変更前', '変更後', '日時', '操作'],
-      ['相談記録', 'O2', '', '担当A', '2026-11-01 10:00', '設定を保存'],
+      ['相談記録', 'O2', '', '担当A', '2026/11/01 10:00', '設定を保存'],
     ]);
   });
 });

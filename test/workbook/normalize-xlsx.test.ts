@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { xlsxPort } from '../../src/cli/xlsx-port';
 import { loadWorkbook } from '../../src/workbook/check-job';
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, normalizationPlan } from '../../src/workbook/normalize-plan';
-import { xlsxConsultations } from '../helpers/center';
+import { xlsxConsultations } from '../helpers/xlsx-center';
 
 /** The same port methods over an .xlsx file, for the local runner: what 表記を整える would write there. */
 describe('patchCells and appendRows on .xlsx', () => {
