@@ -1,7 +1,19 @@
 import { join } from 'node:path';
 import { MARK_COLORS, MARK_PREFIX, NOTE_SEPARATOR } from '../../src/workbook/marks';
 import { createGasEnvironment, type GasEnvironment, loadBundle, openEvent, runFunction, sheetFromRows, userEdit } from '../fakes/gas-globals';
-import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER, jst, TOMATO } from '../helpers/center';
+import {
+  consultation,
+  consultations,
+  CONSULTATION_HEADER,
+  contract,
+  CONTRACT_HEADER,
+  delegation,
+  DELEGATION_HEADER,
+  jst,
+  TOMATO,
+  FEW_ROWS,
+  MANY_ROWS,
+} from '../helpers/center';
 
 const BUILD = join(__dirname, '..', '..', 'build');
 
@@ -165,15 +177,15 @@ describe('call budget: the number of SpreadsheetApp calls does not grow with row
     return env.callLog.spreadsheetCalls;
   }
 
-  test('入力チェック on 1,000 and 10,000 rows of each sheet', () => {
-    const small = callsFor(1000, 'check');
-    expect(callsFor(10000, 'check')).toBe(small);
+  test('入力チェック on 1,000 and 4,000 rows of each sheet', () => {
+    const small = callsFor(FEW_ROWS, 'check');
+    expect(callsFor(MANY_ROWS, 'check')).toBe(small);
     expect(small).toBeLessThanOrEqual(45);
   });
 
-  test('onEdit of a 500-row paste into 1,000 and 10,000 rows', () => {
-    const small = callsFor(1000, 'edit');
-    expect(callsFor(10000, 'edit')).toBe(small);
+  test('onEdit of a 500-row paste into 1,000 and 4,000 rows', () => {
+    const small = callsFor(FEW_ROWS, 'edit');
+    expect(callsFor(MANY_ROWS, 'edit')).toBe(small);
     expect(small).toBeLessThanOrEqual(20);
   });
 });
