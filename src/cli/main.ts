@@ -5,6 +5,7 @@ import { isValidYearMonth } from '../domain/values/months';
 import { runDemo } from './demo';
 import { consolidateFiles, formatConsolidation } from './consolidate-command';
 import { evaluateFiles, formatEvaluation, formatIndicatorImport, importIndicatorFile } from './evaluate-command';
+import { exportFiles, formatExport, ndjson, outputProblem } from './export-command';
 import { formatReport, reportFile } from './report-command';
 import { UnwritableFileError } from './submission-file';
 import { UnreadableFileError } from './xlsx-port';
@@ -42,6 +43,12 @@ const HELP = `包括支援シート ローカルランナー（.xlsx）
       「評価指標」シート、なければ最初のシート。省くとセンター.xlsx の「評価指標」シート）から、センター.xlsx の
       「事業評価」にまだない指標の行（年度・番号・分類・指標）を下に追加します。入力済みの行は消しも書き換えも
       せず、2 回取り込んでも増えません。追加する行がなければファイルは変えません。
+  houkatsu export --ndjson FILES... [-o OUT.ndjson]
+      各センターの提出用ファイル（提出用_センター名.xlsx）から、各月の最新の月報の提出データ（件数と事業所の
+      情報だけ）を 1 行に 1 件の JSON（NDJSON、UTF-8）で書き出します。DuckDB はそのまま、BigQuery は表の形
+      schema/submission.v1.bigquery.json を添えて読み込めます（1 行の形は schema/submission.v1.json）。-o を省くと
+      標準出力へ。センターの台帳など提出用ファイルでないファイル、月報の提出データがないファイルは、理由を
+      標準エラーに書き、そのファイルからは何も書きません（1 行も書けなければ終了コード 2、ほかの行を書いたときは 1）。
   houkatsu demo [DIR] [--month YYYY-MM] [--json]
       本庄市の 4 センターの見本のブックを DIR（省略時は新しいフォルダ）に作り、入力チェック・各センターの提出用
       ファイル（月報と事業評価）・市の集計まで行って、結果と書き出したファイルの場所を表示します
@@ -71,6 +78,7 @@ async function main(argv: readonly string[], out: CliOutput): Promise<number> {
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      ndjson: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       output: { type: 'string', short: 'o' },
       today: { type: 'string' },
@@ -140,6 +148,25 @@ async function main(argv: readonly string[], out: CliOutput): Promise<number> {
       const comparison = await evaluateFiles(rest, { year, output: values.output, national: values.national });
       out.stdout(values.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatEvaluation(comparison)}\n`);
       return comparison.centers.some((c) => c.status === 'unreadable') ? EXIT.hasErrors : EXIT.ok;
+    }
+    case 'export': {
+      if (!values.ndjson)
+        fail(
+          'export は --ndjson を付けて実行してください（1 行に 1 件の提出データを書く形です）。例: houkatsu export --ndjson 提出/*.xlsx -o submissions.ndjson',
+        );
+      if (values.json) fail('export は --json ではなく --ndjson で書き出します（1 行に 1 件の JSON）。--json を外してください。');
+      if (rest.length === 0) fail('書き出す提出用ファイル（提出用_センター名.xlsx）を1つ以上指定してください。例: houkatsu export --ndjson 提出/*.xlsx');
+      const refused = values.output === undefined ? undefined : outputProblem(values.output, rest);
+      if (refused) fail(refused);
+      const result = await exportFiles(rest, { output: values.output });
+      for (const p of [...result.problems, ...result.duplicates]) out.stderr(`${p.message}\n`);
+      if (values.output === undefined) out.stdout(ndjson(result.lines));
+      else if (result.lines.length > 0) out.stdout(`${formatExport(result, rest.length)}\n`);
+      if (result.problems.length === 0) return EXIT.ok;
+      // Some lines were written: an input with errors, as consolidate says of a center it could not read. None: nothing to load.
+      if (result.lines.length > 0) return EXIT.hasErrors;
+      out.stderr(`書き出せる提出データが 1 件もありませんでした${values.output === undefined ? '' : `（「${values.output}」には何も書いていません）`}。\n`);
+      return EXIT.usage;
     }
     case 'demo': {
       if (rest.length > 1) fail('demo に指定できるフォルダは1つです。');

@@ -1,5 +1,5 @@
 import type * as ExcelJS from 'exceljs';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SubmissionFile } from '../workbook/submission-target';
 import { loadExcelJS, openXlsx, replaceXlsxSheet, xlsxPort } from './xlsx-port';
@@ -23,18 +23,28 @@ function writeReason(error: unknown): string {
 }
 
 /**
- * Writes a workbook to `path` all at once: into a temporary file in the same folder, then renamed over it.
- * A failure half-way leaves an existing file as it was.
+ * Writes a file at `path` all at once: into a temporary file in the same folder, then renamed over it. A failure
+ * half-way leaves an existing file as it was.
  */
-export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+async function writeAtomically(path: string, write: (temporary: string) => Promise<void>): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temporary);
+    await write(temporary);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw new UnwritableFileError(path, writeReason(error));
   }
+}
+
+/** Writes a workbook to `path` all at once (writeAtomically). */
+export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+  await writeAtomically(path, (temporary) => workbook.xlsx.writeFile(temporary));
+}
+
+/** Writes text (UTF-8) to `path` all at once (writeAtomically): `houkatsu export -o`. */
+export async function writeTextAtomically(path: string, text: string): Promise<void> {
+  await writeAtomically(path, async (temporary) => writeFileSync(temporary, text, 'utf8'));
 }
 
 /** A center's 提出用 workbook on disk (SPEC §6): changed in memory, written by save() in one step. */

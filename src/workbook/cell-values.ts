@@ -1,4 +1,5 @@
 import type { CellValue, SheetDate } from '../domain/values/cell';
+import { JAPAN_FIXED_SINCE, JAPAN_OFFSET_MINUTES } from '../domain/values/times';
 
 /** The product's calendar: Japanese offices and cities count days and months in Japan time. */
 export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
@@ -26,14 +27,14 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
  * Zones whose offset from UTC has been fixed since a known instant: there the wall clock is arithmetic. This is
  * the product's calendar (every center is in Japan) and the CLI's (exceljs dates are UTC wall clocks), so the
  * common case needs neither ICU's time-zone data, which Apps Script does not document, nor a formatToParts per
- * cell. Japan has kept +9:00 since its last summer time ended in September 1951; earlier instants, and any other
- * zone, go through Intl.
+ * cell. Japan has kept +9:00 since its last summer time ended in September 1951 (the domain's one statement of it,
+ * values/times.ts, which also writes the product's own times); earlier instants, and any other zone, go through Intl.
  */
 const FIXED_OFFSETS: ReadonlyMap<string, { readonly minutes: number; readonly since: number }> = new Map([
   ['UTC', { minutes: 0, since: -Infinity }],
   ['Etc/UTC', { minutes: 0, since: -Infinity }],
   ['GMT', { minutes: 0, since: -Infinity }],
-  ['Asia/Tokyo', { minutes: 9 * 60, since: Date.UTC(1951, 11, 31, 15) }],
+  ['Asia/Tokyo', { minutes: JAPAN_OFFSET_MINUTES, since: JAPAN_FIXED_SINCE }],
 ]);
 
 const two = (n: number): string => String(n).padStart(2, '0');

@@ -134,7 +134,11 @@ interface CenterResult<O> {
 
 const NO_SOURCE = `「${CENTER_LIST_SHEET}」に提出用ファイルの URL か ID がありません。`;
 
-/** Cells a work row keeps a payload in: 40 × 30,000 characters, far more than any center's payload. */
+/**
+ * Cells a work row keeps a payload in: 40 × 30,000 characters, far more than any center's payload. The hidden work
+ * sheet is for machines, not people: its 受領日時 and 提出日時 are kept exactly as they go into `_受領記録` and as the
+ * center's `_提出データ` gave them, and `_受領記録` shows them to people (receiptRow).
+ */
 const WORK_PAYLOAD_CELLS = 40;
 const WORK_HEADER: readonly string[] = [
   '対象',

@@ -7,6 +7,7 @@ import { COMPLAINTS_SHEET } from '../domain/sheets/complaints';
 import { NATIONAL_SHEET, readNational } from '../domain/sheets/national-averages';
 import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import type { FiscalYear } from '../domain/values/fiscal-year';
+import { isoJapanTime } from '../domain/values/times';
 import { type CenterJob, type CenterListing, codeMismatch, type JobRun, type ResumableOptions, restoredOutcome, runCenterJob } from './city-job';
 import { centerEvaluationSheet, evaluationSheet } from './evaluation-layout';
 import type { WorkbookPort } from './port';
@@ -20,7 +21,8 @@ export function evaluationYears(reading: WorkbookReading): FiscalYear[] {
 /** The year's evaluation payload, from a workbook already read. */
 export function composeEvaluation(reading: WorkbookReading, year: FiscalYear, now: Date): EvaluationSubmission {
   const answers = reading.evaluation.filter((a) => a.year === year);
-  return toEvaluationSubmission({ name: reading.settings.centerName, code: reading.settings.centerCode }, year, answers, now.toISOString(), now.toISOString());
+  const at = isoJapanTime(now);
+  return toEvaluationSubmission({ name: reading.settings.centerName, code: reading.settings.centerCode }, year, answers, at, at);
 }
 
 /** Whether the center keeps a sheet (its header was found): a sheet it does not keep is no evidence of none. */

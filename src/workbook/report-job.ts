@@ -2,6 +2,7 @@ import { buildMonthlyReport, type MonthlyReport } from '../domain/reports/monthl
 import { type Submission, MONTHLY_REPORT_KIND, toSubmission } from '../domain/reports/submission';
 import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import { loadWorkbook } from './check-job';
+import { isoJapanTime } from '../domain/values/times';
 import { japanTime } from './japan-time';
 import type { WorkbookPort } from './port';
 import { reportSheet, reportSheetName } from './report-layout';
@@ -36,7 +37,8 @@ export function composeReport(port: WorkbookPort, month: string, now: Date, subm
   return {
     report,
     sheet: reportSheetName(month),
-    submission: toSubmission(report, now.toISOString(), submittedAt ? submittedAt.toISOString() : null),
+    // JSON's form of a time (issue #18): ISO 8601 with Japan's offset; the sheets below show the same instant in Japanese form.
+    submission: toSubmission(report, isoJapanTime(now), submittedAt ? isoJapanTime(submittedAt) : null),
     reading,
   };
 }

@@ -59,6 +59,8 @@ export function writeToSubmissionFile(
   const next = withSubmission(stored, {
     kind: entry.kind,
     period: entry.period,
+    // For machines: the city matches and orders submissions by it (StoredSubmission.submittedAt), so it stays the
+    // payload's ISO 8601 time; people read the time in the 月報 written beside it.
     submittedAt: payload.submittedAt ?? '',
     fingerprint: payload.fingerprint,
     schemaVersion: payload.schemaVersion,

@@ -94,26 +94,19 @@ describe('reading _受領記録', () => {
 
 describe('writing a receipt row', () => {
   test('the columns in the header’s order, then 本文', () => {
-    expect(receiptRow(receipt())).toEqual(['本庄西', 'monthly-report', '2026-10', '2026-11-02T09:00:00.000Z', FP_A, '2026-11-03T10:00:00.000Z', '{"n":1}']);
-    expect(receiptRow(receipt({ json: '' }))).toEqual([
-      '本庄西',
-      'monthly-report',
-      '2026-10',
-      '2026-11-02T09:00:00.000Z',
-      FP_A,
-      '2026-11-03T10:00:00.000Z',
-      '',
-    ]);
+    // Both times for people, in Japan time (issue #18): 09:00 UTC is 18:00 in Japan.
+    expect(receiptRow(receipt())).toEqual(['本庄西', 'monthly-report', '2026-10', '2026/11/02 18:00', FP_A, '2026/11/03 19:00', '{"n":1}']);
+    expect(receiptRow(receipt({ json: '' }))).toEqual(['本庄西', 'monthly-report', '2026-10', '2026/11/02 18:00', FP_A, '2026/11/03 19:00', '']);
   });
 
   test('a 本文 longer than one cell holds is split over the cells to its right and reads back whole', () => {
     const json = `"${'あ'.repeat(30000)}"`; // 30,002 characters: one full cell and two left over
     const row = receiptRow(receipt({ json }));
     expect(row).toHaveLength(8);
-    expect(row.slice(0, 6)).toEqual(['本庄西', 'monthly-report', '2026-10', '2026-11-02T09:00:00.000Z', FP_A, '2026-11-03T10:00:00.000Z']);
+    expect(row.slice(0, 6)).toEqual(['本庄西', 'monthly-report', '2026-10', '2026/11/02 18:00', FP_A, '2026/11/03 19:00']);
     expect(row[6]).toBe(`"${'あ'.repeat(29999)}`);
     expect(row[7]).toBe('あ"');
-    expect(readReceipts([row])).toEqual([receipt({ json })]);
+    expect(readReceipts([row])).toEqual([receipt({ json, submittedAt: '2026/11/02 18:00', receivedAt: '2026/11/03 19:00' })]);
   });
 });
 

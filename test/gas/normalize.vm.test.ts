@@ -104,7 +104,7 @@ describe('表記を整える', () => {
       ['委託実績', 'A2', '令和8年10月', '2026-10'],
       ['委託実績', 'C2', '１２件', '12'],
     ]);
-    expect(log.slice(1).every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(String(r[4])) && r[5] === '表記を整える')).toBe(true);
+    expect(log.slice(1).every((r) => /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/.test(String(r[4])) && r[5] === '表記を整える')).toBe(true);
     expect(
       env.spreadsheet
         .peekSheet('_変更履歴')

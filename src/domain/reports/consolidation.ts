@@ -5,6 +5,7 @@ import { compareJapanese } from '../values/japanese-order';
 import { officeLabel } from '../values/office-number';
 import type { Submission } from './submission';
 import { exceeds } from '../values/numbers';
+import { isoTimeOf } from '../values/times';
 
 /**
  * The city's month (SPEC §4.2): every center's submitted payload, merged. Pure: the adapters bring the
@@ -277,7 +278,14 @@ export function consolidationDocument(c: Consolidation): Record<string, unknown>
       name: x.name,
       status: x.status,
       ...(x.reason !== undefined ? { reason: x.reason } : {}),
-      ...(x.submission ? { submittedAt: x.submission.submittedAt, fingerprint: x.submission.fingerprint, quality: x.submission.quality } : {}),
+      // JSON's form of a time (issue #18), also for a payload a center made before it with `Z`.
+      ...(x.submission
+        ? {
+            submittedAt: x.submission.submittedAt === null ? null : isoTimeOf(x.submission.submittedAt),
+            fingerprint: x.submission.fingerprint,
+            quality: x.submission.quality,
+          }
+        : {}),
       ...figuresOf(x.submission),
     })),
     offices: c.offices.map((o) => ({

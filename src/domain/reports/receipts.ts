@@ -1,5 +1,6 @@
 import { type CellValue, cellText } from '../values/cell';
 import { chunk, type StoredSubmission } from './submission-store';
+import { sameMinute, timeForPeople } from '../values/times';
 
 /**
  * The city's own record of every payload it read (SPEC §4.2), in its sheet `_受領記録`. A center can
@@ -14,8 +15,14 @@ export interface Receipt {
   readonly center: string;
   readonly kind: string;
   readonly period: string;
+  /**
+   * When the center submitted it. In memory, the payload's own time; in the sheet, written for people (Japan time,
+   * `2021/03/05 10:00`, issue #18: city staff read this sheet to see what they received), so a receipt read back
+   * is matched to a payload to the minute (sameMinute). The exact time stays in the payload kept in 本文.
+   */
   readonly submittedAt: string;
   readonly fingerprint: string;
+  /** When the city read it, for people (japanTime). */
   readonly receivedAt: string;
   /** The payload's JSON as read (split over 本文 and the cells to its right when it is long). */
   readonly json: string;
@@ -37,13 +44,17 @@ export function readReceipts(rows: readonly (readonly CellValue[])[]): Receipt[]
 }
 
 export function receiptRow(r: Receipt): CellValue[] {
-  return [r.center, r.kind, r.period, r.submittedAt, r.fingerprint, r.receivedAt, ...chunk(r.json)];
+  return [r.center, r.kind, r.period, timeForPeople(r.submittedAt), r.fingerprint, timeForPeople(r.receivedAt), ...chunk(r.json)];
 }
 
-/** Whether this very payload (same center, period, fingerprint and submission time) is on record. */
+/**
+ * Whether this very payload (same center, period, fingerprint and submission time) is on record. The time is
+ * compared to the minute, as the sheet keeps it (in any form an earlier version wrote): the same data submitted
+ * twice in one minute is one receipt, which loses nothing, since the data is the same.
+ */
 function recorded(receipts: readonly Receipt[], center: string, s: Pick<Receipt, 'kind' | 'period' | 'fingerprint' | 'submittedAt'>): boolean {
   return receipts.some(
-    (r) => r.center === center && r.kind === s.kind && r.period === s.period && r.fingerprint === s.fingerprint && r.submittedAt === s.submittedAt,
+    (r) => r.center === center && r.kind === s.kind && r.period === s.period && r.fingerprint === s.fingerprint && sameMinute(r.submittedAt, s.submittedAt),
   );
 }
 
@@ -70,5 +81,5 @@ export function replacedNote(receipts: readonly Receipt[], center: string, s: St
   const earlier = receipts.filter((r) => r.center === center && r.kind === s.kind && r.period === s.period && r.fingerprint !== s.fingerprint);
   const last = earlier[earlier.length - 1];
   if (!last) return undefined;
-  return `再提出: ${last.receivedAt} に受け取った提出（${last.submittedAt}、指紋 ${last.fingerprint.slice(0, 12)}…）と内容が違います。前の提出は「${RECEIPTS_SHEET}」に残っています。`;
+  return `再提出: ${timeForPeople(last.receivedAt)} に受け取った提出（${timeForPeople(last.submittedAt)}、指紋 ${last.fingerprint.slice(0, 12)}…）と内容が違います。前の提出は「${RECEIPTS_SHEET}」に残っています。`;
 }

@@ -1,4 +1,5 @@
 import { type StoredSubmission, CURRENT, HISTORY, SUBMISSIONS_SHEET } from './submission-store';
+import { compareTimes } from '../values/times';
 
 /**
  * The 提出用ファイル (SPEC §1, §3): the one file a center hands to the city. It holds the payloads
@@ -107,8 +108,9 @@ export function mergeStored(into: readonly StoredSubmission[], legacy: readonly 
   for (const s of all) {
     const key = `${s.kind}|${s.period}`;
     const seen = latest.get(key);
-    if (!seen || s.submittedAt > seen.submittedAt || (s.submittedAt === seen.submittedAt && s.status === CURRENT && seen.status !== CURRENT))
-      latest.set(key, s);
+    // As instants: a row the center's old `_提出データ` wrote with `Z` and one written since with +09:00 (issue #18).
+    const later = seen ? compareTimes(s.submittedAt, seen.submittedAt) : 1;
+    if (later > 0 || (later === 0 && s.status === CURRENT && seen?.status !== CURRENT)) latest.set(key, s);
   }
   return all.map((s) => ({ ...s, status: latest.get(`${s.kind}|${s.period}`) === s ? CURRENT : HISTORY }));
 }

@@ -1,4 +1,5 @@
 import { type CellValue, cellText } from '../values/cell';
+import { compareTimes } from '../values/times';
 
 /**
  * The hidden sheet `_提出データ`: what a center has submitted to the city, one current row per (種類, 対象月)
@@ -19,6 +20,11 @@ export interface StoredSubmission {
   /** The month (YYYY-MM) or the year (YYYY) the payload is for. */
   readonly period: string;
   readonly status: typeof CURRENT | typeof HISTORY;
+  /**
+   * The payload's submittedAt, for machines: the city matches and orders submissions by it, so 提出日時 in this
+   * hidden sheet keeps the payload's ISO 8601 form (with +09:00 since issue #18, `Z` in rows written before; both
+   * compare as instants, compareTimes). People read the time in the 月報 beside it and in the city's sheets.
+   */
   readonly submittedAt: string;
   readonly fingerprint: string;
   readonly schemaVersion: number;
@@ -66,7 +72,7 @@ export function withSubmission(list: readonly StoredSubmission[], next: Omit<Sto
   const demoted = list.map((s): StoredSubmission => (s.kind === next.kind && s.period === next.period ? { ...s, status: HISTORY } : s));
   const all: StoredSubmission[] = [{ ...next, status: CURRENT }, ...demoted];
   const rank = (s: StoredSubmission): number => (s.status === CURRENT ? 0 : 1);
-  return all.sort((a, b) => rank(a) - rank(b) || (a.period < b.period ? 1 : a.period > b.period ? -1 : 0) || (a.submittedAt < b.submittedAt ? 1 : -1));
+  return all.sort((a, b) => rank(a) - rank(b) || (a.period < b.period ? 1 : a.period > b.period ? -1 : 0) || compareTimes(b.submittedAt, a.submittedAt));
 }
 
 export function currentSubmission(list: readonly StoredSubmission[], kind: string, period: string): StoredSubmission | undefined {
