@@ -1,5 +1,7 @@
 import type * as ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type CellValue, isSheetDate } from '../domain/values/cell';
 import type { CellRect, RawRow, RawSheet } from '../domain/sheets/table';
@@ -7,7 +9,9 @@ import { JAPAN_TIME_ZONE, todayIn, toCellValue } from '../workbook/cell-values';
 import { type CellPatch, type CellStyles, partialReadBlocks, type WorkbookPort } from '../workbook/port';
 import { patchBlocks, resolveBlock } from '../workbook/cell-patch';
 import { rectOfA1 } from '../workbook/a1';
-import { type BlockStyle, rectangular, type SheetModel } from '../workbook/sheet-model';
+import { type BlockStyle, PRINT_PAGE, rectangular, type SheetModel } from '../workbook/sheet-model';
+import { readWorkbookPart } from './xlsx-read-parts';
+import { CLOSE, END, OPEN, XmlCursor } from './xlsx-read-xml';
 
 /**
  * exceljs itself, loaded when a workbook is first opened or made for writing: loading it costs about a quarter
@@ -217,6 +221,29 @@ function drawXlsx(ws: ExcelJS.Worksheet, model: SheetModel): void {
     ws.getColumn(i + 1).width = Math.max(4, Math.round(px / 7));
   });
   if (model.hidden) ws.state = 'hidden';
+  if (model.print) printXlsx(ws, model.print, model.frozenRows ?? 0);
+}
+
+/** The last column a page break reaches (XFD), 1-based: Excel writes its breaks across the whole row. */
+const LAST_COLUMN = 16384;
+
+/**
+ * The sheet's print setup as Excel stores it: A4, one page wide and as many down as needed, the frozen rows at the
+ * top of every page, the sheet's name and page / pages in the footer, and a break before each row that opens a page.
+ */
+function printXlsx(ws: ExcelJS.Worksheet, print: NonNullable<SheetModel['print']>, repeatedRows: number): void {
+  ws.pageSetup = {
+    paperSize: PRINT_PAGE.paperSize as ExcelJS.PaperSize,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { ...PRINT_PAGE.margins },
+    ...(repeatedRows > 0 ? { printTitlesRow: `1:${repeatedRows}` } : {}),
+  };
+  ws.headerFooter = { oddFooter: '&L&A&R&P / &N' };
+  // exceljs puts a break below the row it is given: the row above the one that opens the page.
+  for (const row of print.breaksBefore) ws.getRow(row - 1).addPageBreak(1, LAST_COLUMN);
 }
 
 /** The same swap as in Sheets: build the new sheet completely, then take the old one's name and place. */
@@ -255,11 +282,56 @@ export function unreadableReason(path: string, error: unknown): string {
   return '.xlsx として開けません';
 }
 
+/** The `<brk>` of a sheet's `<rowBreaks>`: 0-based rows that end a page, and the columns each break spans. */
+function rowBreaksOf(xml: string): { id: number; min: number; max: number }[] {
+  const breaks: { id: number; min: number; max: number }[] = [];
+  const cur = new XmlCursor(xml);
+  let inRowBreaks = false;
+  for (let kind = cur.next(); kind !== END; kind = cur.next()) {
+    if (kind === CLOSE && cur.name === 'rowBreaks') inRowBreaks = false;
+    if (kind !== OPEN) continue;
+    if (cur.name === 'rowBreaks') inRowBreaks = true;
+    else if (cur.name === 'brk' && inRowBreaks) {
+      const id = parseInt(cur.attr('id') ?? '', 10);
+      if (id > 0) breaks.push({ id, min: parseInt(cur.attr('min') ?? '0', 10) || 0, max: parseInt(cur.attr('max') ?? '', 10) || LAST_COLUMN - 1 });
+    }
+  }
+  return breaks;
+}
+
+/**
+ * exceljs reads a sheet's print setup but drops its page breaks (its reader looks for an attribute `<brk>` does not
+ * have), so a file opened and saved again (the next month's 月報 written into a 提出用ファイル, a city workbook
+ * with earlier months) would print its earlier sheets without them: they are read from the file here. Only sheets
+ * printed to the page's width are looked at, as every generated sheet is, so that a center's ledger is not read twice,
+ * and none whose breaks exceljs did read (should it learn to), so that none is doubled.
+ */
+function keepPageBreaks(workbook: ExcelJS.Workbook, data: Uint8Array): void {
+  // rowBreaks is a field of exceljs' worksheets its types leave out.
+  const unbroken = (ws: ExcelJS.Worksheet): boolean => (ws as unknown as { rowBreaks: readonly ExcelJS.RowBreak[] }).rowBreaks.length === 0;
+  const fitted = new Set(workbook.worksheets.filter((ws) => ws.pageSetup.fitToPage && unbroken(ws)).map((ws) => ws.name));
+  if (fitted.size === 0) return;
+  const text = (name: string): string | undefined => {
+    const bytes = unzipSync(data, { filter: (file) => file.name.replace(/^\//, '') === name });
+    const found = Object.values(bytes)[0];
+    return found && new TextDecoder().decode(found);
+  };
+  const book = readWorkbookPart(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'), () => true);
+  for (const sheet of book.sheets) {
+    const ws = fitted.has(sheet.name) ? workbook.getWorksheet(sheet.name) : undefined;
+    const xml = ws ? text(sheet.part) : undefined;
+    for (const brk of xml ? rowBreaksOf(xml) : []) ws?.getRow(brk.id).addPageBreak(brk.min + 1, brk.max + 1);
+  }
+}
+
 /** Opens an .xlsx file; its name without extension is the default センター名. */
 export async function openXlsx(path: string, today?: string): Promise<XlsxWorkbook> {
   const workbook = new (loadExcelJS().Workbook)();
   try {
-    await workbook.xlsx.readFile(path);
+    const data = await readFile(path);
+    // exceljs types its buffer as an ArrayBuffer; it reads a Node Buffer (what readFile gave it before).
+    await workbook.xlsx.load(data as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    keepPageBreaks(workbook, data);
   } catch (error) {
     throw new UnreadableFileError(path, unreadableReason(path, error));
   }

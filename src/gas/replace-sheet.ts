@@ -217,6 +217,9 @@ function draw(sheet: Sheet, model: SheetModel, canvas: Canvas, rows: number, col
   if (used(canvas.background)) range.setBackgrounds(canvas.background);
   for (const format of distinct(canvas.numberFormat)) sheet.getRangeList(rectsOf(canvas.numberFormat, format)).setNumberFormat(format);
   for (const size of distinct(canvas.fontSize)) sheet.getRangeList(rectsOf(canvas.fontSize, size)).setFontSize(size);
+  // Sheets has no page setup to write: neither SpreadsheetApp nor the Sheets API sets orientation, scaling or page
+  // breaks (model.print), which live in its print dialog. What prints well is drawn instead: the frozen rows, which
+  // that dialog repeats at the top of every page, and widths that show the labels whole (the layouts').
   if (model.frozenRows) sheet.setFrozenRows(model.frozenRows);
   // Runs of equal widths (one column per center) in one call each, so the calls do not grow with centers.
   const widths = model.columnWidths ?? [];

@@ -3,8 +3,9 @@ import { activityFiguresOf, complaintFiguresOf, type Consolidation } from '../do
 import { type CountTable, sumTables, totalsOf } from '../domain/reports/count-table';
 import { formatMonthJa, formatWarekiMonth } from '../domain/values/months';
 import type { Submission } from '../domain/reports/submission';
+import { timeForPeople } from '../domain/values/times';
 import { countRows } from './report-layout';
-import type { Block, BlockStyle, SheetModel } from './sheet-model';
+import { type Block, type BlockStyle, printable, type SheetModel } from './sheet-model';
 import { HEADER_STYLE, SECTION_STYLE, TITLE_STYLE } from './styles';
 import { CENTER_STATUS_JA } from '../domain/reports/consolidation';
 
@@ -48,7 +49,8 @@ export function statusSheet(c: Consolidation): SheetModel {
       x.name,
       CENTER_STATUS_JA[x.status],
       x.reason ?? '',
-      x.submission?.submittedAt ?? '',
+      // Japan time in Japanese form (issue #18): the payload's ISO time, `Z` in one made before, was nine hours off to a reader.
+      timeForPeople(x.submission?.submittedAt ?? ''),
       x.submission ? x.submission.quality.errors : '',
       x.submission ? x.submission.quality.warnings : '',
       x.submission ? x.submission.fingerprint.slice(0, 16) : '',
@@ -57,7 +59,7 @@ export function statusSheet(c: Consolidation): SheetModel {
   const counts = (s: string): number => c.centers.filter((x) => x.status === s).length;
   const summary = `提出済み ${counts('submitted')}・未提出 ${counts('missing')}・読めない ${counts('unreadable')}（全 ${c.centers.length} センター）`;
   const warnings: CellValue[][] = [['注意'], ...c.warnings.filter((w) => w.kind !== 'office-disagreement').map((w): CellValue[] => [w.message])];
-  return {
+  return printable({
     name: citySheetName('提出状況', c.month),
     blocks: [
       title(1, `提出状況\u3000${formatMonthJa(c.month)}`),
@@ -66,7 +68,7 @@ export function statusSheet(c: Consolidation): SheetModel {
     ],
     frozenRows: 4,
     columnWidths: [160, 90, 360, 170, 110, 80, 150],
-  };
+  });
 }
 
 function submitted(c: Consolidation): { name: string; s: Submission }[] {
@@ -138,7 +140,7 @@ export function totalsSheet(c: Consolidation): SheetModel {
     metric('委託先の事業所数', (s) => s.delegations.length),
     metric('月報に残っているエラー', (s) => s.quality.errors),
   ];
-  return {
+  return printable({
     name: citySheetName('市集計', c.month),
     blocks: [
       title(1, `市集計\u3000${formatMonthJa(c.month)}（提出済みの ${centers.length} センター）`),
@@ -157,7 +159,7 @@ export function totalsSheet(c: Consolidation): SheetModel {
     ],
     frozenRows: 1,
     columnWidths: [260, ...centers.map(() => 90), 90],
-  };
+  });
 }
 
 /** 資料3's table: offices grouped by 所在 (the city first), a 〇 under each center that delegated a case. */
@@ -171,7 +173,7 @@ export function officesSheet(c: Consolidation): SheetModel {
     return [first ? o.municipality : '', o.name, o.address, ...centers.map((n) => (o.centers.includes(n) ? '〇' : '')), o.cases];
   });
   const disagreements = c.warnings.filter((w) => w.kind === 'office-disagreement').map((w): CellValue[] => [w.message]);
-  return {
+  return printable({
     name: citySheetName('委託事業所一覧', c.month),
     blocks: [
       title(1, `介護予防支援等業務委託事業所一覧（${formatWarekiMonth(c.month)}分）`),
@@ -179,12 +181,12 @@ export function officesSheet(c: Consolidation): SheetModel {
     ],
     frozenRows: 3,
     columnWidths: [110, 300, 280, ...centers.map(() => 70), 90],
-  };
+  });
 }
 
 export function newContractsSheet(c: Consolidation): SheetModel {
   const period = c.since === c.month ? formatWarekiMonth(c.month) : `${formatWarekiMonth(c.since)}〜${formatWarekiMonth(c.month)}`;
-  return {
+  return printable({
     name: citySheetName('新規委託', c.month),
     blocks: [
       title(1, `新規に委託した指定介護予防支援等業務を行う居宅介護支援事業者（${period}）`),
@@ -195,7 +197,7 @@ export function newContractsSheet(c: Consolidation): SheetModel {
     ],
     frozenRows: 3,
     columnWidths: [100, 110, 320, 260, 120],
-  };
+  });
 }
 
 export function citySheets(c: Consolidation): SheetModel[] {

@@ -2,7 +2,7 @@ import type { CellValue } from '../domain/values/cell';
 import type { EvaluationComparison } from '../domain/reports/evaluation-comparison';
 import type { EvaluationSubmission } from '../domain/reports/evaluation-submission';
 import { fallsBelow } from '../domain/values/numbers';
-import type { ChartModel, SheetModel } from './sheet-model';
+import { type ChartModel, printable, type SheetModel } from './sheet-model';
 import { BELOW_STYLE, HEADER_STYLE, TITLE_STYLE } from './styles';
 
 const SECTION = { bold: true } as const;
@@ -66,7 +66,7 @@ export function evaluationSheet(c: EvaluationComparison): SheetModel {
     });
     row += source.length + 1;
   });
-  return { name: `事業評価_${c.year}`, blocks, frozenRows: TOP, columnWidths: [280, ...submitted.map(() => 90), 90, 90], charts };
+  return printable({ name: `事業評価_${c.year}`, blocks, frozenRows: TOP, columnWidths: [280, ...submitted.map(() => 90), 90, 90], charts });
 }
 
 /** The header of the evidence column: the figures are the year's, April to March. */
@@ -85,7 +85,7 @@ export function centerEvaluationSheet(s: EvaluationSubmission, evidence: Readonl
   const rows = s.answers.map((a): CellValue[] =>
     withEvidence ? [a.number, a.category, a.answer ?? '', evidence.get(a.number) ?? '', a.note] : [a.number, a.category, a.answer ?? '', a.note],
   );
-  return {
+  return printable({
     name: `事業評価_${s.year}`,
     blocks: [
       { row: 1, column: 1, values: [[`${s.center.name} 事業評価（${s.year}年度）`]], style: TITLE_STYLE },
@@ -93,5 +93,5 @@ export function centerEvaluationSheet(s: EvaluationSubmission, evidence: Readonl
     ],
     frozenRows: 3,
     columnWidths: withEvidence ? [60, 200, 70, 320, 420] : [60, 200, 70, 420],
-  };
+  });
 }

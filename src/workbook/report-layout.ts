@@ -5,7 +5,7 @@ import { type CountTable, totalsOf, UNCLASSIFIED } from '../domain/reports/count
 import { formatMonthJa, formatWarekiMonth, isValidYearMonth, monthOf } from '../domain/values/months';
 import type { MonthlyReport } from '../domain/reports/monthly-report';
 import { INDIVIDUAL_MEETING } from '../domain/sheets/activities';
-import type { Block, BlockStyle, ChartModel, SheetModel } from './sheet-model';
+import { type Block, type BlockStyle, type ChartModel, extentOf, printable, type SheetModel, textWidth } from './sheet-model';
 import { HEADER_STYLE, SECTION_STYLE, TITLE_STYLE, TOTAL_STYLE } from './styles';
 
 export const REPORT_SHEET_PREFIX = '月報_';
@@ -110,6 +110,12 @@ function activitySection(cur: Cursor, report: MonthlyReport): void {
     ['月末に対応中（前の月からの分を含む）', c.open],
     ['この月に市へ報告した', c.reported],
   ]);
+}
+
+/** The first column as wide as the longest label of a table in it (業務区分 › 相談内容, 活動の種類), 230 px at least. */
+function labelWidth(blocks: readonly Block[]): number {
+  const labels = blocks.filter((b) => b.values.some((r) => r.length > 1)).flatMap((b) => b.values.map((r) => textWidth(String(r[0] ?? ''))));
+  return Math.max(230, ...labels);
 }
 
 /**
@@ -233,7 +239,9 @@ export function reportSheet(report: MonthlyReport, status: ReportStatus): SheetM
   cur.section('延べ件数の推移（12か月）');
   const trend = cur.table([['月', '延べ件数'], ...c.trend.map((t): CellValue[] => [formatWarekiMonth(t.month), t.total])]);
 
-  const chartColumn = 12;
+  // Beside the widest table (the cross tables, one column per 相談者), not over its last columns.
+  const tableColumns = extentOf({ name: '', blocks: cur.blocks }).columns;
+  const chartColumn = tableColumns + 2;
   cur.charts.push({
     kind: 'bar',
     title: `相談内容（${formatMonthJa(report.month)}）`,
@@ -248,11 +256,13 @@ export function reportSheet(report: MonthlyReport, status: ReportStatus): SheetM
   });
 
   activitySection(cur, report);
-  return {
+  return printable({
     name: reportSheetName(report.month),
     blocks: cur.blocks,
     frozenRows: 1,
-    columnWidths: [230, 160, 120, 110, 110, 110, 110, 110, 110, 110],
+    // The labels of the tables whole (a cell with a count beside it cuts its text), and every column of the widest
+    // table, so that its 計 and 再掲 are as wide as the rest.
+    columnWidths: [labelWidth(cur.blocks), 160, 120, ...Array<number>(Math.max(7, tableColumns - 3)).fill(110)],
     charts: cur.charts,
-  };
+  });
 }
