@@ -6,10 +6,14 @@
  * - adapters: SpreadsheetApp calls per job at two sizes (must be identical) and a modelled Apps Script time;
  * - CLI: `check` on a large .xlsx (time and peak memory) against exceljs' streaming read of that file (the floor),
  *   exceljs' whole read, and the CLI's own reader alone;
- * - bundle: size of build/Code.js and the time to load it (it runs on every onOpen and onEdit).
+ * - bundle: size of build/Code.js and the time to load it (it runs on every onOpen and onEdit);
+ * - チェック結果 for 5,000 problems (issue #20): the bytes the sidebar receives when it opens and per page of a kind
+ *   (at most 50 KB each), the calls of a page and of 適用, and (not with --smoke) the time Chromium takes to draw
+ *   the first screen (first contentful paint of the served page, the median of a few loads). `--sidebar` runs
+ *   this part alone.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -25,6 +29,8 @@ import { toSubmission } from '../src/domain/reports/submission';
 import { buildMonthlyReport } from '../src/domain/reports/monthly-report';
 import { defaultSettings } from '../src/domain/sheets/settings';
 import { makeOfficeNumber } from '../src/domain/values/office-number';
+import { loadManyProblems, manyProblemRows } from '../test/helpers/many-problems';
+import { CHROMIUM, launchBrowser, openServed, SIDEBAR } from '../test/ui/harness';
 
 const ROOT = join(__dirname, '..');
 const SMOKE = process.argv.includes('--smoke');
@@ -244,13 +250,104 @@ function bundle() {
   return { bytes: statSync(path).size, loadMs: load.ms };
 }
 
+/** What a page of the チェック結果 sidebar may receive at most. */
+const SIDEBAR_BYTES = 50 * 1024;
+
+/** The sidebar over the 5,000-problem workbook of the tests (test/helpers/many-problems): what travels, and the calls. */
+function sidebarAtScale(rows: number) {
+  const env = createGasEnvironment({ htmlDir: join(ROOT, 'build') });
+  loadManyProblems(env.spreadsheet, manyProblemRows(rows));
+  const context = loadBundle(join(ROOT, 'build', 'Code.js'), env);
+  runFunction(context, 'menuInputCheck');
+  const html = env.ui.lastSidebar()?.getContent() ?? '';
+  const data = /<script type="application\/json" id="houkatsu-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+  const summary = JSON.parse(data) as { summary: { errors: number; warnings: number } };
+  const measure = (name: string, ...args: unknown[]) => {
+    env.callLog.reset();
+    const run = time(() => JSON.stringify(runFunction(context, name, ...args)));
+    return { bytes: Buffer.byteLength(run.value), calls: env.callLog.spreadsheetCalls, jsMs: run.ms };
+  };
+  const open = { sheet: '相談記録', code: 'CHOICE_VARIANT', offset: 0 };
+  const page = measure('sidebarIssuePage', open);
+  const nextPage = measure('sidebarIssuePage', { ...open, offset: 50 });
+  // The first 適用 also makes _変更履歴; the one measured is the second, as most are.
+  runFunction(context, 'sidebarApplySuggestion', '相談記録', 'D4', '電話', open);
+  const apply = measure('sidebarApplySuggestion', '相談記録', 'D8', '電話', open);
+  const preview = measure('sidebarGroupFixPreview', { sheet: '相談記録', code: 'DATE_NOTATION' });
+  return {
+    problems: summary.summary.errors + summary.summary.warnings,
+    html,
+    htmlBytes: Buffer.byteLength(html),
+    dataBytes: Buffer.byteLength(data),
+    page,
+    nextPage,
+    apply,
+    preview,
+  };
+}
+
+/** First contentful paint of the served sidebar in Chromium, ms: the median of `runs` fresh pages. */
+async function firstScreenMs(html: string, runs: number): Promise<number | undefined> {
+  if (!existsSync(CHROMIUM)) return undefined;
+  const env = createGasEnvironment({ htmlDir: join(ROOT, 'build') });
+  const context = loadBundle(join(ROOT, 'build', 'Code.js'), env);
+  const browser = await launchBrowser();
+  try {
+    const times: number[] = [];
+    // One load first, so that starting the browser's renderer is not counted.
+    for (let i = 0; i <= runs; i++) {
+      const served = await openServed(browser, env, context, html, SIDEBAR);
+      const fcp = await served.page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const entry = performance.getEntriesByName('first-contentful-paint')[0];
+            if (entry) resolve(entry.startTime);
+            else new PerformanceObserver((list) => resolve(list.getEntries()[0]?.startTime ?? NaN)).observe({ type: 'paint', buffered: true });
+          }),
+      );
+      if (i > 0) times.push(fcp);
+      await served.page.close();
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  } finally {
+    await browser.close();
+  }
+}
+
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** The チェック結果 section: adds its lines and results; true when a page received more than SIDEBAR_BYTES. */
+async function sidebarSection(lines: string[], results: Record<string, unknown>): Promise<boolean> {
+  process.stderr.write('チェック結果のサイドバー…\n');
+  const { html: sidebarHtml, ...sidebar } = sidebarAtScale(SMOKE ? 300 : 4000);
+  const firstScreen = SMOKE ? undefined : await firstScreenMs(sidebarHtml, 5);
+  results.sidebar = { ...sidebar, firstScreenMs: firstScreen ?? null };
+  const kb = (bytes: number): string => `${fmt(bytes / 1024, 1)} KB`;
+  const over = [sidebar.dataBytes, sidebar.page.bytes, sidebar.nextPage.bytes, sidebar.apply.bytes, sidebar.preview.bytes].some((x) => x > SIDEBAR_BYTES);
+  lines.push(
+    '',
+    `チェック結果のサイドバー（${fmt(sidebar.problems)} 件の問題、各 ${kb(SIDEBAR_BYTES)} 以内${over ? '  ★超えた' : ''}）`,
+    `  開くとき: データ ${kb(sidebar.dataBytes)}（HTML 全体 ${kb(sidebar.htmlBytes)}）、最初の画面を描くまで ${firstScreen === undefined ? '（測っていません）' : `${fmt(firstScreen)} ms（Chromium、目標 300 ms 以内）`}`,
+    `  種類を開く・次の50件: ${kb(sidebar.page.bytes)}・${kb(sidebar.nextPage.bytes)}、${sidebar.page.calls}回（JS ${fmt(sidebar.page.jsMs)} ms）、セルに書き込まない`,
+    `  適用（開いた種類のページつき）: ${sidebar.apply.calls}回、${kb(sidebar.apply.bytes)}（JS ${fmt(sidebar.apply.jsMs)} ms）`,
+    `  まとめて直すプレビュー: ${kb(sidebar.preview.bytes)}、${sidebar.preview.calls}回`,
+  );
+
+  return over;
+}
+
 async function main(): Promise<void> {
-  const sizes = SMOKE ? [1000] : [1000, 10_000, 100_000];
+  const sizes = SMOKE ? [500] : [1000, 10_000, 100_000];
   const adapterSizes = SMOKE ? [1000, 1500] : [1000, 10_000];
   const results: Record<string, unknown> = { smoke: SMOKE, msPerCall: MS_PER_CALL };
   const lines: string[] = [];
+  if (process.argv.includes('--sidebar')) {
+    // Only the sidebar's figures, for work on the sidebar (results.json is left as the full run wrote it).
+    if (await sidebarSection(lines, results)) process.exitCode = 1;
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return;
+  }
 
   const progress = (line: string): void => {
     process.stderr.write(`${line}\n`);
@@ -275,7 +372,7 @@ async function main(): Promise<void> {
     const limit = job.startsWith('onEdit') ? LIMITS.simpleTrigger : LIMITS.execution;
     return { job, at, identical: at.every((x) => x.calls === at[0]?.calls && x.apiCalls === at[0]?.apiCalls), modelledMs, limitMs: limit };
   });
-  const city = SMOKE ? cityCallsPerCenter(4, 8) : cityCallsPerCenter(20, 60);
+  const city = SMOKE ? cityCallsPerCenter(2, 4) : cityCallsPerCenter(20, 60);
   results.adapters = adapters;
   results.cityPerCenter = { ...city, modelledMsFor150: city.fixedCalls * MS_PER_CALL + 150 * (city.calls * MS_PER_CALL + city.jsMs) };
   lines.push('', `アダプタ（SpreadsheetApp の呼び出し回数 ＋ Sheets/Drive API の要求数。モデル時間 = 回数 × ${MS_PER_CALL}ms + JS の実測）`);
@@ -289,7 +386,7 @@ async function main(): Promise<void> {
   );
 
   progress('CLI…');
-  const c = await cli(SMOKE ? 2000 : 100_000);
+  const c = await cli(SMOKE ? 300 : 100_000);
   results.cli = c;
   lines.push(
     '',
@@ -301,6 +398,8 @@ async function main(): Promise<void> {
   results.bundle = b;
   lines.push('', `バンドル: build/Code.js ${fmt(b.bytes / 1024)} KB、vm への読み込み ${fmt(b.loadMs, 1)} ms（onOpen・onEdit のたび）`);
 
+  const over = await sidebarSection(lines, results);
+
   process.stdout.write(`${lines.join('\n')}\n`);
   if (!SMOKE) {
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
@@ -308,6 +407,10 @@ async function main(): Promise<void> {
   }
   if (adapters.some((a) => !a.identical)) {
     process.stderr.write('SpreadsheetApp の呼び出し回数が行数で変わりました。\n');
+    process.exitCode = 1;
+  }
+  if (over) {
+    process.stderr.write(`チェック結果のサイドバーに ${SIDEBAR_BYTES / 1024} KB を超えて送りました。\n`);
     process.exitCode = 1;
   }
 }

@@ -31,6 +31,18 @@ async function buildCode(entry, dir) {
   return names;
 }
 
+/**
+ * A page's <title> is the text of its one <h1>, which names it as the host's title bar does (the h1 may be
+ * visually hidden for that reason): a screen reader's list of windows and its list of headings then say the same,
+ * and the words are kept in one place. A page with no <h1>, or more than one, stops the build (issue #20).
+ */
+function pageTitle(name, body) {
+  const headings = [...body.matchAll(/<h1\b[^>]*>([^<]*)<\/h1>/g)].map((m) => m[1].trim());
+  if (headings.length !== 1 || !headings[0])
+    throw new Error(`${name}.html: ページの見出し <h1> が ${headings.length} つあります。ページの名前になる <h1> を 1 つだけ置いてください。`);
+  return headings[0];
+}
+
 async function buildHtml() {
   const uiDir = join(root, 'src/ui');
   const css = readFileSync(join(uiDir, 'sidebar.css'), 'utf8');
@@ -50,8 +62,10 @@ async function buildHtml() {
     for (const bad of ['</script', '<!--']) {
       if (script.toLowerCase().includes(bad)) throw new Error(`${name}: the inlined script contains ${bad}`);
     }
+    const body = readFileSync(join(uiDir, page), 'utf8').trimEnd();
     const html = shell
-      .replace('<!--PAGE_BODY-->', () => readFileSync(join(uiDir, page), 'utf8').trimEnd())
+      .replace('<!--PAGE_TITLE-->', () => pageTitle(name, body))
+      .replace('<!--PAGE_BODY-->', () => body)
       .replace('/*INLINE_CSS*/', () => css)
       .replace('/*INLINE_SCRIPT*/', () => script);
     writeFileSync(join(out, page), html);

@@ -32,9 +32,11 @@ function oldestOutput() {
 }
 
 module.exports = async function globalSetup() {
-  // The folder where the first test that needs the demo runs it for all (test/helpers/demo.ts); the workers
-  // inherit this process's environment.
+  // The folder of this test run, where the first test that needs the demo runs it for all (test/helpers/demo.ts)
+  // and the first browser test starts the run's Chromium (test/ui/harness.ts), which stops when this process is
+  // gone; the workers inherit this process's environment.
   process.env.HOUKATSU_TEST_DEMO_DIR = mkdtempSync(join(tmpdir(), 'houkatsu-test-demo-'));
+  process.env.HOUKATSU_TEST_MAIN_PID = String(process.pid);
   const source = Math.max(...SOURCES.map((path) => newest(join(ROOT, path))));
   if (oldestOutput() > source) return;
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });

@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import type { Issue } from '../domain/issues/issue';
+import { ISSUE_CATALOGUE } from '../domain/issues/catalogue';
+import { type GroupPageRequest, groupIssues, ISSUE_PAGE_SIZE, type IssueGroup, type IssuePage, issuePage } from '../domain/issues/groups';
+import type { Issue, IssueCode } from '../domain/issues/issue';
 import { summarize } from '../domain/issues/issue';
 import { checkEditedRows, checkWorkbook } from '../workbook/check-job';
 import { addMapping, type MappingRow } from '../workbook/mapping-job';
@@ -11,16 +13,66 @@ import { sheetsPort } from './sheets-port';
 export interface CheckView {
   readonly checkedAt: string;
   readonly summary: { errors: number; warnings: number };
+  /** The first ISSUE_PAGE_SIZE issues in the check's order: every issue when there are no more. */
   readonly issues: readonly Issue[];
+  /** Every sheet's problems by kind, with counts that add up to `summary`. */
+  readonly groups: readonly IssueGroup[];
+  /** The page of the group the sidebar has open, from the same check as the counts. */
+  readonly page?: IssuePage;
 }
 
-/** The sidebar lists this many at most; the counts at its top are always complete. */
-const SIDEBAR_LIMIT = 500;
+/*
+ * Paging without memory. Apps Script keeps nothing between two calls of the sidebar, so a page of a group is either
+ * worked out again from the sheets or kept somewhere. We check again for every page: the person is fixing cells
+ * while reading the list, and a page from the same check as the counts never shows a cell already fixed or counts
+ * that disagree with the chips. The check reads each sheet once (the same calls at any number of rows) and, for a
+ * page, marks nothing. CacheService would save that read but gives less than the list needs: a value holds 100 KB
+ * at most, a cache 1,000 entries, and nothing is guaranteed to stay until it expires (every read must expect null,
+ * so the re-check would be needed anyway); the document cache is shared by everyone working in the spreadsheet,
+ * whose edits would leave it stale.
+ */
 
-export function runCheck(): CheckView {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { issues } = checkWorkbook(sheetsPort(spreadsheet));
-  return { checkedAt: new Date().toISOString(), summary: summarize(issues), issues: issues.slice(0, SIDEBAR_LIMIT) };
+/** The view of a check, with the page of the group the sidebar has open (when it still has issues). */
+export function viewOf(issues: readonly Issue[], open?: GroupPageRequest): CheckView {
+  const page = open ? issuePage(issues, open) : undefined;
+  return {
+    checkedAt: new Date().toISOString(),
+    summary: summarize(issues),
+    issues: issues.slice(0, ISSUE_PAGE_SIZE),
+    groups: groupIssues(issues),
+    ...(page && page.total > 0 ? { page } : {}),
+  };
+}
+
+const CODES = Object.keys(ISSUE_CATALOGUE) as [IssueCode, ...IssueCode[]];
+
+/** A group as the sidebar names it (the sheet by its name in the spreadsheet, the code of the catalogue). */
+export const GroupRefSchema = z.object({ sheet: z.string().min(1).max(200), code: z.enum(CODES) });
+
+/** The group and page the sidebar has open, sent with every call that answers with a new view. */
+const PageRequestSchema = GroupRefSchema.extend({ offset: z.number().int().min(0).max(10_000_000) });
+
+/** The sidebar's open group, checked before use; nothing open is null or undefined (google.script.run sends null). */
+export function parseOpenGroup(open: unknown): GroupPageRequest | undefined {
+  if (open === undefined || open === null) return undefined;
+  const parsed = PageRequestSchema.safeParse(open);
+  if (!parsed.success) throw new UserFacingError('開いている問題の種類を読み取れませんでした。再チェックしてください。');
+  return parsed.data;
+}
+
+/** 入力チェック and 再チェック: checks and marks every sheet, with the page of the group the sidebar has open. */
+export function runCheck(open?: unknown): CheckView {
+  const request = parseOpenGroup(open);
+  const { issues } = checkWorkbook(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()));
+  return viewOf(issues, request);
+}
+
+/** A page of one group, from a check made now (marks untouched: reading a list changes no cell). */
+export function checkPage(open: unknown): CheckView {
+  const request = parseOpenGroup(open);
+  if (!request) throw new UserFacingError('開く問題の種類を読み取れませんでした。再チェックしてください。');
+  const { issues } = checkWorkbook(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), { mark: false });
+  return viewOf(issues, request);
 }
 
 export function showCheckSidebar(view: CheckView): void {
@@ -61,7 +113,8 @@ export interface MappingAddedView {
  * is gone from the list. Under the document lock: two people answering the same offer at once would otherwise
  * both append it, and the second row would be an error of its own (mapped twice).
  */
-export function addOfferedMapping(row: unknown): MappingAddedView {
+export function addOfferedMapping(row: unknown, open?: unknown): MappingAddedView {
+  const request = parseOpenGroup(open);
   const parsed = OfferedRowSchema.safeParse(row);
   if (!parsed.success) throw new UserFacingError('選んだ読み替えを読み取れませんでした。再チェックしてから、もう一度選んでください。');
   const chosen: MappingRow = parsed.data;
@@ -69,5 +122,5 @@ export function addOfferedMapping(row: unknown): MappingAddedView {
     () => addMapping(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), chosen),
     'ほかの方が「読み替え」に書き込んでいるところです。少し待ってから、もう一度お試しください。',
   );
-  return { message: added.message, view: runCheck() };
+  return { message: added.message, view: runCheck(request) };
 }

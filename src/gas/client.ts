@@ -12,6 +12,9 @@ export type ClientFunctions = Pick<
   typeof Main,
   | 'sidebarSelectCell'
   | 'sidebarRecheck'
+  | 'sidebarIssuePage'
+  | 'sidebarGroupFixPreview'
+  | 'sidebarGroupFixApply'
   | 'sidebarApplySuggestion'
   | 'sidebarAddMapping'
   | 'normalizeDialogPreview'

@@ -9,7 +9,9 @@ import {
   PREVIEW_LIMIT,
   previewNormalization,
 } from '../workbook/normalize-job';
-import { type CheckView, runCheck } from './check';
+import { applyGroupFix, FIX_CHUNK, type FixBlock, type GroupFixPreview, type GroupFixResult, previewGroupFix } from '../workbook/group-fix';
+import { type CheckView, GroupRefSchema, parseOpenGroup, runCheck } from './check';
+import { UserFacingError } from './report';
 import { htmlWithData } from './html';
 import { sheetsPort } from './sheets-port';
 
@@ -60,8 +62,49 @@ export function normalizeApply(ticked: unknown): NormalizeResult {
   return applyNormalization(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), parsed.data as CellChange[]);
 }
 
-/** The チェック結果 sidebar's 「適用」 for one issue, then the sidebar's new view of the check. */
-export function applySuggestion(sheet: string, cell: string, suggestion: string): CheckView {
+/** The チェック結果 sidebar's 「適用」 for one issue, then the sidebar's new view of the check (with its open group's page). */
+export function applySuggestion(sheet: string, cell: string, suggestion: string, open?: unknown): CheckView {
+  const request = parseOpenGroup(open);
   applyIssueSuggestion(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), sheet, cell, suggestion);
-  return runCheck();
+  return runCheck(request);
+}
+
+/** 「この n 件を候補どおりに直す」: what it would write, before anything is written. */
+export function groupFixPreview(group: unknown): GroupFixPreview {
+  const parsed = GroupRefSchema.safeParse(group);
+  if (!parsed.success) throw new UserFacingError('直す問題の種類を読み取れませんでした。再チェックしてから、もう一度お試しください。');
+  return previewGroupFix(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), parsed.data);
+}
+
+/** One call's blocks as the preview gave them; a call never asks for more than FIX_CHUNK cells. */
+const GroupFixSchema = GroupRefSchema.extend({
+  blocks: z
+    .array(
+      z.object({
+        first: z.number().int().positive(),
+        last: z.number().int().positive(),
+        count: z.number().int().positive(),
+        digest: z.string().regex(/^[0-9a-f]{16}$/),
+      }),
+    )
+    .min(1)
+    .max(FIX_CHUNK),
+}).refine((fix) => fix.blocks.reduce((n, b) => n + b.count, 0) <= FIX_CHUNK);
+
+/** The sidebar after one call of a group fix: what was written, and the check made after it. */
+export interface GroupFixView extends GroupFixResult {
+  readonly view: CheckView;
+}
+
+/**
+ * The confirmed group fix, one chunk of the preview's blocks per call (the page sends the next chunk while the
+ * person watches the count go down), then the new view of the check, so the chips and the marks follow each step.
+ */
+export function groupFixApply(fix: unknown, open?: unknown): GroupFixView {
+  const request = parseOpenGroup(open);
+  const parsed = GroupFixSchema.safeParse(fix);
+  if (!parsed.success) throw new UserFacingError('直す内容を読み取れませんでした。再チェックしてから、もう一度プレビューしてください。');
+  const { blocks, ...group } = parsed.data;
+  const result = applyGroupFix(sheetsPort(SpreadsheetApp.getActiveSpreadsheet()), group, blocks as FixBlock[]);
+  return { ...result, view: runCheck(request) };
 }

@@ -56,6 +56,16 @@ export async function whileBusy<T>(control: HTMLButtonElement, busyLabel: string
   }
 }
 
+/**
+ * Gives the focus to `target` when the last action left it nowhere: a button disabled while its call ran, or a part
+ * of the page drawn again, drops the focus to <body>, and a keyboard or screen reader user would have to start again
+ * from the top of the page. Focus that the person moved on to something else in the meantime stays where it is.
+ */
+export function focusIfLost(target: HTMLElement): void {
+  const active = document.activeElement;
+  if (active === null || active === document.body || !active.isConnected) target.focus();
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Material icons drawn inline (no icon font to fetch). */

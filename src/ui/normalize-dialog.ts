@@ -1,7 +1,7 @@
 import type { NormalizePreview, NormalizeResult } from '../workbook/normalize-job';
 import { cellText } from '../domain/values/cell';
 import type { CellChange } from '../workbook/normalize-plan';
-import { byId, el, failureText, icon, setStatus, whileBusy } from './dom';
+import { byId, el, failureText, focusIfLost, icon, setStatus, whileBusy } from './dom';
 import { closeDialog, pageData, server } from './google-script';
 
 /**
@@ -137,23 +137,24 @@ function render2(): void {
   refreshCount();
 }
 
+/**
+ * The result goes into #result, a live region that was on the page from the start (role=status in the HTML), so a
+ * screen reader says it; one drawn together with its region is often not said. The focus goes to its heading: the
+ * button that had it is gone, and from the heading the next Tab reaches 閉じる.
+ */
 function renderDone(result: NormalizeResult): void {
   byId('intro').hidden = true;
   const ok = result.skipped === 0;
-  byId('content').replaceChildren(
-    el(
-      'div',
-      { class: 'empty' },
-      icon(ok ? 'done' : 'info', ok ? '#188038' : '#b06000'),
-      el('h2', { text: result.headline }),
-      el('p', { class: 'secondary', text: result.details }),
-    ),
+  const headline = el('h2', { text: result.headline, attrs: { tabindex: '-1' } });
+  byId('content').replaceChildren();
+  byId('result').replaceChildren(
+    el('div', { class: 'empty' }, icon(ok ? 'done' : 'info', ok ? '#188038' : '#b06000'), headline, el('p', { class: 'secondary', text: result.details })),
   );
   applyButton().hidden = true;
   const cancel = byId('cancel');
   cancel.textContent = '閉じる';
   cancel.className = 'btn primary';
-  cancel.focus();
+  headline.focus();
 }
 
 function main(): void {
@@ -168,7 +169,11 @@ function main(): void {
         setStatus(byId('status'), '');
         renderDone(result);
       })
-      .catch((e: unknown) => setStatus(byId('status'), failureText(e), 'error'));
+      .catch((e: unknown) => {
+        setStatus(byId('status'), failureText(e), 'error');
+        // 整える was disabled while the call ran, which dropped the focus to <body>.
+        focusIfLost(apply);
+      });
   });
 }
 

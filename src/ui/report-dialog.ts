@@ -1,5 +1,5 @@
 import { readMonthInput } from '../domain/values/months';
-import { byId, el, failureText, setStatus } from './dom';
+import { byId, el, failureText, focusIfLost, setStatus } from './dom';
 import { closeDialog, pageData, server } from './google-script';
 
 /** 「月報を作成…」: a month picker (default last month) and the result of building the report. */
@@ -12,6 +12,8 @@ function main(): void {
   const month = byId<HTMLInputElement>('month');
   const build = byId<HTMLButtonElement>('build');
   const status = byId('status');
+  // A live region of its own (role=status in the HTML): what is left to fix in the month is said aloud after the
+  // status line's 「…」を作成しました, not only shown.
   const result = byId('result');
   month.value = data.defaultMonth;
   byId('cancel').addEventListener('click', () => closeDialog());
@@ -44,6 +46,8 @@ function main(): void {
       .catch((e: unknown) => setStatus(status, failureText(e), 'error'))
       .finally(() => {
         build.disabled = false;
+        // Disabling 作成 while it ran dropped the focus to <body>.
+        focusIfLost(build);
       });
   };
   build.addEventListener('click', run);

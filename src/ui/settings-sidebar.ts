@@ -1,5 +1,5 @@
 import type { SettingField, SettingKey, SettingsForm } from '../workbook/settings-form';
-import { byId, el, failureText, setStatus, whileBusy } from './dom';
+import { byId, el, failureText, focusIfLost, setStatus, whileBusy } from './dom';
 import { pageData, server } from './google-script';
 
 /**
@@ -84,12 +84,19 @@ function main(): void {
         if (result.form) render(result.form);
         if (result.ok) {
           setStatus(status, result.message, 'success');
+          // 保存 was disabled while saving and the fields were drawn again: the focus went with them. The status
+          // line says what happened; the focus waits on 保存, where the person left it.
+          focusIfLost(save);
           return;
         }
+        // The first refused field takes the focus, with its message as its description.
         showErrors(result.errors);
         setStatus(status, result.message, 'error');
       })
-      .catch((e: unknown) => setStatus(status, failureText(e), 'error'));
+      .catch((e: unknown) => {
+        setStatus(status, failureText(e), 'error');
+        focusIfLost(save);
+      });
   });
 }
 

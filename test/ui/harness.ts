@@ -4,14 +4,16 @@
  * is a shim whose calls go to runFunction in that vm. No network: every request but the page is refused
  * and recorded, so a page that needs a web font or a CDN fails its test.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from 'node:vm';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser as PlaywrightBrowser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type GasEnvironment, runFunction } from '../fakes/gas-globals';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/browser-server';
+import { SHARED_DEMO_ENV } from '../helpers/demo';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 const ORIGIN = 'https://script.houkatsu.test';
 
@@ -30,29 +32,44 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/**
+ * A browser context of its own for a test file, in the one Chromium of the test run (test/helpers/browser-server.js,
+ * started by the first file that asks). Without the run's shared folder (jest started with another configuration)
+ * the file launches a Chromium for itself.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'houkatsu-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromiumOfTheRun();
+  // The people who use the add-on: Japanese in Japan. Dates the page draws and the browser's own texts follow.
+  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   return {
     context,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      // Disconnects from the shared server, or ends the file's own browser.
+      await browser.close();
     },
   };
+}
+
+async function chromiumOfTheRun(): Promise<PlaywrightBrowser> {
+  const dir = process.env[SHARED_DEMO_ENV];
+  if (!dir) return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
+  try {
+    mkdirSync(join(dir, 'browser-started'));
+    const owner = process.env.HOUKATSU_TEST_MAIN_PID ?? String(process.pid);
+    spawn(process.execPath, [join(__dirname, '..', 'helpers', 'browser-server.js'), dir, owner], { stdio: 'ignore', detached: true }).unref();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  const address = join(dir, 'browser.json');
+  const deadline = Date.now() + 60_000;
+  while (!existsSync(address)) {
+    if (Date.now() > deadline) throw new Error(`Chromium did not start for the test run in ${dir}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const started = JSON.parse(readFileSync(address, 'utf8')) as { wsEndpoint?: string; error?: string };
+  if (!started.wsEndpoint) throw new Error(`Chromium did not start for the test run: ${started.error ?? 'no address'}`);
+  return chromium.connect(started.wsEndpoint);
 }
 
 /** What google.script.run does in Apps Script, over a function exposed by the test. */

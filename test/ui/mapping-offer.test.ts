@@ -113,6 +113,35 @@ describeInBrowser('チェック結果 offers the 読み替え row where the chec
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(await columns.getAttribute('id'));
   });
 
+  test('from within a kind’s page of a long list: the word is mapped, and the kind shrinks to what is left', async () => {
+    // 40 rows say 来談 and 20 say LINE: 60 problems, more than one page, so the sidebar shows kinds closed.
+    const env = createGasEnvironment({ htmlDir: BUILD, spreadsheet: { name: '本庄西包括' } });
+    const rows = Array.from({ length: 60 }, (_, i) => consultation({ 相談方法: i % 3 === 2 ? 'LINE' : '来談', 相談者ID: `P-${i}` }));
+    sheetFromRows(env.spreadsheet, '相談記録', [['相談記録（令和8年度）'], CONSULTATION_HEADER, ...rows]);
+    const context = loadBundle(join(BUILD, 'Code.js'), env);
+    runFunction(context, 'menuInputCheck');
+    const served = await openServed(browser, env, context, lastShown(env, 'sidebar'), SIDEBAR);
+    const { page } = served;
+    const unknown = page.locator('.kind', { hasText: '選択肢にない値' });
+    expect(await unknown.locator('.kind-toggle').getAttribute('aria-expanded')).toBe('false');
+    await unknown.locator('.kind-toggle').click();
+    await served.settle();
+    expect(await unknown.locator('.page-range').textContent()).toBe('1〜50件目（全60件）');
+
+    const first = unknown.locator('.issue').first();
+    await first.getByLabel('「来談」を読む選択肢').selectOption('来所');
+    await first.getByRole('button', { name: '「来談」を選んだ選択肢として読む' }).click();
+    await served.settle();
+    expect(env.spreadsheet.peekSheet('読み替え').peekValues()).toEqual([MAPPING_HEADER, ['値', '相談方法', '来談', '来所']]);
+    expect(await page.locator('#status').textContent()).toBe('「相談方法」の「来談」を「来所」として読みます（「読み替え」シートに追加しました）。');
+    // What is left (LINE) fits on one page: shown open, every offer still there.
+    expect(await page.locator('.chip').allTextContents()).toEqual(['エラー 20件', '注意 0件']);
+    expect(await unknown.locator('.kind-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await unknown.getByLabel('「LINE」を読む選択肢').count()).toBe(20);
+    expect(await page.evaluate(() => document.activeElement?.tagName + ':' + (document.activeElement?.textContent ?? ''))).toBe('H2:相談記録20件');
+    expect(served.requests).toEqual([]);
+  });
+
   test('with no header left to choose, the offer says so instead of an empty list', async () => {
     // 受付日 is simply not there: every other header is a standard one.
     const { env, context } = ownLedger(CONSULTATION_HEADER.filter((h) => h !== '受付日'));

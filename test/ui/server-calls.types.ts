@@ -5,6 +5,7 @@
  * accept any name or any arguments again, as `callServer(name: string, ...args: unknown[])` did, those
  * lines compile, tsc reports the directives as unused and the typecheck fails.
  */
+import type { IssueGroup, IssuePage } from '../../src/domain/issues/groups';
 import type { Issue } from '../../src/domain/issues/issue';
 import type { Server } from '../../src/ui/google-script';
 
@@ -18,7 +19,13 @@ export async function serverCallsTypeCheck(): Promise<void> {
   const _view = await server.sidebarRecheck();
   const _isView: Equal<
     typeof _view,
-    { readonly checkedAt: string; readonly summary: { errors: number; warnings: number }; readonly issues: readonly Issue[] }
+    {
+      readonly checkedAt: string;
+      readonly summary: { errors: number; warnings: number };
+      readonly issues: readonly Issue[];
+      readonly groups: readonly IssueGroup[];
+      readonly page?: IssuePage;
+    }
   > = true;
   const _built = await server.reportDialogBuild('2026-10');
   const _isBuilt: Equal<typeof _built, { sheet: string; errors: number; warnings: number }> = true;
@@ -45,6 +52,10 @@ export async function serverCallsTypeCheck(): Promise<void> {
   await server.sidebarAddMapping({ kind: '見出し', target: '相談記録', local: '来談日', standard: '受付日' });
   // @ts-expect-error sidebarAddMapping takes the row as one object, not its cells one by one
   await server.sidebarAddMapping('header', '相談記録', '来談日', '受付日');
+  // @ts-expect-error a page of a group is asked for by its sheet, code and offset, not by the sheet alone
+  await server.sidebarIssuePage({ sheet: '相談記録' });
+  // @ts-expect-error the group's code is one of the catalogue's, not its title
+  await server.sidebarGroupFixPreview({ sheet: '相談記録', code: '西暦でない日付' });
   // @ts-expect-error sidebarRecheck resolves to the check, which has no `sheet`
   const _sheet: string = (await server.sidebarRecheck()).sheet;
   // @ts-expect-error the result is a promise, not the value itself

@@ -35,7 +35,7 @@ describeInBrowser('sidebars and dialogs in Chromium, answered by the server over
     await browser?.close();
   });
 
-  test('チェック結果: grouped by sheet and row, selects a cell, applies a suggestion, checks again', async () => {
+  test('チェック結果: grouped by sheet and kind, selects a cell, applies a suggestion, checks again', async () => {
     const { env, context, sheet } = world(ISSUES, withOtherSheets);
     runFunction(context, 'menuInputCheck');
     const served = await openServed(browser, env, context, lastShown(env, 'sidebar'), SIDEBAR);
@@ -43,37 +43,54 @@ describeInBrowser('sidebars and dialogs in Chromium, answered by the server over
     await served.screenshot('check-sidebar');
 
     const sheets = await page.locator('.sheet-group > h2').allTextContents();
-    expect(sheets.map((t) => t.replace(/\d+件$/, ''))).toEqual(['相談記録', '委託契約', '委託実績']);
-    expect(await page.locator('.sheet-group').first().locator('.row-label').allTextContents()).toEqual(['3行目', '4行目', '5行目', '6行目']);
-    // In row 5 the error (an impossible date) comes before the warning.
-    const row5 = page.locator('.row-group', { hasText: '5行目' });
-    expect(await row5.locator('.badge').allTextContents()).toEqual(['エラー', '注意']);
-    expect(await page.locator('.chip').allTextContents()).toEqual([expect.stringMatching(/^エラー \d+件$/), expect.stringMatching(/^注意 \d+件$/)]);
+    expect(sheets).toEqual(['相談記録7件', '委託契約1件', '委託実績1件']);
+    // One line per kind, errors first, each with its count; everything fits on one page, so every kind is open.
+    const kinds = page.locator('.sheet-group').first().locator('.kind-toggle');
+    expect(await kinds.allTextContents()).toEqual([
+      'エラー紹介理由がない1件',
+      'エラー日付として読めない1件',
+      '注意西暦でない日付1件',
+      '注意選択肢の表記ゆれ3件',
+      '注意全角の英数字・半角カナ1件',
+    ]);
+    expect(await page.locator('.kind-toggle[aria-expanded="false"]').count()).toBe(0);
+    // The kind's cells in the check's order, under the catalogue's description.
+    const variants = page.locator('.kind', { hasText: '選択肢の表記ゆれ' });
+    expect(await variants.locator('.cell-link').allTextContents()).toEqual(['D3', 'D5', 'E6']);
+    expect(await variants.locator('.kind-description').textContent()).toContain('選択肢の言い換えや全角・半角の違い');
+    // Only a kind of notation with more than one cell offers to fix them all (one cell is its own 適用).
+    expect(await page.locator('.fix-all').allTextContents()).toEqual(['この 3 件を候補どおりに直す']);
+    expect(await page.locator('.chip').allTextContents()).toEqual(['エラー 3件', '注意 6件']);
 
-    // Keyboard: Tab to the first cell button and press Enter.
+    // Keyboard: Tab to the first cell button and press Enter; the jump is announced.
     await page.locator('.cell-link').first().focus();
     await page.keyboard.press('Enter');
     await served.settle();
     expect(env.spreadsheet.peekActiveSheet().peekState().name).toBe('相談記録');
-    expect(env.spreadsheet.peekActiveRange()).toBe('A3');
+    expect(env.spreadsheet.peekActiveRange()).toBe('M4');
+    expect(await page.locator('#status').textContent()).toBe('相談記録!M4 を選択しました');
     await page.getByRole('button', { name: '委託契約のJ2を選択' }).click();
     await served.settle();
     expect(env.spreadsheet.peekActiveSheet().peekState().name).toBe('委託契約');
 
-    // 適用 on 相談方法 TEL → 電話.
-    await page.getByRole('button', { name: 'D3に候補「電話」を書き込む' }).click();
+    // 適用 on 相談方法 TEL → 電話: its accessible name starts with the word it shows.
+    await page.getByRole('button', { name: '適用: D3 に候補「電話」を書き込む', exact: true }).click();
     await served.settle();
     expect(sheet.peekCell('D3').value).toBe('電話');
-    expect(await page.locator('#status').textContent()).toContain('相談記録!D3 を「電話」にしました');
-    expect(await page.getByRole('button', { name: 'D3に候補「電話」を書き込む' }).count()).toBe(0);
+    expect(await page.locator('#status').textContent()).toBe('相談記録!D3 を「電話」にしました（_変更履歴に記録）。残り: エラー 3件・注意 5件');
+    expect(await page.getByRole('button', { name: '適用: D3 に候補「電話」を書き込む' }).count()).toBe(0);
     expect(env.spreadsheet.peekSheet('_変更履歴').peekValues()[1]?.slice(0, 4)).toEqual(['相談記録', 'D3', 'TEL', '電話']);
+    // Focus is on the next problem of the kind (D5's 適用), not lost to <body> or sent to the top.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('適用: D5 に候補「電話」を書き込む');
     await served.screenshot('check-sidebar-applied');
 
-    // Someone fixes a cell in the sheet; 再チェック shows the new state.
+    // Someone fixes a cell in the sheet; 再チェック shows the new state, says so, and keeps the focus on itself.
     sheet.getRange('B4').setValue('A-0002');
     await page.getByRole('button', { name: '再チェック' }).click();
     await served.settle();
     expect(await page.getByText('「相談者ID」の「Ａ－０００２」', { exact: false }).count()).toBe(0);
+    expect(await page.locator('#status').textContent()).toBe('再チェックしました: エラー 3件・注意 4件');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('recheck');
     expect(served.requests).toEqual([]);
   });
 
@@ -91,7 +108,7 @@ describeInBrowser('sidebars and dialogs in Chromium, answered by the server over
     runFunction(context, 'menuInputCheck');
     const served = await openServed(browser, env, context, lastShown(env, 'sidebar'), SIDEBAR);
     env.faults.failOn('Range.setValues', { times: Infinity });
-    await served.page.getByRole('button', { name: 'D3に候補「電話」を書き込む' }).click();
+    await served.page.getByRole('button', { name: '適用: D3 に候補「電話」を書き込む' }).click();
     await served.settle();
     const status = (await served.page.locator('#status').textContent()) ?? '';
     expect(status).toMatch(/^処理を完了できませんでした/);
