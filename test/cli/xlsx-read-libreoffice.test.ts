@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openXlsxReader } from '../../src/cli/xlsx-read';
-import { HONJO_CENTERS } from '../../src/sample/center';
 import { demoJsonRun } from '../helpers/demo';
 import { findSoffice } from '../helpers/soffice';
 import { run } from './xlsx-files';
@@ -13,8 +12,8 @@ import { bothWays, everyKind, TODAY } from './xlsx-read-files';
 /**
  * Issue 16 item 1: a file LibreOffice wrote (booleans as formulas, its own number formats, `date1904="true"`)
  * reads the same through the fast reader as through exceljs, but for the 1904 system, which exceljs misses.
- * Issue 18 item 7: the demo's center workbooks, taken through LibreOffice to .ods and back to .xlsx as an office that
- * keeps its ledgers in Calc would, check as the originals do.
+ * Issue 18 item 7: the demo's center workbooks (the standard layout and an own one), taken through LibreOffice to .ods
+ * and back to .xlsx as an office that keeps its ledgers in Calc would, check as the originals do.
  */
 const soffice = findSoffice();
 
@@ -43,7 +42,9 @@ if (!soffice) {
       // The demo's center workbooks as it wrote them (run once for the whole test run), and two made by hand, to
       // .ods and back: what comes back is an .xlsx that LibreOffice wrote from its own reading of every cell.
       const demo = await demoJsonRun();
-      ledgers = HONJO_CENTERS.map((c) => join(demo.dir, 'センター', `${c.name}.xlsx`));
+      // Two of the four: the standard layout and 児玉's own (with 読み替え). Each ledger takes LibreOffice about two
+      // seconds of both cores there and back, and the other two are laid out as 本庄西 is.
+      ledgers = ['本庄西', '児玉'].map((name) => join(demo.dir, 'センター', `${name}.xlsx`));
       const files = [await everyKind(join(dir, 'every-kind.xlsx')), await everyKind(join(dir, 'every-kind-1904.xlsx'), true), ...ledgers];
       // A profile of its own, so that parallel runs (and a user's LibreOffice) do not collide on the lock.
       const profile = pathToFileURL(join(dir, 'profile')).href;
@@ -63,7 +64,7 @@ if (!soffice) {
       expect(read.fast[0]?.rows[1]?.values.slice(0, 4)).toEqual(['本庄西', 0, true, { kind: 'date', iso: '2021-03-01' }]);
     });
 
-    test('every center’s ledger, to .ods and back, where Calc writes every checkbox as =FALSE() / =TRUE(), checks as the original does (#18)', async () => {
+    test('a center’s ledger, to .ods and back, where Calc writes every checkbox as =FALSE() / =TRUE(), checks as the original does (#18)', async () => {
       const summary = async (file: string): Promise<unknown> => {
         const r = await run('check', file, '--json', '--today', '2021-03-05');
         const doc = JSON.parse(r.stdout) as { summary: unknown; issues: { sheet: string; cell: string; code: string }[] };
