@@ -74,6 +74,22 @@ describe('readDate reads what people type', () => {
   });
 });
 
+describe('a typed date is read once per text and check date', () => {
+  test('the same text gives the same frozen reading, which a caller cannot change for the next cell', () => {
+    const first = readDate('R8.10.3');
+    expect(readDate('R8.10.3')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Reflect.set(first, 'iso', '1999-01-01')).toBe(false);
+    expect(readDate('R8.10.3')).toMatchObject({ kind: 'date', iso: '2026-10-03' });
+  });
+
+  test('a date without a year is read against each check date, not the first one that read it', () => {
+    expect(readDate('10/7', { today: '2026-11-01' })).toMatchObject({ kind: 'date', iso: '2026-10-07', noYear: true });
+    expect(readDate('10/7', { today: '2026-09-01' })).toMatchObject({ kind: 'date', iso: '2025-10-07', noYear: true });
+    expect(readDate('10/7')).toMatchObject({ kind: 'invalid' });
+  });
+});
+
 describe('era traps are read with a warning', () => {
   test.each([
     ['H32.1.1', '2020-01-01', 'era-overflow', '平成32年は存在しません（平成は2019年4月30日まで）。2020年1月1日（令和2年1月1日）として読みました'],

@@ -364,6 +364,27 @@ export function readDate(value: CellValue, context: DateContext = {}): DateReadi
       : { kind: 'invalid', reason: '日付の値が壊れています' };
   }
   if (typeof value !== 'string') return { kind: 'invalid', reason: NOT_A_DATE };
-  if (value.replace(/[\s\u3000]/g, '') === '') return { kind: 'blank' };
-  return parseDateText(value, context) ?? { kind: 'invalid', reason: NOT_A_DATE };
+  return readDateText(value, context);
+}
+
+/**
+ * Readings of typed dates, by the check's date and the text. A ledger typed by hand repeats its dates (a year's few
+ * hundred days over thousands of rows), and reading one goes through full-width folding, the era table and several
+ * patterns; a first check of years of 和暦 spent most of its time there. A reading is frozen, so one serves every
+ * cell with that text. The map is emptied when it is full, so a long run of different texts cannot grow it.
+ */
+const TEXT_READINGS = new Map<string, DateReading>();
+const TEXT_READINGS_LIMIT = 10_000;
+
+function readDateText(text: string, context: DateContext): DateReading {
+  const key = `${context.today ?? ''}\u0000${text}`;
+  const known = TEXT_READINGS.get(key);
+  if (known !== undefined) return known;
+  const reading =
+    text.replace(/[\s\u3000]/g, '') === '' ? { kind: 'blank' as const } : (parseDateText(text, context) ?? { kind: 'invalid' as const, reason: NOT_A_DATE });
+  if (reading.kind === 'date' && reading.trap) Object.freeze(reading.trap);
+  Object.freeze(reading);
+  if (TEXT_READINGS.size >= TEXT_READINGS_LIMIT) TEXT_READINGS.clear();
+  TEXT_READINGS.set(key, reading);
+  return reading;
 }
