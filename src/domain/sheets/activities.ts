@@ -128,7 +128,7 @@ export function readActivities(table: Table<ActivityKey>, today: IsoDate): Activ
     }
     readTextField(r, 'findings', { required: false, hint: '文字', maxLength: 20000 });
     readTextField(r, 'staff', { required: false, hint: '文字', maxLength: 200 });
-    activities.push(ActivitySchema.parse({ row: row.rowNumber, heldOn, kind, participants, professions, cases }));
+    activities.push({ row: row.rowNumber, heldOn, kind, participants, professions, cases } satisfies Activity);
   }
   return { activities, issues };
 }

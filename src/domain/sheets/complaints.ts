@@ -76,7 +76,7 @@ export function readComplaints(table: Table<ComplaintKey>, settings: Settings, t
     const reportedOn = readDateField(r, 'reportedOn', { required: false, hint: DATE_HINT, today });
     checkDates(r, receivedOn, closedOn, reportedOn, settings.complaintDeadlineDays, today);
     readTextField(r, 'memo', { required: false, hint: '文字', maxLength: 20000 });
-    complaints.push(ComplaintSchema.parse({ row: row.rowNumber, receivedOn, complainant, category, closedOn, reportedOn }));
+    complaints.push({ row: row.rowNumber, receivedOn, complainant, category, closedOn, reportedOn } satisfies Complaint);
   }
   return { complaints, issues };
 }

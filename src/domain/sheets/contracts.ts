@@ -141,21 +141,19 @@ export function readContracts(table: Table<ContractKey>, context: { readonly set
     }
     if (officeNumber === undefined || start === undefined) continue;
     rowsOf.set(row.rowNumber, row);
-    contracts.push(
-      ContractSchema.parse({
-        row: row.rowNumber,
-        officeNumber,
-        name: name ?? '',
-        corporation: corporation ?? '',
-        address: address ?? '',
-        municipality: given ?? derived,
-        kind: kind as Contract['kind'],
-        start,
-        end,
-        approvedOn,
-        reason,
-      }),
-    );
+    contracts.push({
+      row: row.rowNumber,
+      officeNumber,
+      name: name ?? '',
+      corporation: corporation ?? '',
+      address: address ?? '',
+      municipality: given ?? derived,
+      kind: kind as Contract['kind'],
+      start,
+      end,
+      approvedOn,
+      reason,
+    } satisfies Contract);
   }
   reportOverlaps(table, contracts, rowsOf, issues);
   return { contracts, issues };

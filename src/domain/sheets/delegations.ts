@@ -147,18 +147,16 @@ export function readDelegations(table: Table<DelegationKey>, context: Pick<Check
       firstRowOf.set(key, row.rowNumber);
     }
     if (contracts && office.checkable) checkContract(r, office.officeNumber, month, contracts, activeByOfficeMonth);
-    delegations.push(
-      DelegationSchema.parse({
-        row: row.rowNumber,
-        month,
-        officeNumber: office.officeNumber,
-        direct: office.direct,
-        supportCases: support ?? 0,
-        careManagementCases: careManagement ?? 0,
-        cases,
-        newCases: newCases ?? 0,
-      }),
-    );
+    delegations.push({
+      row: row.rowNumber,
+      month,
+      officeNumber: office.officeNumber,
+      direct: office.direct,
+      supportCases: support ?? 0,
+      careManagementCases: careManagement ?? 0,
+      cases,
+      newCases: newCases ?? 0,
+    } satisfies Delegation);
   }
   return { delegations, issues };
 }
