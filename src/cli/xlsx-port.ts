@@ -9,7 +9,7 @@ import { JAPAN_TIME_ZONE, todayIn, toCellValue } from '../workbook/cell-values';
 import { type CellPatch, type CellStyles, partialReadBlocks, type WorkbookPort } from '../workbook/port';
 import { patchBlocks, resolveBlock } from '../workbook/cell-patch';
 import { rectOfA1 } from '../workbook/a1';
-import { type BlockStyle, PRINT_PAGE, rectangular, type SheetModel } from '../workbook/sheet-model';
+import { type BlockStyle, linesHeight, PRINT_PAGE, rectangular, type SheetModel, wrappedLines } from '../workbook/sheet-model';
 import { readWorkbookPart } from './xlsx-read-parts';
 import { CLOSE, END, OPEN, XmlCursor } from './xlsx-read-xml';
 
@@ -196,6 +196,7 @@ function applyXlsxStyle(cell: ExcelJS.Cell, style: BlockStyle): void {
   if (style.bold || style.italic || style.fontSize) cell.font = { ...cell.font, bold: style.bold, italic: style.italic, size: style.fontSize };
   if (style.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.background.slice(1).toUpperCase()}` } };
   if (style.numberFormat) cell.numFmt = style.numberFormat;
+  if (style.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
 }
 
 function drawXlsx(ws: ExcelJS.Worksheet, model: SheetModel): void {
@@ -215,6 +216,8 @@ function drawXlsx(ws: ExcelJS.Worksheet, model: SheetModel): void {
       }
     }
   }
+  // A row whose text wraps gets the height of its lines: Excel and LibreOffice keep one line's height otherwise.
+  for (const [row, lines] of wrappedLines(model)) if (lines > 1) ws.getRow(row).height = linesHeight(lines);
   if (model.frozenRows) ws.views = [{ state: 'frozen', ySplit: model.frozenRows }];
   // Sheets measures widths in pixels, Excel in characters of about seven pixels.
   model.columnWidths?.forEach((px, i) => {

@@ -61,6 +61,7 @@ interface Canvas {
   readonly background: Layer<string>;
   readonly numberFormat: Layer<string>;
   readonly fontSize: Layer<number>;
+  readonly wrap: Layer<true>;
 }
 
 function layer<T>(rows: number, columns: number): Layer<T> {
@@ -81,6 +82,7 @@ function paint(model: SheetModel, rows: number, columns: number): Canvas {
     background: layer(rows, columns),
     numberFormat: layer(rows, columns),
     fontSize: layer(rows, columns),
+    wrap: layer(rows, columns),
   };
   const style = (rect: CellRect, s: BlockStyle): void => {
     for (let r = rect.row - 1; r < rect.row - 1 + rect.numRows; r++) {
@@ -90,6 +92,7 @@ function paint(model: SheetModel, rows: number, columns: number): Canvas {
         if (s.background) put(canvas.background, r, c, s.background);
         if (s.numberFormat) put(canvas.numberFormat, r, c, s.numberFormat);
         if (s.fontSize) put(canvas.fontSize, r, c, s.fontSize);
+        if (s.wrap) put(canvas.wrap, r, c, true);
       }
     }
   };
@@ -181,6 +184,8 @@ function layoutOf(model: SheetModel, canvas: Canvas, rows: number, columns: numb
       background: byValue(canvas.background),
       numberFormat: byValue(canvas.numberFormat),
       fontSize: byValue(canvas.fontSize),
+      // Only where a sheet wraps, so that the layouts drawn before there was wrapping keep their fingerprints.
+      ...(used(canvas.wrap) ? { wrap: byValue(canvas.wrap) } : {}),
       frozenRows: model.frozenRows ?? 0,
       columnWidths: model.columnWidths ?? [],
       charts: model.charts ?? [],
@@ -217,6 +222,8 @@ function draw(sheet: Sheet, model: SheetModel, canvas: Canvas, rows: number, col
   if (used(canvas.background)) range.setBackgrounds(canvas.background);
   for (const format of distinct(canvas.numberFormat)) sheet.getRangeList(rectsOf(canvas.numberFormat, format)).setNumberFormat(format);
   for (const size of distinct(canvas.fontSize)) sheet.getRangeList(rectsOf(canvas.fontSize, size)).setFontSize(size);
+  // Only the cells that wrap: setWrap(false) is not the new sheet's default (overflow), so no other cell is touched.
+  if (used(canvas.wrap)) sheet.getRangeList(rectsOf(canvas.wrap, true)).setWrap(true);
   // Sheets has no page setup to write: neither SpreadsheetApp nor the Sheets API sets orientation, scaling or page
   // breaks (model.print), which live in its print dialog. What prints well is drawn instead: the frozen rows, which
   // that dialog repeats at the top of every page, and widths that show the labels whole (the layouts').

@@ -162,6 +162,14 @@ export function totalsSheet(c: Consolidation): SheetModel {
   });
 }
 
+/** A column of 〇 under a center's name: the name wraps in its header onto a few lines instead of being cut off. */
+const CENTER_COLUMN_PIXELS = 90;
+
+/** The table with its header row wrapping, for headers longer than their columns are wide. */
+function wrappedHeader(block: Block): Block {
+  return { ...block, accents: (block.accents ?? []).map((a) => ({ ...a, style: { ...a.style, wrap: true } })) };
+}
+
 /** 資料3's table: offices grouped by 所在 (the city first), a 〇 under each center that delegated a case. */
 export function officesSheet(c: Consolidation): SheetModel {
   const centers = c.centers.map((x) => x.name);
@@ -173,14 +181,15 @@ export function officesSheet(c: Consolidation): SheetModel {
     return [first ? o.municipality : '', o.name, o.address, ...centers.map((n) => (o.centers.includes(n) ? '〇' : '')), o.cases];
   });
   const disagreements = c.warnings.filter((w) => w.kind === 'office-disagreement').map((w): CellValue[] => [w.message]);
+  const [offices, ...rest] = stack(
+    [{ values: [header, ...body] }, ...(disagreements.length ? [{ values: [['注意（センターによって違う記載）'], ...disagreements] }] : [])],
+    3,
+  );
   return printable({
     name: citySheetName('委託事業所一覧', c.month),
-    blocks: [
-      title(1, `介護予防支援等業務委託事業所一覧（${formatWarekiMonth(c.month)}分）`),
-      ...stack([{ values: [header, ...body] }, ...(disagreements.length ? [{ values: [['注意（センターによって違う記載）'], ...disagreements] }] : [])], 3),
-    ],
+    blocks: [title(1, `介護予防支援等業務委託事業所一覧（${formatWarekiMonth(c.month)}分）`), ...(offices ? [wrappedHeader(offices)] : []), ...rest],
     frozenRows: 3,
-    columnWidths: [110, 300, 280, ...centers.map(() => 70), 90],
+    columnWidths: [110, 300, 280, ...centers.map(() => CENTER_COLUMN_PIXELS), 90],
   });
 }
 

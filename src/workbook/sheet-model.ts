@@ -13,6 +13,8 @@ export interface BlockStyle {
   readonly numberFormat?: string;
   readonly italic?: boolean;
   readonly fontSize?: number;
+  /** The text wraps onto more lines in its cell: a header naming a center over a narrow column of 〇. */
+  readonly wrap?: boolean;
 }
 
 export interface Block {
@@ -147,6 +149,41 @@ interface RowRun {
 }
 
 /**
+ * How many lines each row with wrapping cells needs, by the width of its text against its column's (textWidth's
+ * estimate): Sheets fits such a row by itself, but an .xlsx row keeps one line's height unless it is given one, and
+ * the page plan has to count the lines too. Rows without wrapping are left out.
+ */
+export function wrappedLines(model: Pick<SheetModel, 'blocks' | 'columnWidths'>): Map<number, number> {
+  const lines = new Map<number, number>();
+  const wrapsIn = (style: BlockStyle | undefined): boolean => style?.wrap === true;
+  for (const b of model.blocks) {
+    const cells = rectangular(b.values);
+    const wrapped = (row: number, column: number): boolean =>
+      wrapsIn(b.style) ||
+      (b.accents ?? []).some(
+        (a) =>
+          wrapsIn(a.style) && row >= a.rect.row && row < a.rect.row + a.rect.numRows && column >= a.rect.column && column < a.rect.column + a.rect.numColumns,
+      );
+    cells.forEach((values, r) =>
+      values.forEach((value, c) => {
+        const row = b.row + r;
+        const column = b.column + c;
+        if (value === null || !wrapped(row, column)) return;
+        const width = model.columnWidths?.[column - 1] ?? UNSET_COLUMN_PIXELS;
+        const needed = Math.max(1, Math.ceil((textWidth(String(value)) - 10) / Math.max(1, width - 10)));
+        lines.set(row, Math.max(lines.get(row) ?? 1, needed));
+      }),
+    );
+  }
+  return lines;
+}
+
+/** The height in points of a row of `lines` lines, as the .xlsx port sets it and the page plan counts it. */
+export function linesHeight(lines: number): number {
+  return lines * ROW_POINTS;
+}
+
+/**
  * The runs of rows to keep on one page: blocks that touch (a section title on its table) are one run, and a run of
  * one-row blocks only (a title, a note) goes with the run after it, so that a heading never ends a page.
  */
@@ -184,6 +221,7 @@ export function printSetup(model: Pick<SheetModel, 'blocks' | 'columnWidths' | '
   const orientation = width > printableSize('portrait').width ? 'landscape' : 'portrait';
   const page = printableSize(orientation);
   const scale = Math.min(1, page.width / width);
+  const lines = wrappedLines(model);
   const fontSizes = new Map<number, number>();
   const sized = (row: number, numRows: number, size: number | undefined): void => {
     for (let r = row; size && r < row + numRows; r++) fontSizes.set(r, Math.max(fontSizes.get(r) ?? 0, size));
@@ -194,7 +232,7 @@ export function printSetup(model: Pick<SheetModel, 'blocks' | 'columnWidths' | '
   }
   const height = (first: number, last: number): number => {
     let sum = 0;
-    for (let r = first; r <= last; r++) sum += Math.max(ROW_POINTS, (fontSizes.get(r) ?? 0) * LINE_SPACING);
+    for (let r = first; r <= last; r++) sum += Math.max(linesHeight(lines.get(r) ?? 1), (fontSizes.get(r) ?? 0) * LINE_SPACING);
     return sum;
   };
   const capacity = page.height / scale;

@@ -90,6 +90,16 @@ describe('houkatsu consolidate', () => {
     );
 
     expect(await sheetNames(out)).toEqual(['提出状況_2021-02', '市集計_2021-02', '委託事業所一覧_2021-02', '新規委託_2021-02', RECEIPTS_SHEET]);
+    // 委託事業所一覧's header wraps, so that a center's full name shows over its narrow column of 〇.
+    const offices = (await readBook(out)).getWorksheet('委託事業所一覧_2021-02');
+    const header = offices?.getRow(3);
+    expect([4, 5, 6, 7].map((c) => [String(header?.getCell(c).value ?? ''), header?.getCell(c).alignment?.wrapText])).toEqual(
+      HONJO_CENTERS.map((c) => [fullName(c.name), true]),
+    );
+    expect(offices?.getRow(4).getCell(4).alignment?.wrapText).toBeFalsy();
+    // …and its row is as tall as the lines it wraps onto: an .xlsx row keeps one line's height otherwise.
+    expect(offices?.getRow(3).height).toBeGreaterThanOrEqual(32);
+    expect(offices?.getRow(4).height ?? 15).toBeLessThan(20);
     const receipts = readReceipts((await sheetRows(out, RECEIPTS_SHEET)) as never);
     expect(receipts.map((x) => [x.center, x.kind, x.period])).toEqual(HONJO_CENTERS.map((c) => [fullName(c.name), MONTHLY_REPORT_KIND, '2021-02']));
     for (const x of receipts) expect(JSON.parse(x.json)).toMatchObject({ fingerprint: x.fingerprint, month: '2021-02' });

@@ -159,7 +159,7 @@ export type RangeMethod =
   | 'setWrap'
   | 'setWraps';
 
-export type RangeListMethod = 'getRanges' | 'setBackground' | 'setFontSize' | 'setNote' | 'setNumberFormat' | 'setValue';
+export type RangeListMethod = 'getRanges' | 'setBackground' | 'setFontSize' | 'setNote' | 'setNumberFormat' | 'setValue' | 'setWrap';
 
 export type DeveloperMetadataMethod = 'getKey' | 'getValue' | 'getVisibility';
 

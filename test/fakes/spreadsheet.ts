@@ -1083,6 +1083,15 @@ export class FakeRangeList extends Counted<'RangeList', RangeListMethod> impleme
     for (const range of this.ranges) range.sheet.grid.fill(range.sheet.grid.numberFormats, range.rect, () => numberFormat);
     return this;
   }
+
+  /** RangeList.setWrap(isWrapEnabled: Boolean): a boolean, nothing else (Apps Script refuses the call otherwise). */
+  setWrap(isWrapEnabled: boolean): this {
+    this.enter('setWrap');
+    if (typeof isWrapEnabled !== 'boolean') throw this.rt.badArguments('SpreadsheetApp.RangeList.setWrap', [isWrapEnabled]);
+    this.guardAll();
+    for (const range of this.ranges) range.sheet.grid.fill(range.sheet.grid.wraps, range.rect, () => isWrapEnabled || undefined);
+    return this;
+  }
 }
 
 // ---------------------------------------------------------------------------- developer metadata

@@ -151,6 +151,9 @@ describe('各センターの月報を集計… rebuilds 資料3', () => {
     expect(rows[0]?.[0]).toBe('介護予防支援等業務委託事業所一覧（令和3年2月分）');
     const header = rows[2] ?? [];
     expect(header).toEqual(['所在', '事業所名', '住所', ...CENTERS, '合計件数']);
+    // The header wraps, so that a center's full name shows over its narrow column of 〇; nothing else does.
+    const wraps = env.spreadsheet.peekSheet('委託事業所一覧_2021-02').getRange(1, 1, 4, header.length).getWraps();
+    expect(wraps.map((r) => r.filter(Boolean).length)).toEqual([0, 0, header.length, 0]);
     const body = rows.slice(3).filter((r) => r[1] !== '' && r[1] !== undefined);
     let group = '';
     const offices = body.map((r) => {
