@@ -33,7 +33,7 @@ describe('the two forms', () => {
   });
 
   test('an invalid Date is an error, never a time written as NaN', () => {
-    expect(() => isoJapanTime(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => isoJapanTime(new Date(Number.NaN))).toThrow(new RangeError('日時が正しくありません（Invalid Date）。'));
     expect(() => japanTimeText(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
@@ -47,6 +47,10 @@ describe('reading a stored time back', () => {
     ['2021-03-05T10:00:00+0900', 'offset without a colon'],
     ['2021-03-05T10:00+09', 'offset in hours'],
     ['2021-03-04T20:00:00-05:00', 'another zone'],
+    ['2021-03-05T06:30:00+05:30', 'an offset with minutes'],
+    ['2021-03-04T21:30:00-03:30', 'a negative offset with minutes'],
+    ['2021-03-06T00:59:00+23:59', 'the largest offset ISO 8601 writes'],
+    ['2021-03-05T10:59:00+09:59', 'an offset of 59 minutes'],
     ['2021/03/05 10:00', 'for people, now'],
     ['2021-03-05 10:00', 'for people, before issue #18'],
     ['2021/3/5 10:00', 'for people, unpadded'],
@@ -55,6 +59,35 @@ describe('reading a stored time back', () => {
     expect(instantOf(text)).toBe(AT.getTime());
     expect(timeForPeople(text)).toBe('2021/03/05 10:00');
     expect(isoTimeOf(text)).toBe('2021-03-05T10:00:00+09:00');
+  });
+
+  test.each([
+    ['2021-03-05T01:00:00', 'no offset: no instant'],
+    ['2021-03-05T01:00:00+24:00', 'an offset of 24 hours'],
+    ['2021-03-05T01:00:00+09:60', 'an offset of 60 minutes'],
+    ['2021-03-05T01:00:00+9:00', 'a one-digit offset'],
+    ['2021-03-05T24:00:00Z', 'hour 24'],
+    ['2021-03-05T23:60:00Z', 'minute 60'],
+    ['2021-03-05T23:59:60Z', 'second 60'],
+    ['2021-02-30T01:00:00Z', 'no such day'],
+    ['2021-3-05T01:00:00Z', 'a one-digit month'],
+    ['2021-03-05T1:00:00Z', 'a one-digit hour'],
+    ['2021-03-05_01:00:00Z', 'neither T nor a space between day and time'],
+    ['2021-03-05T01:00:00.Z', 'a point without a fraction'],
+    ['x2021-03-05T01:00:00Z', 'text before'],
+    ['2021-03-05T01:00:00Zx', 'text after'],
+    ['2021/03-05 10:00', 'two kinds of separator'],
+    ['21/03/05 10:00', 'a two-digit year'],
+    ['2021/03/05 10:0', 'a one-digit minute'],
+    ['2021/03/05  10:00', 'two spaces'],
+    ['2021/13/05 10:00', 'month 13'],
+    ['2021/03/05 24:00', 'hour 24, for people'],
+    ['2021/03/05 10:00 頃', 'words after'],
+    ['', 'nothing'],
+  ])('%s (%s) is not a time: shown as it is, never moved nine hours', (text) => {
+    expect(instantOf(text)).toBeUndefined();
+    expect(timeForPeople(text)).toBe(text);
+    expect(isoTimeOf(text)).toBe(text);
   });
 
   test('the fraction of a second is read digit by digit', () => {
@@ -103,6 +136,12 @@ describe('comparing stored times', () => {
     expect(compareTimes('2021-03-05T10:00:00+09:00', '2021-03-05T01:30:00.000Z')).toBeLessThan(0);
     expect(compareTimes('2021-03-05T01:00:00.000Z', '2021-03-05T10:00:00+09:00')).toBe(0);
     expect(compareTimes('2021-03-05 10:00', '2021/03/05 10:01')).toBeLessThan(0);
+  });
+
+  test('a time beside text that is not one: ordered as text, never as a number beside nothing', () => {
+    expect(Math.sign(compareTimes('2021-03-05T10:00:00+09:00', 'まだ'))).toBe(-1);
+    expect(Math.sign(compareTimes('まだ', '2021-03-05T10:00:00+09:00'))).toBe(1);
+    expect(compareTimes('2021-03-05T01:00:00.000Z', '2021/03/05 10:00')).toBe(0);
   });
 
   test('text that is not a time is ordered as text, as before', () => {
