@@ -78,16 +78,16 @@ export function toCellValue(value: unknown, zone: string): CellValue {
 }
 
 /**
- * Converts a whole 2-D block, reusing the conversion of repeated dates (a month of rows shares ~30 days). Text,
- * numbers and booleans, nearly every cell, are kept as they are before any Date test: Object.prototype.toString on a
- * primitive boxes it first, and on a ledger's every cell that was most of the time a read took.
+ * Converts a whole 2-D block, reusing the conversion of repeated dates (a month of rows shares ~30 days). A cell that
+ * is not an object (text, a number, a boolean: nearly every cell) goes straight to toCellValue, before any Date
+ * test: Object.prototype.toString on a primitive boxes it first, and on a ledger's every cell that was most of the
+ * time a read took.
  */
 export function toCellValues(values: readonly (readonly unknown[])[], zone: string): CellValue[][] {
   const dates = new Map<number, CellValue>();
   return values.map((row) =>
     row.map((v) => {
-      if (typeof v === 'string') return v === '' ? null : v;
-      if (typeof v === 'number' || typeof v === 'boolean') return v;
+      if (typeof v !== 'object' || v === null) return toCellValue(v, zone);
       if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
         const t = (v as Date).getTime();
         let c = dates.get(t);
