@@ -97,12 +97,15 @@ export function extentOf(model: SheetModel): { rows: number; columns: number } {
   return { rows: Math.max(rows, (model.frozenRows ?? 0) + 1), columns };
 }
 
+/** The pixels a cell keeps empty around its text, both sides together. */
+const CELL_PADDING_PIXELS = 10;
+
 /**
  * About the pixels a line of text takes in a cell at 11 pt (Excel's Calibri, Japanese in its fallback font): 15 for
  * a full-width character, 8 for any other, and the cell's padding; a column this wide shows it whole.
  */
 export function textWidth(text: string): number {
-  let pixels = 10;
+  let pixels = CELL_PADDING_PIXELS;
   for (const character of text) pixels += (character.codePointAt(0) ?? 0) > 0xff ? 15 : 8;
   return pixels;
 }
@@ -155,25 +158,21 @@ interface RowRun {
  */
 export function wrappedLines(model: Pick<SheetModel, 'blocks' | 'columnWidths'>): Map<number, number> {
   const lines = new Map<number, number>();
-  const wrapsIn = (style: BlockStyle | undefined): boolean => style?.wrap === true;
   for (const b of model.blocks) {
     const cells = rectangular(b.values);
-    const wrapped = (row: number, column: number): boolean =>
-      wrapsIn(b.style) ||
-      (b.accents ?? []).some(
-        (a) =>
-          wrapsIn(a.style) && row >= a.rect.row && row < a.rect.row + a.rect.numRows && column >= a.rect.column && column < a.rect.column + a.rect.numColumns,
-      );
-    cells.forEach((values, r) =>
-      values.forEach((value, c) => {
-        const row = b.row + r;
-        const column = b.column + c;
-        if (value === null || !wrapped(row, column)) return;
-        const width = model.columnWidths?.[column - 1] ?? UNSET_COLUMN_PIXELS;
-        const needed = Math.max(1, Math.ceil((textWidth(String(value)) - 10) / Math.max(1, width - 10)));
-        lines.set(row, Math.max(lines.get(row) ?? 1, needed));
-      }),
-    );
+    const whole: CellRect = { row: b.row, column: b.column, numRows: cells.length, numColumns: cells[0]?.length ?? 0 };
+    const wrapping = [...(b.style?.wrap ? [whole] : []), ...(b.accents ?? []).filter((a) => a.style.wrap).map((a) => a.rect)];
+    for (const rect of wrapping) {
+      for (let row = rect.row; row < rect.row + rect.numRows; row++) {
+        for (let column = rect.column; column < rect.column + rect.numColumns; column++) {
+          const value = cells[row - b.row]?.[column - b.column];
+          if (value === null || value === undefined) continue;
+          const text = textWidth(String(value)) - CELL_PADDING_PIXELS;
+          const room = (model.columnWidths?.[column - 1] ?? UNSET_COLUMN_PIXELS) - CELL_PADDING_PIXELS;
+          lines.set(row, Math.max(lines.get(row) ?? 1, Math.ceil(text / Math.max(1, room))));
+        }
+      }
+    }
   }
   return lines;
 }
