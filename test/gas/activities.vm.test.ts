@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPayload } from '../../src/domain/reports/submission';
 import { readStoredSubmissions } from '../../src/domain/reports/submission-store';
-import { copySpreadsheetInto, createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
+import { copySpreadsheetInto, createGasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
 import type { FakeSpreadsheet } from '../fakes/spreadsheet';
 import {
   ACTIVITY_HEADER,
@@ -17,6 +17,7 @@ import {
   sectionNine,
 } from '../helpers/activities';
 import { consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER, jst } from '../helpers/center';
+import { submissionFileOf } from '../helpers/submission-file';
 
 /**
  * Issue 19 through the bundles on the Sheets fake: 「月報を作成…」 draws section 9, 「市へ提出」 puts `activities`
@@ -48,14 +49,6 @@ function center(activities: unknown[][] = ACTIVITY_ROWS, complaints: unknown[][]
 
 const values = (ss: FakeSpreadsheet, sheet: string): unknown[][] => ss.peekSheet(sheet).peekValues();
 
-/** The 提出用ファイル that 設定 names after 「市へ提出」. */
-function submissionFile(env: GasEnvironment): FakeSpreadsheet {
-  const url = String(values(env.spreadsheet, '設定').find((r) => r[0] === '提出用ファイル')?.[1] ?? '');
-  const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
-  if (!file) throw new Error(`no 提出用ファイル at ${url}`);
-  return file;
-}
-
 /** Every cell of every sheet of a spreadsheet that holds a planted string, as `sheet: string`. */
 function leaks(ss: FakeSpreadsheet): string[] {
   return ss.peekSheetNames().flatMap((name) =>
@@ -82,7 +75,7 @@ describe('活動・苦情 through the bundles', () => {
     // The month, then 「エラーが残っています。このまま提出しますか」 (the 種類 that is a person's words), then the closing alert.
     env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK');
     runFunction(context, 'menuSubmitReport');
-    const file = submissionFile(env);
+    const file = submissionFileOf(env);
     const stored = readStoredSubmissions(values(file, '_提出データ') as never);
     const payload = readPayload(stored[0]?.json ?? '');
     expect(payload.kind).toBe('ok');

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
+import { createGasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
 import { consultations, CONSULTATION_HEADER, jst } from '../helpers/center';
+import { submissionFileOf } from '../helpers/submission-file';
 
 /**
  * Issue 19 item 5 through the bundle on the Sheets fake: 入力チェック holds 事業評価's はい against 活動記録, and
@@ -36,18 +37,6 @@ function center() {
   return { env, context };
 }
 
-function submissionFile(env: GasEnvironment) {
-  const url = String(
-    env.spreadsheet
-      .peekSheet('設定')
-      .peekValues()
-      .find((r) => r[0] === '提出用ファイル')?.[1] ?? '',
-  );
-  const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
-  if (!file) throw new Error(`no 提出用ファイル at ${url}`);
-  return file;
-}
-
 describe('事業評価 beside the center’s 活動記録', () => {
   test('入力チェック: each はい the year shows none of is a warning with the figure, on its 回答 cell', () => {
     const { env, context } = center();
@@ -71,7 +60,7 @@ describe('事業評価 beside the center’s 活動記録', () => {
     // The month, its receipt, then the year's evaluation offered and its receipt.
     env.ui.answer({ button: 'OK', text: '2026-10' }, 'OK', 'YES', 'OK');
     runFunction(context, 'menuSubmitReport');
-    const file = submissionFile(env);
+    const file = submissionFileOf(env);
     const rows = file.peekSheet('事業評価_2025').peekValues();
     expect(rows.slice(2)).toEqual([
       ['番号', '分類', '回答', '記録から（2025年度）', '根拠・備考'],

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { readEvaluationPayload } from '../../src/domain/reports/evaluation-submission';
 import { readStoredSubmissions } from '../../src/domain/reports/submission-store';
 import { sampleIndicatorSheet, sampleNationalSheet } from '../../src/sample/evaluation';
-import { copySpreadsheetInto, createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
+import { copySpreadsheetInto, createGasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
 import { consultations, CONSULTATION_HEADER } from '../helpers/center';
+import { submissionFileOf } from '../helpers/submission-file';
 
 const ROOT = join(__dirname, '..', '..');
 const plain = (rows: readonly (readonly unknown[])[]): unknown[][] => rows.map((r) => r.map((v) => (v === null ? '' : v)));
@@ -19,19 +20,6 @@ function center() {
   sheetFromRows(env.spreadsheet, '評価指標', plain(sampleIndicatorSheet().rows));
   const context = loadBundle(join(ROOT, 'build', 'Code.js'), env);
   return { env, context };
-}
-
-/** The center's 提出用ファイル, as 設定 names it after 「市へ提出」. */
-function submissionFile(env: GasEnvironment) {
-  const url = String(
-    env.spreadsheet
-      .peekSheet('設定')
-      .peekValues()
-      .find((r) => r[0] === '提出用ファイル')?.[1] ?? '',
-  );
-  const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
-  if (!file) throw new Error(`no 提出用ファイル at ${url}`);
-  return file;
 }
 
 describe('事業評価 in the center', () => {
@@ -63,7 +51,7 @@ describe('事業評価 in the center', () => {
 
     env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK', 'YES', 'OK');
     runFunction(context, 'menuSubmitReport');
-    const file = submissionFile(env);
+    const file = submissionFileOf(env);
     // The evaluation goes into the same 提出用ファイル, with a readable copy of the answers.
     expect(file.peekSheetNames().sort()).toEqual(['_提出データ', '事業評価_2020', '月報_2026-10']);
     const stored = readStoredSubmissions(file.peekSheet('_提出データ').peekValues() as never);
@@ -143,7 +131,7 @@ describe('事業評価を集計… in the city', () => {
       env.ui.answer({ button: 'OK', text: '2026-10' }, 'OK', 'YES', 'OK');
       runFunction(context, 'menuSubmitReport');
       // What the city opens is the 提出用ファイル the center shared, as the center's add-on left it.
-      const copy = copySpreadsheetInto(submissionFile(env), cityEnv);
+      const copy = copySpreadsheetInto(submissionFileOf(env), cityEnv);
       list.push([name, copy.id]);
     }
     list.push(['本庄東', cityEnv.addSpreadsheet({ sheetNames: ['_提出データ'] }).id]);

@@ -3,10 +3,11 @@ import { buildMonthlyReport } from '../../src/domain/reports/monthly-report';
 import { toSubmission } from '../../src/domain/reports/submission';
 import { defaultSettings } from '../../src/domain/sheets/settings';
 import { textWidth } from '../../src/workbook/sheet-model';
-import { createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
+import { createGasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
 import type { FakeSheet } from '../fakes/spreadsheet';
 import { consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER } from '../helpers/center';
 import { storeRows } from '../helpers/submissions';
+import { submissionFileOf } from '../helpers/submission-file';
 
 /**
  * Issue #18 item 2 in Google Sheets, which has no page setup to write (neither SpreadsheetApp nor the Sheets API):
@@ -35,19 +36,6 @@ function center() {
   return { env, context: loadBundle(join(ROOT, 'build', 'Code.js'), env) };
 }
 
-/** The center's 提出用ファイル, as 設定 names it after 「市へ提出」. */
-function submissionFile(env: GasEnvironment) {
-  const url = String(
-    env.spreadsheet
-      .peekSheet('設定')
-      .peekValues()
-      .find((r) => r[0] === '提出用ファイル')?.[1] ?? '',
-  );
-  const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
-  if (!file) throw new Error(`no 提出用ファイル at ${url}`);
-  return file;
-}
-
 describe("the center's 月報", () => {
   test('its title frozen, in the spreadsheet and in the 提出用ファイル; labels whole; charts beside the tables', () => {
     const { env, context } = center();
@@ -67,7 +55,7 @@ describe("the center's 月報", () => {
     env.spreadsheet.setActiveSheet(env.spreadsheet.peekSheet('相談記録'));
     env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK');
     runFunction(context, 'menuSubmitReport');
-    expect(frozen(submissionFile(env).peekSheet('月報_2026-10'))).toEqual({ rows: 1, last: ['月報\u3000本庄西地域包括支援センター'] });
+    expect(frozen(submissionFileOf(env).peekSheet('月報_2026-10'))).toEqual({ rows: 1, last: ['月報\u3000本庄西地域包括支援センター'] });
   });
 });
 
