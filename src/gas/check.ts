@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ISSUE_CATALOGUE } from '../domain/issues/catalogue';
 import { type GroupPageRequest, groupIssues, ISSUE_PAGE_SIZE, type IssueGroup, type IssuePage, issuePage } from '../domain/issues/groups';
 import type { Issue, IssueCode } from '../domain/issues/issue';
@@ -47,10 +47,10 @@ export function viewOf(issues: readonly Issue[], open?: GroupPageRequest): Check
 const CODES = Object.keys(ISSUE_CATALOGUE) as [IssueCode, ...IssueCode[]];
 
 /** A group as the sidebar names it (the sheet by its name in the spreadsheet, the code of the catalogue). */
-export const GroupRefSchema = z.object({ sheet: z.string().min(1).max(200), code: z.enum(CODES) });
+export const GroupRefSchema = z.object({ sheet: z.string().check(z.minLength(1), z.maxLength(200)), code: z.enum(CODES) });
 
 /** The group and page the sidebar has open, sent with every call that answers with a new view. */
-const PageRequestSchema = GroupRefSchema.extend({ offset: z.number().int().min(0).max(10_000_000) });
+const PageRequestSchema = z.extend(GroupRefSchema, { offset: z.number().check(z.int(), z.gte(0), z.lte(10_000_000)) });
 
 /** The sidebar's open group, checked before use; nothing open is null or undefined (google.script.run sends null). */
 export function parseOpenGroup(open: unknown): GroupPageRequest | undefined {
@@ -96,9 +96,9 @@ export function selectCell(sheetName: string, address: string): void {
 /** What the sidebar sends for 「…として読む」: one row of 読み替え, checked before anything is read or written. */
 const OfferedRowSchema = z.object({
   kind: z.enum(['sheet', 'header', 'value']),
-  target: z.string().max(200),
-  local: z.string().min(1).max(200),
-  standard: z.string().min(1).max(200),
+  target: z.string().check(z.maxLength(200)),
+  local: z.string().check(z.minLength(1), z.maxLength(200)),
+  standard: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
 /** The sidebar after 「…として読む」: what was added to 読み替え, and the check read with it. */

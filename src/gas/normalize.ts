@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CellValue } from '../domain/values/cell';
 import type { CellChange } from '../workbook/normalize-plan';
 import {
@@ -23,18 +23,15 @@ export function showNormalizeDialog(preview: NormalizePreview): void {
   SpreadsheetApp.getUi().showModalDialog(htmlWithData('normalize-dialog', preview).setWidth(760).setHeight(560), '表記を整える');
 }
 
-const CellValueSchema: z.ZodType<CellValue> = z.union([
-  z.string().max(50000),
+const CellValueSchema: z.ZodMiniType<CellValue> = z.union([
+  z.string().check(z.maxLength(50000)),
   z.number(),
   z.boolean(),
   z.null(),
   z.object({
     kind: z.literal('date'),
-    iso: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    time: z
-      .string()
-      .regex(/^\d{2}:\d{2}$/)
-      .optional(),
+    iso: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+    time: z.optional(z.string().check(z.regex(/^\d{2}:\d{2}$/))),
   }),
 ]);
 
@@ -42,10 +39,10 @@ const CellValueSchema: z.ZodType<CellValue> = z.union([
 const TickedSchema = z
   .array(
     z.object({
-      sheet: z.string().min(1),
-      cell: z.string().regex(/^[A-Z]+\d+$/),
-      row: z.number().int().positive(),
-      column: z.number().int().positive(),
+      sheet: z.string().check(z.minLength(1)),
+      cell: z.string().check(z.regex(/^[A-Z]+\d+$/)),
+      row: z.number().check(z.int(), z.positive()),
+      column: z.number().check(z.int(), z.positive()),
       header: z.string(),
       code: z.string(),
       kind: z.string(),
@@ -53,7 +50,7 @@ const TickedSchema = z
       after: CellValueSchema,
     }),
   )
-  .max(PREVIEW_LIMIT);
+  .check(z.maxLength(PREVIEW_LIMIT));
 
 /** The dialog's 「整える」: what came from the browser is checked before anything is written. */
 export function normalizeApply(ticked: unknown): NormalizeResult {
@@ -77,19 +74,20 @@ export function groupFixPreview(group: unknown): GroupFixPreview {
 }
 
 /** One call's blocks as the preview gave them; a call never asks for more than FIX_CHUNK cells. */
-const GroupFixSchema = GroupRefSchema.extend({
-  blocks: z
-    .array(
-      z.object({
-        first: z.number().int().positive(),
-        last: z.number().int().positive(),
-        count: z.number().int().positive(),
-        digest: z.string().regex(/^[0-9a-f]{16}$/),
-      }),
-    )
-    .min(1)
-    .max(FIX_CHUNK),
-}).refine((fix) => fix.blocks.reduce((n, b) => n + b.count, 0) <= FIX_CHUNK);
+const GroupFixSchema = z
+  .extend(GroupRefSchema, {
+    blocks: z
+      .array(
+        z.object({
+          first: z.number().check(z.int(), z.positive()),
+          last: z.number().check(z.int(), z.positive()),
+          count: z.number().check(z.int(), z.positive()),
+          digest: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(FIX_CHUNK)),
+  })
+  .check(z.refine((fix) => fix.blocks.reduce((n, b) => n + b.count, 0) <= FIX_CHUNK));
 
 /** The sidebar after one call of a group fix: what was written, and the check made after it. */
 export interface GroupFixView extends GroupFixResult {

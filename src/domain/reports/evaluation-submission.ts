@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { EvaluationAnswer } from '../sheets/evaluation';
 import type { FiscalYear } from '../values/fiscal-year';
 import { categoryRates } from './evaluation-comparison';
@@ -16,14 +16,21 @@ export const EVALUATION_SCHEMA_VERSION = 1;
 export const EvaluationSubmissionSchema = z.object({
   kind: z.literal(EVALUATION_KIND),
   schemaVersion: z.literal(EVALUATION_SCHEMA_VERSION),
-  center: z.object({ name: z.string().min(1), code: z.string() }),
-  year: z.string().regex(/^\d{4}$/),
+  center: z.object({ name: z.string().check(z.minLength(1)), code: z.string() }),
+  year: z.string().check(z.regex(/^\d{4}$/)),
   generatedAt: z.string(),
-  submittedAt: z.string().nullable(),
-  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  submittedAt: z.nullable(z.string()),
+  fingerprint: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** 根拠・備考 is the only free text, and it is the center's own account to the 運営協議会. */
-  answers: z.array(z.object({ number: z.string(), category: z.string(), answer: z.enum(['はい', 'いいえ']).nullable(), note: z.string() })),
-  rates: z.array(z.object({ category: z.string(), yes: z.number().int().min(0), answered: z.number().int().min(0), rate: z.number().nullable() })),
+  answers: z.array(z.object({ number: z.string(), category: z.string(), answer: z.nullable(z.enum(['はい', 'いいえ'])), note: z.string() })),
+  rates: z.array(
+    z.object({
+      category: z.string(),
+      yes: z.number().check(z.int(), z.gte(0)),
+      answered: z.number().check(z.int(), z.gte(0)),
+      rate: z.nullable(z.number()),
+    }),
+  ),
 });
 
 export type EvaluationSubmission = z.infer<typeof EvaluationSubmissionSchema>;

@@ -1,9 +1,9 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type Fingerprinted, fingerprintMismatch, fingerprintOf } from './fingerprint';
 
 /** A kind of payload as the city reads it: its schema, the version it reads, and what to call it in a reason. */
 export interface PayloadSpec<T extends Fingerprinted> {
-  readonly schema: z.ZodType<T>;
+  readonly schema: z.ZodMiniType<T>;
   readonly schemaVersion: number;
   /** 提出データ, 事業評価の提出データ: the subject of each reason. */
   readonly what: string;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CountTable } from './count-table';
 import { ContractSchema } from '../sheets/contracts';
 import { fingerprintOf } from './fingerprint';
@@ -14,8 +14,8 @@ import { type PayloadReading as ReadingOf, readPayloadOf } from './payload';
 export const SCHEMA_VERSION = 1;
 export const MONTHLY_REPORT_KIND = 'monthly-report';
 
-const count = z.number().int().min(0);
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const count = z.number().check(z.int(), z.gte(0));
+const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 
 const CountTableSchema = z
   .object({
@@ -23,9 +23,11 @@ const CountTableSchema = z
     columns: z.array(z.string()),
     cells: z.array(z.array(count)),
   })
-  .refine((t) => t.cells.length === t.rows.length && t.cells.every((r) => r.length === t.columns.length), {
-    message: 'cells must have one row per label and one column per label',
-  });
+  .check(
+    z.refine((t) => t.cells.length === t.rows.length && t.cells.every((r) => r.length === t.columns.length), {
+      message: 'cells must have one row per label and one column per label',
+    }),
+  );
 
 const OfficeDelegationSchema = z.object({
   officeNumber: z.string(),
@@ -41,7 +43,7 @@ const OfficeDelegationSchema = z.object({
 });
 
 /** A contract as the city receives it: the sheet's contract without its row, 委託区分, 承認日 and 選定理由. */
-const SubmittedContractSchema = ContractSchema.pick({
+const SubmittedContractSchema = z.pick(ContractSchema, {
   officeNumber: true,
   name: true,
   corporation: true,
@@ -68,11 +70,11 @@ export const SubmissionSchema = z.object({
   kind: z.literal(MONTHLY_REPORT_KIND),
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** municipality: the center's 市区町村名 (its 設定), so a city tool knows which 所在 is the city itself. */
-  center: z.object({ name: z.string().min(1), code: z.string(), municipality: z.string().optional() }),
+  center: z.object({ name: z.string().check(z.minLength(1)), code: z.string(), municipality: z.optional(z.string()) }),
   month,
   generatedAt: z.string(),
-  submittedAt: z.string().nullable(),
-  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  submittedAt: z.nullable(z.string()),
+  fingerprint: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   consultations: z.object({
     total: count,
     uniquePersons: count,
@@ -94,8 +96,8 @@ export const SubmissionSchema = z.object({
   concentration: z.object({
     threshold: z.number(),
     total: count,
-    topOffice: z.object({ name: z.string(), share: z.number() }).nullable(),
-    topCorporation: z.object({ name: z.string(), share: z.number() }).nullable(),
+    topOffice: z.nullable(z.object({ name: z.string(), share: z.number() })),
+    topCorporation: z.nullable(z.object({ name: z.string(), share: z.number() })),
     ownCorporationShare: z.number(),
     warnings: z.array(z.object({ kind: z.enum(['office', 'corporation', 'own']), name: z.string(), share: z.number(), message: z.string() })),
   }),
@@ -103,8 +105,8 @@ export const SubmissionSchema = z.object({
    * Added to version 1 after centers had submitted with it: a payload made before has neither, still reads, and
    * the city shows its cells empty (not 0: the center did not say).
    */
-  activities: ActivitiesSchema.optional(),
-  complaints: ComplaintsSchema.optional(),
+  activities: z.optional(ActivitiesSchema),
+  complaints: z.optional(ComplaintsSchema),
   quality: z.object({ errors: count, warnings: count, rowsWithErrors: count, rowsWithWarnings: count }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isBlankCell } from '../values/cell';
 import { choiceList } from '../values/choices';
 import type { IsoDate } from '../values/dates';
@@ -88,13 +88,13 @@ export const PARTICIPANT_PROFESSIONS = choiceList(
 
 /** An activity as read from its row; what could not be read is undefined (counted under 未分類). */
 export const ActivitySchema = z.object({
-  row: z.number().int().positive(),
-  heldOn: z.string().optional(),
-  kind: z.string().optional(),
-  participants: z.number().int().min(0).optional(),
+  row: z.number().check(z.int(), z.positive()),
+  heldOn: z.optional(z.string()),
+  kind: z.optional(z.string()),
+  participants: z.optional(z.number().check(z.int(), z.gte(0))),
   /** The standard professions named in 参加職種, each once. */
   professions: z.array(z.string()),
-  cases: z.number().int().min(0).optional(),
+  cases: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 
 export type Activity = z.infer<typeof ActivitySchema>;

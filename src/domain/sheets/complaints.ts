@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isBlankCell } from '../values/cell';
 import { choiceList } from '../values/choices';
 import { addDays, daysBetween, type IsoDate } from '../values/dates';
@@ -40,12 +40,12 @@ export const COMPLAINT_CATEGORIES = choiceList(['センターの対応', '職員
 
 /** A complaint as read from its row (counts only leave the center: 対応 and メモ are not part of it). */
 export const ComplaintSchema = z.object({
-  row: z.number().int().positive(),
-  receivedOn: z.string().optional(),
-  complainant: z.string().optional(),
-  category: z.string().optional(),
-  closedOn: z.string().optional(),
-  reportedOn: z.string().optional(),
+  row: z.number().check(z.int(), z.positive()),
+  receivedOn: z.optional(z.string()),
+  complainant: z.optional(z.string()),
+  category: z.optional(z.string()),
+  closedOn: z.optional(z.string()),
+  reportedOn: z.optional(z.string()),
 });
 
 export type Complaint = z.infer<typeof ComplaintSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type ChoiceList, choiceList } from '../values/choices';
 import { addDays, daysBetween, type IsoDate } from '../values/dates';
 import { isBlankCell } from '../values/cell';
@@ -106,20 +106,20 @@ export const ABUSE_TOPIC = '虐待';
  * counts such a row under 未分類 rather than dropping it.
  */
 export const ConsultationSchema = z.object({
-  row: z.number().int().positive(),
-  receivedOn: z.string().optional(),
-  personId: z.string().optional(),
-  caseType: z.enum(['新規', '継続']).optional(),
-  method: z.string().optional(),
-  requester: z.string().optional(),
-  businessArea: z.string().optional(),
-  topic: z.string().optional(),
+  row: z.number().check(z.int(), z.positive()),
+  receivedOn: z.optional(z.string()),
+  personId: z.optional(z.string()),
+  caseType: z.optional(z.enum(['新規', '継続'])),
+  method: z.optional(z.string()),
+  requester: z.optional(z.string()),
+  businessArea: z.optional(z.string()),
+  topic: z.optional(z.string()),
   dementia: z.boolean(),
   afterHours: z.boolean(),
-  profession: z.string().optional(),
-  action: z.string().optional(),
-  referredOffice: z.string().optional(),
-  reportedOn: z.string().optional(),
+  profession: z.optional(z.string()),
+  action: z.optional(z.string()),
+  referredOffice: z.optional(z.string()),
+  reportedOn: z.optional(z.string()),
 });
 
 export type Consultation = z.infer<typeof ConsultationSchema>;

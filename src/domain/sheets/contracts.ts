@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isBlankCell } from '../values/cell';
 import { choiceList } from '../values/choices';
 import type { IsoDate } from '../values/dates';
@@ -50,18 +50,18 @@ export const DELEGATION_KINDS = choiceList(KIND_VALUES, {
  * from the row are '' or undefined and reported as issues.
  */
 export const ContractSchema = z.object({
-  row: z.number().int().positive(),
-  officeNumber: z.string().min(1),
+  row: z.number().check(z.int(), z.positive()),
+  officeNumber: z.string().check(z.minLength(1)),
   name: z.string(),
   corporation: z.string(),
   address: z.string(),
   /** 所在 as given, or derived from 所在地 when the cell is empty (SPEC §2.2). */
   municipality: z.string(),
-  kind: z.enum(KIND_VALUES).optional(),
+  kind: z.optional(z.enum(KIND_VALUES)),
   start: z.string(),
-  end: z.string().optional(),
-  approvedOn: z.string().optional(),
-  reason: z.string().optional(),
+  end: z.optional(z.string()),
+  approvedOn: z.optional(z.string()),
+  reason: z.optional(z.string()),
 });
 
 export type Contract = z.infer<typeof ContractSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isBlankCell } from '../values/cell';
 import { choiceList, matchChoice } from '../values/choices';
 import { type Contract, CONTRACTS_SHEET, contractPeriod, isActiveIn } from './contracts';
@@ -32,18 +32,18 @@ const DIRECT_CHOICE = choiceList([DIRECT], { [DIRECT]: ['直営分', 'センタ�
  * 対象月 and 事業所番号 can be read; a count that is blank or unreadable is 0 (and reported when unreadable).
  */
 export const DelegationSchema = z.object({
-  row: z.number().int().positive(),
+  row: z.number().check(z.int(), z.positive()),
   month: z.string(),
-  officeNumber: z.string().min(1),
+  officeNumber: z.string().check(z.minLength(1)),
   direct: z.boolean(),
   /** 介護予防支援件数. */
-  supportCases: z.number().int().min(0),
+  supportCases: z.number().check(z.int(), z.gte(0)),
   /** 介護予防ケアマネジメント件数. */
-  careManagementCases: z.number().int().min(0),
+  careManagementCases: z.number().check(z.int(), z.gte(0)),
   /** The two counts together. */
-  cases: z.number().int().min(0),
+  cases: z.number().check(z.int(), z.gte(0)),
   /** うち新規. */
-  newCases: z.number().int().min(0),
+  newCases: z.number().check(z.int(), z.gte(0)),
 });
 
 export type Delegation = z.infer<typeof DelegationSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { a1, cellText } from '../values/cell';
 import { issueMessage } from '../issues/catalogue';
 import { type Issue, severityOf } from '../issues/issue';
@@ -24,28 +24,28 @@ export const DEFAULT_CONSULTATION_TOPICS = [
   'その他',
 ] as const;
 
-const listOf = z.array(z.string().min(1));
+const listOf = z.array(z.string().check(z.minLength(1)));
 
 /** The 設定 sheet, validated once per run; every check and report reads it from here. */
 export const SettingsSchema = z.object({
-  centerName: z.string().min(1),
+  centerName: z.string().check(z.minLength(1)),
   centerCode: z.string(),
   prefecture: z.string(),
   municipality: z.string(),
   outsideTowns: listOf,
   corporation: z.string(),
   /** A share (0–1) of delegated cases above which one office or 法人 is a concentration warning. */
-  concentrationThreshold: z.number().gt(0).lte(1),
+  concentrationThreshold: z.number().check(z.gt(0), z.lte(1)),
   /** Days after 受付日 within which suspected abuse must be reported to the city. */
-  abuseReportDays: z.number().int().min(0).max(365),
+  abuseReportDays: z.number().check(z.int(), z.gte(0), z.lte(365)),
   /** Days a complaint may stay open (no 対応完了日) before it is a warning. */
-  complaintDeadlineDays: z.number().int().min(0).max(365),
-  consultationTopics: listOf.min(1),
+  complaintDeadlineDays: z.number().check(z.int(), z.gte(0), z.lte(365)),
+  consultationTopics: listOf.check(z.minLength(1)),
   cityWorkbookUrl: z.string(),
   /** The city's order of 所在 groups in 委託事業所一覧 after the city itself (the Honjo handout's order). */
   municipalityOrder: listOf,
   /** The city staff the 提出用ファイル is shared with (reader). */
-  submissionRecipients: z.array(z.string().refine(isEmailAddress)),
+  submissionRecipients: z.array(z.string().check(z.refine(isEmailAddress))),
   /** The 提出用ファイル's URL, written by 「市へ提出」 when it creates the file. */
   submissionFileUrl: z.string(),
 });
