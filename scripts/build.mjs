@@ -13,8 +13,13 @@ const outCity = join(root, 'build-city');
 const dist = join(root, 'dist');
 const GLOBAL = 'Houkatsu';
 
-/** Apps Script's V8 runs ES2020 (ES2022 class fields fail there); UTF-8 keeps Japanese readable in the editor. */
-const appsScriptOptions = { bundle: true, format: 'iife', target: 'es2020', charset: 'utf8', minify: false, write: false, logLevel: 'warning' };
+/**
+ * Apps Script's V8 runs ES2020 (ES2022 class fields fail there); UTF-8 keeps Japanese readable in the editor.
+ * Minified, because Apps Script parses the whole bundle on every onOpen, onEdit and sidebar call (#16: 400 KB
+ * → 240 KB, the city's 315 → 190 KB); `keepNames` keeps every function's and class's own name, so that a stack
+ * trace in the execution log still says where an error came from.
+ */
+const appsScriptOptions = { bundle: true, format: 'iife', target: 'es2020', charset: 'utf8', minify: true, keepNames: true, write: false, logLevel: 'warning' };
 
 async function buildCode(entry, dir) {
   const result = await esbuild.build({ ...appsScriptOptions, entryPoints: [join(root, entry)], globalName: GLOBAL });
