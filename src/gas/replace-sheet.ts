@@ -146,8 +146,11 @@ export function rectsOf<T>(l: Layer<T>, value: T, origin: { row: number; column:
     );
 }
 
+/** The values a layer holds, each once, in the order first met; without copying the layer (marks cover a whole sheet). */
 export function distinct<T>(l: Layer<T>): T[] {
-  return [...new Set(l.flat().filter((v): v is T => v !== null))];
+  const seen = new Set<T>();
+  for (const row of l) for (const v of row) if (v !== null) seen.add(v);
+  return [...seen];
 }
 
 function sizeTo(sheet: Sheet, rows: number, columns: number): void {

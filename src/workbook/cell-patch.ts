@@ -1,5 +1,6 @@
 import { type CellValue, isSheetDate } from '../domain/values/cell';
 import type { CellRect } from '../domain/sheets/table';
+import { columnNumber } from './a1';
 import type { CellPatch } from './port';
 
 /**
@@ -124,8 +125,6 @@ function literalWidens(code: string): boolean {
   return false;
 }
 
-const columnNumber = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-
 /** The rows and columns a formula's result may fill from its cell; Infinity where nothing bounds it. */
 export interface ArrayExtent {
   readonly rows: number;
@@ -148,7 +147,7 @@ export function arrayExtent(formula: string): ArrayExtent | undefined {
   const span = (a: number, b: number): number => Math.abs(b - a) + 1;
   return ranges.reduce(
     (extent, m) => ({
-      columns: Math.max(extent.columns, span(columnNumber(m[1] ?? ''), columnNumber(m[3] ?? ''))),
+      columns: Math.max(extent.columns, span(columnNumber((m[1] ?? '').toUpperCase()), columnNumber((m[3] ?? '').toUpperCase()))),
       rows: Math.max(extent.rows, m[2] && m[4] ? span(Number(m[2]), Number(m[4])) : Number.POSITIVE_INFINITY),
     }),
     { rows: 1, columns: 1 },

@@ -49,9 +49,11 @@ function markNote(issues: readonly Issue[], previous: string): string {
  * can skip the write.
  */
 export function restyle(rect: CellRect, current: CellStyles, issues: readonly Issue[]): CellStyles | undefined {
-  const byCell = new Map<string, Issue[]>();
+  // A number per cell (Sheets has at most 18,278 columns): the loop below looks up every cell of the block.
+  const cellKey = (row: number, column: number): number => row * 32768 + column;
+  const byCell = new Map<number, Issue[]>();
   for (const issue of issues) {
-    const key = `${issue.row}:${rectOfA1(issue.cell)?.column ?? 0}`;
+    const key = cellKey(issue.row, rectOfA1(issue.cell)?.column ?? 0);
     const list = byCell.get(key);
     if (list) list.push(issue);
     else byCell.set(key, [issue]);
@@ -64,7 +66,7 @@ export function restyle(rect: CellRect, current: CellStyles, issues: readonly Is
     const noteRow = notes[r];
     if (!bgRow || !noteRow) continue;
     for (let c = 0; c < rect.numColumns; c++) {
-      const found = byCell.get(`${rect.row + r}:${rect.column + c}`);
+      const found = byCell.get(cellKey(rect.row + r, rect.column + c));
       const bg = bgRow[c] ?? null;
       const note = noteRow[c] ?? '';
       let nextBg = bg;

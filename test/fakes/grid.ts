@@ -112,12 +112,20 @@ export class Grid<V> {
     return out;
   }
 
+  /** getValues: every read of a check goes through here, so it walks the stored rows as readLayer does. */
   readValues(rect: Rect, copyDate: (date: Date) => Date): (CellValue | '')[][] {
-    return this.read(rect, (r, c) => {
-      const value = this.values.get(r, c);
-      if (value === undefined) return '';
-      return value instanceof Date ? copyDate(value) : value;
-    });
+    const out: (CellValue | '')[][] = new Array<(CellValue | '')[]>(rect.numRows);
+    const c0 = rect.column - 1;
+    for (let i = 0; i < rect.numRows; i++) {
+      const stored = this.values.row(rect.row - 1 + i);
+      const row: (CellValue | '')[] = new Array<CellValue | ''>(rect.numColumns);
+      for (let j = 0; j < rect.numColumns; j++) {
+        const value = stored?.[c0 + j];
+        row[j] = value === undefined ? '' : value instanceof Date ? copyDate(value) : value;
+      }
+      out[i] = row;
+    }
+    return out;
   }
 
   readDisplay(rect: Rect): string[][] {

@@ -31,36 +31,67 @@ export interface RowReader<K extends string> {
 }
 
 export function rowReader<K extends string>(table: Table<K>, specs: readonly ColumnSpec<K>[], row: TableRow, issues: Issue[]): RowReader<K> {
-  const specOf = (key: K): ColumnSpec<K> => specs.find((s) => s.key === key) ?? { key, header: key };
-  const title = (key: K): string => columnTitle(table, specOf(key));
-  return {
-    row,
-    issues,
-    has: (key) => table.columns[key] !== undefined,
-    index: (key) => table.columns[key],
-    raw(key) {
-      const column = table.columns[key];
-      if (column === undefined) return undefined;
-      return row.values[column] ?? null;
-    },
-    title,
-    word: (key, text) => table.words?.[key]?.get(foldKey(text))?.standard,
-    standard: (key) => specOf(key).header,
-    report(key, code, params, suggestion, offer) {
-      const column = table.columns[key] ?? 0;
-      const message = issueMessage(code, params);
-      const issue: Issue = {
-        sheet: table.sheet,
-        row: row.rowNumber,
-        column: title(key),
-        cell: cellAddress(row.rowNumber, column),
-        code,
-        severity: severityOf(code),
-        message,
-      };
-      issues.push({ ...issue, ...(suggestion === undefined ? {} : { suggestion }), ...(offer === undefined ? {} : { offer }) });
-    },
-  };
+  return new TableRowReader(table, specs, row, issues);
+}
+
+/**
+ * A class rather than an object of closures: a check makes one reader per row, and closures made per row cost
+ * the bundle's kept names (esbuild's keepNames sets each one's `name` as it is made) and the garbage collector.
+ */
+class TableRowReader<K extends string> implements RowReader<K> {
+  constructor(
+    private readonly table: Table<K>,
+    private readonly specs: readonly ColumnSpec<K>[],
+    readonly row: TableRow,
+    readonly issues: Issue[],
+  ) {}
+
+  private specOf(key: K): ColumnSpec<K> {
+    return this.specs.find((s) => s.key === key) ?? { key, header: key };
+  }
+
+  has(key: K): boolean {
+    return this.table.columns[key] !== undefined;
+  }
+
+  index(key: K): number | undefined {
+    return this.table.columns[key];
+  }
+
+  raw(key: K): CellValue | undefined {
+    const column = this.table.columns[key];
+    if (column === undefined) return undefined;
+    return this.row.values[column] ?? null;
+  }
+
+  title(key: K): string {
+    return columnTitle(this.table, this.specOf(key));
+  }
+
+  word(key: K, text: string): string | undefined {
+    return this.table.words?.[key]?.get(foldKey(text))?.standard;
+  }
+
+  standard(key: K): string {
+    return this.specOf(key).header;
+  }
+
+  report<C extends IssueCode>(key: K, code: C, params: IssueParams<C>, suggestion?: string, offer?: MappingOffer): void {
+    const column = this.table.columns[key] ?? 0;
+    // Filled in place rather than spread: a first check of a real ledger reports thousands of these.
+    const issue: { -readonly [P in keyof Issue]: Issue[P] } = {
+      sheet: this.table.sheet,
+      row: this.row.rowNumber,
+      column: this.title(key),
+      cell: cellAddress(this.row.rowNumber, column),
+      code,
+      severity: severityOf(code),
+      message: issueMessage(code, params),
+    };
+    if (suggestion !== undefined) issue.suggestion = suggestion;
+    if (offer !== undefined) issue.offer = offer;
+    this.issues.push(issue);
+  }
 }
 
 /** Shown in a message: the value as typed, shortened so a 10,000-character cell does not flood the sidebar. */
@@ -164,12 +195,10 @@ const MONTH_KIND: CalendarKind<YearMonth> = {
 function readCalendarField<K extends string, V extends string>(r: RowReader<K>, key: K, kind: CalendarKind<V>, opts: FieldOptions): V | undefined {
   const value = present(r, key, opts.required, opts.hint);
   if (value === undefined) return undefined;
-  // Made only when there is something to say: most cells are right, and a check reads 100,000 rows.
-  const cell = () => ({ title: r.title(key), shown: shown(value) });
   const reading = kind.read(value, opts.today);
   if (reading.kind === 'blank') return undefined;
   if (reading.kind === 'invalid') {
-    r.report(key, kind.invalid, { ...cell(), reason: reading.reason });
+    r.report(key, kind.invalid, { ...cellParams(r, key, value), reason: reading.reason });
     return undefined;
   }
   const written: CalendarNotation | undefined =
@@ -179,14 +208,22 @@ function readCalendarField<K extends string, V extends string>(r: RowReader<K>, 
         ? 'full-width'
         : undefined;
   if (reading.trap) {
-    r.report(key, 'DATE_ERA_TRAP', { ...cell(), trap: reading.trap.message, value: reading.value }, reading.value);
+    r.report(key, 'DATE_ERA_TRAP', { ...cellParams(r, key, value), trap: reading.trap.message, value: reading.value }, reading.value);
   } else if (reading.noYear) {
     // Says the year it supplied even when the cell is also 全角: writing the year out fixes both.
-    r.report(key, 'DATE_NO_YEAR', { ...cell(), date: formatJapaneseDate(reading.value), value: reading.value }, reading.value);
+    r.report(key, 'DATE_NO_YEAR', { ...cellParams(r, key, value), date: formatJapaneseDate(reading.value), value: reading.value }, reading.value);
   } else if (written !== undefined) {
-    r.report(key, kind.notation, { ...cell(), written, value: reading.value }, reading.value);
+    r.report(key, kind.notation, { ...cellParams(r, key, value), written, value: reading.value }, reading.value);
   }
   return reading.value;
+}
+
+/**
+ * The cell as a message names it. Made only when there is something to say (most cells are right, and a check
+ * reads 100,000 rows), by a function of the module rather than a closure made per cell.
+ */
+function cellParams<K extends string>(r: RowReader<K>, key: K, value: CellValue): { title: string; shown: string } {
+  return { title: r.title(key), shown: shown(value) };
 }
 
 /** A date column (受付日, 契約開始日 …). */
@@ -202,15 +239,21 @@ export function readMonthField<K extends string>(r: RowReader<K>, key: K, opts: 
 /**
  * One typed word read as a choice of the column: the choice itself, the center's own word for one (読み替え, no
  * warning), a variant (the caller warns), or unknown, reported here with the 読み替え the sidebar may offer.
- * `seen` is the text the message shows (the whole cell).
+ * `seen` is what the message shows (the whole cell), made into text only when there is a message.
  */
-function chooseOne<K extends string>(r: RowReader<K>, key: K, word: string, list: ChoiceList, seen: string): { value: string; variant: boolean } | undefined {
+function chooseOne<K extends string>(
+  r: RowReader<K>,
+  key: K,
+  word: string,
+  list: ChoiceList,
+  seen: CellValue,
+): { value: string; variant: boolean } | undefined {
   const match = matchChoice(word, list);
   if (match.kind === 'exact') return { value: match.value, variant: false };
   const own = r.word(key, word);
   if (own !== undefined) return { value: own, variant: false };
   if (match.kind === 'variant') return { value: match.value, variant: true };
-  r.report(key, 'CHOICE_UNKNOWN', { title: r.title(key), shown: seen, choices: list.values }, undefined, {
+  r.report(key, 'CHOICE_UNKNOWN', { title: r.title(key), shown: shown(seen), choices: list.values }, undefined, {
     kind: 'value',
     column: r.standard(key),
     local: word.trim(),
@@ -222,7 +265,7 @@ function chooseOne<K extends string>(r: RowReader<K>, key: K, word: string, list
 export function readChoiceField<K extends string>(r: RowReader<K>, key: K, list: ChoiceList, opts: FieldOptions): string | undefined {
   const value = present(r, key, opts.required, opts.hint);
   if (value === undefined) return undefined;
-  const chosen = chooseOne(r, key, typeof value === 'string' ? value : shown(value), list, shown(value));
+  const chosen = chooseOne(r, key, typeof value === 'string' ? value : shown(value), list, value);
   if (chosen?.variant) r.report(key, 'CHOICE_VARIANT', { title: r.title(key), shown: shown(value), value: chosen.value }, chosen.value);
   return chosen?.value;
 }
@@ -248,7 +291,7 @@ export function readChoicesField<K extends string>(r: RowReader<K>, key: K, list
   let variant = false;
   let unknown = false;
   for (const part of parts) {
-    const one = chooseOne(r, key, part, list, shown(part));
+    const one = chooseOne(r, key, part, list, part);
     if (one === undefined) {
       unknown = true;
       continue;
