@@ -8,6 +8,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': '<rootDir>/test/esbuild-transform.js' },
+  // One file instead of exceljs' ~150 modules, made by test/global-setup.js: the same code, loaded 3× faster.
+  moduleNameMapper: { '^exceljs$': '<rootDir>/node_modules/.cache/houkatsu-test/exceljs.cjs' },
   maxWorkers: '100%',
   globalSetup: '<rootDir>/test/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/fast-equality.js'],

@@ -4,7 +4,7 @@
  * alone should not wait for esbuild. A directory's time changes when a file is added or removed in it.
  */
 const { execFileSync } = require('node:child_process');
-const { mkdtempSync, readdirSync, statSync } = require('node:fs');
+const { mkdirSync, mkdtempSync, readdirSync, statSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -31,7 +31,28 @@ function oldestOutput() {
   }
 }
 
+/**
+ * exceljs as one file for the tests (jest.config.js maps `exceljs` to it). Jest loads a test file's modules afresh
+ * for every file, resolving and compiling each of exceljs' ~150 modules again: 0.3 s for each of the 23 files that
+ * use it. Bundled by esbuild, the same code loads in 0.1 s. Built again when the installed exceljs changes.
+ */
+const EXCELJS_BUNDLE = join(ROOT, 'node_modules', '.cache', 'houkatsu-test', 'exceljs.cjs');
+
+function bundleExcelJs() {
+  if (newest(EXCELJS_BUNDLE) > newest(join(ROOT, 'node_modules', 'exceljs', 'package.json'))) return;
+  mkdirSync(join(EXCELJS_BUNDLE, '..'), { recursive: true });
+  require('esbuild').buildSync({
+    stdin: { contents: "module.exports = require('exceljs');", resolveDir: ROOT },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: EXCELJS_BUNDLE,
+    logLevel: 'warning',
+  });
+}
+
 module.exports = async function globalSetup() {
+  bundleExcelJs();
   // The folder of this test run, where the first test that needs the demo runs it for all (test/helpers/demo.ts)
   // and the first browser test starts the run's Chromium (test/ui/harness.ts), which stops when this process is
   // gone; the workers inherit this process's environment.
