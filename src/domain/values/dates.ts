@@ -1,4 +1,5 @@
 import { type CellValue, isSheetDate } from './cell';
+import { TextMemo } from './memo';
 import { toHalfWidthAlnum } from './text';
 
 /**
@@ -371,20 +372,15 @@ export function readDate(value: CellValue, context: DateContext = {}): DateReadi
  * Readings of typed dates, by the check's date and the text. A ledger typed by hand repeats its dates (a year's few
  * hundred days over thousands of rows), and reading one goes through full-width folding, the era table and several
  * patterns; a first check of years of 和暦 spent most of its time there. A reading is frozen, so one serves every
- * cell with that text. The map is emptied when it is full, so a long run of different texts cannot grow it.
+ * cell with that text.
  */
-const TEXT_READINGS = new Map<string, DateReading>();
-const TEXT_READINGS_LIMIT = 10_000;
+const TEXT_READINGS = new TextMemo<DateReading>();
 
 function readDateText(text: string, context: DateContext): DateReading {
-  const key = `${context.today ?? ''}\u0000${text}`;
-  const known = TEXT_READINGS.get(key);
-  if (known !== undefined) return known;
-  const reading =
-    text.replace(/[\s\u3000]/g, '') === '' ? { kind: 'blank' as const } : (parseDateText(text, context) ?? { kind: 'invalid' as const, reason: NOT_A_DATE });
-  if (reading.kind === 'date' && reading.trap) Object.freeze(reading.trap);
-  Object.freeze(reading);
-  if (TEXT_READINGS.size >= TEXT_READINGS_LIMIT) TEXT_READINGS.clear();
-  TEXT_READINGS.set(key, reading);
-  return reading;
+  return TEXT_READINGS.get(`${context.today ?? ''}\u0000${text}`, () => {
+    const reading =
+      text.replace(/[\s\u3000]/g, '') === '' ? { kind: 'blank' as const } : (parseDateText(text, context) ?? { kind: 'invalid' as const, reason: NOT_A_DATE });
+    if (reading.kind === 'date' && reading.trap) Object.freeze(reading.trap);
+    return Object.freeze(reading);
+  });
 }

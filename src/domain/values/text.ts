@@ -3,6 +3,8 @@
  * `foldKey` for matching (never written back) and `toHalfWidthAlnum` for values that are written back.
  */
 
+import { TextMemo } from './memo';
+
 const BRACKETS = /[（）()「」【】［］[\]〔〕『』<>＜＞]/g;
 const DASHES = /[ー－―‐\-‑‒–—−ｰ]/g;
 const CIRCLES = /[〇○◯]/g;
@@ -23,6 +25,13 @@ function foldOnce(s: string): string {
  * the same key. Removing a space can let NFKC compose a dakuten onto the letter before it, so fold until stable.
  */
 export function foldKey(s: string): string {
+  return FOLDED.get(s, foldUntilStable);
+}
+
+/** A column's choices and headers repeat over thousands of rows; folding one goes through NFKC and six patterns. */
+const FOLDED = new TextMemo<string>();
+
+function foldUntilStable(s: string): string {
   let key = foldOnce(s);
   for (let i = 0; i < 4; i++) {
     const again = foldOnce(key);
