@@ -14,6 +14,8 @@ module.exports = {
   ...base,
   roots: ['<rootDir>/test/domain', '<rootDir>/test/corpus', '<rootDir>/test/workbook'],
   globalSetup: undefined,
+  // The packages as installed: the bundled copies are made by the global setup, which does not run here.
+  moduleNameMapper: {},
   reporters: ['default'],
   setupFiles: [...(base.setupFiles ?? []), '<rootDir>/test/stryker/fewer-property-runs.js'],
   testSequencer: '<rootDir>/test/stryker/covering-files-sequencer.js',
