@@ -93,6 +93,32 @@ export function sampleSettings(center: SampleCenter): CellValue[][] {
   ];
 }
 
+/** The stream a center's sheet draws from: its own, so that a change in how one sheet is made leaves the others as they were. */
+function sheetStream(center: SampleCenter, seed: number, sheet: string): ReturnType<typeof seededRandom> {
+  return seededRandom(mixSeed(seed, center.code, sheet));
+}
+
+/** The 12 months of a sample ending `lastMonth`. */
+function sampleMonths(lastMonth: YearMonth): YearMonth[] {
+  return Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11));
+}
+
+/**
+ * A center's 活動記録 as its workbook holds it, with the mess planted in it, made without the rest of the workbook
+ * (a test of the activities over many seeds need not make a year of 相談記録 for each).
+ */
+export function sampleCenterActivities(
+  center: SampleCenter,
+  seed: number,
+  lastMonth: YearMonth = SAMPLE_LAST_MONTH,
+): { sheet: SampleSheet; planted: PlantedMess[] } {
+  if (!isHonjoCenterName(center.name)) throw new Error(`not a center of the Honjo sample: ${center.name}`);
+  const records = RECORD_HABITS[center.name];
+  const random = sheetStream(center, seed, ACTIVITIES_SHEET);
+  const activities = sampleActivities({ random, months: sampleMonths(lastMonth), staff: STAFF, neverAttend: records.neverAttend });
+  return activitySheet(activities, { random, mess: records.activities });
+}
+
 /**
  * A center's workbook for the 12 months ending `lastMonth`: 設定, 相談記録, 委託契約, 委託実績, 活動記録 and 苦情記録, with the mess
  * people type and where each piece of it is. The same seed gives the same workbook; each center draws from
@@ -103,8 +129,8 @@ export function sampleCenterWorkbook(center: SampleCenter, seed: number, lastMon
   if (!isHonjoCenterName(center.name)) throw new Error(`not a center of the Honjo sample: ${center.name}`);
   const habits = CENTER_HABITS[center.name];
   const records = RECORD_HABITS[center.name];
-  const stream = (part: string): ReturnType<typeof seededRandom> => seededRandom(mixSeed(seed, center.code, part));
-  const months = Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11));
+  const stream = (part: string): ReturnType<typeof seededRandom> => sheetStream(center, seed, part);
+  const months = sampleMonths(lastMonth);
 
   const consultationRandom = stream(CONSULTATIONS_SHEET);
   const clean = sampleConsultations({
@@ -124,9 +150,7 @@ export function sampleCenterWorkbook(center: SampleCenter, seed: number, lastMon
   const delegations = sampleDelegations({ contracts, months, random: delegationRandom });
   const delegationMess = delegationSheet(delegations, { random: delegationRandom, mess: habits.delegations });
 
-  const activityRandom = stream(ACTIVITIES_SHEET);
-  const activities = sampleActivities({ random: activityRandom, months, staff: STAFF, neverAttend: records.neverAttend });
-  const activityMess = activitySheet(activities, { random: activityRandom, mess: records.activities });
+  const activityMess = sampleCenterActivities(center, seed, lastMonth);
 
   const complaintRandom = stream(COMPLAINTS_SHEET);
   const complaints = sampleComplaints({ random: complaintRandom, months });

@@ -4,7 +4,7 @@ import { readSettings, SETTINGS_SHEET } from '../../src/domain/sheets/settings';
 import type { RawSheet } from '../../src/domain/sheets/table';
 import { readWorkbook, type WorkbookReading } from '../../src/domain/sheets/workbook-check';
 import type { CellValue } from '../../src/domain/values/cell';
-import { HONJO_CENTERS, sampleCenterWorkbook, type SampleWorkbook } from '../../src/sample/center';
+import { HONJO_CENTERS, sampleCenterActivities, sampleCenterWorkbook, sampleSettings, type SampleWorkbook } from '../../src/sample/center';
 import { rawSheet } from '../helpers/tables';
 import { readSample } from './read-sample';
 
@@ -90,7 +90,13 @@ describe('活動記録: a year of meetings, classes and events in each center', 
 
   test.each([1, 42, 987654321])('with seed %i too: 本庄南 without 歯科医師・薬剤師, the others with both in 年度 2020', (seed) => {
     HONJO_CENTERS.forEach((center, i) => {
-      const meetings = ofKind(readSample(sampleCenterWorkbook(center, seed)), MEETING).filter((a) => FISCAL_2020.includes(month(a)));
+      // The workbook's 活動記録 for the seed (its own stream), read beside 設定 without the year of 相談記録.
+      const activities: SampleWorkbook = {
+        center,
+        sheets: [{ name: SETTINGS_SHEET, rows: sampleSettings(center) }, sampleCenterActivities(center, seed).sheet],
+        planted: [],
+      };
+      const meetings = ofKind(readSample(activities), MEETING).filter((a) => FISCAL_2020.includes(month(a)));
       const has = (p: string): boolean => meetings.some((a) => a.professions.includes(p));
       expect([center.name, has('歯科医師'), has('薬剤師')]).toEqual([center.name, i !== 2, i !== 2]);
     });
@@ -127,6 +133,10 @@ describe('the same seed gives the same rows; each center its own', () => {
     HONJO_CENTERS.forEach((center, i) => {
       const again = sampleCenterWorkbook(center, SEED);
       for (const name of ['活動記録', '苦情記録']) expect(sheetRows(again, name)).toEqual(sheetRows(samples[i] as SampleWorkbook, name));
+      // Made alone (as the test over many seeds makes it), 活動記録 is the workbook's, its planted mess too.
+      const alone = sampleCenterActivities(center, SEED);
+      expect(alone.sheet.rows).toEqual(sheetRows(samples[i] as SampleWorkbook, '活動記録'));
+      expect(alone.planted).toEqual((samples[i] as SampleWorkbook).planted.filter((p) => p.sheet === '活動記録'));
     });
     const firstRows = samples.map((s) => JSON.stringify(sheetRows(s, '活動記録').slice(1, 20)));
     expect(new Set(firstRows).size).toBe(4);
