@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { anyText } from '../helpers/arbitraries';
 import { canonicalJson, fingerprintOf, utf8Bytes } from '../../src/domain/reports/fingerprint';
 
 /**
@@ -67,5 +69,51 @@ describe('UTF-8 encoding at the length boundaries', () => {
 
   test('an empty text has no bytes', () => {
     expect(Array.from(utf8Bytes(''))).toEqual([]);
+  });
+
+  test('any text, lone surrogates and astral characters included, gives the bytes Node’s TextEncoder gives', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(anyText({ maxLength: 40 }), (text) => {
+        expect(Array.from(utf8Bytes(text))).toEqual(Array.from(encoder.encode(text)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('canonical JSON against JSON.stringify', () => {
+  /** The same data with its keys sorted, written by JSON.stringify: an independent reading of what canonical means. */
+  const sortedCopy = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sortedCopy)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sortedCopy((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+
+  test('any JSON data (numeric keys, which objects list first, included) is written as its sorted copy is', () => {
+    // Numeric keys are left out of the copy's check: an object lists them first whatever the order they were added in.
+    const key = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('a', 'B', 'ä', '_', 'z'));
+    const data = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 6 }), tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 4 }),
+      object: fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+    })).value;
+    fc.assert(
+      fc.property(data, (v) => {
+        const expected = JSON.stringify(sortedCopy(v));
+        if (!/"\d+":/.test(expected)) expect(canonicalJson(v)).toBe(expected);
+        expect(JSON.parse(canonicalJson(v))).toEqual(v);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('keys in code-unit order: digits before capitals before small letters, "10" before "2"', () => {
+    expect(canonicalJson({ b: 1, '2': 2, B: 3, '10': 4, ä: 5, a: 6 })).toBe('{"10":4,"2":2,"B":3,"a":6,"b":1,"ä":5}');
   });
 });
