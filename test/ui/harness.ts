@@ -106,20 +106,31 @@ export interface ServedPage {
   screenshot(name: string): Promise<string>;
 }
 
-/** Opens served HTML at a sidebar's or dialog's size, with google.script.run answered by the vm. */
-export async function openServed(
-  browser: Browser,
-  env: GasEnvironment,
-  script: Context,
-  html: string,
-  size: { width: number; height: number },
-): Promise<ServedPage> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(size);
-  const requests: string[] = [];
+/** What the one tab of a browser context shows now: the page it serves and the script that answers it. */
+interface Screen {
+  script: Context;
+  html: string;
+  requests: string[];
+}
+
+/**
+ * The one tab of each browser context, set up once (the server shim, the routes) and navigated to each screen a test
+ * opens, as Apps Script shows one sidebar or dialog at a time: a new tab per screen cost Chromium a renderer each.
+ */
+const tabs = new WeakMap<BrowserContext, { page: Page; screen: Screen }>();
+
+async function tabOf(context: BrowserContext, screen: Screen): Promise<Page> {
+  const known = tabs.get(context);
+  if (known && !known.page.isClosed()) {
+    known.screen = screen;
+    return known.page;
+  }
+  const page = await context.newPage();
+  const tab = { page, screen };
+  tabs.set(context, tab);
   await page.exposeFunction('__gasRun', (name: string, argsJson: string) => {
     try {
-      const value = runFunction(script, name, ...(JSON.parse(argsJson) as unknown[]));
+      const value = runFunction(tab.screen.script, name, ...(JSON.parse(argsJson) as unknown[]));
       // The return value crosses as JSON, as google.script.run serialises it.
       return { ok: true, value: value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown) };
     } catch (error) {
@@ -130,12 +141,29 @@ export async function openServed(
   await page.route('**/*', async (route) => {
     const url = route.request().url();
     if (url === `${ORIGIN}/page.html`) {
-      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: tab.screen.html });
       return;
     }
-    requests.push(url);
+    tab.screen.requests.push(url);
     await route.abort();
   });
+  return page;
+}
+
+/**
+ * Opens served HTML at a sidebar's or dialog's size, with google.script.run answered by the vm. The screen opened
+ * before in the same context is gone (its tab now shows this one), as a sidebar replaces the one before in Sheets.
+ */
+export async function openServed(
+  browser: Browser,
+  env: GasEnvironment,
+  script: Context,
+  html: string,
+  size: { width: number; height: number },
+): Promise<ServedPage> {
+  const requests: string[] = [];
+  const page = await tabOf(browser.context, { script, html, requests });
+  await page.setViewportSize(size);
   await page.goto(`${ORIGIN}/page.html`);
   void env;
   return {
