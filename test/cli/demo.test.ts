@@ -130,18 +130,21 @@ describe('houkatsu demo', () => {
   test('every deliberate mess is reported with its code at its row, and nothing else is an error', async () => {
     const checks: CliRun[] = [];
     for (const center of HONJO_CENTERS) checks.push(await run('check', join(first, 'センター', `${center.name}.xlsx`), '--json', '--today', '2021-03-05'));
+    // As the demo wrote the workbooks: 児玉's mess on its own sheets, headers and rows.
+    const planted = HONJO_CENTERS.map((center) => centerLedger(center, DEFAULT_SEED).planted);
+    const key = (i: { sheet: string; row: number; code: string }): string => `${i.sheet}!${i.row} ${i.code}`;
     HONJO_CENTERS.forEach((center, index) => {
       const r = checks[index] as CliRun;
       const issues = (JSON.parse(r.stdout) as { issues: { sheet: string; row: number; column: string; code: string; severity: string }[] }).issues;
-      // As the demo wrote the workbook: 児玉's mess on its own sheets, headers and rows.
-      const planted = centerLedger(center, DEFAULT_SEED).planted;
-      for (const p of planted) expect(issues).toContainEqual(expect.objectContaining({ sheet: p.sheet, row: p.row, code: p.code }));
-      const isPlanted = (i: { sheet: string; row: number; code: string }) => planted.some((p) => p.sheet === i.sheet && p.row === i.row && p.code === i.code);
-      expect(issues.filter((i) => i.severity === 'error' && !isPlanted(i))).toEqual([]);
+      const mess = new Set((planted[index] ?? []).map(key));
+      const reported = new Set(issues.map(key));
+      // One comparison per center for all its mess (an expect() per item took most of this test's time).
+      expect({ center: center.name, unreported: [...mess].filter((k) => !reported.has(k)) }).toEqual({ center: center.name, unreported: [] });
+      expect(issues.filter((i) => i.severity === 'error' && !mess.has(key(i)))).toEqual([]);
     });
     // The mess of 活動記録 and 苦情記録 is among it: a 種類 and a 参加職種 as people shorten them, a 個別会議 without
     // 検討事例数, 参加者数 with 名, a complaint open since 2020-03, a 市への報告日 a month before its 受付日.
-    const onRecords = HONJO_CENTERS.flatMap((c) => centerLedger(c, DEFAULT_SEED).planted).filter((p) => p.sheet === '活動記録' || p.sheet === '苦情記録');
+    const onRecords = planted.flat().filter((p) => p.sheet === '活動記録' || p.sheet === '苦情記録');
     expect(onRecords.map((p) => `${p.sheet}:${p.code}`).sort()).toEqual(
       [
         '活動記録:CHOICE_VARIANT',
