@@ -20,6 +20,9 @@ function foldOnce(s: string): string {
     .replace(/･/g, '・');
 }
 
+/** A column's choices and headers repeat over thousands of rows; folding one goes through NFKC and six patterns. */
+const FOLDED = new TextMemo<string>();
+
 /**
  * A key for matching headers and choices: `【 受付日 】`, `受付日`, `受付 日` and `ｹｰｽ番号`/`ケース番号` fold to
  * the same key. Removing a space can let NFKC compose a dakuten onto the letter before it, so fold until stable.
@@ -27,9 +30,6 @@ function foldOnce(s: string): string {
 export function foldKey(s: string): string {
   return FOLDED.get(s, foldUntilStable);
 }
-
-/** A column's choices and headers repeat over thousands of rows; folding one goes through NFKC and six patterns. */
-const FOLDED = new TextMemo<string>();
 
 function foldUntilStable(s: string): string {
   let key = foldOnce(s);
