@@ -65,6 +65,9 @@ describe('UTF-8 encoding at the length boundaries', () => {
     // A low surrogate before a high one is two lone surrogates, not a pair.
     expect(Array.from(utf8Bytes('\udc00\ud800'))).toEqual([0xef, 0xbf, 0xbd, 0xef, 0xbf, 0xbd]);
     expect(Array.from(utf8Bytes('a\ud800b'))).toEqual([0x61, 0xef, 0xbf, 0xbd, 0x62]);
+    // A low surrogate after a character that is not a high one, and a high one before a character past the low range.
+    expect(Array.from(utf8Bytes('a\udc00'))).toEqual([0x61, 0xef, 0xbf, 0xbd]);
+    expect(Array.from(utf8Bytes('\udbff\ue000'))).toEqual([0xef, 0xbf, 0xbd, 0xee, 0x80, 0x80]);
   });
 
   test('an empty text has no bytes', () => {
