@@ -238,8 +238,13 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
   };
   const timeZone = (): string => (zone ??= spreadsheet.getSpreadsheetTimeZone() || JAPAN_TIME_ZONE);
 
+  let spreadsheetName: string | undefined;
+
   return {
-    name: spreadsheet.getName(),
+    // Asked when used: the default センター名, which a 設定 that names the center does not need.
+    get name(): string {
+      return (spreadsheetName ??= spreadsheet.getName());
+    },
     today: () => todayIn(JAPAN_TIME_ZONE),
     sheetNames: () => spreadsheet.getSheets().map((s) => s.getName()),
     readSheet(name) {

@@ -9,7 +9,7 @@ import { REPORT_SHEET_PREFIX } from './report-layout';
 import type { WorkbookPort } from './port';
 
 export function loadSettings(port: WorkbookPort): SettingsReading {
-  return readSettings(port.readSheet(SETTINGS_SHEET), port.name);
+  return readSettings(port.readSheet(SETTINGS_SHEET), () => port.name);
 }
 
 /** 読み替え: the center's own names and words for the standard ones (none when the sheet is not there). */
@@ -83,6 +83,9 @@ export function checkWorkbook(port: WorkbookPort, options: { mark: boolean } = {
   return reading;
 }
 
+/** Settings enough to tell which sheets 読み替え maps: that depends on neither 設定 nor the center's name. */
+const SHEET_NAMES_ONLY = defaultSettings('');
+
 /**
  * onEdit: checks and marks only the edited rows (a paste of many rows included). Rows at or above the
  * header are left alone. Returns undefined when the edited sheet is not one the product checks.
@@ -91,7 +94,7 @@ export function checkEditedRows(port: WorkbookPort, sheet: string, first: number
   // The edited sheet may be the center's own name for a checked sheet, or 読み替え itself. Which sheets are
   // mapped does not depend on 設定, so an edit elsewhere costs only the read of 読み替え.
   const mappingRaw = port.readSheet(MAPPING_SHEET);
-  if (!isCheckedSheet(sheet, readMapping(mappingRaw, defaultSettings(port.name)).mapping)) return undefined;
+  if (!isCheckedSheet(sheet, readMapping(mappingRaw, SHEET_NAMES_ONLY).mapping)) return undefined;
   const { settings } = loadSettings(port);
   const mapping = readMapping(mappingRaw, settings);
   const raw = sheet === MAPPING_SHEET ? mapping.raw : port.readRows(sheet, first, count);

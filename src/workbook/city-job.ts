@@ -330,7 +330,7 @@ export function consolidationJob(month: string, since: string): CenterJob<Center
 
 /** Where the city stands, from its 設定: 市区町村名 (its own group first), 所在の順 and 集中の警告しきい値. */
 export function cityPlaceOf(port: WorkbookPort): CityPlace {
-  const { settings } = readSettings(port.readSheet(SETTINGS_SHEET), port.name);
+  const { settings } = readSettings(port.readSheet(SETTINGS_SHEET), () => port.name);
   return { municipality: settings.municipality, municipalityOrder: settings.municipalityOrder, threshold: settings.concentrationThreshold };
 }
 

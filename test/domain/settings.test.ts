@@ -56,3 +56,27 @@ describe('readSettings', () => {
     }
   });
 });
+
+describe('readSettings: the spreadsheet’s name, asked for only when 設定 names no center', () => {
+  const asked: string[] = [];
+  const nameOf = (name: string) => (): string => {
+    asked.push(name);
+    return name;
+  };
+
+  test('a センター名 in 設定 is used, and the name is not asked', () => {
+    asked.length = 0;
+    const sheet = rawSheet('設定', [['センター名', '本庄西地域包括支援センター']]);
+    expect(readSettings(sheet, nameOf('台帳')).settings.centerName).toBe('本庄西地域包括支援センター');
+    expect(asked).toEqual([]);
+  });
+
+  test('no センター名 or a blank one: the name is asked once, and a blank name gives the plain word', () => {
+    asked.length = 0;
+    expect(readSettings(undefined, nameOf('台帳')).settings.centerName).toBe('台帳');
+    expect(readSettings(rawSheet('設定', [['センター名', '  ']]), nameOf('本庄東')).settings.centerName).toBe('本庄東');
+    expect(readSettings(rawSheet('設定', []), nameOf(' ')).settings.centerName).toBe('地域包括支援センター');
+    expect(asked).toEqual(['台帳', '本庄東', ' ']);
+    expect(readSettings(undefined, '書いた名前').settings.centerName).toBe('書いた名前');
+  });
+});

@@ -76,6 +76,42 @@ describe('formulas and merged areas, read when used', () => {
   });
 });
 
+describe('the spreadsheet’s name, asked only for the default センター名', () => {
+  const world = (settings: unknown[][]): { env: GasEnvironment; context: object } => {
+    const env = createGasEnvironment({ htmlDir: join(ROOT, 'build') });
+    env.spreadsheet.rename('本庄西包括 台帳');
+    sheetFromRows(env.spreadsheet, '設定', [['項目', '値'], ...settings]);
+    sheetFromRows(env.spreadsheet, '相談記録', [CONSULTATION_HEADER, ...consultations(5)]);
+    sheetFromRows(env.spreadsheet, '委託契約', [CONTRACT_HEADER, contract()]);
+    sheetFromRows(env.spreadsheet, '委託実績', [DELEGATION_HEADER, delegation()]);
+    return { env, context: loadBundle(join(ROOT, 'build', 'Code.js'), env) };
+  };
+
+  /** The 月報's センター名 row. */
+  const centerNameOn = (env: GasEnvironment): unknown =>
+    env.spreadsheet
+      .peekSheet('月報_2026-10')
+      .peekValues()
+      .find((row) => row[0] === 'センター名')?.[1];
+
+  test('a 設定 that names the center spares the call, for the 月報 and the check alike', () => {
+    const { env, context } = world([['センター名', '本庄西地域包括支援センター']]);
+    env.callLog.reset();
+    runFunction(context, 'reportDialogBuild', '2026-10');
+    runFunction(context, 'sidebarRecheck');
+    expect(env.callLog.count('Spreadsheet.getName')).toBe(0);
+    expect(centerNameOn(env)).toBe('本庄西地域包括支援センター');
+  });
+
+  test('without one the 月報 is headed with the spreadsheet’s name, asked once', () => {
+    const { env, context } = world([]);
+    env.callLog.reset();
+    runFunction(context, 'reportDialogBuild', '2026-10');
+    expect(env.callLog.count('Spreadsheet.getName')).toBe(1);
+    expect(centerNameOn(env)).toBe('本庄西包括 台帳');
+  });
+});
+
 describe('chart sources', () => {
   let env: GasEnvironment;
   let restore: () => void;

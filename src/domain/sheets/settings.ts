@@ -52,9 +52,14 @@ export const SettingsSchema = z.object({
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** The センター名 when 設定 gives none: the spreadsheet's (or file's) name, or a plain word when that is blank. */
+function defaultCenterName(spreadsheetName: string): string {
+  return spreadsheetName.trim() || '地域包括支援センター';
+}
+
 export function defaultSettings(centerName: string): Settings {
   return {
-    centerName: centerName.trim() || '地域包括支援センター',
+    centerName: defaultCenterName(centerName),
     centerCode: '',
     prefecture: '',
     municipality: '',
@@ -135,9 +140,12 @@ export interface SettingsReading {
 /**
  * Reads 設定 (項目 | 値, one setting a row, with or without a header row). A missing sheet, row or value
  * means the default; a bad value is reported and the default used, so one typo never stops a check.
+ * `spreadsheetName` may be how to get the name: it is asked only when 設定 has no センター名 (in Apps Script
+ * that is a call to Google, which a center whose 設定 names it is spared).
  */
-export function readSettings(sheet: RawSheet | undefined, spreadsheetName: string): SettingsReading {
-  const settings: Record<string, unknown> = { ...defaultSettings(spreadsheetName) };
+export function readSettings(sheet: RawSheet | undefined, spreadsheetName: string | (() => string)): SettingsReading {
+  const settings: Record<string, unknown> = { ...defaultSettings('') };
+  let named = false;
   const issues: Issue[] = [];
   const byLabel = new Map(SETTING_ITEMS.map((item) => [foldKey(item.label), item]));
   for (const row of sheet?.rows ?? []) {
@@ -148,6 +156,7 @@ export function readSettings(sheet: RawSheet | undefined, spreadsheetName: strin
     const candidate = SettingsSchema.shape[item.key].safeParse(value);
     if (candidate.success) {
       settings[item.key] = candidate.data;
+      if (item.key === 'centerName') named = true;
     } else {
       issues.push({
         sheet: SETTINGS_SHEET,
@@ -160,5 +169,6 @@ export function readSettings(sheet: RawSheet | undefined, spreadsheetName: strin
       });
     }
   }
+  if (!named) settings.centerName = defaultCenterName(typeof spreadsheetName === 'function' ? spreadsheetName() : spreadsheetName);
   return { settings: SettingsSchema.parse(settings), issues };
 }
