@@ -10,7 +10,7 @@ import { type ColumnSpec, type RawSheet, toTable } from '../domain/sheets/table'
 import { tidySpaces } from '../domain/values/text';
 import { citySheets } from './city-layout';
 import type { WorkbookPort } from './port';
-import { japanTime } from './japan-time';
+import { japanTimeText } from '../domain/values/times';
 import type { CenterRead } from './submission-target';
 
 export const CENTER_LIST_SHEET = 'センター一覧';
@@ -239,7 +239,7 @@ function readForJob<O extends JobOutcome>(job: CenterJob<O>, listing: CenterList
   const outcome = job.outcomeOf(listing, read, onRecord);
   const used = outcome.status === 'submitted' && read.kind === 'ok' ? currentSubmission(read.stored, job.kind, job.period) : undefined;
   // Every payload the city used is kept in its own record, whatever the center does with its file later.
-  const [receipt] = used ? newReceipts(onRecord, listing.name, [used], japanTime(opts.now)) : [];
+  const [receipt] = used ? newReceipts(onRecord, listing.name, [used], japanTimeText(opts.now)) : [];
   return { outcome, ...(used ? { used } : {}), ...(receipt ? { receipt } : {}) };
 }
 

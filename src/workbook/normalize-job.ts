@@ -1,5 +1,5 @@
 import { checkWorkbook, loadWorkbook } from './check-job';
-import { japanTime } from './japan-time';
+import { japanTimeText } from '../domain/values/times';
 import {
   type CellChange,
   CHANGE_LOG_HEADER,
@@ -60,7 +60,7 @@ export function applyChanges<C extends SheetPatch>(
     const done = new Set(outcome.applied);
     for (const change of own) (done.has(change) ? applied : skipped).push(change);
   }
-  port.appendRows(CHANGE_LOG_SHEET, CHANGE_LOG_HEADER, changeLogRows(applied, japanTime(now), operation));
+  port.appendRows(CHANGE_LOG_SHEET, CHANGE_LOG_HEADER, changeLogRows(applied, japanTimeText(now), operation));
   return { applied, skipped };
 }
 

@@ -2,8 +2,7 @@ import { buildMonthlyReport, type MonthlyReport } from '../domain/reports/monthl
 import { type Submission, MONTHLY_REPORT_KIND, toSubmission } from '../domain/reports/submission';
 import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import { loadWorkbook } from './check-job';
-import { isoJapanTime } from '../domain/values/times';
-import { japanTime } from './japan-time';
+import { isoJapanTime, japanTimeText } from '../domain/values/times';
 import type { WorkbookPort } from './port';
 import { reportSheet, reportSheetName } from './report-layout';
 import { type SubmissionFile, submitToFile } from './submission-target';
@@ -46,7 +45,7 @@ export function composeReport(port: WorkbookPort, month: string, now: Date, subm
 /** 「月報を作成…」: builds `月報_YYYY-MM`, replacing an earlier one of the month atomically. */
 export function buildReport(port: WorkbookPort, month: string, now: Date): BuiltReport {
   const built = composeReport(port, month, now);
-  port.replaceSheet(reportSheet(built.report, { createdAt: japanTime(now) }));
+  port.replaceSheet(reportSheet(built.report, { createdAt: japanTimeText(now) }));
   return built;
 }
 
@@ -63,7 +62,7 @@ export function submitReport(
   now: Date,
   built: BuiltReport = composeReport(port, month, now, now),
 ): BuiltReport & { resubmitted: boolean; migrated: number } {
-  const submitted = reportSheet(built.report, { createdAt: japanTime(now), submittedAt: japanTime(now) });
+  const submitted = reportSheet(built.report, { createdAt: japanTimeText(now), submittedAt: japanTimeText(now) });
   const result = submitToFile(port, file, { kind: MONTHLY_REPORT_KIND, period: month, payload: built.submission }, submitted);
   port.replaceSheet(submitted);
   return { ...built, ...result };

@@ -1,6 +1,6 @@
 import { a1 } from '../domain/values/cell';
 import { SETTINGS_SHEET } from '../domain/sheets/settings';
-import { japanTime } from './japan-time';
+import { japanTimeText } from '../domain/values/times';
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type SheetPatch } from './normalize-plan';
 import { applyChanges, OPERATIONS } from './normalize-job';
 import type { WorkbookPort } from './port';
@@ -45,7 +45,7 @@ export function saveSettings(port: WorkbookPort, values: unknown, loaded: unknow
     const last = raw?.rows[raw.rows.length - 1]?.rowNumber ?? 1;
     port.appendRows(SETTINGS_SHEET, SETTINGS_HEADER, raw !== undefined && blank ? [[...SETTINGS_HEADER], ...plan.append] : plan.append);
     const appended = plan.append.map(([, value], i) => ({ sheet: SETTINGS_SHEET, cell: a1(last + 1 + i, 2), before: null, after: value ?? '' }));
-    port.appendRows(CHANGE_LOG_SHEET, CHANGE_LOG_HEADER, changeLogRows(appended, japanTime(now), OPERATIONS.settings));
+    port.appendRows(CHANGE_LOG_SHEET, CHANGE_LOG_HEADER, changeLogRows(appended, japanTimeText(now), OPERATIONS.settings));
   }
   const form = settingsForm(port.readSheet(SETTINGS_SHEET), port.name);
   if (skipped.length > 0)

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { sheetDateOf, todayIn } from '../../src/workbook/cell-values';
-import { japanTime } from '../../src/workbook/japan-time';
+import { japanTimeText } from '../../src/domain/values/times';
 
 describe('sheetDateOf: the wall clock an instant shows in a zone', () => {
   test('Japan time, hand-computed: +9:00, midnight has no time, the day and year turn at 15:00 UTC', () => {
@@ -9,7 +9,7 @@ describe('sheetDateOf: the wall clock an instant shows in a zone', () => {
     expect(sheetDateOf(new Date(Date.UTC(2025, 11, 31, 15, 5)), 'Asia/Tokyo')).toEqual({ kind: 'date', iso: '2026-01-01', time: '00:05' });
     expect(sheetDateOf(new Date(Date.UTC(2024, 1, 28, 16)), 'Asia/Tokyo')).toEqual({ kind: 'date', iso: '2024-02-29', time: '01:00' });
     expect(todayIn('Asia/Tokyo', new Date(Date.UTC(2021, 2, 4, 16, 0)))).toBe('2021-03-05');
-    expect(japanTime(new Date(Date.UTC(2021, 2, 5, 1, 0)))).toBe('2021/03/05 10:00');
+    expect(japanTimeText(new Date(Date.UTC(2021, 2, 5, 1, 0)))).toBe('2021/03/05 10:00');
   });
 
   test('UTC (how exceljs hands over dates): the UTC fields as they are, from year 1000 to 9999', () => {

@@ -22,7 +22,7 @@ export interface Receipt {
    */
   readonly submittedAt: string;
   readonly fingerprint: string;
-  /** When the city read it, for people (japanTime). */
+  /** When the city read it, for people (japanTimeText). */
   readonly receivedAt: string;
   /** The payload's JSON as read (split over 本文 and the cells to its right when it is long). */
   readonly json: string;
