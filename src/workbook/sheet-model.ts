@@ -246,7 +246,7 @@ export function printSetup(model: Pick<SheetModel, 'blocks' | 'columnWidths' | '
       // The rows between the tables open the new page, so that no blank row is left to spill onto a page of its own.
       breaksBefore.push(placed + 1);
       room = capacity - repeated;
-      used = height(placed + 1, run.last);
+      used = more;
     } else used += more;
     placed = run.last;
   }
