@@ -12,10 +12,7 @@ import {
   FEW_ROWS,
   MANY_ROWS,
 } from '../helpers/center';
-import { storeRows } from '../helpers/submissions';
-import { buildMonthlyReport } from '../../src/domain/reports/monthly-report';
-import { toSubmission } from '../../src/domain/reports/submission';
-import { defaultSettings } from '../../src/domain/sheets/settings';
+import { emptyCityWorld } from '../helpers/city-world';
 
 /**
  * How the generated sheets are drawn (src/gas/replace-sheet.ts): in a number of SpreadsheetApp calls that
@@ -105,24 +102,7 @@ describe('call budgets of the generated sheets', () => {
 
   test("the city's sheets: the same SpreadsheetApp calls to draw for 2 centers and 6, within the ceiling", () => {
     const city = (centers: number): number => {
-      const env = createGasEnvironment({ htmlDir: join(ROOT, 'build-city') });
-      const report = buildMonthlyReport({
-        settings: defaultSettings('センター'),
-        month: '2026-10',
-        consultations: [],
-        contracts: [],
-        delegations: [],
-        issues: [],
-      });
-      const rows = storeRows([toSubmission(report, 'g', 's')]);
-      const list: unknown[][] = [['センター名', '提出用ファイル']];
-      for (let i = 0; i < centers; i++) {
-        const file = env.addSpreadsheet({ sheetNames: ['_提出データ'] });
-        sheetFromRows(file, '_提出データ', rows);
-        list.push([`センター${i}`, file.id]);
-      }
-      sheetFromRows(env.spreadsheet, 'センター一覧', list);
-      const context = loadBundle(join(ROOT, 'build-city', 'Code.js'), env);
+      const { env, context } = emptyCityWorld(Array.from({ length: centers }, (_, i) => `センター${i}`));
       // The first run reads every center (one write each keeps it) and stops before drawing; the second draws.
       expect(runFunction(context, 'cityStep', { month: '2026-10', maxCentersPerRun: centers })).toMatchObject({ kind: 'paused', done: centers });
       env.callLog.reset();

@@ -1,13 +1,10 @@
 import { join } from 'node:path';
-import { buildMonthlyReport } from '../../src/domain/reports/monthly-report';
-import { toSubmission } from '../../src/domain/reports/submission';
-import { defaultSettings } from '../../src/domain/sheets/settings';
 import { textWidth } from '../../src/workbook/sheet-model';
 import { createGasEnvironment, loadBundle, runFunction, sheetFromRows } from '../fakes/gas-globals';
 import type { FakeSheet } from '../fakes/spreadsheet';
 import { consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER } from '../helpers/center';
-import { storeRows } from '../helpers/submissions';
 import { submissionFileOf } from '../helpers/submission-file';
+import { emptyCityWorld } from '../helpers/city-world';
 
 /**
  * Issue #18 item 2 in Google Sheets, which has no page setup to write (neither SpreadsheetApp nor the Sheets API):
@@ -60,29 +57,8 @@ describe("the center's 月報", () => {
 });
 
 describe("the city's sheets", () => {
-  const CITY = join(ROOT, 'build-city');
-  function city() {
-    const env = createGasEnvironment({ htmlDir: CITY });
-    const report = buildMonthlyReport({
-      settings: defaultSettings('センター'),
-      month: '2026-10',
-      consultations: [],
-      contracts: [],
-      delegations: [],
-      issues: [],
-    });
-    const list: unknown[][] = [['センター名', '提出用ファイル']];
-    for (const name of ['本庄西', '本庄東']) {
-      const file = env.addSpreadsheet({ sheetNames: ['_提出データ'] });
-      sheetFromRows(file, '_提出データ', storeRows([toSubmission(report, 'g', 's')]));
-      list.push([name, file.id]);
-    }
-    sheetFromRows(env.spreadsheet, 'センター一覧', list);
-    return { env, context: loadBundle(join(CITY, 'Code.js'), env) };
-  }
-
   test('each freezes its title and its table’s header: the rows printed atop every page', () => {
-    const { env, context } = city();
+    const { env, context } = emptyCityWorld(['本庄西', '本庄東']);
     expect(runFunction(context, 'cityStep', { month: '2026-10' })).toMatchObject({ kind: 'done' });
     const sheet = (name: string) => frozen(env.spreadsheet.peekSheet(name));
     expect(sheet('提出状況_2026-10')).toEqual({ rows: 4, last: ['センター', '状態', '理由', '提出日時', '残っているエラー', '注意', '指紋'] });
