@@ -10,6 +10,7 @@ import { readStoredSubmissions } from '../../src/domain/reports/submission-store
 import { MARK_COLORS } from '../../src/workbook/marks';
 import { createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows, userEdit } from '../fakes/gas-globals';
 import { consultation, CONSULTATION_HEADER, jst } from '../helpers/center';
+import { submissionFileOf } from '../helpers/submission-file';
 
 const BUILD = join(__dirname, '..', '..', 'build');
 const MANIFEST = JSON.parse(readFileSync(join(BUILD, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
@@ -133,13 +134,7 @@ describe('読み替え on every path of the add-on', () => {
       env.spreadsheet.setActiveSheet(env.spreadsheet.peekSheet(env.spreadsheet.peekSheetNames()[1] as string));
       env.ui.answer({ button: 'OK', text: '2026-10' }, 'OK');
       runFunction(context, 'menuSubmitReport');
-      const url = String(
-        env.spreadsheet
-          .peekSheet('設定')
-          .peekValues()
-          .find((r) => r[0] === '提出用ファイル')?.[1] ?? '',
-      );
-      const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
+      const file = submissionFileOf(env);
       const stored = readStoredSubmissions((file?.peekSheet('_提出データ').peekValues() ?? []) as never);
       const payload = readPayload(stored[0]?.json ?? '');
       if (payload.kind !== 'ok') throw new Error(`no payload: ${JSON.stringify(payload)}`);

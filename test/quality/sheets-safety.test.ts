@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGasEnvironment, type GasEnvironment, loadBundle, runFunction, sheetFromRows, userEdit } from '../fakes/gas-globals';
 import { consultation, consultations, CONSULTATION_HEADER, contract, CONTRACT_HEADER, delegation, DELEGATION_HEADER } from '../helpers/center';
+import { submissionFileOf } from '../helpers/submission-file';
 
 /**
  * Two promises checked over every job the center's add-on has, through the bundle over a fake that behaves
@@ -86,13 +87,7 @@ const JOBS: [string, (env: GasEnvironment, context: object) => void][] = [
       env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK');
       runFunction(c, 'menuSubmitReport');
       // The 提出用ファイル (written through the Sheets API) holds the center's strings as text, never a formula.
-      const url = String(
-        env.spreadsheet
-          .peekSheet('設定')
-          .peekValues()
-          .find((r) => r[0] === '提出用ファイル')?.[1] ?? '',
-      );
-      const file = env.registry.find(/\/d\/([^/]+)/.exec(url)?.[1] ?? '')?.spreadsheet;
+      const file = submissionFileOf(env);
       expect(file?.peekSheetNames().sort()).toEqual(['_提出データ', '月報_2026-10']);
       for (const name of file?.peekSheetNames() ?? [])
         expect(
