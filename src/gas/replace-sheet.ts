@@ -209,11 +209,27 @@ function chartSources(sheet: Sheet, charts: readonly ChartModel[]): Range[] {
 }
 
 /**
+ * The font sizes in two calls however many sizes there are: setFontSizes takes a size for every cell, so the
+ * sizes the new sheet's cells have are read first and written back where the model sets none, rather than a
+ * default assumed. One size alone is one RangeList (two calls as well, and only its cells touched).
+ */
+function drawFontSizes(sheet: Sheet, range: Range, sizes: Layer<number>): void {
+  const [first, ...others] = distinct(sizes);
+  if (first === undefined) return;
+  if (others.length === 0) {
+    sheet.getRangeList(rectsOf(sizes, first)).setFontSize(first);
+    return;
+  }
+  const now = range.getFontSizes();
+  range.setFontSizes(sizes.map((row, r) => row.map((size, c) => size ?? (now[r]?.[c] as number))));
+}
+
+/**
  * Draws the model on a new, empty sheet sized to it, in a number of calls that depends on neither its rows
  * nor its blocks: all values in one setValues over the whole sheet (the gaps between blocks written empty),
- * bold, italics and backgrounds in one grid each (null leaves a cell as it is on a new sheet), and each
- * number format and font size through one RangeList (those setters take no null, so cells without one
- * are left out rather than given a guessed default).
+ * bold, italics and backgrounds in one grid each (null leaves a cell as it is on a new sheet), each
+ * number format through one RangeList (that setter takes no null, so cells without one are left out rather
+ * than given a guessed default), and the font sizes as drawFontSizes says.
  */
 function draw(sheet: Sheet, model: SheetModel, canvas: Canvas, rows: number, columns: number): void {
   sizeTo(sheet, rows, columns);
@@ -224,7 +240,7 @@ function draw(sheet: Sheet, model: SheetModel, canvas: Canvas, rows: number, col
   if (used(canvas.italic)) range.setFontStyles(canvas.italic.map((row) => row.map((v) => (v ? 'italic' : null))));
   if (used(canvas.background)) range.setBackgrounds(canvas.background);
   for (const format of distinct(canvas.numberFormat)) sheet.getRangeList(rectsOf(canvas.numberFormat, format)).setNumberFormat(format);
-  for (const size of distinct(canvas.fontSize)) sheet.getRangeList(rectsOf(canvas.fontSize, size)).setFontSize(size);
+  drawFontSizes(sheet, range, canvas.fontSize);
   // Only the cells that wrap: setWrap(false) is not the new sheet's default (overflow), so no other cell is touched.
   if (used(canvas.wrap)) sheet.getRangeList(rectsOf(canvas.wrap, true)).setWrap(true);
   // Sheets has no page setup to write: neither SpreadsheetApp nor the Sheets API sets orientation, scaling or page

@@ -12,6 +12,8 @@ export const MAX_CELL_CHARS = 50000;
 /** What getNumberFormat() returns for a cell whose format was never set. */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 export const DEFAULT_BACKGROUND = '#ffffff';
+/** A new cell's font size in Sheets (Arial 10 in the toolbar); getFontSizes answers it for a cell never sized. */
+export const DEFAULT_FONT_SIZE = 10;
 /** What a formula reads as: the fake does not evaluate formulas. */
 export const FORMULA_STAND_IN = '#ERROR!';
 

@@ -43,6 +43,23 @@ describe('Sheet.getRangeList', () => {
   });
 });
 
+describe('Range.getFontSizes and setFontSizes', () => {
+  it('reads 10 pt where no size was set, writes a size to every cell in one call, and wants a whole number for each', () => {
+    const { env, sheet } = fresh();
+    sheet.getRange('B1').setFontSize(14);
+    env.callLog.reset();
+    expect(sheet.getRange('A1:B1').getFontSizes()).toEqual([[10, 14]]);
+    sheet.getRange('A1:B1').setFontSizes([[12, 9]]);
+    expect(env.callLog.trace).toEqual(['Sheet.getRange', 'Range.getFontSizes', 'Sheet.getRange', 'Range.setFontSizes']);
+    expect(sheet.getRange('A1:C1').getFontSizes()).toEqual([[12, 9, 10]]);
+    // The reference documents no null for this grid (it does for setFontWeights): the fake refuses it.
+    expect(() => sheet.getRange('A1:B1').setFontSizes([[12, null as unknown as number]])).toThrow(/Range.setFontSizes/);
+    expect(() => sheet.getRange('A1:B1').setFontSizes([[12, 10.5]])).toThrow(/Range.setFontSizes/);
+    expect(() => sheet.getRange('A1:B2').setFontSizes([[12, 12]])).toThrow(/The data has 1 but the range has 2/);
+    expect(sheet.getRange('A1:B1').getFontSizes()).toEqual([[12, 9]]);
+  });
+});
+
 describe('Range.setFontStyles', () => {
   it("sets italics cell by cell, null or 'normal' resetting, and wants the range's shape", () => {
     const { env, sheet } = fresh();

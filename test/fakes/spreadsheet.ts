@@ -6,6 +6,7 @@
  */
 import {
   DEFAULT_BACKGROUND,
+  DEFAULT_FONT_SIZE,
   DEFAULT_NUMBER_FORMAT,
   a1Notation,
   intersects,
@@ -742,6 +743,16 @@ export class FakeRange extends Counted<'Range', RangeMethod> implements FakeOf<G
     return this.grid.readDisplay(this.rect);
   }
 
+  getFontSize(): number {
+    this.enter('getFontSize');
+    return this.grid.readLayer(this.grid.fontSizes, this.topLeft(), DEFAULT_FONT_SIZE)[0]?.[0] ?? DEFAULT_FONT_SIZE;
+  }
+
+  getFontSizes(): number[][] {
+    this.enter('getFontSizes');
+    return this.grid.readLayer(this.grid.fontSizes, this.rect, DEFAULT_FONT_SIZE);
+  }
+
   getFontWeight(): FontWeight {
     this.enter('getFontWeight');
     return this.grid.readLayer(this.grid.fontWeights, this.topLeft(), 'normal' as const)[0]?.[0] ?? 'normal';
@@ -911,6 +922,18 @@ export class FakeRange extends Counted<'Range', RangeMethod> implements FakeOf<G
   setFontSize(size: number): this {
     this.enter('setFontSize');
     this.grid.fill(this.grid.fontSizes, this.rect, () => size);
+    return this;
+  }
+
+  /**
+   * A size for every cell: the reference documents no null here (as it does for setFontWeights and
+   * setBackgrounds), so the fake refuses one, and anything but a whole number of points, as RangeList.setFontSize does.
+   */
+  setFontSizes(sizes: number[][]): this {
+    this.enter('setFontSizes');
+    this.grid.checkShape(sizes, this.rect, this.what('setFontSizes'));
+    for (const row of sizes) for (const size of row) if (!Number.isInteger(size)) throw this.rt.badArguments(this.what('setFontSizes'), [sizes]);
+    this.grid.fill(this.grid.fontSizes, this.rect, (i, j) => sizes[i]?.[j]);
     return this;
   }
 
