@@ -1,6 +1,6 @@
 import type { Issue } from '../domain/issues/issue';
 import { localSheetName, MAPPING_SHEET, type MappingReading, readMapping, standardSheetOf } from '../domain/sheets/mapping';
-import { CHECKED_ENTRIES, isNeeded, SHEET_REGISTRY } from '../domain/sheets/registry';
+import { CHECKED_ENTRIES, isNeeded, SHEET_REGISTRY, type SheetEntry } from '../domain/sheets/registry';
 import { defaultSettings, readSettings, SETTINGS_SHEET, type Settings, type SettingsReading } from '../domain/sheets/settings';
 import type { CellRect, RawSheet } from '../domain/sheets/table';
 import { checkSheet, isCheckedSheet, readWorkbook, type WorkbookReading } from '../domain/sheets/workbook-check';
@@ -20,8 +20,12 @@ export function loadMapping(port: WorkbookPort, settings: Settings): MappingRead
 /**
  * Reads 設定, 読み替え and every checked sheet once, into records and issues (what 入力チェック, 表記を整える and 月報
  * share). `raws` holds each sheet by its name in the spreadsheet (the center's own, where 読み替え gives one).
+ * A job that needs fewer sheets names them (`wanted`); the others are read as absent.
  */
-export function loadWorkbook(port: WorkbookPort): { reading: WorkbookReading; raws: Map<string, RawSheet | undefined> } {
+export function loadWorkbook(
+  port: WorkbookPort,
+  wanted: (entry: SheetEntry) => boolean = () => true,
+): { reading: WorkbookReading; raws: Map<string, RawSheet | undefined> } {
   const settings = loadSettings(port);
   const mapping = loadMapping(port, settings.settings);
   const raws = new Map<string, RawSheet | undefined>();
@@ -30,10 +34,10 @@ export function loadWorkbook(port: WorkbookPort): { reading: WorkbookReading; ra
     const name = localSheetName(mapping.mapping, standard);
     raws.set(name, port.readSheet(name));
   };
-  for (const entry of CHECKED_ENTRIES) read(entry.name);
+  for (const entry of CHECKED_ENTRIES.filter(wanted)) read(entry.name);
   // A list read only for other sheets (評価指標) is read only when a sheet that needs it is there.
   const present = (standard: string): boolean => raws.get(localSheetName(mapping.mapping, standard)) !== undefined;
-  for (const entry of SHEET_REGISTRY.filter((e) => !e.check && isNeeded(e, present))) read(entry.name);
+  for (const entry of SHEET_REGISTRY.filter((e) => !e.check && wanted(e) && isNeeded(e, present))) read(entry.name);
   const reading = readWorkbook(raws, settings, port.today(), mapping);
   return { reading: withSheetCandidates(port, reading, mapping), raws };
 }

@@ -11,13 +11,25 @@ export interface BuiltReport {
   readonly report: MonthlyReport;
   readonly sheet: string;
   readonly submission: Submission;
-  /** The workbook as read for the report, for whatever the same job does next (the year's evaluation). */
+  /** The workbook as read for the report, for whatever the same job does next (the year's evaluation, when read). */
   readonly reading: WorkbookReading;
 }
 
+/**
+ * What a report job reads: the sheets the 月報 uses, or those and the yearly ones (事業評価 and its 評価指標) for a
+ * job that goes on to the year's evaluation with the same reading (市へ提出, `houkatsu report --year`).
+ */
+export type ReportSheets = 'month' | 'month-and-year';
+
 /** Reads the workbook once and builds the month's report, without writing anything. */
-export function composeReport(port: WorkbookPort, month: string, now: Date, submittedAt: Date | null = null): BuiltReport {
-  const { reading } = loadWorkbook(port);
+export function composeReport(
+  port: WorkbookPort,
+  month: string,
+  now: Date,
+  submittedAt: Date | null = null,
+  sheets: ReportSheets = 'month-and-year',
+): BuiltReport {
+  const { reading } = loadWorkbook(port, (entry) => sheets === 'month-and-year' || entry.monthly);
   const headerRows = new Map(reading.sheets.map((s) => [s.sheet, s.table?.headerRow ?? 1] as const));
   const report = buildMonthlyReport(
     {
@@ -44,7 +56,7 @@ export function composeReport(port: WorkbookPort, month: string, now: Date, subm
 
 /** 「月報を作成…」: builds `月報_YYYY-MM`, replacing an earlier one of the month atomically. */
 export function buildReport(port: WorkbookPort, month: string, now: Date): BuiltReport {
-  const built = composeReport(port, month, now);
+  const built = composeReport(port, month, now, null, 'month');
   port.replaceSheet(reportSheet(built.report, { createdAt: japanTimeText(now) }));
   return built;
 }

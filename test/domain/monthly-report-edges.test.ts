@@ -182,6 +182,19 @@ describe('quality: the issues that concern the month', () => {
     expect(report.quality).toEqual({ errors: 4, warnings: 3, rowsWithErrors: 3, rowsWithWarnings: 3 });
   });
 
+  test('事業評価 is yearly: none of its issues is the month’s, a header problem or one in a center’s own name for it neither', () => {
+    const issues = [
+      issue('相談記録', 2, 'error'),
+      issue('事業評価', 1, 'error'),
+      issue('事業評価', 5, 'warning'),
+      issue('評価の回答', 4, 'error'),
+      issue('読み替え', 3, 'warning'),
+    ];
+    const report = buildMonthlyReport(input({ ...base, issues }), new Map(), new Map([['評価の回答', '事業評価']]));
+    // 相談記録 2 (a row of the month) and 読み替え 3 (it shapes every reading) only.
+    expect(report.quality).toEqual({ errors: 1, warnings: 1, rowsWithErrors: 1, rowsWithWarnings: 1 });
+  });
+
   test('an issue in or above a sheet’s header row counts for every month', () => {
     const issues = [issue('相談記録', 1, 'error'), issue('相談記録', 3, 'warning'), issue('委託実績', 1, 'warning')];
     const withHeaders = buildMonthlyReport(

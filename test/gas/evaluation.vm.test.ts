@@ -49,8 +49,11 @@ describe('事業評価 in the center', () => {
     expect(codes).toContain('CHOICE_VARIANT');
     expect(codes).toContain('EVALUATION_REASON_MISSING');
 
-    env.ui.answer({ button: 'OK', text: '2026-10' }, 'YES', 'OK', 'YES', 'OK');
+    // The month, then the receipt, then the offer of the year's evaluation: the 事業評価's problems are the year's,
+    // so 市へ提出 does not ask whether to submit the month with errors left.
+    env.ui.answer({ button: 'OK', text: '2026-10' }, 'OK', 'YES', 'OK');
     runFunction(context, 'menuSubmitReport');
+    expect(env.ui.shown.some((s) => 'prompt' in s && /エラーが .* 件残っています/.test(String(s.prompt)))).toBe(false);
     const file = submissionFileOf(env);
     // The evaluation goes into the same 提出用ファイル, with a readable copy of the answers.
     expect(file.peekSheetNames().sort()).toEqual(['_提出データ', '事業評価_2020', '月報_2026-10']);
@@ -64,6 +67,24 @@ describe('事業評価 in the center', () => {
     const payload = readEvaluationPayload(stored.find((s) => s.kind === 'evaluation')?.json ?? '');
     expect(payload.kind).toBe('ok');
     if (payload.kind === 'ok') expect(payload.submission.rates[0]).toMatchObject({ category: '組織運営体制等', yes: 2, answered: 3 });
+  });
+});
+
+describe('月報を作成 and the yearly sheets', () => {
+  test('reads neither 事業評価 nor 評価指標, and counts none of their problems as the month’s: the same calls and figures as without them', () => {
+    const build = (withEvaluation: boolean) => {
+      const { env, context } = center();
+      env.ui.answer('OK');
+      runFunction(context, 'menuImportIndicators');
+      // 事業評価 now has 21 unanswered indicators, each a problem of the year, none of the month.
+      if (!withEvaluation) for (const name of ['事業評価', '評価指標']) env.spreadsheet.deleteSheet(env.spreadsheet.peekSheet(name));
+      env.callLog.reset();
+      const result = runFunction(context, 'reportDialogBuild', '2026-10');
+      return { result, calls: env.callLog.spreadsheetCalls, methods: [...env.callLog.byMethod.entries()].sort() };
+    };
+    const withIt = build(true);
+    expect(withIt).toEqual(build(false));
+    expect(withIt.result).toMatchObject({ sheet: '月報_2026-10' });
   });
 });
 

@@ -6,6 +6,7 @@ import { type ConsultationSummary, summarizeConsultations } from './consultation
 import { type Consultation, CONSULTATIONS_SHEET } from '../sheets/consultations';
 import { activeContracts, type Contract, CONTRACTS_SHEET, isActiveIn } from '../sheets/contracts';
 import { type Delegation, DELEGATIONS_SHEET } from '../sheets/delegations';
+import { registryEntry } from '../sheets/registry';
 import type { Issue } from '../issues/issue';
 import { monthOf, type YearMonth } from '../values/months';
 import type { Settings } from '../sheets/settings';
@@ -92,7 +93,10 @@ function contractOf(c: Contract): ActiveContract {
   return c.end === undefined ? base : { ...base, end: c.end };
 }
 
-/** Issues that concern the month: its rows, the headers and sheet-level problems, and 設定. */
+/**
+ * Issues that concern the month: its rows, the headers and sheet-level problems, 設定 and 読み替え. A yearly
+ * sheet's (事業評価) are not the month's, whatever its rows: the 月報 does not read it.
+ */
 function monthQuality(input: ReportInput, headerRows: ReadonlyMap<string, number>, standardOf: ReadonlyMap<string, string>): ReportQuality {
   const { month } = input;
   const rowsOf = new Map<string, Set<number>>([
@@ -108,7 +112,9 @@ function monthQuality(input: ReportInput, headerRows: ReadonlyMap<string, number
   let errors = 0;
   let warnings = 0;
   for (const issue of input.issues) {
-    const rows = rowsOf.get(standardOf.get(issue.sheet) ?? issue.sheet);
+    const standard = standardOf.get(issue.sheet) ?? issue.sheet;
+    if (registryEntry(standard)?.monthly === false) continue;
+    const rows = rowsOf.get(standard);
     const concerns = rows === undefined || rows.has(issue.row) || issue.row <= (headerRows.get(issue.sheet) ?? 1);
     if (!concerns) continue;
     const key = `${issue.sheet}:${issue.row}`;

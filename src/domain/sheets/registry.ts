@@ -75,6 +75,11 @@ export interface SheetEntry<K extends string = string, R extends ReportRole = Re
   readonly kinds: Readonly<Partial<Record<K, ColumnKind>>>;
   /** Only a missing 相談記録 is an error: a center that delegates nothing has no 委託 sheets. */
   readonly optional: boolean;
+  /**
+   * Whether the 月報 uses the sheet. 事業評価 is yearly (and 評価指標 is read only to check it): 月報を作成 does not
+   * read them, and their problems are not the month's (SPEC §4.1: the errors and warnings left in M's rows).
+   */
+  readonly monthly: boolean;
   /** 「シートを準備」 creates the sheet and its header; others come from elsewhere (事業評価 from the indicator import). */
   readonly prepared: boolean;
   /** Absent for a list read only for what it gives other sheets (評価指標): never reported, never marked. */
@@ -113,6 +118,7 @@ export const CONSULTATIONS_ENTRY: SheetEntry<ConsultationKey, 'consultations'> =
     reportedOn: DATE,
   },
   optional: false,
+  monthly: true,
   prepared: true,
   check: {
     role: 'consultations',
@@ -130,6 +136,7 @@ export const CONTRACTS_ENTRY: SheetEntry<ContractKey, 'contracts'> = {
   columns: CONTRACT_COLUMNS,
   kinds: { officeNumber: TEXT, kind: choice(DELEGATION_KINDS.values), start: DATE, end: DATE, approvedOn: DATE },
   optional: true,
+  monthly: true,
   prepared: true,
   check: {
     role: 'contracts',
@@ -147,6 +154,7 @@ export const DELEGATIONS_ENTRY: SheetEntry<DelegationKey, 'delegations'> = {
   columns: DELEGATION_COLUMNS,
   kinds: { month: TEXT, officeNumber: TEXT },
   optional: true,
+  monthly: true,
   prepared: true,
   check: {
     role: 'delegations',
@@ -169,6 +177,7 @@ export const ACTIVITIES_ENTRY: SheetEntry<ActivityKey, 'activities'> = {
     professions: { kind: 'choices', values: () => PARTICIPANT_PROFESSIONS.values },
   },
   optional: true,
+  monthly: true,
   prepared: true,
   check: {
     role: 'activities',
@@ -186,6 +195,7 @@ export const COMPLAINTS_ENTRY: SheetEntry<ComplaintKey, 'complaints'> = {
   columns: COMPLAINT_COLUMNS,
   kinds: { receivedOn: DATE, complainant: choice(COMPLAINANTS.values), category: choice(COMPLAINT_CATEGORIES.values), closedOn: DATE, reportedOn: DATE },
   optional: true,
+  monthly: true,
   prepared: true,
   check: {
     role: 'complaints',
@@ -204,6 +214,7 @@ export const INDICATOR_LIST_ENTRY: SheetEntry<IndicatorKey> = {
   columns: INDICATOR_COLUMNS,
   kinds: {},
   optional: true,
+  monthly: false,
   prepared: false,
   needs: [],
   provides: { indicators: (table) => (year) => readIndicatorList(table, year) },
@@ -214,6 +225,7 @@ export const EVALUATION_ENTRY: SheetEntry<EvaluationKey, 'evaluation'> = {
   columns: EVALUATION_COLUMNS,
   kinds: {},
   optional: true,
+  monthly: false,
   prepared: false,
   check: {
     role: 'evaluation',
