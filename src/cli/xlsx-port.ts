@@ -1,5 +1,5 @@
 import type * as ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -10,7 +10,7 @@ import { type CellPatch, type CellStyles, partialReadBlocks, type WorkbookPort }
 import { patchBlocks, resolveBlock } from '../workbook/cell-patch';
 import { rectOfA1 } from '../workbook/a1';
 import { type BlockStyle, linesHeight, PRINT_PAGE, rectangular, type SheetModel, wrappedLines } from '../workbook/sheet-model';
-import { readWorkbookPart } from './xlsx-read-parts';
+import { EAST_ASIAN_DATE_FORMATS, readWorkbookPart } from './xlsx-read-parts';
 import { CLOSE, END, OPEN, XmlCursor } from './xlsx-read-xml';
 
 /**
@@ -327,13 +327,70 @@ function keepPageBreaks(workbook: ExcelJS.Workbook, data: Uint8Array): void {
   }
 }
 
+/** The East Asian built-in date formats a styles part names by id and does not define (EAST_ASIAN_DATE_FORMATS). */
+function undefinedEastAsianFormats(styles: string): number[] {
+  const defined = new Set<number>();
+  const used = new Set<number>();
+  const cur = new XmlCursor(styles);
+  let inCellXfs = false;
+  for (let kind = cur.next(); kind !== END; kind = cur.next()) {
+    if (kind === CLOSE && cur.name === 'cellXfs') inCellXfs = false;
+    if (kind !== OPEN) continue;
+    if (cur.name === 'cellXfs') inCellXfs = true;
+    const id = parseInt(cur.attr('numFmtId') ?? '', 10);
+    if (cur.name === 'numFmt') defined.add(id);
+    else if (cur.name === 'xf' && inCellXfs && EAST_ASIAN_DATE_FORMATS.has(id)) used.add(id);
+  }
+  return [...used].filter((id) => !defined.has(id)).sort((a, b) => a - b);
+}
+
+const xmlAttr = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The styles part with a `<numFmt>` for each id, in its `<numFmts>` (made, first in the part, when it has none). */
+function withFormats(styles: string, ids: readonly number[]): string {
+  const prefix = /<(\w+:)?styleSheet\b/.exec(styles)?.[1] ?? '';
+  const defs = ids.map((id) => `<${prefix}numFmt numFmtId="${id}" formatCode="${xmlAttr(EAST_ASIAN_DATE_FORMATS.get(id) ?? '')}"/>`).join('');
+  const close = `</${prefix}numFmts>`;
+  if (styles.includes(close)) return styles.replace(close, `${defs}${close}`);
+  return styles.replace(/<(\w+:)?styleSheet\b[^>]*>/, (open) => `${open}<${prefix}numFmts count="${ids.length}">${defs}${close}`);
+}
+
+/**
+ * The file as exceljs reads what the fast reader (xlsx-read.ts) reads, so that `check` and `check -o` find the same:
+ * an East Asian built-in date format (a Japanese Excel's 令和8年10月3日) gets its code, since exceljs sees a date
+ * only by its code; a 1904 date system written `date1904="true"` (LibreOffice) is written "1", the only spelling
+ * exceljs reads. A file that has neither (nearly every one) is given to exceljs as it is; one that has is zipped
+ * again unpacked, which exceljs reads as well and at once.
+ */
+export function excelJsReadable(data: Uint8Array): Uint8Array {
+  const parts = unzipSync(data, { filter: (file) => file.name === 'xl/styles.xml' || file.name === 'xl/workbook.xml' });
+  const text = (name: string): string | undefined => {
+    const bytes = parts[name];
+    return bytes && new TextDecoder().decode(bytes);
+  };
+  const styles = text('xl/styles.xml');
+  const workbook = text('xl/workbook.xml');
+  const missing = styles === undefined ? [] : undefinedEastAsianFormats(styles);
+  const date1904 = /(<(?:\w+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*)(["'])true\2/;
+  const spelledTrue = workbook !== undefined && date1904.test(workbook);
+  if (missing.length === 0 && !spelledTrue) return data;
+  const files: Record<string, Uint8Array> = unzipSync(data);
+  const encode = (xml: string): Uint8Array => new TextEncoder().encode(xml);
+  if (styles !== undefined && missing.length > 0) files['xl/styles.xml'] = encode(withFormats(styles, missing));
+  if (workbook !== undefined && spelledTrue) files['xl/workbook.xml'] = encode(workbook.replace(date1904, '$1"1"'));
+  return zipSync(files, { level: 0 });
+}
+
 /** Opens an .xlsx file; its name without extension is the default センター名. */
 export async function openXlsx(path: string, today?: string): Promise<XlsxWorkbook> {
   const workbook = new (loadExcelJS().Workbook)();
   try {
     const data = await readFile(path);
     // exceljs types its buffer as an ArrayBuffer; it reads a Node Buffer (what readFile gave it before).
-    await workbook.xlsx.load(data as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    const readable = excelJsReadable(data);
+    // A view, not a copy, of the bytes exceljs reads.
+    const buffer = Buffer.from(readable.buffer, readable.byteOffset, readable.byteLength);
+    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
     keepPageBreaks(workbook, data);
   } catch (error) {
     throw new UnreadableFileError(path, unreadableReason(path, error));

@@ -70,15 +70,44 @@ export function isDateFormat(format: string): boolean {
 }
 
 /**
- * The built-in formats exceljs knows that are dates: 14–22 (m/d/yy, d-mmm-yy, … h:mm:ss) and 45–47 (mm:ss,
- * [h]:mm:ss, mmss.0). It knows no locale's own built-ins (27–36, 50–58, the Japanese era dates among
- * them): a cell with one of those was a number on the exceljs path, and stays one.
+ * The built-in formats that are dates or times in every locale (ECMA-376 Part 1, §18.8.30), which a file names by
+ * id alone: 14–22 (m/d/yy, d-mmm-yy, … h:mm:ss) and 45–47 (mm:ss, [h]:mm:ss, mmss.0).
  */
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 /**
- * Which cell styles (`s` of a cell, the index in `<cellXfs>`) show a date, as exceljs decides it: the
- * style's `numFmtId` names a format of `<numFmts>` (backslash escapes removed) or a built-in one.
+ * The East Asian built-ins (27–36, 50–58, §18.8.30): dates and times in each of the four locales that define
+ * them, and what a Japanese Excel writes when a date is given a format from its list (令和8年10月3日 is 58,
+ * 2026年10月3日 is 31), with no code in the file. exceljs knows none of them and read such a date as its serial
+ * number, which the check then took for a date typed as a number. Their Japanese codes, for the exceljs path
+ * (excelJsReadable in xlsx-port.ts), which needs a code to see a date, and for a copy it writes to show the date
+ * as the center's Excel did.
+ */
+export const EAST_ASIAN_DATE_FORMATS: ReadonlyMap<number, string> = new Map([
+  [27, '[$-411]ge.m.d'],
+  [28, '[$-411]ggge"年"m"月"d"日"'],
+  [29, '[$-411]ggge"年"m"月"d"日"'],
+  [30, 'm/d/yy'],
+  [31, 'yyyy"年"m"月"d"日"'],
+  [32, 'h"時"mm"分"'],
+  [33, 'h"時"mm"分"ss"秒"'],
+  [34, 'yyyy"年"m"月"'],
+  [35, 'm"月"d"日"'],
+  [36, '[$-411]ge.m.d'],
+  [50, '[$-411]ge.m.d'],
+  [51, '[$-411]ggge"年"m"月"d"日"'],
+  [52, 'yyyy"年"m"月"'],
+  [53, 'm"月"d"日"'],
+  [54, '[$-411]ggge"年"m"月"d"日"'],
+  [55, 'yyyy"年"m"月"'],
+  [56, 'm"月"d"日"'],
+  [57, '[$-411]ge.m.d'],
+  [58, '[$-411]ggge"年"m"月"d"日"'],
+]);
+
+/**
+ * Which cell styles (`s` of a cell, the index in `<cellXfs>`) show a date: the style's `numFmtId` names a format
+ * of `<numFmts>` (backslash escapes removed) that exceljs takes for a date, or a built-in date format.
  */
 export function readDateStyles(xml: string): boolean[] {
   const cur = new XmlCursor(xml);
@@ -102,7 +131,7 @@ export function readDateStyles(xml: string): boolean[] {
   return numFmtIds.map((id) => {
     if (!id) return false;
     const custom = formats.get(id);
-    return custom ? isDateFormat(custom) : BUILT_IN_DATE_FORMATS.has(id);
+    return custom ? isDateFormat(custom) : BUILT_IN_DATE_FORMATS.has(id) || EAST_ASIAN_DATE_FORMATS.has(id);
   });
 }
 

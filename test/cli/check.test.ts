@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
 import { runCli } from '../helpers/demo';
 import { run } from './xlsx-files';
+import { asJapaneseExcel } from './xlsx-read-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'houkatsu-cli-'));
 const HEADER = CONSULTATION_COLUMNS.map((c) => c.header);
@@ -102,6 +103,26 @@ describe('houkatsu check', () => {
     const original = new ExcelJS.Workbook();
     await original.xlsx.readFile(file);
     expect(original.getWorksheet('相談記録')?.getCell('D4').note).toBeUndefined();
+  });
+
+  test('a ledger as a Japanese Excel saves it, 受付日 shown as 令和8年10月3日 (built-in format 58): dates, with and without -o, and kept so', async () => {
+    const file = await writeCenter('wareki-format.xlsx', [good, good]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    for (const row of [3, 4]) (wb.getWorksheet('相談記録') as ExcelJS.Worksheet).getCell(`A${row}`).numFmt = '[$-411]ggge"年"m"月"d"日"';
+    await wb.xlsx.writeFile(file);
+    asJapaneseExcel(file, '[$-411]ggge"年"m"月"d"日"', 58);
+    const plain = await run('check', file, '--json', '--today', '2026-11-23');
+    const out = join(dir, 'wareki-marked.xlsx');
+    const marked = await run('check', file, '-o', out, '--json', '--today', '2026-11-23');
+    // Read as the dates they are: no 「46298」はシリアル値の日付です on every row.
+    expect(JSON.parse(plain.stdout)).toMatchObject({ summary: { errors: 0, warnings: 0 }, issues: [] });
+    expect(JSON.parse(marked.stdout)).toEqual(JSON.parse(plain.stdout));
+    // The copy -o writes shows them as the center's Excel did.
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(out);
+    const cell = copy.getWorksheet('相談記録')?.getCell('A3');
+    expect([cell?.value, cell?.numFmt]).toEqual([new Date(Date.UTC(2026, 9, 3)), '[$-411]ggge"年"m"月"d"日"']);
   });
 
   test('bad usage and unreadable files: exit 2 with a Japanese message', async () => {

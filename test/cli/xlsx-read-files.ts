@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openXlsx } from '../../src/cli/xlsx-port';
 import { openXlsxReader } from '../../src/cli/xlsx-read';
 import type { RawSheet } from '../../src/domain/sheets/table';
@@ -30,6 +30,21 @@ export async function bothWays(path: string): Promise<{
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const RELS_NS = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * Rewrites an .xlsx exceljs wrote as a Japanese Excel writes the same cells: the custom format `code` becomes the
+ * built-in `id` that means it in Japanese (ECMA-376 §18.8.30), named by id alone, with no `<numFmt>` for it.
+ */
+export function asJapaneseExcel(path: string, code: string, id: number): void {
+  const files = unzipSync(readFileSync(path));
+  let styles = strFromU8(files['xl/styles.xml'] ?? new Uint8Array());
+  const decoded = (attr: string): string => attr.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const custom = [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].find((m) => decoded(m[2] ?? '') === code);
+  if (!custom) throw new Error(`no format ${code} in ${path}`);
+  styles = styles.replace(custom[0], '').replace(new RegExp(`numFmtId="${custom[1]}"`, 'g'), `numFmtId="${id}"`);
+  files['xl/styles.xml'] = strToU8(styles);
+  writeFileSync(path, zipSync(files));
+}
 
 export interface HandSheet {
   readonly name: string;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { readSubmissionFile } from '../../src/cli/consolidate-command';
 import { openXlsx, UnreadableFileError } from '../../src/cli/xlsx-port';
 import { openXlsxReader } from '../../src/cli/xlsx-read';
-import type { CellValue } from '../../src/domain/values/cell';
+import { a1, type CellValue } from '../../src/domain/values/cell';
 import { SUBMISSIONS_SHEET } from '../../src/domain/reports/submission-store';
 import { corpus } from '../corpus/cases';
 import { ROOT } from './xlsx-files';
@@ -214,12 +214,26 @@ describe('what exceljs never writes, made by hand', () => {
     expect((await openXlsxReader(path, TODAY)).readSheet('S')?.rows[0]?.values).toEqual(['本庄', 12.5, false]);
   });
 
-  test('a 1904 workbook as LibreOffice marks it (date1904="true"), where exceljs counts from 1900', async () => {
+  test('a 1904 workbook as LibreOffice marks it (date1904="true"): both paths, though exceljs alone reads only "1"', async () => {
     const path = writeHandBook(join(dir, 'lo-1904.xlsx'), [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1" s="1"><v>42794</v></c></row></sheetData>' }], {
       styles: DATE_STYLES,
-      workbookPr: '<workbookPr date1904="true"/>',
+      workbookPr: "<workbookPr date1904='true'/>",
     });
     expect((await openXlsxReader(path, TODAY)).readSheet('S')?.rows[0]?.values).toEqual([date('2021-03-01')]);
+    await expectSameBothWays(path);
+  });
+
+  test('the East Asian built-in formats a Japanese Excel names by id alone are dates on both paths; the other built-ins are not', async () => {
+    // ECMA-376 Part 1 §18.8.30: 27–36 and 50–58 are dates and times in the four East Asian locales (58 is
+    // [$-411]ggge"年"m"月"d"日", 令和8年10月3日; 31 is yyyy"年"m"月"d"日"); 37 is #,##0 ;(#,##0), 49 is @, 59 is Thai t0.
+    const ids = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58, 14, 0, 37, 49, 59];
+    const cells = ids.map((_, i) => `<c r="${a1(1, i + 1)}" s="${i + 1}"><v>46298</v></c>`).join('');
+    const path = writeHandBook(join(dir, 'east-asian.xlsx'), [{ name: 'S', xml: `<sheetData><row r="1">${cells}</row></sheetData>` }], {
+      styles: `<cellXfs count="${ids.length + 1}"><xf numFmtId="0"/>${ids.map((id) => `<xf numFmtId="${id}" applyNumberFormat="1"/>`).join('')}</cellXfs>`,
+    });
+    const values = (await openXlsxReader(path, TODAY)).readSheet('S')?.rows[0]?.values;
+    expect(values).toEqual([...Array<CellValue>(20).fill(date('2026-10-03')), 46298, 46298, 46298, 46298]);
+    await expectSameBothWays(path);
   });
 
   test('a merged range over cells with values: only the top-left one is read, and the rows of the range exist', async () => {
