@@ -1,6 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type CellValue, isSheetDate } from '../domain/values/cell';
@@ -267,22 +267,57 @@ export function replaceXlsxSheet(workbook: ExcelJS.Workbook, model: SheetModel):
   building.name = model.name;
 }
 
+/** What a person can do about a file that cannot be read, unless its reason says better. */
+const CHECK_THE_FILE = '.xlsx 形式のファイルか、パスが正しいかを確かめてください。';
+
 /** A file that is missing or is not an .xlsx workbook: the CLI's exit code 2, the city's 読めない. */
 export class UnreadableFileError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
+    advice: string = CHECK_THE_FILE,
   ) {
-    super(`「${path}」を読めませんでした（${reason}）。.xlsx 形式のファイルか、パスが正しいかを確かめてください。`);
+    super(`「${path}」を読めませんでした（${reason}）。${advice}`);
   }
 }
 
-export function unreadableReason(path: string, error: unknown): string {
-  if (!existsSync(path)) return 'ファイルがありません';
+/**
+ * The first bytes of an OLE compound file: what Excel 97-2003 (.xls) saves, and what Excel wraps a workbook in when
+ * it is saved with a password (its .xlsx is then no zip). Offices still keep ledgers in both.
+ */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP = [0x50, 0x4b];
+
+function startsWith(path: string, signature: readonly number[]): boolean {
+  try {
+    const head = Buffer.alloc(signature.length);
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    return signature.every((byte, i) => head[i] === byte);
+  } catch {
+    return false;
+  }
+}
+
+/** Why `path` could not be opened as a workbook, and what to do, in Japanese. */
+export function unreadableFile(path: string, error: unknown): UnreadableFileError {
+  if (!existsSync(path)) return new UnreadableFileError(path, 'ファイルがありません');
   const code = (error as { code?: string }).code;
-  if (code === 'EACCES') return '読み取りの権限がありません';
-  if (code === 'EISDIR') return 'フォルダです';
-  return '.xlsx として開けません';
+  if (code === 'EACCES') return new UnreadableFileError(path, '読み取りの権限がありません');
+  if (code === 'EISDIR') return new UnreadableFileError(path, 'フォルダです');
+  if (startsWith(path, COMPOUND_FILE)) {
+    return new UnreadableFileError(
+      path,
+      'Excel 97-2003 形式（.xls）か、パスワードで保護されたブックです',
+      'Excel で開き、「名前を付けて保存」で「Excel ブック（*.xlsx）」を選んで、パスワードなしで保存したファイルを指定してください。',
+    );
+  }
+  if (!startsWith(path, ZIP)) return new UnreadableFileError(path, 'Excel のブックではありません（文字だけのファイルや CSV は読めません）');
+  return new UnreadableFileError(path, '.xlsx として開けません');
 }
 
 /** The `<brk>` of a sheet's `<rowBreaks>`: 0-based rows that end a page, and the columns each break spans. */
@@ -393,7 +428,7 @@ export async function openXlsx(path: string, today?: string): Promise<XlsxWorkbo
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
     keepPageBreaks(workbook, data);
   } catch (error) {
-    throw new UnreadableFileError(path, unreadableReason(path, error));
+    throw unreadableFile(path, error);
   }
   return xlsxPort(workbook, basename(path, extname(path)), today);
 }

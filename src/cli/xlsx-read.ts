@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import type { RawSheet } from '../domain/sheets/table';
 import { JAPAN_TIME_ZONE, todayIn } from '../workbook/cell-values';
 import { partialReadBlocks, type WorkbookPort } from '../workbook/port';
-import { UnreadableFileError, unreadableReason } from './xlsx-port';
+import { unreadableFile } from './xlsx-port';
 import { readDateStyles, readSharedStrings, readWorkbookPart, type WorkbookPart } from './xlsx-read-parts';
 import { readSheetXml, type SheetContext } from './xlsx-read-sheet';
 
@@ -55,7 +55,7 @@ export async function openXlsxReader(path: string, today: string = todayIn(JAPAN
     zip = new ZipParts(await readFile(path));
     book = readWorkbookPart(zip.text('xl/workbook.xml'), zip.text('xl/_rels/workbook.xml.rels'), (part) => zip.has(part));
   } catch (error) {
-    throw new UnreadableFileError(path, unreadableReason(path, error));
+    throw unreadableFile(path, error);
   }
   let context: SheetContext | undefined;
   const sheetContext = (): SheetContext => {
@@ -77,7 +77,7 @@ export async function openXlsxReader(path: string, today: string = todayIn(JAPAN
       return readSheetXml(name, zip.text(sheet.part) ?? '', sheetContext());
     } catch (error) {
       // exceljs reads every part when it opens a file; here a part is read when asked for, with the same error.
-      throw new UnreadableFileError(path, unreadableReason(path, error));
+      throw unreadableFile(path, error);
     }
   };
   const readOnly = (): never => {

@@ -10,7 +10,7 @@ import { openXlsxReader } from '../../src/cli/xlsx-read';
 import { a1, type CellValue } from '../../src/domain/values/cell';
 import { SUBMISSIONS_SHEET } from '../../src/domain/reports/submission-store';
 import { corpus } from '../corpus/cases';
-import { ROOT } from './xlsx-files';
+import { ROOT, run } from './xlsx-files';
 import { bothWays, DATE_STYLES, everyKind, TODAY, utc, writeHandBook } from './xlsx-read-files';
 
 /**
@@ -269,20 +269,39 @@ describe('files that cannot be read', () => {
   const message = (path: string, reason: string): string =>
     `「${path}」を読めませんでした（${reason}）。.xlsx 形式のファイルか、パスが正しいかを確かめてください。`;
 
-  test('missing, a folder, not a zip: the same UnreadableFileError as the exceljs path', async () => {
+  test('missing, a folder, text, a broken zip: the same UnreadableFileError as the exceljs path', async () => {
     const text = join(dir, 'text.xlsx');
-    writeFileSync(text, 'これは .xlsx ではありません');
+    writeFileSync(text, '受付日,相談者ID\n2026-10-03,A-1\n');
+    const brokenZip = join(dir, 'broken-zip.xlsx');
+    writeFileSync(brokenZip, Buffer.from('PK\u0003\u0004 cut short'));
     const folder = join(dir, 'folder.xlsx');
     mkdirSync(folder);
     const cases = [
       [join(dir, 'none.xlsx'), 'ファイルがありません'],
       [folder, 'フォルダです'],
-      [text, '.xlsx として開けません'],
+      [text, 'Excel のブックではありません（文字だけのファイルや CSV は読めません）'],
+      [brokenZip, '.xlsx として開けません'],
     ] as const;
     for (const [path, reason] of cases) {
       await expect(openXlsxReader(path)).rejects.toThrow(new UnreadableFileError(path, reason));
       await expect(openXlsx(path)).rejects.toThrow(message(path, reason));
     }
+  });
+
+  test('an Excel 97-2003 file, or a workbook saved with a password (both OLE compound files): says so, and how to save it as .xlsx', async () => {
+    // The compound file signature (MS-CFB §2.2), then what would follow in such a file.
+    const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    const expected = (path: string): string =>
+      `「${path}」を読めませんでした（Excel 97-2003 形式（.xls）か、パスワードで保護されたブックです）。` +
+      'Excel で開き、「名前を付けて保存」で「Excel ブック（*.xlsx）」を選んで、パスワードなしで保存したファイルを指定してください。';
+    for (const name of ['台帳.xls', 'パスワード付き.xlsx']) {
+      const path = join(dir, name);
+      writeFileSync(path, compound);
+      await expect(openXlsxReader(path)).rejects.toThrow(expected(path));
+      await expect(openXlsx(path)).rejects.toThrow(expected(path));
+    }
+    const r = await run('check', join(dir, '台帳.xls'));
+    expect([r.status, r.stderr.trim()]).toEqual([2, expected(join(dir, '台帳.xls'))]);
   });
 
   test('a sheet whose XML is broken: unreadable when it is read, and a 提出用 file with it is 読めない to the city', async () => {
