@@ -10,7 +10,7 @@ import { type CellPatch, type CellStyles, partialReadBlocks, type WorkbookPort }
 import { patchBlocks, resolveBlock } from '../workbook/cell-patch';
 import { rectOfA1 } from '../workbook/a1';
 import { type BlockStyle, linesHeight, PRINT_PAGE, rectangular, type SheetModel, wrappedLines } from '../workbook/sheet-model';
-import { EAST_ASIAN_DATE_FORMATS, readWorkbookPart } from './xlsx-read-parts';
+import { EAST_ASIAN_DATE_FORMATS, readNumberFormats, readWorkbookPart } from './xlsx-read-parts';
 import { CLOSE, END, OPEN, XmlCursor } from './xlsx-read-xml';
 
 /**
@@ -364,19 +364,8 @@ function keepPageBreaks(workbook: ExcelJS.Workbook, data: Uint8Array): void {
 
 /** The East Asian built-in date formats a styles part names by id and does not define (EAST_ASIAN_DATE_FORMATS). */
 function undefinedEastAsianFormats(styles: string): number[] {
-  const defined = new Set<number>();
-  const used = new Set<number>();
-  const cur = new XmlCursor(styles);
-  let inCellXfs = false;
-  for (let kind = cur.next(); kind !== END; kind = cur.next()) {
-    if (kind === CLOSE && cur.name === 'cellXfs') inCellXfs = false;
-    if (kind !== OPEN) continue;
-    if (cur.name === 'cellXfs') inCellXfs = true;
-    const id = parseInt(cur.attr('numFmtId') ?? '', 10);
-    if (cur.name === 'numFmt') defined.add(id);
-    else if (cur.name === 'xf' && inCellXfs && EAST_ASIAN_DATE_FORMATS.has(id)) used.add(id);
-  }
-  return [...used].filter((id) => !defined.has(id)).sort((a, b) => a - b);
+  const { codes, styleFormats } = readNumberFormats(styles);
+  return [...new Set(styleFormats)].filter((id) => EAST_ASIAN_DATE_FORMATS.has(id) && !codes.has(id)).sort((a, b) => a - b);
 }
 
 const xmlAttr = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

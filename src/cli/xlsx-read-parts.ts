@@ -106,13 +106,13 @@ export const EAST_ASIAN_DATE_FORMATS: ReadonlyMap<number, string> = new Map([
 ]);
 
 /**
- * Which cell styles (`s` of a cell, the index in `<cellXfs>`) show a date: the style's `numFmtId` names a format
- * of `<numFmts>` (backslash escapes removed) that exceljs takes for a date, or a built-in date format.
+ * A styles part's number formats: the codes of `<numFmts>` by id (backslash escapes removed) and the `numFmtId` of
+ * each cell style (`s` of a cell, the index in `<cellXfs>`).
  */
-export function readDateStyles(xml: string): boolean[] {
+export function readNumberFormats(xml: string): { readonly codes: ReadonlyMap<number, string>; readonly styleFormats: readonly number[] } {
   const cur = new XmlCursor(xml);
-  const formats = new Map<number, string>();
-  const numFmtIds: number[] = [];
+  const codes = new Map<number, string>();
+  const styleFormats: number[] = [];
   let inNumFmts = false;
   let inCellXfs = false;
   for (let kind = cur.next(); kind !== END; kind = cur.next()) {
@@ -125,12 +125,21 @@ export function readDateStyles(xml: string): boolean[] {
     else if (cur.name === 'cellXfs') inCellXfs = true;
     else if (cur.name === 'numFmt' && inNumFmts) {
       const code = cur.attr('formatCode');
-      if (code !== undefined) formats.set(parseInt(cur.attr('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
-    } else if (cur.name === 'xf' && inCellXfs) numFmtIds.push(parseInt(cur.attr('numFmtId') ?? '', 10));
+      if (code !== undefined) codes.set(parseInt(cur.attr('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
+    } else if (cur.name === 'xf' && inCellXfs) styleFormats.push(parseInt(cur.attr('numFmtId') ?? '', 10));
   }
-  return numFmtIds.map((id) => {
+  return { codes, styleFormats };
+}
+
+/**
+ * Which cell styles show a date: the style's format is one of `<numFmts>` that exceljs takes for a date, or a
+ * built-in date format.
+ */
+export function readDateStyles(xml: string): boolean[] {
+  const { codes, styleFormats } = readNumberFormats(xml);
+  return styleFormats.map((id) => {
     if (!id) return false;
-    const custom = formats.get(id);
+    const custom = codes.get(id);
     return custom ? isDateFormat(custom) : BUILT_IN_DATE_FORMATS.has(id) || EAST_ASIAN_DATE_FORMATS.has(id);
   });
 }
