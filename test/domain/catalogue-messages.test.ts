@@ -23,7 +23,7 @@ describe('sheets, headers and settings', () => {
 
   test('a missing column lists its synonyms when it has some', () => {
     expect(issueMessage('HEADER_MISSING', { sheet: '委託契約', header: '契約開始日', synonyms: ['開始日', '委託開始日'] })).toBe(
-      '「委託契約」に「契約開始日」（または 開始日・委託開始日）の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。',
+      '「委託契約」に「契約開始日」（または「開始日」「委託開始日」）の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。',
     );
   });
 
@@ -102,7 +102,7 @@ describe('dates and months', () => {
 describe('choices and checkboxes', () => {
   test('an unknown choice lists the choices', () => {
     expect(issueMessage('CHOICE_UNKNOWN', { title: '相談方法', shown: 'LINE', choices: ['電話', '来所', '訪問'] })).toBe(
-      '「相談方法」の「LINE」は選択肢にありません。電話・来所・訪問 のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。',
+      '「相談方法」の「LINE」は選択肢にありません。「電話」「来所」「訪問」のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。',
     );
   });
 
@@ -349,16 +349,16 @@ describe('evaluation', () => {
 describe('読み替え (mapping)', () => {
   test('an unknown sheet, header, column or choice lists what may be written', () => {
     expect(issueMessage('MAPPING_SHEET_UNKNOWN', { title: '標準', shown: '台帳', sheets: ['相談記録', '委託契約'] })).toBe(
-      '「標準」の「台帳」は、包括支援シートが読むシートではありません。相談記録・委託契約 のどれかを書いてください。',
+      '「標準」の「台帳」は、包括支援シートが読むシートではありません。「相談記録」「委託契約」のどれかを書いてください。',
     );
     expect(issueMessage('MAPPING_HEADER_UNKNOWN', { sheet: '相談記録', shown: '来談日', headers: ['受付日', '相談方法'] })).toBe(
-      '「相談記録」には「来談日」という標準の見出しはありません。受付日・相談方法 のどれかを「標準」に書いてください。',
+      '「相談記録」には「来談日」という標準の見出しはありません。「受付日」「相談方法」のどれかを「標準」に書いてください。',
     );
     expect(issueMessage('MAPPING_COLUMN_UNKNOWN', { title: '対象', shown: '受付日', columns: ['相談方法', '相談内容'] })).toBe(
-      '「対象」の「受付日」は、選択肢から選ぶ列ではありません。値の読み替えは 相談方法・相談内容 の列に使えます。',
+      '「対象」の「受付日」は、選択肢から選ぶ列ではありません。値の読み替えは「相談方法」「相談内容」の列に使えます。',
     );
     expect(issueMessage('MAPPING_CHOICE_UNKNOWN', { column: '相談方法', shown: '来談', choices: ['電話', '来所'] })).toBe(
-      '「相談方法」に「来談」という選択肢はありません。「標準」には 電話・来所 のどれかを書いてください。',
+      '「相談方法」に「来談」という選択肢はありません。「標準」には「電話」「来所」のどれかを書いてください。',
     );
   });
 
@@ -373,7 +373,7 @@ describe('読み替え (mapping)', () => {
 
   test('not found: lists the forms the table has, and nothing when it has none', () => {
     expect(issueMessage('MAPPING_NOT_FOUND', { what: '「相談台帳」の見出し行に「来談日」', found: ['来所日', 'ケースNo'] })).toBe(
-      '「相談台帳」の見出し行に「来談日」が見つかりません。「この表での書き方」を、表にある書き方にそろえてください（ある書き方: 来所日・ケースNo）。',
+      '「相談台帳」の見出し行に「来談日」が見つかりません。「この表での書き方」を、表にある書き方にそろえてください（ある書き方: 「来所日」「ケースNo」）。',
     );
     expect(issueMessage('MAPPING_NOT_FOUND', { what: 'シート「相談台帳」', found: [] })).toBe(
       'シート「相談台帳」が見つかりません。「この表での書き方」を、表にある書き方にそろえてください。',

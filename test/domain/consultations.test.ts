@@ -85,7 +85,7 @@ describe('checkConsultations', () => {
       ['CHOICE_VARIANT', '介護支援専門員'],
       ['CHOICE_UNKNOWN', undefined],
     ]);
-    expect(issues[4]?.message).toContain('電話・来所・訪問・メール・FAX・その他');
+    expect(issues[4]?.message).toContain('「電話」「来所」「訪問」「メール・FAX」「その他」のどれか');
   });
 
   test('the city’s own 相談内容 list replaces the default', () => {

@@ -82,7 +82,7 @@ describe('the bundle in Apps Script’s place', () => {
     sheet.getRange('D3').setNote('要確認');
     runFunction(context, 'menuInputCheck');
     expect(sheet.peekNotes()[2]?.[3]).toBe(
-      `${MARK_PREFIX}\n✖ ${'「相談方法」の「伝書鳩」は選択肢にありません。電話・来所・訪問・メール・FAX・その他 のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。'}${NOTE_SEPARATOR}要確認`,
+      `${MARK_PREFIX}\n✖ ${'「相談方法」の「伝書鳩」は選択肢にありません。「電話」「来所」「訪問」「メール・FAX」「その他」のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。'}${NOTE_SEPARATOR}要確認`,
     );
     sheet.getRange('D3').setValue('来所');
     runFunction(context, 'menuInputCheck');

@@ -136,7 +136,7 @@ describe('the sidebar’s offer of a 読み替え row, in Apps Script’s place'
     const ledger = env.spreadsheet.peekSheet('相談記録');
     const before = ledger.peekValues();
     expect(() => runFunction(context, 'sidebarAddMapping', { kind: 'value', target: '相談方法', local: '来談', standard: '来館' })).toThrow(
-      '「読み替え」に追加しませんでした: 「相談方法」に「来館」という選択肢はありません。「標準」には 電話・来所・訪問・メール・FAX・その他 のどれかを書いてください。',
+      '「読み替え」に追加しませんでした: 「相談方法」に「来館」という選択肢はありません。「標準」には「電話」「来所」「訪問」「メール・FAX」「その他」のどれかを書いてください。',
     );
     expect(env.spreadsheet.peekSheetNames()).not.toContain('読み替え');
     // What the browser sent is checked before anything is read: an unknown kind is refused too.

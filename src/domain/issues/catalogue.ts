@@ -8,6 +8,7 @@
  */
 import { HEADER_ZONE_ROWS } from '../sheets/table';
 import { officeLabel } from '../values/office-number';
+import { oneOf, valueList } from '../values/choices';
 
 export type Severity = 'error' | 'warning';
 
@@ -110,8 +111,8 @@ export const ISSUE_CATALOGUE = {
     severity: 'error',
     message: (p: HeaderMissingParams) =>
       'expected' in p
-        ? `「${p.sheet}」の上から${HEADER_ZONE_ROWS}行に見出し行が見つかりません。${p.expected.join('・')} などの見出しを1行に並べてください。`
-        : `「${p.sheet}」に「${p.header}」${p.synonyms.length > 0 ? `（または ${p.synonyms.join('・')}）` : ''}の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。`,
+        ? `「${p.sheet}」の上から${HEADER_ZONE_ROWS}行に見出し行が見つかりません。${valueList(p.expected)}などの見出しを1行に並べてください。`
+        : `「${p.sheet}」に「${p.header}」${p.synonyms.length > 0 ? `（または${valueList(p.synonyms)}）` : ''}の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。`,
     description: `見出し行（上から${HEADER_ZONE_ROWS}行のうち、見出しの並ぶ行）が見つからないか、チェックに要る列がありません。列は見出しの名前（と決まった別名）で探すので、列の順番は自由です。`,
     example: { sheet: '委託契約', header: '契約開始日', synonyms: ['開始日', '委託開始日'] },
   }),
@@ -189,7 +190,7 @@ export const ISSUE_CATALOGUE = {
     title: '選択肢にない値',
     severity: 'error',
     message: (p: CellParams & { choices: readonly string[] }) =>
-      `「${p.title}」の「${p.shown}」は選択肢にありません。${p.choices.join('・')} のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。`,
+      `「${p.title}」の「${p.shown}」は選択肢にありません。${oneOf(p.choices)}を選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。`,
     description: 'プルダウンの選択肢にも、その表記ゆれにも当たらない値です。月報は選択肢ごとに数えるので、選択肢のどれかにします。',
     example: { title: '相談方法', shown: 'ＳＮＳ', choices: ['電話', '来所', '訪問', 'メール・FAX', 'その他'] },
   }),
@@ -535,7 +536,7 @@ export const ISSUE_CATALOGUE = {
     title: '読み替え: 知らないシート',
     severity: 'error',
     message: (p: { title: string; shown: Shown; sheets: readonly string[] }) =>
-      `「${p.title}」の「${p.shown}」は、包括支援シートが読むシートではありません。${p.sheets.join('・')} のどれかを書いてください。`,
+      `「${p.title}」の「${p.shown}」は、包括支援シートが読むシートではありません。${oneOf(p.sheets)}を書いてください。`,
     description: '「読み替え」の行が、包括支援シートの知らないシートを指しています（標準のシート名の書き間違いなど）。この行は使いません。',
     example: { title: '標準', shown: '相談記録簿', sheets: ['相談記録', '委託契約', '委託実績', '評価指標', '事業評価'] },
   }),
@@ -543,7 +544,7 @@ export const ISSUE_CATALOGUE = {
     title: '読み替え: 知らない見出し',
     severity: 'error',
     message: (p: { sheet: string; shown: Shown; headers: readonly string[] }) =>
-      `「${p.sheet}」には「${p.shown}」という標準の見出しはありません。${p.headers.join('・')} のどれかを「標準」に書いてください。`,
+      `「${p.sheet}」には「${p.shown}」という標準の見出しはありません。${oneOf(p.headers)}を「標準」に書いてください。`,
     description: '見出しの読み替えで、「標準」がそのシートの標準の見出し（とその別名）のどれでもありません。この行は使いません。',
     example: { sheet: '相談記録', shown: '来談日', headers: ['受付日', '相談者ID', '新規/継続', '相談方法'] },
   }),
@@ -551,7 +552,7 @@ export const ISSUE_CATALOGUE = {
     title: '読み替え: 選択肢の列ではない',
     severity: 'error',
     message: (p: { title: string; shown: Shown; columns: readonly string[] }) =>
-      `「${p.title}」の「${p.shown}」は、選択肢から選ぶ列ではありません。値の読み替えは ${p.columns.join('・')} の列に使えます。`,
+      `「${p.title}」の「${p.shown}」は、選択肢から選ぶ列ではありません。値の読み替えは${valueList(p.columns)}の列に使えます。`,
     description: '値（言葉）の読み替えは、プルダウンの選択肢から選ぶ列にだけ使えます。「対象」がそのどれでもありません。この行は使いません。',
     example: { title: '対象', shown: '受付日', columns: ['新規/継続', '相談方法', '相談者', '業務区分', '相談内容'] },
   }),
@@ -559,7 +560,7 @@ export const ISSUE_CATALOGUE = {
     title: '読み替え: 選択肢にない標準',
     severity: 'error',
     message: (p: { column: string; shown: Shown; choices: readonly string[] }) =>
-      `「${p.column}」に「${p.shown}」という選択肢はありません。「標準」には ${p.choices.join('・')} のどれかを書いてください。`,
+      `「${p.column}」に「${p.shown}」という選択肢はありません。「標準」には${oneOf(p.choices)}を書いてください。`,
     description: '値の読み替えで、「標準」がその列の選択肢ではありません。読み替えた先も選択肢でないと数えられないので、この行は使いません。',
     example: { column: '相談方法', shown: '来談', choices: ['電話', '来所', '訪問', 'メール・FAX', 'その他'] },
   }),
@@ -584,7 +585,7 @@ export const ISSUE_CATALOGUE = {
     title: '読み替え: この表にない',
     severity: 'warning',
     message: (p: { what: string; found: readonly string[] }) =>
-      `${p.what}が見つかりません。「この表での書き方」を、表にある書き方にそろえてください${p.found.length > 0 ? `（ある書き方: ${p.found.join('・')}）` : ''}。`,
+      `${p.what}が見つかりません。「この表での書き方」を、表にある書き方にそろえてください${p.found.length > 0 ? `（ある書き方: ${valueList(p.found)}）` : ''}。`,
     description: '読み替えたシートや見出しが、このスプレッドシートにありません。名前を変えたか、書き間違いです。',
     example: { what: '「相談台帳」の見出し行に「来談日」', found: ['来所日', 'ケースNo'] },
   }),

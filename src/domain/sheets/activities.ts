@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isBlankCell } from '../values/cell';
-import { choiceList } from '../values/choices';
+import { choiceList, oneOf, valueList } from '../values/choices';
 import type { IsoDate } from '../values/dates';
 import { readChoiceField, readChoicesField, readCountField, readDateField, readTextField, rowReader } from '../values/fields';
 import type { Issue } from '../issues/issue';
@@ -105,8 +105,8 @@ export interface ActivityReading {
 }
 
 const DATE_HINT = '日付（例: 2026-10-03）';
-const KIND_HINT = `${ACTIVITY_KINDS.values.join('・')} のどれか`;
-const PROFESSIONS_HINT = `${PARTICIPANT_PROFESSIONS.values.join('・')} から、「、」区切りで`;
+const KIND_HINT = oneOf(ACTIVITY_KINDS.values);
+const PROFESSIONS_HINT = `${valueList(PARTICIPANT_PROFESSIONS.values)}から、「、」区切りで`;
 
 /** Reads and checks every row of 活動記録. */
 export function readActivities(table: Table<ActivityKey>, today: IsoDate): ActivityReading {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isBlankCell } from '../values/cell';
-import { choiceList } from '../values/choices';
+import { choiceList, oneOf } from '../values/choices';
 import { addDays, daysBetween, type IsoDate } from '../values/dates';
 import { readChoiceField, readDateField, readTextField, type RowReader, rowReader } from '../values/fields';
 import type { Issue } from '../issues/issue';
@@ -61,8 +61,8 @@ const DATE_HINT = '日付（例: 2026-10-03）';
 export function readComplaints(table: Table<ComplaintKey>, settings: Settings, today: IsoDate): ComplaintReading {
   const issues: Issue[] = [];
   const complaints: Complaint[] = [];
-  const complainantHint = `${COMPLAINANTS.values.join('・')} のどれか`;
-  const categoryHint = `${COMPLAINT_CATEGORIES.values.join('・')} のどれか`;
+  const complainantHint = oneOf(COMPLAINANTS.values);
+  const categoryHint = oneOf(COMPLAINT_CATEGORIES.values);
   for (const row of table.rows) {
     const r = rowReader(table, COMPLAINT_COLUMNS, row, issues);
     const receivedOn = readDateField(r, 'receivedOn', { required: true, hint: DATE_HINT, today });

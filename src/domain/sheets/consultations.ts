@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type ChoiceList, choiceList } from '../values/choices';
+import { type ChoiceList, choiceList, oneOf } from '../values/choices';
 import { addDays, daysBetween, type IsoDate } from '../values/dates';
 import { isBlankCell } from '../values/cell';
 import { type RowReader, readCheckboxField, readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
@@ -135,10 +135,6 @@ const HINTS = {
   referralReason: '紹介した理由（複数の事業所から選んだ経緯など）',
 } as const;
 
-function hintOf(values: readonly string[]): string {
-  return `${values.join('・')} のどれか`;
-}
-
 /**
  * Reads and checks every row of 相談記録 (SPEC §2.1). `today` is the date in Asia/Tokyo, given by the
  * adapter so the rule "not in the future" does not depend on the machine's clock or zone.
@@ -148,7 +144,7 @@ export function readConsultations(table: Table<ConsultationKey>, settings: Setti
   const consultations: Consultation[] = [];
   const topics = choiceList(settings.consultationTopics, TOPIC_VARIANTS);
   // Options built once: a check of 100,000 rows should not join the same lists 100,000 times.
-  const choice = (list: ChoiceList) => ({ required: true, hint: hintOf(list.values) });
+  const choice = (list: ChoiceList) => ({ required: true, hint: oneOf(list.values) });
   const opts = {
     caseType: choice(CASE_TYPES),
     method: choice(METHODS),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isBlankCell } from '../values/cell';
-import { choiceList } from '../values/choices';
+import { choiceList, oneOf } from '../values/choices';
 import type { IsoDate } from '../values/dates';
 import { readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
 import type { Issue } from '../issues/issue';
@@ -123,7 +123,7 @@ export function readContracts(table: Table<ContractKey>, context: { readonly set
     } else if (given !== undefined && derived !== '' && !sameMunicipality(given, derived)) {
       r.report('municipality', 'MUNICIPALITY_MISMATCH', { title: r.title('municipality'), given: shown(given), address: shown(address), derived }, derived);
     }
-    const kind = readChoiceField(r, 'kind', DELEGATION_KINDS, { required: true, hint: `${KIND_VALUES.join('・')} のどれか` });
+    const kind = readChoiceField(r, 'kind', DELEGATION_KINDS, { required: true, hint: oneOf(KIND_VALUES) });
     const start = readDateField(r, 'start', dates.required);
     const end = readDateField(r, 'end', dates.end);
     if (start !== undefined && end !== undefined && end < start) {

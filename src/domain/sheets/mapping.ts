@@ -1,7 +1,7 @@
 import { issueMessage } from '../issues/catalogue';
 import { compareIssues, type Issue, severityOf } from '../issues/issue';
 import { a1 } from '../values/cell';
-import { choiceList } from '../values/choices';
+import { choiceList, oneOf } from '../values/choices';
 import { readChoiceField, readTextField, type RowReader, rowReader } from '../values/fields';
 import { foldKey } from '../values/text';
 import { type ColumnKind, SHEET_REGISTRY, type SheetEntry } from './registry';
@@ -164,7 +164,7 @@ function mappingOf(raw: RawSheet, settings: Settings): Omit<MappingReading, 'raw
 
   const rows = table.rows.map((row) => {
     const r = rowReader(table, MAPPING_COLUMNS, row, issues);
-    const kindText = readChoiceField(r, 'kind', MAPPING_KINDS, { required: true, hint: 'シート・見出し・値 のどれか' });
+    const kindText = readChoiceField(r, 'kind', MAPPING_KINDS, { required: true, hint: oneOf(MAPPING_KINDS.values) });
     const kind = kindText === undefined ? undefined : KIND_WORDS[kindText as keyof typeof KIND_WORDS];
     return { r, kind };
   });

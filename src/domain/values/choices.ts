@@ -33,6 +33,19 @@ export function matchChoice(input: string, list: ChoiceList): ChoiceMatch {
   return value === undefined ? { kind: 'unknown' } : { kind: 'variant', value };
 }
 
+/**
+ * Values as a message lists them: each in 「」, since a value may itself hold a ・ (「家族・親族」, 「メール・FAX」,
+ * 「包括的・継続的ケアマネジメント支援」), which a list joined with ・ would cut in two.
+ */
+export function valueList(values: readonly string[]): string {
+  return values.map((v) => `「${v}」`).join('');
+}
+
+/** What to write in a column of choices: 「電話」「来所」…のどれか. */
+export function oneOf(values: readonly string[]): string {
+  return `${valueList(values)}のどれか`;
+}
+
 export function choiceList(values: readonly string[], variants?: ChoiceList['variants']): ChoiceList {
   return variants ? { values, variants } : { values };
 }
