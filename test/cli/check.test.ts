@@ -125,6 +125,27 @@ describe('houkatsu check', () => {
     expect([cell?.value, cell?.numFmt]).toEqual([new Date(Date.UTC(2026, 9, 3)), '[$-411]ggge"年"m"月"d"日"']);
   });
 
+  test('one part of a choice that joins two with ・ (医療 for 医療・入退院, FAX for メール・FAX): read as it, with the candidate, and counted there', async () => {
+    const shorthand = [...good];
+    shorthand[3] = 'FAX';
+    shorthand[6] = '医療';
+    shorthand[10] = '関係機関へつなぐ';
+    const file = await writeCenter('shorthand.xlsx', [good, shorthand]);
+    const checked = JSON.parse((await run('check', file, '--json', '--today', '2026-11-23')).stdout) as {
+      issues: { cell: string; code: string; suggestion?: string; message: string }[];
+    };
+    expect(checked.issues.map((i) => [i.cell, i.code, i.suggestion])).toEqual([
+      ['D4', 'CHOICE_VARIANT', 'メール・FAX'],
+      ['G4', 'CHOICE_VARIANT', '医療・入退院'],
+      ['K4', 'CHOICE_VARIANT', '関係機関へつなぎ'],
+    ]);
+    expect(checked.issues[1]?.message).toBe('「相談内容」の「医療」は「医療・入退院」のことと読みました。集計がそろうよう「医療・入退院」に統一してください。');
+    const report = await run('report', '--month', '2026-10', file, '-o', join(dir, 'shorthand-提出.xlsx'), '--json', '--today', '2026-11-23');
+    const payload = JSON.parse(report.stdout) as { consultations: { byTopic: { rows: string[]; cells: number[][] } } };
+    const row = payload.consultations.byTopic.rows.indexOf('総合相談支援 › 医療・入退院');
+    expect(payload.consultations.byTopic.cells[row]?.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
   test('bad usage and unreadable files: exit 2 with a Japanese message', async () => {
     const notXlsx = join(dir, 'text.xlsx');
     writeFileSync(notXlsx, 'これは表ではありません');

@@ -1,4 +1,4 @@
-import { choiceList, matchChoice } from '../../src/domain/values/choices';
+import { choiceList, matchChoice, oneOf, valueList } from '../../src/domain/values/choices';
 
 /**
  * Matching a typed value against a closed list. Each test builds its own list: the index of a list is built once and
@@ -37,5 +37,42 @@ describe('matchChoice', () => {
     expect(matchChoice('x', first)).toEqual({ kind: 'variant', value: 'A' });
     expect(matchChoice('x', second)).toEqual({ kind: 'variant', value: 'B' });
     expect(matchChoice('x', first)).toEqual({ kind: 'variant', value: 'A' });
+  });
+
+  test('one part of a value that joins two with ・ is read as that value: 医療 for 医療・入退院, FAX for メール・FAX', () => {
+    const list = choiceList(['電話', 'メール・FAX', '医療・入退院', '介護予防・健康づくり']);
+    expect(matchChoice('医療', list)).toEqual({ kind: 'variant', value: '医療・入退院' });
+    expect(matchChoice('入退院', list)).toEqual({ kind: 'variant', value: '医療・入退院' });
+    expect(matchChoice('ＦＡＸ', list)).toEqual({ kind: 'variant', value: 'メール・FAX' });
+    expect(matchChoice(' 健康づくり ', list)).toEqual({ kind: 'variant', value: '介護予防・健康づくり' });
+    expect(matchChoice('医療・入退院', list)).toEqual({ kind: 'exact', value: '医療・入退院' });
+    // Not a part: a piece of one, or two parts run together.
+    expect(matchChoice('医', list)).toEqual({ kind: 'unknown' });
+    expect(matchChoice('医療入退院', list)).toEqual({ kind: 'unknown' });
+  });
+
+  test('a part of two values could be either and is read as neither; a value or a variant of the list keeps its word', () => {
+    const shared = choiceList(['家族・親族', '家族・介護負担', 'その他']);
+    expect(matchChoice('家族', shared)).toEqual({ kind: 'unknown' });
+    expect(matchChoice('親族', shared)).toEqual({ kind: 'variant', value: '家族・親族' });
+    expect(matchChoice('介護負担', shared)).toEqual({ kind: 'variant', value: '家族・介護負担' });
+    const claimed = choiceList(['訪問', '訪問・実態把握', '調査票'], { 調査票: ['実態把握'] });
+    expect(matchChoice('訪問', claimed)).toEqual({ kind: 'exact', value: '訪問' });
+    expect(matchChoice('実態把握', claimed)).toEqual({ kind: 'variant', value: '調査票' });
+  });
+
+  test('a ・ inside brackets does not cut a value: its examples are not the value', () => {
+    const list = choiceList(['介護支援専門員支援（事例検討会・勉強会・情報交換会）', '介護予防教室・講座']);
+    expect(matchChoice('勉強会', list)).toEqual({ kind: 'unknown' });
+    expect(matchChoice('事例検討会', list)).toEqual({ kind: 'unknown' });
+    expect(matchChoice('講座', list)).toEqual({ kind: 'variant', value: '介護予防教室・講座' });
+  });
+});
+
+describe('valueList and oneOf', () => {
+  test('each value in 「」, so that a value holding a ・ reads as one', () => {
+    expect(valueList(['本人', '家族・親族', 'その他'])).toBe('「本人」「家族・親族」「その他」');
+    expect(oneOf(['電話', 'メール・FAX'])).toBe('「電話」「メール・FAX」のどれか');
+    expect(valueList([])).toBe('');
   });
 });

@@ -199,7 +199,8 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     message: (p: CellParams & { value: string }) =>
       `「${p.title}」の「${p.shown}」は「${p.value}」のことと読みました。集計がそろうよう「${p.value}」に統一してください。`,
-    description: '選択肢の言い換えや全角・半角の違い（TEL と 電話 など）です。選択肢として数えますが、表記をそろえると集計がそろいます。',
+    description:
+      '選択肢の言い換えや全角・半角の違い（TEL と 電話 など）、「・」で 2 つをつないだ選択肢の片方だけ（医療・入退院 の 医療 など。2 つの選択肢にある言葉は除く）です。選択肢として数えますが、表記をそろえると集計がそろいます。',
     suggestion: '読み取った選択肢の正式な表記。',
     tidy: '選択肢の表記ゆれを統一',
     example: { title: '相談方法', shown: 'TEL', value: '電話' },

@@ -27,7 +27,7 @@ export const COMPLAINT_COLUMNS: readonly ColumnSpec<ComplaintKey>[] = [
 ];
 
 export const COMPLAINANTS = choiceList(['本人', '家族・親族', '事業所', '地域住民', 'その他'], {
-  家族・親族: ['家族', '親族', '家族親族'],
+  家族・親族: ['家族親族'],
   事業所: ['介護サービス事業所', 'サービス事業所', '居宅介護支援事業所'],
   地域住民: ['住民', '近隣', '近所'],
 });
@@ -35,7 +35,7 @@ export const COMPLAINANTS = choiceList(['本人', '家族・親族', '事業所'
 export const COMPLAINT_CATEGORIES = choiceList(['センターの対応', '職員の態度', '委託先・サービス事業所', 'その他'], {
   センターの対応: ['対応', 'センター対応'],
   職員の態度: ['態度', '接遇', '言葉遣い'],
-  '委託先・サービス事業所': ['委託先', 'サービス事業所', '事業所'],
+  '委託先・サービス事業所': ['事業所'],
 });
 
 /** A complaint as read from its row (counts only leave the center: 対応 and メモ are not part of it). */

@@ -1,8 +1,9 @@
 import { foldKey } from './text';
 
 /**
- * A closed list of values for a column, with the variants people type for each (`TEL`, `電話相談` → `電話`).
- * Matching ignores spaces, widths and brackets (`foldKey`), so `ＴＥＬ` and ` 電話 ` match as well.
+ * A closed list of values for a column, with the variants people type for each (`TEL`, `電話相談` → `電話`), and
+ * one part of a value that joins two with ・ (`医療` → `医療・入退院`). Matching ignores spaces, widths and brackets
+ * (`foldKey`), so `ＴＥＬ` and ` 電話 ` match as well.
  */
 export interface ChoiceList {
   readonly values: readonly string[];
@@ -14,6 +15,42 @@ export type ChoiceMatch =
 
 const indexCache = new WeakMap<ChoiceList, Map<string, string>>();
 
+/** A value cut at each ・ outside brackets: 医療 and 入退院 of 医療・入退院; none of 介護支援専門員支援（事例検討会・勉強会）. */
+function topLevelParts(value: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+    else if (c === '・' && depth === 0) {
+      parts.push(value.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return start === 0 ? [] : [...parts, value.slice(start)].filter((p) => p.trim() !== '');
+}
+
+/**
+ * What people write for a choice that joins two things with ・: one of them (医療 for 医療・入退院, FAX for
+ * メール・FAX, 家族 for 家族・親族). By folded key, to its choice; a part of two choices of the list is left out,
+ * since it could be either.
+ */
+function partsOf(values: readonly string[]): Map<string, string> {
+  const owner = new Map<string, string | null>();
+  for (const value of values) {
+    for (const part of topLevelParts(value)) {
+      const key = foldKey(part);
+      const seen = owner.get(key);
+      owner.set(key, seen === undefined || seen === value ? value : null);
+    }
+  }
+  const parts = new Map<string, string>();
+  for (const [key, value] of owner) if (value !== null) parts.set(key, value);
+  return parts;
+}
+
 function indexOf(list: ChoiceList): Map<string, string> {
   let index = indexCache.get(list);
   if (!index) {
@@ -22,6 +59,7 @@ function indexOf(list: ChoiceList): Map<string, string> {
     for (const [value, variants] of Object.entries(list.variants ?? {})) {
       for (const variant of variants) if (!index.has(foldKey(variant))) index.set(foldKey(variant), value);
     }
+    for (const [key, value] of partsOf(list.values)) if (!index.has(key)) index.set(key, value);
     indexCache.set(list, index);
   }
   return index;
