@@ -31,6 +31,13 @@ describe('matchChoice', () => {
     expect(matchChoice('ETC', list)).toEqual({ kind: 'variant', value: 'その他' });
   });
 
+  test('a variant of a value the list does not hold is not read: no suggestion outside the list', () => {
+    // A city's own 相談内容 with the default variants: 介護保険 is a variant of 介護保険サービス, which this list left out.
+    const list = choiceList(['買い物支援', '認知症'], { 介護保険サービス: ['介護保険'], 認知症: ['認知症相談'] });
+    expect(matchChoice('介護保険', list)).toEqual({ kind: 'unknown' });
+    expect(matchChoice('認知症相談', list)).toEqual({ kind: 'variant', value: '認知症' });
+  });
+
   test('two lists with the same words are indexed each on its own', () => {
     const first = choiceList(['A'], { A: ['x'] });
     const second = choiceList(['B'], { B: ['x'] });

@@ -88,6 +88,31 @@ describe('checkConsultations', () => {
     expect(issues[4]?.message).toContain('「電話」「来所」「訪問」「メール・FAX」「その他」のどれか');
   });
 
+  test('what a ledger writes for a choice: the relation for 家族・親族, the hospital’s MSW, 入院, 生活保護, 継続 for 継続支援', () => {
+    const written: [Record<string, string>, string][] = [
+      [{ 相談者: '長女' }, '家族・親族'],
+      [{ 相談者: '妻' }, '家族・親族'],
+      [{ 相談者: '病院MSW' }, '医療機関'],
+      [{ 相談者: '地域住民' }, '近隣・知人'],
+      [{ 相談内容: '入院' }, '医療・入退院'],
+      [{ 相談内容: '医療' }, '医療・入退院'],
+      [{ 相談内容: '生活保護' }, '生活困窮・経済'],
+      [{ 相談内容: '住宅' }, '住まい'],
+      [{ 対応内容: '継続' }, '継続支援'],
+      [{ 対応内容: '関係機関へ連絡' }, '関係機関へつなぎ'],
+    ];
+    const issues = check(written.map(([values]) => row(values)));
+    expect(issues.map((i) => [i.code, i.suggestion])).toEqual(written.map(([, choice]) => ['CHOICE_VARIANT', choice]));
+    // A city’s own list reads the parts of its own ・ choices too, and nothing of the default variants.
+    const table = toTable(rawSheet('相談記録', [HEADER, row({ 相談内容: '買い物' }), row({ 相談内容: '入院' })]), CONSULTATION_COLUMNS);
+    if (!table) throw new Error('no table');
+    const own = checkConsultations(table, { ...settings, consultationTopics: ['買い物・移動支援', '医療'] }, TODAY);
+    expect(own.map((i) => [i.row, i.code, i.suggestion])).toEqual([
+      [2, 'CHOICE_VARIANT', '買い物・移動支援'],
+      [3, 'CHOICE_UNKNOWN', undefined],
+    ]);
+  });
+
   test('the city’s own 相談内容 list replaces the default', () => {
     const table = toTable(rawSheet('相談記録', [HEADER, row({ 相談内容: '買い物支援' }), row({ 相談内容: '認知症' })]), CONSULTATION_COLUMNS);
     if (!table) throw new Error('no table');

@@ -59,10 +59,38 @@ export const METHODS = choiceList(['電話', '来所', '訪問', 'メール・FA
 });
 
 export const REQUESTERS = choiceList(['本人', '家族・親族', '民生委員', '介護支援専門員', '医療機関', '近隣・知人', '行政', 'その他関係機関', 'その他'], {
-  家族・親族: ['家族親族', '子', '配偶者'],
+  // The relation written instead of 家族: who called is what the ledger notes.
+  家族・親族: [
+    '家族親族',
+    '子',
+    '配偶者',
+    '妻',
+    '夫',
+    '長男',
+    '次男',
+    '三男',
+    '長女',
+    '次女',
+    '三女',
+    '息子',
+    '娘',
+    '嫁',
+    '婿',
+    '孫',
+    '兄',
+    '弟',
+    '姉',
+    '妹',
+    '兄弟',
+    '姉妹',
+    '甥',
+    '姪',
+    '親戚',
+    '親類',
+  ],
   介護支援専門員: ['ケアマネ', 'ケアマネジャー', 'ケアマネージャー', 'CM', '居宅介護支援事業所'],
-  医療機関: ['病院', '医療', '診療所', 'クリニック', 'MSW'],
-  近隣・知人: ['友人', '近所'],
+  医療機関: ['病院', '医療', '診療所', 'クリニック', 'MSW', '病院MSW', '医療ソーシャルワーカー', '地域連携室', '医療相談室'],
+  近隣・知人: ['友人', '近所', '地域住民', '住民', '近所の人'],
   行政: ['市', '市役所', '行政機関', '役所'],
   民生委員: ['民生', '民生・児童委員'],
 });
@@ -85,17 +113,21 @@ export const PROFESSIONS = choiceList(
 
 export const ACTIONS = choiceList(['情報提供・助言', 'サービス調整', '関係機関へつなぎ', '訪問・実態把握', '継続支援', 'その他'], {
   情報提供・助言: ['情報提供助言'],
-  関係機関へつなぎ: ['つなぎ', 'つなぐ', '関係機関につなぎ', '関係機関へのつなぎ', '関係機関へつなぐ', '関係機関につなぐ'],
+  関係機関へつなぎ: ['つなぎ', 'つなぐ', '関係機関につなぎ', '関係機関へのつなぎ', '関係機関へつなぐ', '関係機関につなぐ', '関係機関へ連絡', '関係機関に連絡'],
+  継続支援: ['継続', '継続的支援', '継続フォロー'],
 });
 
 /**
- * Variants of the default topics; a city's own topics match as they are written, or by one of their ・ parts
- * (after widths and spaces).
+ * Variants of the default topics, for those a city's own list keeps; its own topics match as they are written,
+ * or by one of their ・ parts (after widths and spaces).
  */
 const TOPIC_VARIANTS: Record<string, readonly string[]> = {
   虐待: ['高齢者虐待', '虐待疑い', '虐待の疑い'],
   認知症: ['認知症相談'],
   介護保険サービス: ['介護保険', '介護サービス'],
+  '医療・入退院': ['入院', '退院', '受診', '通院'],
+  住まい: ['住宅', '住居', '転居'],
+  '生活困窮・経済': ['生活保護', '困窮'],
 };
 
 /** 相談内容 that starts the abuse-reporting rule. */

@@ -57,6 +57,8 @@ function indexOf(list: ChoiceList): Map<string, string> {
     index = new Map();
     for (const value of list.values) index.set(foldKey(value), value);
     for (const [value, variants] of Object.entries(list.variants ?? {})) {
+      // Only for a value of the list: a city's own 相談内容 may leave out a default one its variants are for.
+      if (!list.values.includes(value)) continue;
       for (const variant of variants) if (!index.has(foldKey(variant))) index.set(foldKey(variant), value);
     }
     for (const [key, value] of partsOf(list.values)) if (!index.has(key)) index.set(key, value);
