@@ -310,7 +310,7 @@ describe('contracts and delegations', () => {
 
   test('a contract without a selection reason, without an approval, or approved after it starts', () => {
     expect(issueMessage('SELECTION_REASON_MISSING', { title: '選定理由', hint: '選んだ理由' })).toBe(
-      '「選定理由」が空です。公正・中立のため、この事業所に委託する選んだ理由を入力してください。',
+      '「選定理由」が空です。公正・中立のため、この事業所を選んだ理由を入力してください。',
     );
     expect(issueMessage('APPROVAL_MISSING', { title: '承認日' })).toBe(
       '「承認日」が空です。委託先は運営協議会の承認を得て決めるものです。承認を得た日を入力してください（まだなら、次の運営協議会に諮ってください）。',

@@ -438,7 +438,7 @@ export const ISSUE_CATALOGUE = {
   SELECTION_REASON_MISSING: entry({
     title: '委託先の選定理由がない',
     severity: 'error',
-    message: (p: { title: string; hint: string }) => `「${p.title}」が空です。公正・中立のため、この事業所に委託する${p.hint}を入力してください。`,
+    message: (p: { title: string; hint: string }) => `「${p.title}」が空です。公正・中立のため、この事業所を${p.hint}を入力してください。`,
     description:
       '委託契約に、その事業所を選んだ理由がありません。委託先の選び方が公正・中立であることを説明できるよう、理由を残します（列がないときは問いません）。',
     example: { title: '選定理由', hint: '選んだ理由（利用者の希望、複数事業所から選んだ経緯など）' },
