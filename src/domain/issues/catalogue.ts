@@ -357,7 +357,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'error',
     message: unreadable('件数', COUNT_FORMS),
     description: '件数の列が、0以上の整数として読めません（負の数、小数、漢数字、文字など）。',
-    example: { title: '介護予防支援件数', shown: '三', reason: '漢数字ではなく数字（12 など）で入力してください' },
+    example: { title: '介護予防支援件数', shown: '三', reason: '漢数字です' },
   }),
   COUNT_NOTATION: entry({
     title: '数字だけでない件数',
@@ -381,7 +381,7 @@ export const ISSUE_CATALOGUE = {
     example: {
       title: '事業所番号',
       shown: '117130001',
-      reason: '9桁しかありません（数値のセルで先頭の0が消えたようです。セルの表示形式を書式なしテキストにしてください）',
+      reason: '9桁しかありません。数値のセルで先頭の0が消えたようです。セルの表示形式を書式なしテキストにしてください',
       example: '1171300013',
     },
   }),

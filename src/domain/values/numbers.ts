@@ -29,7 +29,7 @@ function fromText(raw: string): CountReading {
   const unit = UNIT.exec(half);
   const text = unit ? half.slice(0, unit.index) : half;
   const notation: CountNotation = unit ? 'with-unit' : /[\uFF10-\uFF19]/.test(raw) ? 'full-width' : 'text';
-  if (KANJI_NUMERAL.test(text)) return { kind: 'invalid', reason: '漢数字ではなく数字（12 など）で入力してください' };
+  if (KANJI_NUMERAL.test(text)) return { kind: 'invalid', reason: '漢数字です' };
   const number = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(text);
   if (!number) {
     const reason = /^[\d,]+$/.test(text) ? '桁区切りのカンマの位置が違います' : '数字になっていません';

@@ -116,7 +116,7 @@ export function checkOfficeNumber(text: string): OfficeNumberCheck {
   const fixed =
     near(compact, '区切りの記号や空白が入っています') ??
     near(s.toUpperCase(), '英字が小文字です') ??
-    (/^\d{9}$/.test(s) ? near(`0${s}`, '9桁しかありません（数値のセルで先頭の0が消えたようです。セルの表示形式を書式なしテキストにしてください）') : undefined);
+    (/^\d{9}$/.test(s) ? near(`0${s}`, '9桁しかありません。数値のセルで先頭の0が消えたようです。セルの表示形式を書式なしテキストにしてください') : undefined);
   return fixed ?? structure(s);
 }
 
