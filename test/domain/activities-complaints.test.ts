@@ -104,6 +104,19 @@ describe('苦情記録', () => {
     ]);
   });
 
+  test('申出者 written as the relation (長女) or the office’s part (委託先) is read as its choice, as 相談者 is', () => {
+    const { issues } = complaints([
+      [d('2026-10-01'), '長女', '委託先', '説明', d('2026-10-05'), '', ''],
+      [d('2026-10-02'), '息子', 'サービス事業所', '説明', d('2026-10-05'), '', ''],
+    ]);
+    expect(brief(issues)).toEqual([
+      ['B2', 'CHOICE_VARIANT', '家族・親族'],
+      ['C2', 'CHOICE_VARIANT', '委託先・サービス事業所'],
+      ['B3', 'CHOICE_VARIANT', '家族・親族'],
+      ['C3', 'CHOICE_VARIANT', '委託先・サービス事業所'],
+    ]);
+  });
+
   test('open longer than 苦情の対応期限日数 is a warning with the deadline; exactly at the deadline is not', () => {
     // Today 2026-11-20: received 10-20 is 31 days ago, 10-21 is 30.
     const { issues } = complaints([

@@ -1,3 +1,4 @@
+import { FAMILY_WORDS } from './consultations';
 import * as z from 'zod/mini';
 import { isBlankCell } from '../values/cell';
 import { choiceList, oneOf } from '../values/choices';
@@ -27,7 +28,7 @@ export const COMPLAINT_COLUMNS: readonly ColumnSpec<ComplaintKey>[] = [
 ];
 
 export const COMPLAINANTS = choiceList(['本人', '家族・親族', '事業所', '地域住民', 'その他'], {
-  家族・親族: ['家族親族'],
+  家族・親族: FAMILY_WORDS,
   事業所: ['介護サービス事業所', 'サービス事業所', '居宅介護支援事業所'],
   地域住民: ['住民', '近隣', '近所'],
 });
