@@ -34,6 +34,33 @@ describe('readSettings', () => {
     });
   });
 
+  test('a list of municipalities parts at ・ too, a list of 相談内容 does not (医療・入退院 is one); 埼玉 is 埼玉県', () => {
+    const sheet = rawSheet('設定', [
+      ['項目', '値'],
+      ['都道府県名', '埼玉'],
+      ['市外の町村', '上里町・美里町'],
+      ['所在の順', '本庄市・上里町、深谷市'],
+      ['相談内容', '医療・入退院、認知症'],
+    ]);
+    const { settings, issues } = readSettings(sheet, 'file');
+    expect(issues).toEqual([]);
+    expect(settings).toMatchObject({
+      prefecture: '埼玉県',
+      outsideTowns: ['上里町', '美里町'],
+      municipalityOrder: ['本庄市', '上里町', '深谷市'],
+      consultationTopics: ['医療・入退院', '認知症'],
+    });
+    const name = (text: string): string =>
+      readSettings(
+        rawSheet('設定', [
+          ['項目', '値'],
+          ['都道府県名', text],
+        ]),
+        'file',
+      ).settings.prefecture;
+    expect(['東京', '京都', '大阪', '北海道', '埼玉県', 'さいたま'].map(name)).toEqual(['東京都', '京都府', '大阪府', '北海道', '埼玉県', 'さいたま']);
+  });
+
   test('a bad value is reported in Japanese with the cell, and the default is used', () => {
     const sheet = rawSheet('設定', [
       ['項目', '値'],

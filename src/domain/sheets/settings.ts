@@ -5,6 +5,7 @@ import { type Issue, severityOf } from '../issues/issue';
 import type { RawSheet } from './table';
 import { isEmailAddress, readRecipients } from '../reports/submission-file';
 import { foldKey, tidySpaces } from '../values/text';
+import { PREFECTURES } from '../values/municipality';
 
 export const SETTINGS_SHEET = '設定';
 
@@ -85,11 +86,25 @@ interface SettingItem {
   readonly expected: string;
 }
 
-const splitList = (text: string): string[] =>
-  text
-    .split(/[、,，\n]/)
-    .map((s) => tidySpaces(s))
-    .filter((s) => s !== '');
+const splitOn =
+  (separators: RegExp) =>
+  (text: string): string[] =>
+    text
+      .split(separators)
+      .map((s) => tidySpaces(s))
+      .filter((s) => s !== '');
+
+/** A list of 相談内容: a topic may hold a ・ itself (医療・入退院), so only 、 , and lines part them. */
+const splitList = splitOn(/[、,，\n]/);
+
+/** A list of municipalities, whose names hold no ・: people part them with it too (上里町・美里町). */
+const splitNames = splitOn(/[、,，・\n]/);
+
+/** 都道府県名 as 設定 gives it, or written without its 都・道・府・県 (埼玉 for 埼玉県), which addresses always have. */
+export function readPrefecture(text: string): string {
+  const name = tidySpaces(text);
+  return PREFECTURES.find((p) => p === name || p.slice(0, -1) === name) ?? name;
+}
 
 /** `80%`, `80`, `0.8` and `８０％` all mean 80% (NaN when it is no share). */
 export function readShare(text: string): number {
@@ -109,16 +124,16 @@ function readInteger(text: string): number {
 export const SETTING_ITEMS: readonly SettingItem[] = [
   { key: 'centerName', label: 'センター名', read: tidySpaces, expected: 'センターの名前' },
   { key: 'centerCode', label: 'センターコード', read: tidySpaces, expected: '市が決めたコード' },
-  { key: 'prefecture', label: '都道府県名', read: tidySpaces, expected: '例: 埼玉県' },
+  { key: 'prefecture', label: '都道府県名', read: readPrefecture, expected: '例: 埼玉県' },
   { key: 'municipality', label: '市区町村名', read: tidySpaces, expected: '例: 本庄市' },
-  { key: 'outsideTowns', label: '市外の町村', read: splitList, expected: '「、」区切りの町村名（例: 上里町、美里町）' },
+  { key: 'outsideTowns', label: '市外の町村', read: splitNames, expected: '「、」区切りの町村名（例: 上里町、美里町）' },
   { key: 'corporation', label: '運営法人名', read: tidySpaces, expected: 'センターを運営する法人の名前' },
   { key: 'concentrationThreshold', label: '集中の警告しきい値', read: readShare, expected: '1%〜100%の割合（例: 80%）' },
   { key: 'abuseReportDays', label: '虐待報告の期限日数', read: readInteger, expected: '0〜365の整数（例: 1）' },
   { key: 'complaintDeadlineDays', label: '苦情の対応期限日数', read: readInteger, expected: '0〜365の整数（例: 30）' },
   { key: 'consultationTopics', label: '相談内容', read: splitList, expected: '「、」区切りの相談内容の一覧' },
   { key: 'cityWorkbookUrl', label: '市の集計シートURL', read: tidySpaces, expected: 'スプレッドシートのURL' },
-  { key: 'municipalityOrder', label: '所在の順', read: splitList, expected: '「、」区切りの市町村名（例: 上里町、美里町、深谷市）' },
+  { key: 'municipalityOrder', label: '所在の順', read: splitNames, expected: '「、」区切りの市町村名（例: 上里町、美里町、深谷市）' },
   {
     key: 'submissionRecipients',
     label: '提出先メールアドレス',
