@@ -146,6 +146,14 @@ describe('houkatsu check', () => {
     expect(payload.consultations.byTopic.cells[row]?.reduce((a, b) => a + b, 0)).toBe(1);
   });
 
+  test('a 合計 row under the records: one warning, no error, and the 月報 counts the records alone', async () => {
+    const file = await writeCenter('totals.xlsx', [good, good, ['合計', null, null, null, null, null, null, 0, 0, null, null]]);
+    const checked = JSON.parse((await run('check', file, '--json', '--today', '2026-11-23')).stdout) as { issues: { cell: string; code: string }[] };
+    expect(checked.issues.map((i) => [i.cell, i.code])).toEqual([['A5', 'TOTAL_ROW']]);
+    const report = await run('report', '--month', '2026-10', file, '-o', join(dir, 'totals-提出.xlsx'), '--json', '--today', '2026-11-23');
+    expect((JSON.parse(report.stdout) as { consultations: { total: number } }).consultations.total).toBe(2);
+  });
+
   test('bad usage and unreadable files: exit 2 with a Japanese message', async () => {
     const notXlsx = join(dir, 'text.xlsx');
     writeFileSync(notXlsx, 'これは表ではありません');

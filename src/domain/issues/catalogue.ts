@@ -124,6 +124,15 @@ export const ISSUE_CATALOGUE = {
     description: '同じ意味の見出し（別名を含む）の列が2つあります。左の列だけを読み、右の列は確かめないので、どちらを使うかはっきりさせます。',
     example: { header: '相談方法', used: 'D1' },
   }),
+  TOTAL_ROW: entry({
+    title: '合計の行',
+    severity: 'warning',
+    message: (p: { label: string }) =>
+      `「${p.label}」の行は1件の記録ではないので、チェックも集計もしません。合計は月報が数えるので、台帳には1件を1行に書き、この行は消すか表の外に移してください。`,
+    description:
+      '台帳の途中や最後に、上の行を足し合わせた行（合計・計・小計など）があります。記録として読むと空の列ばかりの誤りになり、数えれば二重になるので、この行は読まずに知らせます。',
+    example: { label: '合計' },
+  }),
   REQUIRED: entry({
     title: '必須の値が空',
     severity: 'error',

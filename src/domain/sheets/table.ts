@@ -76,8 +76,10 @@ export interface Table<K extends string = string> {
   readonly columns: Readonly<Partial<Record<K, number>>>;
   /** Known columns that appear twice: the first is used, the rest reported. */
   readonly duplicates: readonly { readonly key: K; readonly column: number }[];
-  /** Data rows below the header, blank rows left out. */
+  /** Data rows below the header, blank rows and total rows left out. */
   readonly rows: readonly TableRow[];
+  /** Rows that sum the ones above (合計, 小計…), with the cell that says so: no record, read by no rule. */
+  readonly totalRows?: readonly TotalRow[];
   /** The center's own words for a column's choices (ColumnSpec.words), where its 読み替え gives some. */
   readonly words?: Readonly<Partial<Record<K, ReadonlyMap<string, OwnWord>>>>;
 }
@@ -150,20 +152,50 @@ function mergedColumnsByRow(merges: readonly CellRect[] | undefined): Map<number
   return byRow;
 }
 
+export interface TotalRow {
+  readonly rowNumber: number;
+  /** 0-based column of the label. */
+  readonly column: number;
+  readonly label: string;
+}
+
+/** What a ledger kept by hand writes at the start of a row that sums the rows above it. */
+const TOTAL_LABELS = new Set(['合計', '計', '小計', '総計', '累計', '総合計', '月計', '月合計', '年計', '年間合計'].map(foldKey));
+
+/**
+ * The label of a total row: its first cell that is not blank says 合計 (or 計, 小計…, spaces between the letters
+ * allowed). A record never starts with one: its first cell is a date, a month, a number or a name.
+ */
+export function totalLabelOf(values: readonly CellValue[]): { column: number; label: string } | undefined {
+  const column = values.findIndex((v) => !isBlankCell(v));
+  const first = values[column];
+  if (typeof first !== 'string') return undefined;
+  return TOTAL_LABELS.has(foldKey(first.replace(/\s/g, ''))) ? { column, label: first.trim() } : undefined;
+}
+
 export function toTable<K extends string>(sheet: RawSheet, specs: readonly ColumnSpec<K>[]): Table<K> | undefined {
   const header = locateHeader(sheet, specs);
   if (!header) return undefined;
   const merged = mergedColumnsByRow(sheet.merges);
   const rows: TableRow[] = [];
+  const totalRows: TotalRow[] = [];
   for (const row of sheet.rows) {
     if (row.rowNumber <= header.headerRow) continue;
     const mergedColumns = merged.get(row.rowNumber);
     if (!mergedColumns && row.values.every(isBlankCell)) continue;
-    rows.push({ rowNumber: row.rowNumber, values: row.values, formulas: row.formulas, mergedColumns });
+    const total = totalLabelOf(row.values);
+    if (total) totalRows.push({ rowNumber: row.rowNumber, ...total });
+    else rows.push({ rowNumber: row.rowNumber, values: row.values, formulas: row.formulas, mergedColumns });
   }
   const words: Partial<Record<K, ReadonlyMap<string, OwnWord>>> = {};
   for (const spec of specs) if (spec.words && spec.words.size > 0) words[spec.key] = spec.words;
-  return Object.keys(words).length > 0 ? { sheet: sheet.name, ...header, rows, words } : { sheet: sheet.name, ...header, rows };
+  return {
+    sheet: sheet.name,
+    ...header,
+    rows,
+    ...(totalRows.length > 0 ? { totalRows } : {}),
+    ...(Object.keys(words).length > 0 ? { words } : {}),
+  };
 }
 
 /** The header text to show for a key: the sheet's own when the column exists, else the default. */

@@ -42,7 +42,7 @@ function sheetIssue(sheet: string, code: 'SHEET_MISSING' | 'HEADER_MISSING', mes
 }
 
 /**
- * Reports columns the check needs and the sheet lacks, and known columns given twice. A missing column offers the
+ * Reports columns the check needs and the sheet lacks, total rows among the records, and known columns given twice. A missing column offers the
  * sheet's headers that name no known column, any of which 読み替え could read as it.
  */
 function headerIssues<K extends string>(standard: string, table: Table<K>, columns: readonly ColumnSpec<K>[]): Issue[] {
@@ -62,6 +62,17 @@ function headerIssues<K extends string>(standard: string, table: Table<K>, colum
         column: spec.header,
       });
     }
+  }
+  for (const total of table.totalRows ?? []) {
+    issues.push({
+      sheet: table.sheet,
+      row: total.rowNumber,
+      column: table.headers[total.column] ?? '',
+      cell: a1(total.rowNumber, total.column + 1),
+      code: 'TOTAL_ROW',
+      severity: severityOf('TOTAL_ROW'),
+      message: issueMessage('TOTAL_ROW', { label: total.label }),
+    });
   }
   for (const dup of table.duplicates) {
     const spec = columns.find((c) => c.key === dup.key);

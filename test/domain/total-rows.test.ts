@@ -1,0 +1,61 @@
+import { checkSheet } from '../../src/domain/sheets/workbook-check';
+import { defaultSettings } from '../../src/domain/sheets/settings';
+import { type ColumnSpec, totalLabelOf, toTable } from '../../src/domain/sheets/table';
+import { consultationRow } from '../helpers/rows';
+import { d, rawSheet } from '../helpers/tables';
+import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
+
+/** A row that sums the rows above it (合計, 小計…), as ledgers kept by hand have: not a record, one warning. */
+const SPECS: readonly ColumnSpec[] = [
+  { key: 'month', header: '対象月' },
+  { key: 'count', header: '件数' },
+];
+
+describe('totalLabelOf: a row whose first cell that is not blank says 合計', () => {
+  test('合計, 計, 小計, 総計, 累計, with spaces between the letters or around, first or after blank cells', () => {
+    expect(totalLabelOf(['合計', null, 12])).toEqual({ column: 0, label: '合計' });
+    expect(totalLabelOf([null, '', ' 合　計 ', 12])).toEqual({ column: 2, label: '合　計' });
+    expect(['計', '小計', '総計', '累計', '月計'].map((l) => totalLabelOf([l, 3])?.label)).toEqual(['計', '小計', '総計', '累計', '月計']);
+  });
+
+  test('a record is never one: a word that starts with 計, a 合計 after another value, a number, a date', () => {
+    expect(totalLabelOf(['計画の相談', 1])).toBeUndefined();
+    expect(totalLabelOf(['合計額', 1])).toBeUndefined();
+    expect(totalLabelOf(['2026-10', '合計', 1])).toBeUndefined();
+    expect(totalLabelOf([12, '合計'])).toBeUndefined();
+    expect(totalLabelOf([d('2026-10-01'), '計'])).toBeUndefined();
+    expect(totalLabelOf([null, null])).toBeUndefined();
+  });
+});
+
+describe('toTable keeps total rows apart from the records', () => {
+  test('left out of rows, kept with their row, column and label; a table without one has none', () => {
+    const table = toTable(rawSheet('表', [['対象月', '件数'], ['2026-10', 3], ['2026-11', 4], ['合計', 7], [], ['2026-12', 1], ['小 計', 1]]), SPECS);
+    expect(table?.rows.map((r) => r.rowNumber)).toEqual([2, 3, 6]);
+    expect(table?.totalRows).toEqual([
+      { rowNumber: 4, column: 0, label: '合計' },
+      { rowNumber: 7, column: 0, label: '小 計' },
+    ]);
+    expect(
+      toTable(
+        rawSheet('表', [
+          ['対象月', '件数'],
+          ['2026-10', 3],
+        ]),
+        SPECS,
+      ),
+    ).not.toHaveProperty('totalRows');
+  });
+});
+
+describe('the check of a sheet with a total row', () => {
+  test('one warning on the cell that says 合計, and none of the errors a record with empty columns would have', () => {
+    const header = CONSULTATION_COLUMNS.map((c) => c.header);
+    const raw = rawSheet('相談記録', [header, consultationRow({}), ['合計', '', '', '', '', '', '', '', '', '', '']]);
+    const check = checkSheet('相談記録', raw, { settings: defaultSettings('x'), today: '2026-11-23' });
+    expect(check.issues.map((i) => [i.cell, i.code, i.severity])).toEqual([['A3', 'TOTAL_ROW', 'warning']]);
+    expect(check.issues[0]?.message).toBe(
+      '「合計」の行は1件の記録ではないので、チェックも集計もしません。合計は月報が数えるので、台帳には1件を1行に書き、この行は消すか表の外に移してください。',
+    );
+  });
+});
