@@ -164,7 +164,12 @@ describe('checkOfficeNumber', () => {
 });
 
 describe('readOfficeNumberField', () => {
-  const COLUMNS: readonly ColumnSpec<'office'>[] = [{ key: 'office', header: '事業所番号', required: true }];
+  // メモ is a column the sheet reads, so that a row with a blank 事業所番号 is still a record (a row with nothing in
+  // the columns read is none).
+  const COLUMNS: readonly ColumnSpec<'office' | 'memo'>[] = [
+    { key: 'office', header: '事業所番号', required: true },
+    { key: 'memo', header: 'メモ' },
+  ];
 
   function read(value: CellValue): { value: string | undefined; issues: Issue[] } {
     const table = toTable(

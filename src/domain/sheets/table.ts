@@ -98,10 +98,18 @@ function keyIndex<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string
   return index;
 }
 
+/**
+ * A header as messages name it: a line break typed to wrap it (受付⏎日, 相談者⏎ID) is not part of the name, so it goes,
+ * or becomes a space between two Latin words (Case⏎No).
+ */
 function headerText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  return isSheetDate(value) ? value.iso : String(value);
+  if (typeof value !== 'string') return isSheetDate(value) ? value.iso : String(value);
+  return value
+    .trim()
+    .replace(/([^\n]?)[ \t\u3000]*\r?\n[\s]*(.?)/g, (_m, before: string, after: string) =>
+      /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? `${before} ${after}` : `${before}${after}`,
+    );
 }
 
 /**
@@ -179,10 +187,14 @@ export function toTable<K extends string>(sheet: RawSheet, specs: readonly Colum
   const merged = mergedColumnsByRow(sheet.merges);
   const rows: TableRow[] = [];
   const totalRows: TotalRow[] = [];
+  // A row with nothing in the columns the product reads is no record: a blank one, or a row of a ledger numbered
+  // in advance (No. 3, 4… with the rest still to fill in), whose number is in a column no rule reads.
+  const known = Object.values(header.columns as Record<string, number>);
+  const empty = (values: readonly CellValue[]): boolean => known.every((c) => isBlankCell(values[c]));
   for (const row of sheet.rows) {
     if (row.rowNumber <= header.headerRow) continue;
     const mergedColumns = merged.get(row.rowNumber);
-    if (!mergedColumns && row.values.every(isBlankCell)) continue;
+    if (!mergedColumns && empty(row.values)) continue;
     const total = totalLabelOf(row.values);
     if (total) totalRows.push({ rowNumber: row.rowNumber, ...total });
     else rows.push({ rowNumber: row.rowNumber, values: row.values, formulas: row.formulas, mergedColumns });

@@ -5,7 +5,10 @@ import { consultationRow } from '../helpers/rows';
 import { d, rawSheet } from '../helpers/tables';
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
 
-/** A row that sums the rows above it (合計, 小計…), as ledgers kept by hand have: not a record, one warning. */
+/**
+ * What ledgers kept by hand in Excel have besides records: a row that sums the rows above it (合計, 小計…), rows
+ * numbered in advance and not yet filled in, headers wrapped onto two lines.
+ */
 const SPECS: readonly ColumnSpec[] = [
   { key: 'month', header: '対象月' },
   { key: 'count', header: '件数' },
@@ -57,5 +60,60 @@ describe('the check of a sheet with a total row', () => {
     expect(check.issues[0]?.message).toBe(
       '「合計」の行は1件の記録ではないので、チェックも集計もしません。合計は月報が数えるので、台帳には1件を1行に書き、この行は消すか表の外に移してください。',
     );
+  });
+});
+
+describe('rows numbered in advance and headers wrapped onto two lines', () => {
+  const NUMBERED: readonly ColumnSpec[] = [
+    { key: 'date', header: '受付日' },
+    { key: 'method', header: '相談方法' },
+    { key: 'id', header: 'Case No' },
+  ];
+
+  test('a row with something only in columns no rule reads (No. 3, 4…) is no record; a cell in a column read makes one', () => {
+    const table = toTable(
+      rawSheet('表', [
+        ['No.', '受付日', '相談方法', '担当の印'],
+        [1, d('2026-10-01'), '電話', '済'],
+        [2, null, '来所', null],
+        [3, null, null, null],
+        [4, '', '', '済'],
+      ]),
+      NUMBERED,
+    );
+    expect(table?.rows.map((r) => r.rowNumber)).toEqual([2, 3]);
+  });
+
+  test('a merged cell over a column read keeps its row, for the check to report it', () => {
+    const table = toTable(
+      {
+        ...rawSheet('表', [
+          ['No.', '受付日', '相談方法'],
+          [1, d('2026-10-01'), '電話'],
+          [2, null, null],
+        ]),
+        merges: [{ row: 2, column: 2, numRows: 2, numColumns: 1 }],
+      },
+      NUMBERED,
+    );
+    expect(table?.rows.map((r) => r.rowNumber)).toEqual([2, 3]);
+  });
+
+  test('a line break typed in a header is no part of its name: 受付⏎日 is 受付日, Case⏎No is Case No', () => {
+    const table = toTable(
+      rawSheet('表', [
+        ['受付\n日', '相談\r\n方法', 'Case\nNo'],
+        [d('2026-10-01'), '電話', 'A-1'],
+      ]),
+      NUMBERED,
+    );
+    expect(table?.headers).toEqual(['受付日', '相談方法', 'Case No']);
+    expect(table?.columns).toEqual({ date: 0, method: 1, id: 2 });
+    const header = CONSULTATION_COLUMNS.map((c) => (c.header === '受付日' ? '受付\n日' : c.header));
+    const check = checkSheet('相談記録', rawSheet('相談記録', [header, consultationRow({ 受付日: null })]), {
+      settings: defaultSettings('x'),
+      today: '2026-11-23',
+    });
+    expect(check.issues.map((i) => i.message)).toEqual(['「受付日」が空です。日付（例: 2026-10-03）を入力してください。']);
   });
 });
