@@ -113,6 +113,15 @@ describe('checkConsultations', () => {
     ]);
   });
 
+  test('the marks a ledger kept by hand uses in a checkbox column: ○ ● 有り 該当 for yes, × ー ― 無し 非該当 for no', () => {
+    const marks = ['○', '●', '◎', '有り', '該当', '×', 'ー', '―', '無し', '非該当'];
+    const table = toTable(rawSheet('相談記録', [HEADER, ...marks.map((m) => row({ 認知症関連: m }))]), CONSULTATION_COLUMNS);
+    if (!table) throw new Error('no table');
+    const read = readConsultations(table, settings, TODAY);
+    expect(read.issues).toEqual([]);
+    expect(read.consultations.map((c) => c.dementia)).toEqual([true, true, true, true, true, false, false, false, false, false]);
+  });
+
   test('the city’s own 相談内容 list replaces the default', () => {
     const table = toTable(rawSheet('相談記録', [HEADER, row({ 相談内容: '買い物支援' }), row({ 相談内容: '認知症' })]), CONSULTATION_COLUMNS);
     if (!table) throw new Error('no table');

@@ -342,8 +342,9 @@ export function readTextField<K extends string>(r: RowReader<K>, key: K, opts: T
   return tidy;
 }
 
-const CHECKED = new Set(['true', '1', '○', '〇', '◯', '✓', '✔', 'レ', 'はい', 'あり', '有', 'yes', 'y']);
-const UNCHECKED = new Set(['false', '0', '×', '✕', 'いいえ', 'なし', '無', 'no', 'n', '-', '－']);
+// The marks a ledger kept by hand uses: ○ and ● for yes, × and a dash (-, ー, ―) for no, and the words around them.
+const CHECKED = new Set(['true', '1', '○', '〇', '◯', '●', '◎', '✓', '✔', 'レ', 'はい', 'あり', '有り', '有', '該当', 'yes', 'y', 'on']);
+const UNCHECKED = new Set(['false', '0', '×', '✕', 'いいえ', 'なし', '無し', '無', '非該当', 'no', 'n', 'off', '-', '－', 'ー', '―', '‐']);
 
 /** A checkbox column: Sheets gives booleans; Excel users type ○ or 1. Unrecognised text is a warning. */
 export function readCheckboxField<K extends string>(r: RowReader<K>, key: K): boolean {
