@@ -117,3 +117,43 @@ describe('rows numbered in advance and headers wrapped onto two lines', () => {
     expect(check.issues.map((i) => i.message)).toEqual(['「受付日」が空です。日付（例: 2026-10-03）を入力してください。']);
   });
 });
+
+describe('headers ledgers use for the columns of 相談記録', () => {
+  test('相談年月日, 利用者ID, 受付方法, 相談者区分, 相談種別, 担当職種, 支援内容… name the standard columns', () => {
+    const headers = [
+      '相談年月日',
+      '利用者ID',
+      '新規/継続',
+      '受付方法',
+      '相談者区分',
+      '業務区分',
+      '相談種別',
+      '認知症の有無',
+      '休日夜間',
+      '担当職種',
+      '支援内容',
+      '紹介先事業所',
+      '対応者',
+      '相談者氏名',
+      '経過',
+    ];
+    const table = toTable(rawSheet('相談記録', [headers]), CONSULTATION_COLUMNS);
+    expect(table?.columns).toEqual({
+      receivedOn: 0,
+      personId: 1,
+      caseType: 2,
+      method: 3,
+      requester: 4,
+      businessArea: 5,
+      topic: 6,
+      dementia: 7,
+      afterHours: 8,
+      profession: 9,
+      action: 10,
+      referredOffice: 11,
+      staff: 12,
+      personName: 13,
+      memo: 14,
+    });
+  });
+});

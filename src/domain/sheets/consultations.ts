@@ -30,23 +30,28 @@ export type ConsultationKey =
 
 /** The columns of 相談記録 in the order 「シートを準備」 creates them (SPEC §2.1). */
 export const CONSULTATION_COLUMNS: readonly ColumnSpec<ConsultationKey>[] = [
-  { key: 'receivedOn', header: '受付日', synonyms: ['相談日', '年月日', '受付年月日'], required: true },
-  { key: 'personId', header: '相談者ID', synonyms: ['対象者ID', 'ケース番号', '相談者番号'], required: true },
+  { key: 'receivedOn', header: '受付日', synonyms: ['相談日', '年月日', '受付年月日', '相談年月日'], required: true },
+  {
+    key: 'personId',
+    header: '相談者ID',
+    synonyms: ['対象者ID', 'ケース番号', '相談者番号', '利用者番号', '利用者ID'],
+    required: true,
+  },
   { key: 'caseType', header: '新規/継続', synonyms: ['区分', '新規・継続', '新規継続'], required: true },
-  { key: 'method', header: '相談方法', synonyms: ['対応方法'], required: true },
-  { key: 'requester', header: '相談者', synonyms: ['相談経路'], required: true },
+  { key: 'method', header: '相談方法', synonyms: ['対応方法', '受付方法', '相談形態', '相談手段'], required: true },
+  { key: 'requester', header: '相談者', synonyms: ['相談経路', '相談者区分', '相談者種別'], required: true },
   { key: 'businessArea', header: '業務区分', required: true },
-  { key: 'topic', header: '相談内容', required: true },
-  { key: 'dementia', header: '認知症関連' },
-  { key: 'afterHours', header: '夜間休日', synonyms: ['夜間・休日'] },
-  { key: 'profession', header: '対応職種', required: true },
-  { key: 'action', header: '対応内容', required: true },
-  { key: 'referredOffice', header: '紹介事業所' },
+  { key: 'topic', header: '相談内容', synonyms: ['相談種別', '相談内容区分'], required: true },
+  { key: 'dementia', header: '認知症関連', synonyms: ['認知症の有無'] },
+  { key: 'afterHours', header: '夜間休日', synonyms: ['夜間・休日', '休日夜間'] },
+  { key: 'profession', header: '対応職種', synonyms: ['担当職種'], required: true },
+  { key: 'action', header: '対応内容', synonyms: ['支援内容'], required: true },
+  { key: 'referredOffice', header: '紹介事業所', synonyms: ['紹介先事業所'] },
   { key: 'referralReason', header: '紹介理由' },
   { key: 'reportedOn', header: '市への報告日', synonyms: ['市報告日', '市への報告'] },
-  { key: 'staff', header: '担当者' },
-  { key: 'personName', header: '氏名' },
-  { key: 'memo', header: '内容メモ', synonyms: ['メモ', '備考'] },
+  { key: 'staff', header: '担当者', synonyms: ['対応者'] },
+  { key: 'personName', header: '氏名', synonyms: ['相談者氏名', '利用者氏名'] },
+  { key: 'memo', header: '内容メモ', synonyms: ['メモ', '備考', '相談概要', '経過'] },
 ];
 
 export const CASE_TYPES = choiceList(['新規', '継続'], { 新規: ['新', '初回'], 継続: ['継', '再', '再相談'] });
