@@ -97,6 +97,15 @@ describe('提出先メールアドレス', () => {
     });
   });
 
+  test('as a mail program copies them: a name before <the address>, a mailto: link; brackets left alone are no address', () => {
+    expect(readRecipients('本庄市 介護保険課 <Kaigo@city.example.jp>、佐藤 花子 <sato@city.example.jp>')).toEqual({
+      addresses: ['kaigo@city.example.jp', 'sato@city.example.jp'],
+      invalid: [],
+    });
+    expect(readRecipients('mailto:kaigo@city.example.jp')).toEqual({ addresses: ['kaigo@city.example.jp'], invalid: [] });
+    expect(readRecipients('(kaigo@city.example.jp)')).toEqual({ addresses: [], invalid: ['(kaigo@city.example.jp)'] });
+  });
+
   test('separators at either end or doubled make no empty entries', () => {
     expect(readRecipients('、 a@b.jp ,, 、c@d.jp ; ')).toEqual({ addresses: ['a@b.jp', 'c@d.jp'], invalid: [] });
     expect(readRecipients('')).toEqual({ addresses: [], invalid: [] });

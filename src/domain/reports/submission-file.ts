@@ -57,8 +57,11 @@ export function targetRefusalOf(names: readonly string[], where: string): string
 
 // ----------------------------------------------------------------------------- 提出先メールアドレス
 
-/** A plausible e-mail address: one @, a dot in the domain, no spaces. Drive decides the rest. */
-const EMAIL = /^[^\s@、,，]+@[^\s@、,，]+\.[^\s@、,，]+$/;
+/**
+ * A plausible e-mail address: the characters an address may hold (RFC 5322's atext and dots) before one @, and a
+ * domain with a dot. No brackets, quotes or a `mailto:`, which Drive would refuse when it shares. Drive decides the rest.
+ */
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 
 export function isEmailAddress(text: string): boolean {
   return EMAIL.test(text);
@@ -73,6 +76,9 @@ export interface Recipients {
 export function readRecipients(text: string): Recipients {
   const parts = text
     .normalize('NFKC')
+    // As a mail program copies them: 本庄市 介護保険課 <kaigo@city.example.jp>, or a link's mailto:.
+    .replace(/[^<>、,;\n]*<([^<>]*)>/g, ' $1 ')
+    .replace(/mailto:/gi, ' ')
     .split(/[、,;\s]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
