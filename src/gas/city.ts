@@ -11,8 +11,8 @@ import { rectangular } from '../workbook/sheet-model';
 import { JAPAN_TIME_ZONE, todayIn } from '../workbook/cell-values';
 import { readSubmissionStore } from '../workbook/submission-target';
 import { SUBMISSIONS_SHEET } from '../domain/reports/submission-store';
+import { spreadsheetIdOf } from '../domain/reports/submission-file';
 import { errorText, saysNoPermission, saysNotFound } from './errors';
-import { spreadsheetIdOf } from './ids';
 import { sheetsApiFile } from './submission-file';
 import { lastMonth, parseMonthInput, underLock, UserFacingError } from './report';
 import { asSheetsValue } from './replace-sheet';
@@ -60,9 +60,6 @@ export type CityJobRequest = CityRequest | EvaluationRequest;
 const NO_CENTERS = `「${CENTER_LIST_SHEET}」にセンターがありません。「市の集計シートを準備」で作り、センター名と提出用ファイルの URL を入力してください。`;
 const ASK_THE_CENTER_FOR_THE_URL = 'センターに、「市へ提出」の最後に表示される提出用ファイルの URL を確かめてもらってください。';
 
-/** A spreadsheet id: letters, digits, - and _ (spreadsheetIdOf gives the text itself when it holds no /d/<id>). */
-const SPREADSHEET_ID = /^[A-Za-z0-9_-]{10,}$/;
-
 const unreadable = (reason: string): CenterRead => ({ kind: 'unreadable', reason });
 
 /** Why the file could not be opened (its sheet names asked for): the service says which cause, when it does. */
@@ -83,7 +80,7 @@ function openingFailed(error: unknown): string {
  */
 export function readCenterSheets(listing: CenterListing): CenterRead {
   const id = spreadsheetIdOf(listing.source);
-  if (!SPREADSHEET_ID.test(id)) {
+  if (id === undefined) {
     return unreadable(
       `「${CENTER_LIST_SHEET}」の提出用ファイルの欄（${listing.source.slice(0, 80)}）は、スプレッドシートの URL（https://docs.google.com/spreadsheets/d/… の形）でも ID でもありません。${ASK_THE_CENTER_FOR_THE_URL}`,
     );

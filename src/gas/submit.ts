@@ -1,14 +1,13 @@
 import { cellText } from '../domain/values/cell';
 import { formatMonthJa } from '../domain/values/months';
 import { SETTINGS_SHEET } from '../domain/sheets/settings';
-import { readRecipients, recipientsProblem, submissionFileTitle } from '../domain/reports/submission-file';
+import { readRecipients, recipientsProblem, spreadsheetIdOf, submissionFileTitle } from '../domain/reports/submission-file';
 import { SUBMISSIONS_SHEET } from '../domain/reports/submission-store';
 import type { WorkbookPort } from '../workbook/port';
 import { composeReport, submitReport } from '../workbook/report-job';
 import { SETTINGS_HEADER, settingRows, settingUpdate } from '../workbook/settings-form';
 import { isServiceError } from './errors';
 import { offerEvaluation } from './evaluation';
-import { spreadsheetIdOf } from './ids';
 import { askMonth, activeReportMonth, UserFacingError, withDocumentLock } from './report';
 import { sheetsPort } from './sheets-port';
 import { createSpreadsheetFile, sheetsApiFile, spreadsheetUrl } from './submission-file';
@@ -109,7 +108,8 @@ function offerNewFile(reason: string): boolean {
  */
 function resolveFile(plan: SubmissionPlan, centerName: string): { file: SubmissionTarget; created: boolean } | undefined {
   if (plan.fileUrl !== '') {
-    const id = spreadsheetIdOf(plan.fileUrl);
+    // Not an id at all: asked for as one, it is not found, and is told as a file this person cannot open.
+    const id = spreadsheetIdOf(plan.fileUrl) ?? plan.fileUrl.trim();
     let trashed = false;
     try {
       trashed = driveApi().Files.get(id, { fields: 'id,trashed' }).trashed === true;

@@ -4,6 +4,7 @@ import {
   isSubmissionFileSheet,
   mergeStored,
   readRecipients,
+  spreadsheetIdOf,
   recipientsProblem,
   refusalOf,
   submissionFileTitle,
@@ -223,5 +224,27 @@ describe('moving an old _提出データ into the 提出用ファイル', () => 
       ['evaluation', '2025', 'c', '最新'],
       ['monthly-report', '2026-10', 'a', '履歴'],
     ]);
+  });
+});
+
+describe('spreadsheetIdOf: the file a センター一覧 row or 設定 names', () => {
+  const ID = '1AbC_dEf-123456789xyz';
+  test.each([
+    [`https://docs.google.com/spreadsheets/d/${ID}/edit#gid=0`],
+    [`https://docs.google.com/spreadsheets/d/${ID}/edit?usp=sharing`],
+    [`https://docs.google.com/spreadsheets/u/1/d/${ID}/edit`],
+    [`https://drive.google.com/open?id=${ID}`],
+    [`https://drive.google.com/open?authuser=0&id=${ID}`],
+    [`https://drive.google.com/file/d/${ID}/view`],
+    [` ${ID} `],
+  ])('%s', (source) => {
+    expect(spreadsheetIdOf(source)).toBe(ID);
+  });
+
+  test('neither a URL with an id nor an id: a name, a folder link, a short code', () => {
+    expect(spreadsheetIdOf('提出用_本庄西')).toBeUndefined();
+    expect(spreadsheetIdOf('https://drive.google.com/drive/folders/')).toBeUndefined();
+    expect(spreadsheetIdOf('abc')).toBeUndefined();
+    expect(spreadsheetIdOf('')).toBeUndefined();
   });
 });

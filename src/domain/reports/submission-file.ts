@@ -11,6 +11,19 @@ export const SUBMISSION_FILE_PREFIX = '提出用_';
 /** Sheets a 提出用ファイル may hold: the payloads and the readable reports. */
 const ALLOWED_SHEET = /^(_提出データ|月報_.+|事業評価_.+)$/;
 
+/** A Google file id: letters, digits, - and _. */
+const FILE_ID = /^[A-Za-z0-9_-]{10,}$/;
+
+/**
+ * The spreadsheet a センター一覧 row or 設定 names: a Sheets or Drive URL as people copy it (…/d/<id>/edit#gid=0,
+ * …/open?id=<id>), or the id itself; undefined when it is neither.
+ */
+export function spreadsheetIdOf(source: string): string | undefined {
+  const text = source.trim();
+  const id = /\/d\/([A-Za-z0-9_-]{10,})/.exec(text)?.[1] ?? /[?&]id=([A-Za-z0-9_-]{10,})/.exec(text)?.[1] ?? text;
+  return FILE_ID.test(id) ? id : undefined;
+}
+
 export function submissionFileTitle(centerName: string): string {
   return `${SUBMISSION_FILE_PREFIX}${centerName}`;
 }
