@@ -4,6 +4,9 @@ import { type ColumnSpec, totalLabelOf, toTable } from '../../src/domain/sheets/
 import { consultationRow } from '../helpers/rows';
 import { d, rawSheet } from '../helpers/tables';
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
+import { CONTRACT_COLUMNS } from '../../src/domain/sheets/contracts';
+import { DELEGATION_COLUMNS } from '../../src/domain/sheets/delegations';
+import { COMPLAINT_COLUMNS } from '../../src/domain/sheets/complaints';
 
 /**
  * What ledgers kept by hand in Excel have besides records: a row that sums the rows above it (合計, 小計…), rows
@@ -154,6 +157,19 @@ describe('headers ledgers use for the columns of 相談記録', () => {
       staff: 12,
       personName: 13,
       memo: 14,
+    });
+  });
+
+  test('and for 委託契約, 委託実績 and 苦情記録: 事業所コード, 事業所住所, サービス提供月, 申し出者, 対応終了日', () => {
+    expect(toTable(rawSheet('委託契約', [['事業所コード', '事業所名', '事業所住所']]), CONTRACT_COLUMNS)?.columns).toMatchObject({
+      officeNumber: 0,
+      address: 2,
+    });
+    expect(toTable(rawSheet('委託実績', [['サービス提供月', '事業所コード']]), DELEGATION_COLUMNS)?.columns).toEqual({ month: 0, officeNumber: 1 });
+    expect(toTable(rawSheet('苦情記録', [['受付日', '申し出者', '対応終了日']]), COMPLAINT_COLUMNS)?.columns).toEqual({
+      receivedOn: 0,
+      complainant: 1,
+      closedOn: 2,
     });
   });
 });

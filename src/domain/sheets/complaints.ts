@@ -19,10 +19,10 @@ export type ComplaintKey = 'receivedOn' | 'complainant' | 'category' | 'response
 /** The columns of 苦情記録 in the order 「シートを準備」 creates them. */
 export const COMPLAINT_COLUMNS: readonly ColumnSpec<ComplaintKey>[] = [
   { key: 'receivedOn', header: '受付日', synonyms: ['申出日', '受付年月日'], required: true },
-  { key: 'complainant', header: '申出者', synonyms: ['申出人', '申立者'], required: true },
+  { key: 'complainant', header: '申出者', synonyms: ['申出人', '申立者', '申し出者', '苦情申出者'], required: true },
   { key: 'category', header: '内容区分', synonyms: ['苦情の区分', '苦情の種類', '分類'], required: true },
   { key: 'response', header: '対応', synonyms: ['対応内容', '対応状況'], required: true },
-  { key: 'closedOn', header: '対応完了日', synonyms: ['完了日', '解決日'] },
+  { key: 'closedOn', header: '対応完了日', synonyms: ['完了日', '解決日', '対応終了日', '終結日'] },
   { key: 'reportedOn', header: '市への報告日', synonyms: ['市報告日', '市への報告'] },
   { key: 'memo', header: '内容メモ', synonyms: ['メモ', '内容', '備考'] },
 ];

@@ -16,10 +16,10 @@ export type ContractKey = 'officeNumber' | 'name' | 'corporation' | 'address' | 
 
 /** The columns of 委託契約 in the order 「シートを準備」 creates them (SPEC §2.2). */
 export const CONTRACT_COLUMNS: readonly ColumnSpec<ContractKey>[] = [
-  { key: 'officeNumber', header: '事業所番号', synonyms: ['介護保険事業所番号', '事業者番号'], required: true },
+  { key: 'officeNumber', header: '事業所番号', synonyms: ['介護保険事業所番号', '事業者番号', '事業所コード'], required: true },
   { key: 'name', header: '事業所名', synonyms: ['事業者名', '居宅介護支援事業所名', '指定居宅介護支援事業所', '委託先'], required: true },
   { key: 'corporation', header: '法人名', synonyms: ['運営法人', '運営法人名', '法人'], required: true },
-  { key: 'address', header: '所在地', synonyms: ['住所', '事業所所在地'], required: true },
+  { key: 'address', header: '所在地', synonyms: ['住所', '事業所所在地', '事業所住所'], required: true },
   { key: 'municipality', header: '所在', synonyms: ['所在市町村'] },
   { key: 'kind', header: '委託区分', synonyms: ['委託内容', '委託業務'], required: true },
   { key: 'start', header: '契約開始日', synonyms: ['開始日', '委託開始日'], required: true },

@@ -15,8 +15,8 @@ export type DelegationKey = 'month' | 'officeNumber' | 'supportCases' | 'careMan
 
 /** The columns of 委託実績 in the order 「シートを準備」 creates them (SPEC §2.3). */
 export const DELEGATION_COLUMNS: readonly ColumnSpec<DelegationKey>[] = [
-  { key: 'month', header: '対象月', synonyms: ['年月', '実績月', '月'], required: true },
-  { key: 'officeNumber', header: '事業所番号', synonyms: ['介護保険事業所番号', '事業者番号'], required: true },
+  { key: 'month', header: '対象月', synonyms: ['年月', '実績月', '月', '提供月', 'サービス提供月'], required: true },
+  { key: 'officeNumber', header: '事業所番号', synonyms: ['介護保険事業所番号', '事業者番号', '事業所コード'], required: true },
   { key: 'supportCases', header: '介護予防支援件数', synonyms: ['介護予防支援', '予防支援件数'], required: true },
   { key: 'careManagementCases', header: '介護予防ケアマネジメント件数', synonyms: ['介護予防ケアマネジメント', 'ケアマネジメント件数'], required: true },
   { key: 'newCases', header: 'うち新規', synonyms: ['うち新規件数', '新規件数', '新規'] },
