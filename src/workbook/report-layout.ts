@@ -230,7 +230,10 @@ export function reportSheet(report: MonthlyReport, status: ReportStatus): SheetM
     ['', '名前', '割合'],
     ['最も多い事業所', top?.name ?? '（委託なし）', top ? formatShare(top.share) : ''],
     ['最も多い法人', topCorp?.corporation ?? '（委託なし）', topCorp ? formatShare(topCorp.share) : ''],
-    ['センターの運営法人', '', formatShare(con.ownCorporationShare)],
+    // Without the name in 設定 the share is unknown, not 0%: a 0% here would go to the city as a fact.
+    con.ownCorporation === ''
+      ? ['センターの運営法人', '（「設定」の運営法人名が空なので、割合を出せません）', '']
+      : ['センターの運営法人', con.ownCorporation, formatShare(con.ownCorporationShare)],
     ...con.warnings.map((w): CellValue[] => ['注意', w.message, formatShare(w.share)]),
   ]);
 

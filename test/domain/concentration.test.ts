@@ -72,7 +72,7 @@ describe('measureConcentration', () => {
 
   test('a month without delegated cases: zeros, no warning, no division by zero', () => {
     const none = measureConcentration({ delegations: [], contracts: CONTRACTS, ownCorporation: OWN, threshold: 0.8 });
-    expect(none).toEqual({ total: 0, byOffice: [], byCorporation: [], ownCorporationShare: 0, warnings: [] });
+    expect(none).toEqual({ total: 0, byOffice: [], byCorporation: [], ownCorporation: OWN, ownCorporationShare: 0, warnings: [] });
     const zeros = measureConcentration({
       delegations: [delegation('A', 0), delegation('直営', 4, true)],
       contracts: CONTRACTS,

@@ -41,6 +41,7 @@ const report = (): MonthlyReport => ({
     total: 4,
     byOffice: [{ officeNumber: '1170000001', name: 'いろは', corporation: 'トマト', cases: 4, share: 1 }],
     byCorporation: [{ corporation: 'トマト', cases: 4, share: 1 }],
+    ownCorporation: '',
     ownCorporationShare: 0,
     warnings: [{ kind: 'office', name: 'いろは', share: 1, message: '「いろは」への委託が100%です。' }],
   },

@@ -45,3 +45,32 @@ test('dated rows: no such line; section 9 comes after every other section', () =
   expect(rows.find((r) => r?.[0] === '職員研修')).toEqual(['職員研修', 1, 5]);
   expect(rows.find((r) => r?.[0] === 'この月に受け付けた')).toEqual(['この月に受け付けた', 1]);
 });
+
+test('公正・中立: the center’s own 法人 by its name and share; without a 運営法人名 in 設定, no share but why', () => {
+  const rowOf = (corporation: string): unknown[] | undefined => {
+    const report = buildMonthlyReport({
+      settings: { ...defaultSettings('本庄西'), corporation },
+      month: '2026-10',
+      consultations: [],
+      contracts: [
+        {
+          row: 2,
+          officeNumber: '1171300013',
+          name: 'あおぞら',
+          corporation: '社会福祉法人あおぞら会',
+          address: '本庄市1',
+          municipality: '本庄市',
+          kind: '両方',
+          start: '2020-04-01',
+        },
+      ],
+      delegations: [{ row: 2, month: '2026-10', officeNumber: '1171300013', direct: false, supportCases: 1, careManagementCases: 1, cases: 2, newCases: 0 }],
+      activities: [],
+      complaints: [],
+      issues: [],
+    });
+    return cellsOf(reportSheet(report, { createdAt: '2026-11-02 09:00' })).find((r) => r?.[0] === 'センターの運営法人');
+  };
+  expect(rowOf('社会福祉法人あおぞら会')).toEqual(['センターの運営法人', '社会福祉法人あおぞら会', '100%']);
+  expect(rowOf('')).toEqual(['センターの運営法人', '（「設定」の運営法人名が空なので、割合を出せません）', '']);
+});

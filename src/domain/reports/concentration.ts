@@ -37,6 +37,8 @@ export interface Concentration {
   /** Most cases first. */
   readonly byOffice: OfficeShare[];
   readonly byCorporation: CorporationShare[];
+  /** 設定's 運営法人名 as written ('' when 設定 names none, and then no share of it can be told). */
+  readonly ownCorporation: string;
   /** The share of the center's own 運営法人; 0 when 設定 names none. */
   readonly ownCorporationShare: number;
   readonly warnings: ConcentrationWarning[];
@@ -138,5 +140,5 @@ export function measureConcentration(input: ConcentrationInput): Concentration {
       message: `委託の${ofTotal(ownCases, ownCorporationShare)}が、センターの運営法人「${name}」と同じ法人の事業所に委託されています（しきい値 ${limit} を超えています）。公正・中立のため、他法人の事業所も選べるよう選定の経緯を確かめてください。`,
     });
   }
-  return { total, byOffice, byCorporation, ownCorporationShare, warnings };
+  return { total, byOffice, byCorporation, ownCorporation: tidySpaces(input.ownCorporation), ownCorporationShare, warnings };
 }
