@@ -120,10 +120,12 @@ function activityRows(c: Consolidation): CellValue[][] {
 
 export function totalsSheet(c: Consolidation): SheetModel {
   const centers = submitted(c);
-  const metric = (label: string, f: (s: Submission) => number): CellValue[] => {
+  const metric = (label: string, f: (s: Submission) => number, total?: number): CellValue[] => {
     const values = centers.map((x) => f(x.s));
-    return [label, ...values, values.reduce((a, b) => a + b, 0)];
+    return [label, ...values, total ?? values.reduce((a, b) => a + b, 0)];
   };
+  // An office two centers delegate to is one office of the city: the sum would count it twice.
+  const offices = new Set(centers.flatMap((x) => x.s.delegations.map((d) => d.officeNumber))).size;
   const main: CellValue[][] = [
     ['項目', ...centers.map((x) => x.name), '計'],
     metric('延べ件数', (s) => s.consultations.total),
@@ -137,7 +139,7 @@ export function totalsSheet(c: Consolidation): SheetModel {
     metric('介護予防 直営 件数', (s) => s.preventivePlans.direct),
     metric('介護予防 委託 件数', (s) => s.preventivePlans.delegated),
     metric('介護予防 うち新規', (s) => s.preventivePlans.newCases),
-    metric('委託先の事業所数', (s) => s.delegations.length),
+    metric('委託先の事業所数（計は重なりを除く）', (s) => s.delegations.length, offices),
     metric('月報に残っているエラー', (s) => s.quality.errors),
   ];
   return printable({

@@ -7,6 +7,7 @@ import {
   consolidationDocument,
 } from '../../src/domain/reports/consolidation';
 import type { Submission } from '../../src/domain/reports/submission';
+import { totalsSheet } from '../../src/workbook/city-layout';
 
 /**
  * The city's month from hand-made payloads: every expectation below is written out, never computed by the
@@ -491,5 +492,15 @@ describe('consolidationDocument', () => {
       newContracts: [{ startMonth: '2026-09', startMonthJa: '令和8年9月', municipality: '本庄市', name: 'いろは', address: '本庄1', center: '北センター' }],
       warnings: [{ kind: 'office-concentration', message: expect.stringContaining('いろは') }],
     });
+  });
+});
+
+describe('市集計: the offices the city delegated to', () => {
+  test('each center’s count, and a 計 that counts an office two centers delegate to once', () => {
+    const shared = { officeNumber: '1171300013', name: 'あおぞら' };
+    const west = submitted('西', { delegations: [delegation(shared, 2), delegation({ officeNumber: '1171300021' }, 1)] });
+    const east = submitted('東', { delegations: [delegation(shared, 3)] });
+    const rows = totalsSheet(city('2026-10', undefined, [west, east])).blocks.flatMap((b) => b.values);
+    expect(rows.find((r) => String(r[0]).startsWith('委託先の事業所数'))).toEqual(['委託先の事業所数（計は重なりを除く）', 2, 1, 2]);
   });
 });
