@@ -349,16 +349,16 @@ describe('evaluation', () => {
 describe('読み替え (mapping)', () => {
   test('an unknown sheet, header, column or choice lists what may be written', () => {
     expect(issueMessage('MAPPING_SHEET_UNKNOWN', { title: '標準', shown: '台帳', sheets: ['相談記録', '委託契約'] })).toBe(
-      '「標準」の「台帳」は、包括支援シートが読むシートではありません。「相談記録」「委託契約」のどれかを書いてください。',
+      '「標準」の「台帳」は、包括支援シートが読むシートではありません。「相談記録」「委託契約」のどちらかを書いてください。',
     );
     expect(issueMessage('MAPPING_HEADER_UNKNOWN', { sheet: '相談記録', shown: '来談日', headers: ['受付日', '相談方法'] })).toBe(
-      '「相談記録」には「来談日」という標準の見出しはありません。「受付日」「相談方法」のどれかを「標準」に書いてください。',
+      '「相談記録」には「来談日」という標準の見出しはありません。「受付日」「相談方法」のどちらかを「標準」に書いてください。',
     );
     expect(issueMessage('MAPPING_COLUMN_UNKNOWN', { title: '対象', shown: '受付日', columns: ['相談方法', '相談内容'] })).toBe(
       '「対象」の「受付日」は、選択肢から選ぶ列ではありません。値の読み替えは「相談方法」「相談内容」の列に使えます。',
     );
     expect(issueMessage('MAPPING_CHOICE_UNKNOWN', { column: '相談方法', shown: '来談', choices: ['電話', '来所'] })).toBe(
-      '「相談方法」に「来談」という選択肢はありません。「標準」には「電話」「来所」のどれかを書いてください。',
+      '「相談方法」に「来談」という選択肢はありません。「標準」には「電話」「来所」のどちらかを書いてください。',
     );
   });
 

@@ -79,7 +79,8 @@ describe('matchChoice', () => {
 describe('valueList and oneOf', () => {
   test('each value in 「」, so that a value holding a ・ reads as one', () => {
     expect(valueList(['本人', '家族・親族', 'その他'])).toBe('「本人」「家族・親族」「その他」');
-    expect(oneOf(['電話', 'メール・FAX'])).toBe('「電話」「メール・FAX」のどれか');
+    expect(oneOf(['電話', 'メール・FAX'])).toBe('「電話」「メール・FAX」のどちらか');
+    expect(oneOf(['電話', '来所', '訪問'])).toBe('「電話」「来所」「訪問」のどれか');
     expect(valueList([])).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { a1, type CellValue, isBlankCell } from '../values/cell';
-import { choiceList } from '../values/choices';
+import { choiceList, oneOf } from '../values/choices';
 import { readChoiceField, readTextField, rowReader, shown } from '../values/fields';
 import { type FiscalYear, readFiscalYear } from '../values/fiscal-year';
 import { issueMessage } from '../issues/catalogue';
@@ -28,8 +28,8 @@ export const EVALUATION_COLUMNS: readonly ColumnSpec<EvaluationKey>[] = [
 ];
 
 export const ANSWERS = choiceList(['はい', 'いいえ'], {
-  はい: ['○', '〇', '◯', 'Yes', 'yes', 'Y', '1', 'TRUE', 'true', 'あり', '有', '実施', 'できている'],
-  いいえ: ['×', '✕', 'No', 'no', 'N', '0', 'FALSE', 'false', 'なし', '無', '未実施', 'できていない'],
+  はい: ['○', '〇', '◯', '●', '◎', 'Yes', 'yes', 'Y', '1', 'TRUE', 'true', 'あり', '有り', '有', '実施', 'できている'],
+  いいえ: ['×', '✕', 'No', 'no', 'N', '0', 'FALSE', 'false', 'なし', '無し', '無', '未実施', '未', 'できていない'],
 });
 
 export interface EvaluationAnswer extends Indicator {
@@ -70,7 +70,7 @@ export function readEvaluation(
     if (list && !official) {
       r.report('number', 'EVALUATION_INDICATOR_UNKNOWN', { number: shown(number), year, listSheet: INDICATOR_LIST_SHEET });
     }
-    const answer = readChoiceField(r, 'answer', ANSWERS, { required: false, hint: 'はい・いいえ のどちらか' }) as EvaluationAnswer['answer'];
+    const answer = readChoiceField(r, 'answer', ANSWERS, { required: false, hint: oneOf(ANSWERS.values) }) as EvaluationAnswer['answer'];
     if (answer === undefined && isBlankCell(r.raw('answer'))) {
       r.report('answer', 'EVALUATION_UNANSWERED', { number });
     }

@@ -81,9 +81,9 @@ export function valueList(values: readonly string[]): string {
   return values.map((v) => `「${v}」`).join('');
 }
 
-/** What to write in a column of choices: 「電話」「来所」…のどれか. */
+/** What to write in a column of choices: 「電話」「来所」…のどれか, or 「新規」「継続」のどちらか between two. */
 export function oneOf(values: readonly string[]): string {
-  return `${valueList(values)}のどれか`;
+  return `${valueList(values)}${values.length === 2 ? 'のどちらか' : 'のどれか'}`;
 }
 
 export function choiceList(values: readonly string[], variants?: ChoiceList['variants']): ChoiceList {
