@@ -28,6 +28,10 @@ describe('readDate reads what people type', () => {
     ['R08.10.03', '2026-10-03', 'wareki'],
     ['R8-10-3', '2026-10-03', 'wareki'],
     ['R.8.10.3', '2026-10-03', 'wareki'],
+    // An era by its first letter, as a narrow column of a form abbreviates it.
+    ['令8.10.3', '2026-10-03', 'wareki'],
+    ['平31.4.30', '2019-04-30', 'wareki'],
+    ['昭64.1.7', '1989-01-07', 'wareki'],
     ['令和8年10月3日', '2026-10-03', 'wareki'],
     ['令和 8年 10月 3日', '2026-10-03', 'wareki'],
     ['令和8.10.3', '2026-10-03', 'wareki'],

@@ -25,6 +25,7 @@ describe('months as typed', () => {
     ['2026年10月分', month('2026-10', 'western')],
     ['2026年10月度', month('2026-10', 'western')],
     ['令和8年10月度', month('2026-10', 'wareki')],
+    ['令8年10月', month('2026-10', 'wareki')],
     ['202610', month('2026-10', 'compact')],
     ['令和8年10月分', month('2026-10', 'wareki')],
     ['R8.10', month('2026-10', 'wareki')],

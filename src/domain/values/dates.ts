@@ -156,11 +156,14 @@ export const ERAS: readonly Era[] = ERA_STARTS.map((era, i) => {
   return next ? { ...era, end: addDays(next.start, -1) } : era;
 });
 
-/** A regular-expression alternative matching an era as written: 令和, R, r, ㋿. */
-export const ERA_PATTERN = `(${ERAS.flatMap((e) => [e.name, e.letter, e.letter.toLowerCase(), e.symbol]).join('|')})`;
+/** An era's first letter, as a form's narrow column abbreviates it (令8.10.3, 平31.4.30): each era's is its own. */
+const shortName = (era: Era): string => era.name.slice(0, 1);
+
+/** A regular-expression alternative matching an era as written: 令和, R, r, ㋿, 令. The full name comes before its first letter. */
+export const ERA_PATTERN = `(${ERAS.flatMap((e) => [e.name, e.letter, e.letter.toLowerCase(), e.symbol, shortName(e)]).join('|')})`;
 
 export function eraByToken(token: string): Era | undefined {
-  return ERAS.find((e) => e.name === token || e.symbol === token || e.letter === token.toUpperCase());
+  return ERAS.find((e) => e.name === token || e.symbol === token || e.letter === token.toUpperCase() || shortName(e) === token);
 }
 
 export function eraOfDate(iso: IsoDate): Era | undefined {
