@@ -197,13 +197,23 @@ describe('readDelegations', () => {
     });
 
     test('negative, fractional and text counts are errors', () => {
-      const issues = check([row({ 介護予防支援件数: -1, 介護予防ケアマネジメント件数: '1.5', うち新規: 'なし' })]);
+      const issues = check([row({ 介護予防支援件数: -1, 介護予防ケアマネジメント件数: '1.5', うち新規: 'たくさん' })]);
       expect(issues.map((i) => [i.column, i.code])).toEqual([
         ['介護予防支援件数', 'COUNT_INVALID'],
         ['介護予防ケアマネジメント件数', 'COUNT_INVALID'],
         ['うち新規', 'COUNT_INVALID'],
       ]);
       expect(issues[0]?.message).toContain('0以上の整数');
+    });
+
+    test('a dash or なし for none is 0, with a warning that says to write 0', () => {
+      const { issues, delegations } = read([row({ 介護予防支援件数: 2, 介護予防ケアマネジメント件数: '-', うち新規: 'なし' })]);
+      expect(delegations.map((d) => [d.careManagementCases, d.newCases])).toEqual([[0, 0]]);
+      expect(issues.map((i) => [i.column, i.code, i.suggestion])).toEqual([
+        ['介護予防ケアマネジメント件数', 'COUNT_NOTATION', '0'],
+        ['うち新規', 'COUNT_NOTATION', '0'],
+      ]);
+      expect(issues[1]?.message).toBe('「うち新規」の「なし」は 0 件のことと読みました。0 と入力すると、数値として合計できます。');
     });
 
     test('one count blank is 0; both blank is REQUIRED', () => {

@@ -26,6 +26,15 @@ describe('readCount reads what people type', () => {
     ['12人', 12, 'with-unit'],
     ['3名', 3, 'with-unit'],
     ['0件', 0, 'with-unit'],
+    ['2回', 2, 'with-unit'],
+    ['3例', 3, 'with-unit'],
+    ['3事例', 3, 'with-unit'],
+    ['4ケース', 4, 'with-unit'],
+    ['-', 0, 'zero-mark'],
+    ['ー', 0, 'zero-mark'],
+    ['―', 0, 'zero-mark'],
+    ['なし', 0, 'zero-mark'],
+    ['該当なし', 0, 'zero-mark'],
   ])('%j → %d (%s)', (value, count, notation) => {
     expect(readCount(value)).toEqual({ kind: 'count', value: count, notation });
   });

@@ -370,7 +370,7 @@ export function readCountField<K extends string>(r: RowReader<K>, key: K, opts: 
     r.report(key, 'COUNT_INVALID', { title, shown: shown(value), reason: reading.reason });
     return undefined;
   }
-  if (reading.notation === 'with-unit' || reading.notation === 'full-width') {
+  if (reading.notation === 'with-unit' || reading.notation === 'full-width' || reading.notation === 'zero-mark') {
     r.report(key, 'COUNT_NOTATION', { title, shown: shown(value), written: reading.notation, value: reading.value }, String(reading.value));
   }
   return reading.value;

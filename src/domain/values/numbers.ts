@@ -1,8 +1,8 @@
 import { type CellValue, isSheetDate } from './cell';
 import { toHalfWidthAlnum } from './text';
 
-/** 件数 as people type them: `12`, `'12'`, `１２`, `12件`, `1,200`. */
-export type CountNotation = 'number' | 'text' | 'full-width' | 'with-unit';
+/** 件数 as people type them: `12`, `'12'`, `１２`, `12件`, `1,200`, and a dash or なし for none. */
+export type CountNotation = 'number' | 'text' | 'full-width' | 'with-unit' | 'zero-mark';
 
 export type CountReading =
   | { readonly kind: 'blank' }
@@ -11,7 +11,9 @@ export type CountReading =
 
 const NOT_NEGATIVE = '0以上の整数にしてください';
 const WHOLE = '整数にしてください';
-const UNIT = /\s*[件人名]$/;
+const UNIT = /\s*(?:[件人名回例]|事例|ケース)$/;
+/** What a ledger kept by hand writes for none in a count column: a dash, or the word. */
+const ZERO_MARKS = new Set(['-', '－', 'ー', '―', '‐', 'なし', '無し', '無', '該当なし']);
 const KANJI_NUMERAL = /^[〇零一二三四五六七八九十百千万]+$/;
 
 function fromNumber(n: number, notation: CountNotation): CountReading {
@@ -26,6 +28,7 @@ function fromText(raw: string): CountReading {
   const half = toHalfWidthAlnum(raw).trim();
   // No count is this long, and the patterns below would be slow on a 50,000-character cell.
   if (half.length > 32) return { kind: 'invalid', reason: '数字になっていません' };
+  if (ZERO_MARKS.has(half)) return { kind: 'count', value: 0, notation: 'zero-mark' };
   const unit = UNIT.exec(half);
   const text = unit ? half.slice(0, unit.index) : half;
   const notation: CountNotation = unit ? 'with-unit' : /[\uFF10-\uFF19]/.test(raw) ? 'full-width' : 'text';
