@@ -64,30 +64,27 @@ function headerIssues<K extends string>(standard: string, table: Table<K>, colum
     }
   }
   for (const total of table.totalRows ?? []) {
-    issues.push({
-      sheet: table.sheet,
-      row: total.rowNumber,
-      column: table.headers[total.column] ?? '',
-      cell: a1(total.rowNumber, total.column + 1),
-      code: 'TOTAL_ROW',
-      severity: severityOf('TOTAL_ROW'),
-      message: issueMessage('TOTAL_ROW', { label: total.label }),
-    });
+    issues.push(tableIssue(table, total.rowNumber, total.column, 'TOTAL_ROW', issueMessage('TOTAL_ROW', { label: total.label })));
   }
   for (const dup of table.duplicates) {
     const spec = columns.find((c) => c.key === dup.key);
-    const first = table.columns[dup.key] ?? 0;
-    issues.push({
-      sheet: table.sheet,
-      row: table.headerRow,
-      column: table.headers[dup.column] ?? '',
-      cell: a1(table.headerRow, dup.column + 1),
-      code: 'HEADER_DUPLICATE',
-      severity: severityOf('HEADER_DUPLICATE'),
-      message: issueMessage('HEADER_DUPLICATE', { header: spec?.header ?? dup.key, used: a1(table.headerRow, first + 1) }),
-    });
+    const used = a1(table.headerRow, (table.columns[dup.key] ?? 0) + 1);
+    issues.push(
+      tableIssue(table, table.headerRow, dup.column, 'HEADER_DUPLICATE', issueMessage('HEADER_DUPLICATE', { header: spec?.header ?? dup.key, used })),
+    );
   }
   return issues;
+}
+
+/** An issue on one cell of a table, named by the header above it. */
+function tableIssue(
+  table: Pick<Table<string>, 'sheet' | 'headers'>,
+  row: number,
+  column: number,
+  code: 'TOTAL_ROW' | 'HEADER_DUPLICATE',
+  message: string,
+): Issue {
+  return { sheet: table.sheet, row, column: table.headers[column] ?? '', cell: a1(row, column + 1), code, severity: severityOf(code), message };
 }
 
 /** Finds the header of a sheet of the registry (by its standard name) and maps its columns as this center names them. */
