@@ -1,4 +1,5 @@
 import { a1, type CellValue, isBlankCell } from '../values/cell';
+import { NO_MARKS, NONE_WORDS, YES_MARKS, YES_WORDS } from '../values/written-marks';
 import { choiceList, oneOf } from '../values/choices';
 import { readChoiceField, readTextField, rowReader, shown } from '../values/fields';
 import { type FiscalYear, readFiscalYear } from '../values/fiscal-year';
@@ -28,8 +29,8 @@ export const EVALUATION_COLUMNS: readonly ColumnSpec<EvaluationKey>[] = [
 ];
 
 export const ANSWERS = choiceList(['はい', 'いいえ'], {
-  はい: ['○', '〇', '◯', '●', '◎', 'Yes', 'yes', 'Y', '1', 'TRUE', 'true', 'あり', '有り', '有', '実施', 'できている'],
-  いいえ: ['×', '✕', 'No', 'no', 'N', '0', 'FALSE', 'false', 'なし', '無し', '無', '未実施', '未', 'できていない'],
+  はい: [...YES_MARKS, 'Yes', 'yes', 'Y', '1', 'TRUE', 'true', ...YES_WORDS, '実施', 'できている'],
+  いいえ: [...NO_MARKS, 'No', 'no', 'N', '0', 'FALSE', 'false', ...NONE_WORDS, '未実施', '未', 'できていない'],
 });
 
 export interface EvaluationAnswer extends Indicator {

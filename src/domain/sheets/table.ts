@@ -105,11 +105,8 @@ function keyIndex<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string
 function headerText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return isSheetDate(value) ? value.iso : String(value);
-  return value
-    .trim()
-    .replace(/([^\n]?)[ \t\u3000]*\r?\n[\s]*(.?)/g, (_m, before: string, after: string) =>
-      /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? `${before} ${after}` : `${before}${after}`,
-    );
+  const latin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9]/.test(c);
+  return value.trim().replace(/\s*\n\s*/g, (gap: string, at: number, text: string) => (latin(text[at - 1]) && latin(text[at + gap.length]) ? ' ' : ''));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type CellValue, isBlankCell, isSheetDate, sheetErrorOf } from './cell';
+import { DASHES, NO_MARKS, NONE_WORDS, YES_MARKS, YES_WORDS } from './written-marks';
 import { type ChoiceList, matchChoice } from './choices';
 import { formatJapaneseDate, type IsoDate, readDate } from './dates';
 import { type CalendarNotation, issueMessage, type IssueParams } from '../issues/catalogue';
@@ -343,8 +344,8 @@ export function readTextField<K extends string>(r: RowReader<K>, key: K, opts: T
 }
 
 // The marks a ledger kept by hand uses: ○ and ● for yes, × and a dash (-, ー, ―) for no, and the words around them.
-const CHECKED = new Set(['true', '1', '○', '〇', '◯', '●', '◎', '✓', '✔', 'レ', 'はい', 'あり', '有り', '有', '該当', 'yes', 'y', 'on']);
-const UNCHECKED = new Set(['false', '0', '×', '✕', 'いいえ', 'なし', '無し', '無', '非該当', 'no', 'n', 'off', '-', '－', 'ー', '―', '‐']);
+const CHECKED = new Set<string>(['true', '1', ...YES_MARKS, '✓', '✔', 'レ', 'はい', ...YES_WORDS, '該当', 'yes', 'y', 'on']);
+const UNCHECKED = new Set<string>(['false', '0', ...NO_MARKS, 'いいえ', ...NONE_WORDS, '非該当', 'no', 'n', 'off', ...DASHES]);
 
 /** A checkbox column: Sheets gives booleans; Excel users type ○ or 1. Unrecognised text is a warning. */
 export function readCheckboxField<K extends string>(r: RowReader<K>, key: K): boolean {

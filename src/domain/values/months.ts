@@ -144,7 +144,7 @@ function readMonthText(raw: string): MonthReading {
   if (!prep) return { kind: 'invalid', reason: NOT_A_MONTH };
   const { fullWidth } = prep;
   // 「令和3年2月分」 is how a month is named on forms, 「2026年10月度」 in an office's own reports.
-  const text = prep.text.replace(/(?<=月)[分度]$|分$/, '');
+  const text = prep.text.replace(/(?<=月)度$|分$/, '');
   for (const pattern of WESTERN) {
     const m = pattern.exec(text);
     if (m) return monthReading({ y: Number(m[1]), m: Number(m[2]) }, 'western', fullWidth);

@@ -1,4 +1,5 @@
 import { type CellValue, isSheetDate } from './cell';
+import { DASHES, NONE_WORDS } from './written-marks';
 import { toHalfWidthAlnum } from './text';
 
 /** 件数 as people type them: `12`, `'12'`, `１２`, `12件`, `1,200`, and a dash or なし for none. */
@@ -13,7 +14,7 @@ const NOT_NEGATIVE = '0以上の整数にしてください';
 const WHOLE = '整数にしてください';
 const UNIT = /\s*(?:[件人名回例]|事例|ケース)$/;
 /** What a ledger kept by hand writes for none in a count column: a dash, or the word. */
-const ZERO_MARKS = new Set(['-', '－', 'ー', '―', '‐', 'なし', '無し', '無', '該当なし']);
+const ZERO_MARKS = new Set<string>([...DASHES, ...NONE_WORDS, '該当なし']);
 const KANJI_NUMERAL = /^[〇零一二三四五六七八九十百千万]+$/;
 
 function fromNumber(n: number, notation: CountNotation): CountReading {
