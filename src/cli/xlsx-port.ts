@@ -101,6 +101,8 @@ export function xlsxPort(workbook: ExcelJS.Workbook, name: string, today = today
     workbook,
     name,
     today: () => today,
+    // A local file: listing and reading its sheets costs no service call.
+    cheapReads: true,
     sheetNames: () => workbook.worksheets.map((ws) => ws.name),
     readSheet(n): RawSheet | undefined {
       const ws = sheet(n);

@@ -87,6 +87,8 @@ export async function openXlsxReader(path: string, today: string = todayIn(JAPAN
     path,
     name: basename(path, extname(path)),
     today: () => today,
+    // A local file: listing and reading its sheets costs no service call.
+    cheapReads: true,
     sheetNames: () => book.sheets.map((s) => s.name),
     readSheet,
     readRows(name, first, count) {

@@ -2,7 +2,7 @@ import type { Issue } from '../domain/issues/issue';
 import { localSheetName, MAPPING_SHEET, type MappingReading, readMapping, standardSheetOf } from '../domain/sheets/mapping';
 import { CHECKED_ENTRIES, isNeeded, SHEET_REGISTRY, type SheetEntry } from '../domain/sheets/registry';
 import { defaultSettings, readSettings, SETTINGS_SHEET, type Settings, type SettingsReading } from '../domain/sheets/settings';
-import type { CellRect, RawSheet } from '../domain/sheets/table';
+import { type CellRect, HEADER_ZONE_ROWS, type RawSheet } from '../domain/sheets/table';
 import { checkSheet, isCheckedSheet, readWorkbook, type WorkbookReading } from '../domain/sheets/workbook-check';
 import { restyle } from './marks';
 import { REPORT_SHEET_PREFIX } from './report-layout';
@@ -38,24 +38,34 @@ export function loadWorkbook(
   // A list read only for other sheets (評価指標) is read only when a sheet that needs it is there.
   const present = (standard: string): boolean => raws.get(localSheetName(mapping.mapping, standard)) !== undefined;
   for (const entry of SHEET_REGISTRY.filter((e) => !e.check && wanted(e) && isNeeded(e, present))) read(entry.name);
-  const reading = readWorkbook(raws, settings, port.today(), mapping);
-  return { reading: withSheetCandidates(port, reading, mapping), raws };
+  const reading = readWorkbook(raws, settings, port.today(), mapping, unreadSheets(port, raws, mapping, wanted));
+  return { reading, raws };
 }
 
 /** Sheets the add-on writes (月報_…, _変更履歴, _提出データ…): never a center's ledger. */
 const isGenerated = (name: string): boolean => name.startsWith('_') || name.startsWith(REPORT_SHEET_PREFIX);
 
 /**
- * A missing sheet offers the spreadsheet's sheets that are read as nothing yet (not 設定, not 読み替え, not a sheet
- * already read as a standard one): the center's own ledger is among them. Listed only when a sheet is missing.
+ * The sheets nothing reads (not 設定, not 読み替え, not one the add-on writes, not one read as a standard sheet), their
+ * header zone read, for readWorkbook to name the one like a missing sheet and to offer them all for 読み替え. Looked
+ * through only when a checked sheet the job wants is missing; over SpreadsheetApp only when that is 相談記録, the one
+ * a check cannot do without (each sheet read there is a round trip).
  */
-function withSheetCandidates(port: WorkbookPort, reading: WorkbookReading, mapping: MappingReading): WorkbookReading {
-  if (!reading.issues.some((i) => i.offer?.kind === 'sheet')) return reading;
-  const candidates = port
+function unreadSheets(
+  port: WorkbookPort,
+  raws: ReadonlyMap<string, RawSheet | undefined>,
+  mapping: MappingReading,
+  wanted: (entry: SheetEntry) => boolean,
+): RawSheet[] | undefined {
+  const missing = CHECKED_ENTRIES.filter((e) => wanted(e) && raws.get(localSheetName(mapping.mapping, e.name)) === undefined);
+  if (!missing.some((e) => port.cheapReads || !e.optional)) return undefined;
+  return port
     .sheetNames()
-    .filter((name) => name !== SETTINGS_SHEET && name !== MAPPING_SHEET && !isGenerated(name) && standardSheetOf(mapping.mapping, name) === undefined);
-  const fill = (issue: Issue): Issue => (issue.offer?.kind === 'sheet' ? { ...issue, offer: { ...issue.offer, candidates } } : issue);
-  return { ...reading, issues: reading.issues.map(fill), sheets: reading.sheets.map((s) => ({ ...s, issues: s.issues.map(fill) })) };
+    .filter(
+      (name) =>
+        name !== SETTINGS_SHEET && name !== MAPPING_SHEET && !isGenerated(name) && !raws.has(name) && standardSheetOf(mapping.mapping, name) === undefined,
+    )
+    .map((name) => port.readRows(name, 1, HEADER_ZONE_ROWS) ?? { name, rows: [] });
 }
 
 /** The data rows a sheet has below its header, all columns: the block whose marks a check owns. */

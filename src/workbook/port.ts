@@ -40,6 +40,12 @@ export interface WorkbookPort {
   readonly name: string;
   /** Today in Asia/Tokyo, the day the rules "not in the future" and "reported late" are measured on. */
   today(): IsoDate;
+  /**
+   * True when listing and reading sheets costs no service call (a local file). A check then looks through the sheets
+   * nothing reads for one like each missing sheet (domain/sheets/look-alike); over SpreadsheetApp, where every read is
+   * a round trip, only when the 相談記録 a check cannot do without is missing.
+   */
+  readonly cheapReads?: boolean;
   /** The names of the spreadsheet's sheets, in tab order (offered when 読み替え could name a missing sheet). */
   sheetNames(): readonly string[];
   /** A whole sheet in one read, or undefined when there is no sheet of that name. */

@@ -154,6 +154,61 @@ describe('houkatsu check', () => {
     expect((JSON.parse(report.stdout) as { consultations: { total: number } }).consultations.total).toBe(2);
   });
 
+  test('ledgers under the center’s own sheet names: the check names them and the 読み替え rows; with those rows the 月報 counts them', async () => {
+    const contractHeader = ['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約開始日', '選定理由'];
+    const contract = [
+      '1170500126',
+      'ケアプランさくら',
+      '社会福祉法人さくら会',
+      '埼玉県本庄市中央1-1-1',
+      '両方',
+      new Date(Date.UTC(2026, 3, 1)),
+      '利用者の希望',
+    ];
+    const sheets = (mapping: unknown[][]): [string, unknown[][]][] => [
+      [
+        '設定',
+        [
+          ['項目', '値'],
+          ['センター名', '本庄西'],
+        ],
+      ],
+      ['総合相談受付簿', [['相談記録 令和8年度'], HEADER, good]],
+      ['委託状況', [contractHeader, contract]],
+      ...(mapping.length > 0 ? ([['読み替え', [['種類', '対象', 'この表での書き方', '標準'], ...mapping]]] as [string, unknown[][]][]) : []),
+    ];
+    const write = async (name: string, mapping: unknown[][]): Promise<string> => {
+      const wb = new ExcelJS.Workbook();
+      for (const [sheet, rows] of sheets(mapping)) for (const r of rows) (wb.getWorksheet(sheet) ?? wb.addWorksheet(sheet)).addRow(r);
+      const path = join(dir, name);
+      await wb.xlsx.writeFile(path);
+      return path;
+    };
+    type Checked = { issues: { sheet: string; cell: string; code: string; message: string }[] };
+    const before = JSON.parse((await run('check', await write('own-names.xlsx', []), '--json', '--today', '2026-11-23')).stdout) as Checked;
+    expect(before.issues.map((i) => [i.sheet, i.cell, i.code])).toEqual([
+      ['相談記録', 'A1', 'SHEET_MISSING'],
+      ['委託状況', 'A1', 'SHEET_UNREAD'],
+    ]);
+    expect(before.issues[0]?.message).toContain('「読み替え」シートに種類「シート」・この表での書き方「総合相談受付簿」・標準「相談記録」の行を加えると');
+    expect(before.issues[1]?.message).toContain('「読み替え」シートに種類「シート」・この表での書き方「委託状況」・標準「委託契約」の行を加えると');
+    // The text a person reads says the same.
+    const text = (await run('check', await write('own-names.xlsx', []), '--today', '2026-11-23')).stdout;
+    expect(text).toContain('■ 委託状況');
+    expect(text).toContain('「委託状況」シートは読んでいませんが');
+
+    // The rows the two messages name, typed into 読み替え as they say.
+    const mapped = await write('own-names-mapped.xlsx', [
+      ['シート', '', '総合相談受付簿', '相談記録'],
+      ['シート', '', '委託状況', '委託契約'],
+    ]);
+    const after = JSON.parse((await run('check', mapped, '--json', '--today', '2026-11-23')).stdout) as Checked;
+    expect(after.issues).toEqual([]);
+    const report = await run('report', '--month', '2026-10', mapped, '-o', join(dir, 'own-names-提出.xlsx'), '--json', '--today', '2026-11-23');
+    const payload = JSON.parse(report.stdout) as { consultations: { total: number }; contracts: { officeNumber: string }[] };
+    expect([payload.consultations.total, payload.contracts.map((o) => o.officeNumber)]).toEqual([1, ['1170500126']]);
+  });
+
   test('bad usage and unreadable files: exit 2 with a Japanese message', async () => {
     const notXlsx = join(dir, 'text.xlsx');
     writeFileSync(notXlsx, 'これは表ではありません');

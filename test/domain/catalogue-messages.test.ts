@@ -8,7 +8,7 @@ import { issueMessage } from '../../src/domain/issues/catalogue';
 describe('sheets, headers and settings', () => {
   test('a missing sheet: the standard sheet, or the sheet 読み替え names for it', () => {
     expect(issueMessage('SHEET_MISSING', { sheet: '相談記録' })).toBe(
-      '「相談記録」シートがありません。メニュー「包括支援」›「シートを準備」で作成してください。センターの別の名前のシートで付けているなら、「読み替え」シートに登録すると、そのシートを読みます。',
+      '「相談記録」シートがありません。見出しを並べた「相談記録」シートを作ってください（アドオンではメニュー「包括支援」›「シートを準備」で作れます）。センターの別の名前のシートで付けているなら、「読み替え」シートに登録すると、そのシートを読みます。',
     );
     expect(issueMessage('SHEET_MISSING', { sheet: '相談台帳', standard: '相談記録' })).toBe(
       '「相談記録」として読む「相談台帳」シート（「読み替え」シートの指定）がありません。「読み替え」のシート名を、このスプレッドシートにあるシートの名前にそろえてください。',
@@ -23,7 +23,7 @@ describe('sheets, headers and settings', () => {
 
   test('a missing column lists its synonyms when it has some', () => {
     expect(issueMessage('HEADER_MISSING', { sheet: '委託契約', header: '契約開始日', synonyms: ['開始日', '委託開始日'] })).toBe(
-      '「委託契約」に「契約開始日」（または「開始日」「委託開始日」）の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。',
+      '「委託契約」に「契約開始日」（または「開始日」「委託開始日」）の列がありません。見出し行に列を追加してください（アドオンでは「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。',
     );
   });
 

@@ -52,7 +52,7 @@ describe('issueMessage', () => {
 
   test('a missing column names its synonyms only when it has some', () => {
     expect(issueMessage('HEADER_MISSING', { sheet: '委託実績', header: '対象月', synonyms: [] })).toBe(
-      '「委託実績」に「対象月」の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。',
+      '「委託実績」に「対象月」の列がありません。見出し行に列を追加してください（アドオンでは「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。',
     );
     expect(issueMessage('HEADER_MISSING', { sheet: '事業評価', expected: ['年度', '番号', '回答'] })).toBe(
       '「事業評価」の上から10行に見出し行が見つかりません。「年度」「番号」「回答」などの見出しを1行に並べてください。',

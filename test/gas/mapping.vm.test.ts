@@ -131,6 +131,36 @@ describe('the sidebar’s offer of a 読み替え row, in Apps Script’s place'
     });
   });
 
+  test('a missing 相談記録 names the center’s ledger by its headers and offers it first; choosing it reads it', () => {
+    const env = createGasEnvironment({ htmlDir: BUILD });
+    sheetFromRows(env.spreadsheet, 'メモ', [['電話番号の控え'], ['相談者', '備考']]);
+    const own = CONSULTATION_HEADER.map((h) => (h === '受付日' ? '受付年月日' : h === '相談方法' ? '受付方法' : h));
+    sheetFromRows(env.spreadsheet, '総合相談受付簿', [['令和8年度 総合相談受付簿'], own, consultation()]);
+    const context = loadBundle(join(BUILD, 'Code.js'), env);
+    runFunction(context, 'menuInputCheck');
+    const missing = sidebarData(env).issues.find((i) => i.code === 'SHEET_MISSING') as ViewIssue & { message: string };
+    expect(missing.message).toContain(
+      '「総合相談受付簿」シートに「受付年月日」「相談者ID」「新規/継続」「受付方法」「相談者」「業務区分」「相談内容」「認知症関連」「夜間休日」「対応職種」「対応内容」',
+    );
+    expect(missing.message).toContain('「読み替え」シートに種類「シート」・この表での書き方「総合相談受付簿」・標準「相談記録」の行を加えると');
+    // メモ and the new spreadsheet's シート1 come first in the tabs; the ledger is offered first.
+    expect(missing.offer).toEqual({ kind: 'sheet', standard: '相談記録', candidates: ['総合相談受付簿', 'シート1', 'メモ'] });
+    const added = runFunction(context, 'sidebarAddMapping', { kind: 'sheet', target: '', local: '総合相談受付簿', standard: '相談記録' }) as { view: View };
+    expect(codes(added.view)).toEqual([]);
+  });
+
+  test('while 相談記録 is there, 入力チェック does not look through the other sheets: each look is a round trip in Sheets', () => {
+    const { env, context } = ownLedger();
+    sheetFromRows(env.spreadsheet, '委託状況', [
+      ['事業所番号', '事業所名', '法人名', '契約開始日'],
+      ['1170500123', 'ケアプランさくら', '社会福祉法人さくら会', jst('2026-04-01')],
+    ]);
+    env.callLog.reset();
+    runFunction(context, 'menuInputCheck');
+    expect(env.callLog.count('Spreadsheet.getSheets')).toBe(0);
+    expect(sidebarData(env).issues.some((i) => i.code === 'SHEET_UNREAD')).toBe(false);
+  });
+
   test('a row the check could not use is refused in Japanese, and nothing is written', () => {
     const { env, context } = ownLedger();
     const ledger = env.spreadsheet.peekSheet('相談記録');

@@ -80,6 +80,14 @@ type RequiredParams =
   /** Several columns of which one must be filled (委託実績's 件数). */
   | { readonly group: string; readonly titles: readonly string[]; readonly hint: string };
 
+type SheetMissingParams = {
+  readonly sheet: string;
+  /** The standard name, when 読み替え names a sheet that is not there. */
+  readonly standard?: string;
+  /** A sheet nothing reads whose header looks like this one's (look-alike.ts), with the 読み替え row that reads it. */
+  readonly likely?: { readonly sheet: string; readonly headers: readonly string[]; readonly row: string };
+};
+
 type HeaderMissingParams =
   /** No header row at all in the rows searched. */
   | { readonly sheet: string; readonly expected: readonly string[] }
@@ -90,13 +98,29 @@ export const ISSUE_CATALOGUE = {
   SHEET_MISSING: entry({
     title: 'シートがない',
     severity: 'error',
-    message: (p: { sheet: string; standard?: string }) =>
-      p.standard === undefined
-        ? `「${p.sheet}」シートがありません。メニュー「包括支援」›「シートを準備」で作成してください。センターの別の名前のシートで付けているなら、「読み替え」シートに登録すると、そのシートを読みます。`
-        : `「${p.standard}」として読む「${p.sheet}」シート（「読み替え」シートの指定）がありません。「読み替え」のシート名を、このスプレッドシートにあるシートの名前にそろえてください。`,
+    message: (p: SheetMissingParams) =>
+      p.standard !== undefined
+        ? `「${p.standard}」として読む「${p.sheet}」シート（「読み替え」シートの指定）がありません。「読み替え」のシート名を、このスプレッドシートにあるシートの名前にそろえてください。`
+        : p.likely !== undefined
+          ? `「${p.sheet}」シートがありません。「${p.likely.sheet}」シートに${valueList(p.likely.headers)}の列があります。${p.sheet}をこのシートで付けているなら、「読み替え」シートに${p.likely.row}の行を加えると、このシートを「${p.sheet}」として読みます。`
+          : `「${p.sheet}」シートがありません。見出しを並べた「${p.sheet}」シートを作ってください（アドオンではメニュー「包括支援」›「シートを準備」で作れます）。センターの別の名前のシートで付けているなら、「読み替え」シートに登録すると、そのシートを読みます。`,
     description:
-      'チェックに欠かせないシート（相談記録）がありません。委託契約・委託実績・事業評価は、委託や評価をしないセンターにはないこともあるため、なくても問題にしません。',
+      'チェックに欠かせないシート（相談記録）がありません。委託契約・委託実績・事業評価は、委託や評価をしないセンターにはないこともあるため、なくても問題にしません。見出しが似ているシートがあれば、そのシートを名指しします。',
     example: { sheet: '相談記録' },
+  }),
+  SHEET_UNREAD: entry({
+    title: '読まれていないシート',
+    severity: 'warning',
+    message: (p: { sheet: string; standard: string; headers: readonly string[]; row: string }) =>
+      `「${p.sheet}」シートは読んでいませんが、${valueList(p.headers)}の列は「${p.standard}」のものです。${p.standard}をこのシートで付けているなら、「読み替え」シートに${p.row}の行を加えると、「${p.standard}」としてチェックし、月報に数えます。`,
+    description:
+      '「委託契約」などのシートがなく、見出しがそのシートによく似た、どこにも読まれていないシートがあります。センターの名前で付けている台帳なら、読み替えるまで月報に数えられないので知らせます。',
+    example: {
+      sheet: '委託状況',
+      standard: '委託契約',
+      headers: ['事業所番号', '事業所名', '契約開始日'],
+      row: '種類「シート」・この表での書き方「委託状況」・標準「委託契約」',
+    },
   }),
   SETTING_INVALID: entry({
     title: '設定の値が使えない',
@@ -112,7 +136,7 @@ export const ISSUE_CATALOGUE = {
     message: (p: HeaderMissingParams) =>
       'expected' in p
         ? `「${p.sheet}」の上から${HEADER_ZONE_ROWS}行に見出し行が見つかりません。${valueList(p.expected)}などの見出しを1行に並べてください。`
-        : `「${p.sheet}」に「${p.header}」${p.synonyms.length > 0 ? `（または${valueList(p.synonyms)}）` : ''}の列がありません。見出し行に列を追加してください（「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。`,
+        : `「${p.sheet}」に「${p.header}」${p.synonyms.length > 0 ? `（または${valueList(p.synonyms)}）` : ''}の列がありません。見出し行に列を追加してください（アドオンでは「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。`,
     description: `見出し行（上から${HEADER_ZONE_ROWS}行のうち、見出しの並ぶ行）が見つからないか、チェックに要る列がありません。列は見出しの名前（と決まった別名）で探すので、列の順番は自由です。`,
     example: { sheet: '委託契約', header: '契約開始日', synonyms: ['開始日', '委託開始日'] },
   }),

@@ -50,7 +50,7 @@ export const CONSULTATION_COLUMNS: readonly ColumnSpec<ConsultationKey>[] = [
   { key: 'referralReason', header: '紹介理由' },
   { key: 'reportedOn', header: '市への報告日', synonyms: ['市報告日', '市への報告'] },
   { key: 'staff', header: '担当者', synonyms: ['対応者'] },
-  { key: 'personName', header: '氏名', synonyms: ['相談者氏名', '利用者氏名'] },
+  { key: 'personName', header: '氏名', synonyms: ['相談者氏名', '利用者氏名', '対象者氏名', '本人氏名'] },
   { key: 'memo', header: '内容メモ', synonyms: ['メモ', '備考', '相談概要', '経過'] },
 ];
 

@@ -5,8 +5,19 @@ import type { IsoDate } from '../values/dates';
 import type { Indicator } from './indicators';
 import { issueMessage } from '../issues/catalogue';
 import { compareIssues, type Issue, severityOf } from '../issues/issue';
-import { checkedEntry, type CrossSheetFacts, factsOf, registryEntry, type ReportRole, SHEET_REGISTRY, type SheetEntry, type SheetRecords } from './registry';
+import {
+  CHECKED_ENTRIES,
+  checkedEntry,
+  type CrossSheetFacts,
+  factsOf,
+  registryEntry,
+  type ReportRole,
+  SHEET_REGISTRY,
+  type SheetEntry,
+  type SheetRecords,
+} from './registry';
 import type { Settings, SettingsReading } from './settings';
+import { type LookAlike, lookAlikes, sheetMappingRow } from './look-alike';
 import { type ColumnSpec, type RawSheet, toTable, type Table } from './table';
 import {
   localSheetName,
@@ -37,7 +48,7 @@ export interface CheckContext {
   readonly activities?: readonly Activity[];
 }
 
-function sheetIssue(sheet: string, code: 'SHEET_MISSING' | 'HEADER_MISSING', message: string, row = 1): Issue {
+function sheetIssue(sheet: string, code: 'SHEET_MISSING' | 'SHEET_UNREAD' | 'HEADER_MISSING', message: string, row = 1): Issue {
   return { sheet, row, column: '', cell: a1(row, 1), code, severity: severityOf(code), message };
 }
 
@@ -93,19 +104,47 @@ export function tableOf(name: string, raw: RawSheet | undefined, mapping: Mappin
   return spec && raw ? toTable(raw, mappedColumns(mapping, spec.name, spec.columns)) : undefined;
 }
 
+/** What readWorkbook knows of the sheets nothing reads, for a sheet that is missing. */
+interface Aside {
+  /** The sheets nothing reads, in tab order: what 読み替え could name for a missing sheet. */
+  readonly candidates: readonly string[];
+  /** The one among them that looks like this missing sheet (look-alike.ts). */
+  readonly likely?: LookAlike;
+}
+
 /**
  * A checked sheet as a table, with what is wrong with the sheet itself: missing, no header, columns missing
  * or twice. (シートを準備 places missing columns instead: placeColumns in workbook/setup-plan.) Issues name the
- * sheet by the center's name for it.
+ * sheet by the center's name for it. A missing 相談記録 is an error that names the sheet like it, if any; a missing
+ * sheet that may be absent is no issue, but a sheet like it that nothing reads is told (SHEET_UNREAD), since the
+ * 月報 would count nothing from it.
  */
-function frameTable(spec: SheetEntry, raw: RawSheet | undefined, mapping: Mapping): { table: Table<string> | undefined; issues: Issue[] } {
+function frameTable(spec: SheetEntry, raw: RawSheet | undefined, mapping: Mapping, aside: Aside): { table: Table<string> | undefined; issues: Issue[] } {
   const name = localSheetName(mapping, spec.name);
   if (!raw) {
-    const params = name === spec.name ? { sheet: name } : { sheet: name, standard: spec.name };
-    // The adapter fills in the spreadsheet's sheets to choose from (check-job).
-    const offer = { kind: 'sheet', standard: spec.name, candidates: [] } as const;
-    const issues = spec.optional ? [] : [{ ...sheetIssue(name, 'SHEET_MISSING', issueMessage('SHEET_MISSING', params)), offer }];
-    return { table: undefined, issues };
+    const likely = name === spec.name ? aside.likely : undefined;
+    const row = likely && sheetMappingRow(likely.sheet, spec.name);
+    // The sheet like it first, where the sidebar offers the sheets to read as this one.
+    const candidates = likely ? [likely.sheet, ...aside.candidates.filter((c) => c !== likely.sheet)] : aside.candidates;
+    const offer = { kind: 'sheet', standard: spec.name, candidates } as const;
+    if (!spec.optional) {
+      const params =
+        name !== spec.name
+          ? { sheet: name, standard: spec.name }
+          : { sheet: name, ...(likely && row ? { likely: { sheet: likely.sheet, headers: likely.headers, row } } : {}) };
+      return { table: undefined, issues: [{ ...sheetIssue(name, 'SHEET_MISSING', issueMessage('SHEET_MISSING', params)), offer }] };
+    }
+    if (!likely || !row) return { table: undefined, issues: [] };
+    const unread: Issue = {
+      ...sheetIssue(
+        likely.sheet,
+        'SHEET_UNREAD',
+        issueMessage('SHEET_UNREAD', { sheet: likely.sheet, standard: spec.name, headers: likely.headers, row }),
+        likely.headerRow,
+      ),
+      offer: { ...offer, candidates: [likely.sheet] },
+    };
+    return { table: undefined, issues: [unread] };
   }
   const columns = mappedColumns(mapping, spec.name, spec.columns);
   const table = toTable(raw, columns);
@@ -142,7 +181,7 @@ export function checkSheet(name: string, raw: RawSheet | undefined, context: Che
   const standard = standardSheetOf(mapping.mapping, name);
   const spec = standard === undefined ? undefined : checkedEntry(standard);
   if (!spec) return { sheet: name, standard: standard ?? name, table: undefined, issues: [] };
-  const frame = frameTable(spec, raw, mapping.mapping);
+  const frame = frameTable(spec, raw, mapping.mapping, { candidates: [] });
   const issues = spec.check && frame.table ? [...frame.issues, ...spec.check.read(frame.table, context).issues] : frame.issues;
   return { sheet: name, standard: spec.name, table: frame.table, issues: issues.sort(compareIssues) };
 }
@@ -176,11 +215,19 @@ export function readWorkbook(
   settings: SettingsReading,
   today: IsoDate,
   mapping: MappingReading = NO_MAPPING_READING,
+  others: readonly RawSheet[] = [],
 ): WorkbookReading {
   const records: RecordsByRole = { consultations: [], contracts: [], delegations: [], activities: [], complaints: [], evaluation: [] };
   const sheets: SheetCheck[] = [];
   const tables = new Map<string, Table<string> | undefined>();
   let facts: CrossSheetFacts = {};
+  // Missing: looked for and not there (a sheet a job did not look for at all is no key of `raws`).
+  const missing = CHECKED_ENTRIES.filter((e) => {
+    const local = localSheetName(mapping.mapping, e.name);
+    return raws.has(local) && raws.get(local) === undefined;
+  });
+  const alike = lookAlikes(missing, others, mapping.mapping);
+  const candidates = others.map((o) => o.name);
   for (const spec of SHEET_REGISTRY) {
     const name = localSheetName(mapping.mapping, spec.name);
     const raw = raws.get(name);
@@ -190,7 +237,7 @@ export function readWorkbook(
       if (table) facts = { ...facts, ...factsOf(spec, table, []) };
       continue;
     }
-    const frame = frameTable(spec, raw, mapping.mapping);
+    const frame = frameTable(spec, raw, mapping.mapping, { candidates, likely: alike.find((a) => a.standard === spec.name) });
     tables.set(spec.name, frame.table);
     const read = frame.table ? spec.check.read(frame.table, { settings: settings.settings, today, ...facts }) : { records: [], issues: [] };
     if (frame.table) facts = { ...facts, ...factsOf(spec, frame.table, read.records) };

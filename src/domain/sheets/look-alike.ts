@@ -1,0 +1,74 @@
+import { kindWord, mappedColumns, type Mapping, MAPPING_HEADER } from './mapping';
+import type { SheetEntry } from './registry';
+import { locateHeader, type RawSheet } from './table';
+
+/**
+ * A center that keeps its ledger under its own name (相談受付簿, 委託状況…) and has not told 読み替え yet gets, on its
+ * first check, "「相談記録」シートがありません" — or, for a sheet that may be absent (委託契約), nothing at all, and a 月報
+ * that silently counts no contracts. The sheets nothing reads are looked through instead: one whose header row names
+ * enough of a missing sheet's columns (by their headers and synonyms, as the check itself finds them) is named, with
+ * the 読み替え row that would have it read.
+ */
+
+/** A sheet nothing reads yet whose header looks like that of a standard sheet that is missing. */
+export interface LookAlike {
+  readonly sheet: string;
+  readonly standard: string;
+  readonly headerRow: number;
+  /** The sheet's own headers the standard sheet's columns were recognised in, left to right. */
+  readonly headers: readonly string[];
+}
+
+/**
+ * How many of a standard sheet's columns a header row must name to be taken for it: three, so that a sheet that
+ * merely has a 事業所名 and a 備考 is not, or every column of a sheet that has fewer.
+ */
+const ENOUGH_COLUMNS = 3;
+
+interface Likeness extends LookAlike {
+  /** Recognised columns, and their share of the standard sheet's columns: the better fit wins a tie. */
+  readonly score: number;
+  readonly share: number;
+}
+
+function likeness(entry: SheetEntry, sheet: RawSheet, mapping: Mapping): Likeness | undefined {
+  const located = locateHeader(sheet, mappedColumns(mapping, entry.name, entry.columns));
+  if (!located) return undefined;
+  const columns = Object.values(located.columns as Record<string, number>).sort((a, b) => a - b);
+  if (columns.length < Math.min(ENOUGH_COLUMNS, entry.columns.length)) return undefined;
+  return {
+    sheet: sheet.name,
+    standard: entry.name,
+    headerRow: located.headerRow,
+    headers: columns.map((c) => located.headers[c] ?? ''),
+    score: columns.length,
+    share: columns.length / entry.columns.length,
+  };
+}
+
+/**
+ * Pairs missing standard sheets with the sheets that look like them, best fits first, each sheet and each standard
+ * at most once. Where two pairings fit exactly as well (two copies of a ledger, or one sheet that fits two standards
+ * alike), neither is named: a guess there would send a person to the wrong sheet.
+ */
+export function lookAlikes(missing: readonly SheetEntry[], others: readonly RawSheet[], mapping: Mapping): LookAlike[] {
+  const pairs = missing.flatMap((entry) => others.flatMap((sheet) => likeness(entry, sheet, mapping) ?? []));
+  const better = (a: Likeness, b: Likeness): number => b.score - a.score || b.share - a.share;
+  pairs.sort(better);
+  const found: LookAlike[] = [];
+  const taken = new Set<string>();
+  for (const pair of pairs) {
+    if (taken.has(`s:${pair.sheet}`) || taken.has(`t:${pair.standard}`)) continue;
+    const rival = pairs.find((p) => p !== pair && better(p, pair) === 0 && (p.sheet === pair.sheet || p.standard === pair.standard));
+    taken.add(`s:${pair.sheet}`).add(`t:${pair.standard}`);
+    if (rival) continue;
+    found.push({ sheet: pair.sheet, standard: pair.standard, headerRow: pair.headerRow, headers: pair.headers });
+  }
+  return found;
+}
+
+/** The 読み替え row that reads a sheet as a standard one, as a person would type it: 種類「シート」・この表での書き方「…」・標準「…」. */
+export function sheetMappingRow(local: string, standard: string): string {
+  const [kind, , ownWord, standardWord] = MAPPING_HEADER;
+  return `${kind ?? ''}「${kindWord('sheet')}」・${ownWord ?? ''}「${local}」・${standardWord ?? ''}「${standard}」`;
+}

@@ -1,0 +1,141 @@
+/**
+ * A center's ledger kept under its own sheet name, before 読み替え knows it: the check names the sheet that looks like
+ * the missing one, with the 読み替え row that would read it (src/domain/sheets/look-alike.ts, through readWorkbook).
+ * Expectations are written out by hand: which sheet a person would take for which, and the sentence they read.
+ */
+import { lookAlikes, sheetMappingRow } from '../../src/domain/sheets/look-alike';
+import { NO_MAPPING } from '../../src/domain/sheets/mapping';
+import { registryEntry, type SheetEntry } from '../../src/domain/sheets/registry';
+import { defaultSettings, type SettingsReading } from '../../src/domain/sheets/settings';
+import type { RawSheet } from '../../src/domain/sheets/table';
+import { readWorkbook } from '../../src/domain/sheets/workbook-check';
+import { CONSULTATION_HEADER, consultationRow } from '../helpers/rows';
+import { rawSheet } from '../helpers/tables';
+
+const TODAY = '2026-11-01';
+
+function entry(name: string): SheetEntry {
+  const found = registryEntry(name);
+  if (!found) throw new Error(`no sheet ${name} in the registry`);
+  return found;
+}
+const CONSULTATIONS_ENTRY = entry('相談記録');
+const CONTRACTS_ENTRY = entry('委託契約');
+const DELEGATIONS_ENTRY = entry('委託実績');
+const settings: SettingsReading = { settings: defaultSettings('みどり'), issues: [] };
+
+/** A 相談受付簿 as a center keeps it: a title, its own headers (four of them the check knows), its own extra columns. */
+const RECEPTION: RawSheet = rawSheet('相談受付簿', [
+  ['令和8年度　総合相談受付簿'],
+  [],
+  ['No.', '受付年月日', '曜日', '受付方法', '相談者', '対象者氏名', '相談内容', '対応'],
+  [1, '2026/10/3', '土', '電話', '本人', '本庄 花子', '介護保険', '情報提供'],
+]);
+const CONTRACT_LIST: RawSheet = rawSheet('委託状況', [
+  ['居宅介護支援事業所への委託'],
+  ['事業所番号', '事業所名', '法人名', '契約開始日'],
+  ['1170500123', 'ケアプランさくら', '社会福祉法人さくら会', '2026/4/1'],
+]);
+const NOTES: RawSheet = rawSheet('メモ', [['電話番号の控え'], ['相談者', '備考']]);
+
+/** The sheets as the job hands them over: each standard sheet looked for (missing ones as undefined). */
+function looked(present: Record<string, RawSheet> = {}): Map<string, RawSheet | undefined> {
+  const raws = new Map<string, RawSheet | undefined>(['相談記録', '委託契約', '委託実績', '活動記録', '苦情記録'].map((n) => [n, undefined]));
+  for (const [name, sheet] of Object.entries(present)) raws.set(name, sheet);
+  return raws;
+}
+
+describe('a missing sheet names the sheet that looks like it', () => {
+  test('相談記録: the error names 相談受付簿, its own headers, and the 読み替え row; the offer lists it first', () => {
+    const reading = readWorkbook(looked(), settings, TODAY, undefined, [NOTES, RECEPTION]);
+    const missing = reading.issues.find((i) => i.code === 'SHEET_MISSING');
+    expect(missing?.message).toBe(
+      '「相談記録」シートがありません。「相談受付簿」シートに「受付年月日」「受付方法」「相談者」「対象者氏名」「相談内容」の列があります。' +
+        '相談記録をこのシートで付けているなら、「読み替え」シートに種類「シート」・この表での書き方「相談受付簿」・標準「相談記録」の行を加えると、このシートを「相談記録」として読みます。',
+    );
+    // メモ comes first in the tabs; the ledger like 相談記録 is offered first.
+    expect(missing?.offer).toEqual({ kind: 'sheet', standard: '相談記録', candidates: ['相談受付簿', 'メモ'] });
+  });
+
+  test('a sheet that may be absent (委託契約): no error, a warning on the sheet like it, at its header row, with the offer', () => {
+    const reading = readWorkbook(looked({ 相談記録: rawSheet('相談記録', [CONSULTATION_HEADER, consultationRow()]) }), settings, TODAY, undefined, [
+      CONTRACT_LIST,
+      NOTES,
+    ]);
+    const unread = reading.issues.filter((i) => i.code === 'SHEET_UNREAD');
+    expect(unread.map((i) => [i.sheet, i.cell, i.severity, i.message, i.offer])).toEqual([
+      [
+        '委託状況',
+        'A2',
+        'warning',
+        '「委託状況」シートは読んでいませんが、「事業所番号」「事業所名」「法人名」「契約開始日」の列は「委託契約」のものです。' +
+          '委託契約をこのシートで付けているなら、「読み替え」シートに種類「シート」・この表での書き方「委託状況」・標準「委託契約」の行を加えると、「委託契約」としてチェックし、月報に数えます。',
+        { kind: 'sheet', standard: '委託契約', candidates: ['委託状況'] },
+      ],
+    ]);
+    expect(reading.issues.some((i) => i.code === 'SHEET_MISSING')).toBe(false);
+  });
+
+  test('no sheet like it: the plain message, which tells both the add-on and a file how to make the sheet', () => {
+    const reading = readWorkbook(looked(), settings, TODAY, undefined, [NOTES]);
+    expect(reading.issues.map((i) => [i.code, i.message])).toEqual([
+      [
+        'SHEET_MISSING',
+        '「相談記録」シートがありません。見出しを並べた「相談記録」シートを作ってください（アドオンではメニュー「包括支援」›「シートを準備」で作れます）。センターの別の名前のシートで付けているなら、「読み替え」シートに登録すると、そのシートを読みます。',
+      ],
+    ]);
+  });
+
+  test('a sheet that is there is not looked for, and one the job did not look for is not either', () => {
+    const contracts = rawSheet('委託契約', [
+      ['事業所番号', '事業所名', '契約開始日', '契約終了日'],
+      ['1170500123', 'ケアプランさくら', '2026/4/1', null],
+    ]);
+    const withContracts = readWorkbook(
+      looked({ 相談記録: rawSheet('相談記録', [CONSULTATION_HEADER, consultationRow()]), 委託契約: contracts }),
+      settings,
+      TODAY,
+      undefined,
+      [CONTRACT_LIST],
+    );
+    expect(withContracts.issues.filter((i) => i.code === 'SHEET_UNREAD')).toEqual([]);
+    // 月報を作成 does not look for 事業評価: a sheet like it is not taken for a missing one.
+    const consultations = new Map<string, RawSheet | undefined>([['相談記録', rawSheet('相談記録', [CONSULTATION_HEADER, consultationRow()])]]);
+    expect(readWorkbook(consultations, settings, TODAY, undefined, [CONTRACT_LIST]).issues.filter((i) => i.code === 'SHEET_UNREAD')).toEqual([]);
+  });
+});
+
+describe('lookAlikes: which sheet for which', () => {
+  test('two recognised columns are not enough: a note with 相談者 and 備考 is no ledger', () => {
+    expect(lookAlikes([CONSULTATIONS_ENTRY], [NOTES], NO_MAPPING)).toEqual([]);
+  });
+
+  test('the sheet naming more of the columns wins; each sheet is named once', () => {
+    const thin = rawSheet('受付メモ', [['受付日', '相談者', '相談内容']]);
+    expect(lookAlikes([CONSULTATIONS_ENTRY], [thin, RECEPTION], NO_MAPPING).map((a) => [a.standard, a.sheet, a.headerRow])).toEqual([
+      ['相談記録', '相談受付簿', 3],
+    ]);
+    expect(lookAlikes([CONSULTATIONS_ENTRY, CONTRACTS_ENTRY], [CONTRACT_LIST, RECEPTION], NO_MAPPING).map((a) => [a.standard, a.sheet])).toEqual([
+      ['相談記録', '相談受付簿'],
+      ['委託契約', '委託状況'],
+    ]);
+  });
+
+  test('two sheets that fit alike (a copy of the ledger) name neither, rather than guess', () => {
+    const copy = { ...RECEPTION, name: '相談受付簿 (2)' };
+    expect(lookAlikes([CONSULTATIONS_ENTRY], [RECEPTION, copy], NO_MAPPING)).toEqual([]);
+  });
+
+  test('an office list is taken for 委託契約, a monthly count list for 委託実績, though both name 事業所番号', () => {
+    const offices = rawSheet('事業所', [['事業所番号', '事業所名', '法人名']]);
+    const counts = rawSheet('実績', [['年月', '事業所番号', '介護予防支援', 'うち新規']]);
+    expect(lookAlikes([CONTRACTS_ENTRY, DELEGATIONS_ENTRY], [counts, offices], NO_MAPPING).map((a) => [a.standard, a.sheet, a.headers])).toEqual([
+      ['委託実績', '実績', ['年月', '事業所番号', '介護予防支援', 'うち新規']],
+      ['委託契約', '事業所', ['事業所番号', '事業所名', '法人名']],
+    ]);
+  });
+
+  test('the 読み替え row, as a person types it', () => {
+    expect(sheetMappingRow('委託状況', '委託契約')).toBe('種類「シート」・この表での書き方「委託状況」・標準「委託契約」');
+  });
+});
