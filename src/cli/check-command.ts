@@ -1,3 +1,4 @@
+import { sameIssues } from '../domain/issues/groups';
 import { type Issue, summarize } from '../domain/issues/issue';
 import { checkWorkbook } from '../workbook/check-job';
 import { openXlsx } from './xlsx-port';
@@ -25,17 +26,30 @@ export async function checkFile(file: string, options: { marked?: string; today?
   return { file, issues, summary: summarize(issues) };
 }
 
+/** How many cells a line of the text lists before it says how many more there are. */
+const CELLS_LISTED = 10;
+
+/**
+ * The text a person reads: per sheet, each problem once (sameIssues), with the other cells that have it on the line
+ * below; --json and the marked copy (-o) still give every cell.
+ */
 export function formatCheck(output: CheckOutput): string {
   const { errors, warnings } = output.summary;
   const lines = [`${output.file}: エラー ${errors} 件、注意 ${warnings} 件`];
   let sheet = '';
-  for (const issue of output.issues) {
+  for (const { first: issue, cells } of sameIssues(output.issues)) {
     if (issue.sheet !== sheet) {
       sheet = issue.sheet;
       lines.push('', `■ ${sheet}`);
     }
     const tag = issue.severity === 'error' ? 'エラー' : '注意　';
     lines.push(`  ${issue.cell.padEnd(6)} ${tag} ${issue.message}${issue.suggestion !== undefined ? `（候補: ${issue.suggestion}）` : ''}`);
+    const others = cells.slice(1);
+    if (others.length > 0) {
+      const listed = others.slice(0, CELLS_LISTED).join('、');
+      const more = others.length > CELLS_LISTED ? ` ほか ${(others.length - CELLS_LISTED).toLocaleString('ja-JP')} 件` : '';
+      lines.push(`         同じ問題がほかに ${others.length.toLocaleString('ja-JP')} 件: ${listed}${more}`);
+    }
   }
   if (errors + warnings === 0) lines.push('問題は見つかりませんでした。');
   return lines.join('\n');

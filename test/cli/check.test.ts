@@ -209,6 +209,19 @@ describe('houkatsu check', () => {
     expect([payload.consultations.total, payload.contracts.map((o) => o.officeNumber)]).toEqual([1, ['1170500126']]);
   });
 
+  test('the text says each problem once with its other cells, however many rows have it; --json still has every cell', async () => {
+    const tel = [...good];
+    tel[3] = 'TEL';
+    const file = await writeCenter('tel.xlsx', [good, ...Array.from({ length: 15 }, () => tel)]);
+    const text = (await run('check', file, '--today', '2026-11-23')).stdout.split('\n');
+    const at = text.findIndex((l) => l.includes('「相談方法」の「TEL」は「電話」のことと読みました'));
+    expect(text[at]).toMatch(/^ {2}D4 {5}注意\u3000 /);
+    expect(text[at + 1]).toBe('         同じ問題がほかに 14 件: D5、D6、D7、D8、D9、D10、D11、D12、D13、D14 ほか 4 件');
+    expect(text.filter((l) => l.includes('「TEL」'))).toHaveLength(1);
+    const json = JSON.parse((await run('check', file, '--json', '--today', '2026-11-23')).stdout) as { issues: { cell: string }[] };
+    expect(json.issues.map((i) => i.cell)).toEqual(Array.from({ length: 15 }, (_, i) => `D${i + 4}`));
+  });
+
   test('bad usage and unreadable files: exit 2 with a Japanese message', async () => {
     const notXlsx = join(dir, 'text.xlsx');
     writeFileSync(notXlsx, 'これは表ではありません');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ISSUE_CATALOGUE, type IssueCode, severityOf } from '../../src/domain/issues/catalogue';
-import { groupIssues, issuePage } from '../../src/domain/issues/groups';
+import { groupIssues, issuePage, sameIssues } from '../../src/domain/issues/groups';
 import { type Issue, summarize } from '../../src/domain/issues/issue';
 
 /** The チェック結果 sidebar's kinds (issue #20): a check by sheet and issue code, and a page of one kind at a time. */
@@ -124,5 +124,44 @@ describe('issuePage', () => {
 
   test('50 to a page unless told', () => {
     expect(issuePage(many, { sheet: '相談記録', code: 'CHOICE_VARIANT', offset: 0 }).issues).toHaveLength(50);
+  });
+});
+
+describe('sameIssues: the runner lists each problem once, with its cells', () => {
+  const said = (sheet: string, cell: string, message: string, suggestion?: string): Issue => ({
+    sheet,
+    row: Number(cell.slice(1)),
+    column: '相談方法',
+    cell,
+    code: 'CHOICE_VARIANT',
+    severity: 'warning',
+    message,
+    ...(suggestion === undefined ? {} : { suggestion }),
+  });
+  const tel = '「相談方法」の「TEL」は「電話」のことと読みました。';
+  const fax = '「相談方法」の「FAX」は「メール・FAX」のことと読みました。';
+
+  test('the same sentence of the same sheet is one problem, at the place of its first cell; another sheet or sentence is another', () => {
+    const issues = [
+      said('相談記録', 'D3', tel, '電話'),
+      said('相談記録', 'D4', fax, 'メール・FAX'),
+      said('相談記録', 'D7', tel, '電話'),
+      said('相談台帳', 'D7', tel, '電話'),
+      said('相談記録', 'D9', tel, '電話'),
+      // The same sentence with another suggestion is not the same problem.
+      said('相談記録', 'D10', tel, '来所'),
+    ];
+    expect(sameIssues(issues).map((s) => [s.first.sheet, s.first.cell, s.cells])).toEqual([
+      ['相談記録', 'D3', ['D3', 'D7', 'D9']],
+      ['相談記録', 'D4', ['D4']],
+      ['相談台帳', 'D7', ['D7']],
+      ['相談記録', 'D10', ['D10']],
+    ]);
+  });
+
+  test('every issue is in exactly one entry', () => {
+    const issues = Array.from({ length: 40 }, (_, i) => said(i % 3 === 0 ? '相談台帳' : '相談記録', `D${i + 2}`, i % 2 === 0 ? tel : fax));
+    expect(sameIssues(issues).reduce((n, s) => n + s.cells.length, 0)).toBe(40);
+    expect(sameIssues(issues)).toHaveLength(4);
   });
 });

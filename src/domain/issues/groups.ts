@@ -101,3 +101,26 @@ export function issuePage(issues: readonly Issue[], request: GroupPageRequest, s
   const offset = Math.min(Math.floor(Math.max(0, request.offset) / size) * size, lastPage);
   return { sheet: request.sheet, code: request.code, offset, size, total: members.length, issues: members.slice(offset, offset + size) };
 }
+
+/** Issues that say the same thing of different cells: the first, and the cells of all of them in the check's order. */
+export interface SameIssues {
+  readonly first: Issue;
+  readonly cells: readonly string[];
+}
+
+/**
+ * The issues of a check with those that say exactly the same (sheet, code, message, suggestion: the same word
+ * written the same wrong way down a column, the same required column left empty) taken together, at the place of
+ * the first. The runner's text lists each problem once with its cells, as the sidebar lists each kind once: a
+ * first check of a real ledger finds the same few problems on thousands of rows.
+ */
+export function sameIssues(issues: readonly Issue[]): SameIssues[] {
+  const byText = new Map<string, { first: Issue; cells: string[] }>();
+  for (const issue of issues) {
+    const key = JSON.stringify([issue.sheet, issue.code, issue.message, issue.suggestion ?? null]);
+    const same = byText.get(key);
+    if (same) same.cells.push(issue.cell);
+    else byText.set(key, { first: issue, cells: [issue.cell] });
+  }
+  return [...byText.values()];
+}
