@@ -105,6 +105,42 @@ describe('a missing sheet names the sheet that looks like it', () => {
   });
 });
 
+describe('a ledger kept a sheet a month', () => {
+  const month = (name: string): RawSheet => ({ ...RECEPTION, name });
+
+  test('相談記録: the error names the sheets together and says to keep them in one sheet, which 読み替え can name', () => {
+    const months = ['4月', '5月', '6月', '7月', '8月', '9月', '10月'].map(month);
+    const reading = readWorkbook(looked(), settings, TODAY, undefined, months);
+    const missing = reading.issues.find((i) => i.code === 'SHEET_MISSING');
+    expect(missing?.message).toBe(
+      '「相談記録」シートがありません。「4月」「5月」「6月」「7月」「8月」など7枚のシートに、どれも「受付年月日」「受付方法」「相談者」「対象者氏名」「相談内容」の列があります。' +
+        '相談記録を月ごとなどに分けて付けているなら、1枚のシートに行を続けてまとめてから、そのシートを「読み替え」シートに登録すると、そのシートを読みます（「相談記録」として読めるのは1枚のシートです）。',
+    );
+    expect(missing?.offer).toEqual({ kind: 'sheet', standard: '相談記録', candidates: ['4月', '5月', '6月', '7月', '8月', '9月', '10月'] });
+  });
+
+  test('委託実績 a sheet a month: one warning, on the first of them, naming them all', () => {
+    const counts = (name: string): RawSheet =>
+      rawSheet(name, [
+        ['年月', '事業所番号', '介護予防支援', 'うち新規'],
+        ['2026-10', '1170500126', 3, 1],
+      ]);
+    const reading = readWorkbook(looked({ 相談記録: rawSheet('相談記録', [CONSULTATION_HEADER, consultationRow()]) }), settings, TODAY, undefined, [
+      counts('実績4月'),
+      counts('実績5月'),
+    ]);
+    expect(reading.issues.map((i) => [i.sheet, i.cell, i.code, i.message])).toEqual([
+      [
+        '実績4月',
+        'A1',
+        'SHEET_UNREAD',
+        '「実績4月」「実績5月」シートは読んでいませんが、どれも「年月」「事業所番号」「介護予防支援」「うち新規」の列が「委託実績」のものです。' +
+          '委託実績を月ごとなどに分けて付けているなら、1枚のシートに行を続けてまとめてから、そのシートを「読み替え」シートに登録すると、チェックし、月報に数えます（「委託実績」として読めるのは1枚のシートです）。',
+      ],
+    ]);
+  });
+});
+
 describe('lookAlikes: which sheet for which', () => {
   test('two recognised columns are not enough: a note with 相談者 and 備考 is no ledger', () => {
     expect(lookAlikes([CONSULTATIONS_ENTRY], [NOTES], NO_MAPPING)).toEqual([]);
@@ -112,26 +148,34 @@ describe('lookAlikes: which sheet for which', () => {
 
   test('the sheet naming more of the columns wins; each sheet is named once', () => {
     const thin = rawSheet('受付メモ', [['受付日', '相談者', '相談内容']]);
-    expect(lookAlikes([CONSULTATIONS_ENTRY], [thin, RECEPTION], NO_MAPPING).map((a) => [a.standard, a.sheet, a.headerRow])).toEqual([
-      ['相談記録', '相談受付簿', 3],
+    expect(lookAlikes([CONSULTATIONS_ENTRY], [thin, RECEPTION], NO_MAPPING).map((a) => [a.standard, a.sheets, a.headerRow])).toEqual([
+      ['相談記録', ['相談受付簿'], 3],
     ]);
-    expect(lookAlikes([CONSULTATIONS_ENTRY, CONTRACTS_ENTRY], [CONTRACT_LIST, RECEPTION], NO_MAPPING).map((a) => [a.standard, a.sheet])).toEqual([
-      ['相談記録', '相談受付簿'],
-      ['委託契約', '委託状況'],
+    expect(lookAlikes([CONSULTATIONS_ENTRY, CONTRACTS_ENTRY], [CONTRACT_LIST, RECEPTION], NO_MAPPING).map((a) => [a.standard, a.sheets])).toEqual([
+      ['相談記録', ['相談受付簿']],
+      ['委託契約', ['委託状況']],
     ]);
   });
 
-  test('two sheets that fit alike (a copy of the ledger) name neither, rather than guess', () => {
-    const copy = { ...RECEPTION, name: '相談受付簿 (2)' };
-    expect(lookAlikes([CONSULTATIONS_ENTRY], [RECEPTION, copy], NO_MAPPING)).toEqual([]);
+  test('sheets that fit alike (a ledger kept a sheet a month) are named together, in tab order, not one guessed', () => {
+    const month = (name: string): RawSheet => ({ ...RECEPTION, name });
+    expect(lookAlikes([CONSULTATIONS_ENTRY], [NOTES, month('4月'), month('5月'), month('6月')], NO_MAPPING).map((a) => [a.standard, a.sheets])).toEqual([
+      ['相談記録', ['4月', '5月', '6月']],
+    ]);
+  });
+
+  test('a sheet that fits two missing sheets exactly as well is named for neither', () => {
+    // Hypothetical standards with the same three columns: which one it is cannot be told from its header.
+    const twin = (name: string): SheetEntry => ({ ...CONTRACTS_ENTRY, name, columns: CONTRACTS_ENTRY.columns.slice(0, 3) });
+    expect(lookAlikes([twin('甲'), twin('乙')], [rawSheet('事業所', [['事業所番号', '事業所名', '法人名']])], NO_MAPPING)).toEqual([]);
   });
 
   test('an office list is taken for 委託契約, a monthly count list for 委託実績, though both name 事業所番号', () => {
     const offices = rawSheet('事業所', [['事業所番号', '事業所名', '法人名']]);
     const counts = rawSheet('実績', [['年月', '事業所番号', '介護予防支援', 'うち新規']]);
-    expect(lookAlikes([CONTRACTS_ENTRY, DELEGATIONS_ENTRY], [counts, offices], NO_MAPPING).map((a) => [a.standard, a.sheet, a.headers])).toEqual([
-      ['委託実績', '実績', ['年月', '事業所番号', '介護予防支援', 'うち新規']],
-      ['委託契約', '事業所', ['事業所番号', '事業所名', '法人名']],
+    expect(lookAlikes([CONTRACTS_ENTRY, DELEGATIONS_ENTRY], [counts, offices], NO_MAPPING).map((a) => [a.standard, a.sheets, a.headers])).toEqual([
+      ['委託実績', ['実績'], ['年月', '事業所番号', '介護予防支援', 'うち新規']],
+      ['委託契約', ['事業所'], ['事業所番号', '事業所名', '法人名']],
     ]);
   });
 

@@ -80,13 +80,29 @@ type RequiredParams =
   /** Several columns of which one must be filled (委託実績's 件数). */
   | { readonly group: string; readonly titles: readonly string[]; readonly hint: string };
 
+/**
+ * The sheets nothing reads that look like a missing one (look-alike.ts): one, with the 読み替え row that reads it, or
+ * several that fit alike (a ledger kept a sheet a month), which 読み替え cannot read as one.
+ */
+type LikeSheets =
+  | { readonly sheet: string; readonly headers: readonly string[]; readonly row: string }
+  | { readonly sheets: readonly string[]; readonly headers: readonly string[] };
+
 type SheetMissingParams = {
   readonly sheet: string;
   /** The standard name, when 読み替え names a sheet that is not there. */
   readonly standard?: string;
-  /** A sheet nothing reads whose header looks like this one's (look-alike.ts), with the 読み替え row that reads it. */
-  readonly likely?: { readonly sheet: string; readonly headers: readonly string[]; readonly row: string };
+  readonly likely?: LikeSheets;
 };
+
+/** At most five sheet names, and how many there are when there are more: 「4月」「5月」…など12枚のシート. */
+function sheetNames(sheets: readonly string[]): string {
+  return `${valueList(sheets.slice(0, 5))}${sheets.length > 5 ? `など${sheets.length}枚の` : ''}シート`;
+}
+
+/** What a standard sheet kept as several alike sheets needs: one sheet, which 読み替え can then name. */
+const splitAdvice = (standard: string, after: string): string =>
+  `${standard}を月ごとなどに分けて付けているなら、1枚のシートに行を続けてまとめてから、そのシートを「読み替え」シートに登録すると、${after}（「${standard}」として読めるのは1枚のシートです）。`;
 
 type HeaderMissingParams =
   /** No header row at all in the rows searched. */
@@ -102,7 +118,9 @@ export const ISSUE_CATALOGUE = {
       p.standard !== undefined
         ? `「${p.standard}」として読む「${p.sheet}」シート（「読み替え」シートの指定）がありません。「読み替え」のシート名を、このスプレッドシートにあるシートの名前にそろえてください。`
         : p.likely !== undefined
-          ? `「${p.sheet}」シートがありません。「${p.likely.sheet}」シートに${valueList(p.likely.headers)}の列があります。${p.sheet}をこのシートで付けているなら、「読み替え」シートに${p.likely.row}の行を加えると、このシートを「${p.sheet}」として読みます。`
+          ? 'row' in p.likely
+            ? `「${p.sheet}」シートがありません。「${p.likely.sheet}」シートに${valueList(p.likely.headers)}の列があります。${p.sheet}をこのシートで付けているなら、「読み替え」シートに${p.likely.row}の行を加えると、このシートを「${p.sheet}」として読みます。`
+            : `「${p.sheet}」シートがありません。${sheetNames(p.likely.sheets)}に、どれも${valueList(p.likely.headers)}の列があります。${splitAdvice(p.sheet, 'そのシートを読みます')}`
           : `「${p.sheet}」シートがありません。見出しを並べた「${p.sheet}」シートを作ってください（アドオンではメニュー「包括支援」›「シートを準備」で作れます）。センターの別の名前のシートで付けているなら、「読み替え」シートに登録すると、そのシートを読みます。`,
     description:
       'チェックに欠かせないシート（相談記録）がありません。委託契約・委託実績・事業評価は、委託や評価をしないセンターにはないこともあるため、なくても問題にしません。見出しが似ているシートがあれば、そのシートを名指しします。',
@@ -111,8 +129,10 @@ export const ISSUE_CATALOGUE = {
   SHEET_UNREAD: entry({
     title: '読まれていないシート',
     severity: 'warning',
-    message: (p: { sheet: string; standard: string; headers: readonly string[]; row: string }) =>
-      `「${p.sheet}」シートは読んでいませんが、${valueList(p.headers)}の列は「${p.standard}」のものです。${p.standard}をこのシートで付けているなら、「読み替え」シートに${p.row}の行を加えると、「${p.standard}」としてチェックし、月報に数えます。`,
+    message: (p: { standard: string } & LikeSheets) =>
+      'row' in p
+        ? `「${p.sheet}」シートは読んでいませんが、${valueList(p.headers)}の列は「${p.standard}」のものです。${p.standard}をこのシートで付けているなら、「読み替え」シートに${p.row}の行を加えると、「${p.standard}」としてチェックし、月報に数えます。`
+        : `${sheetNames(p.sheets)}は読んでいませんが、どれも${valueList(p.headers)}の列が「${p.standard}」のものです。${splitAdvice(p.standard, 'チェックし、月報に数えます')}`,
     description:
       '「委託契約」などのシートがなく、見出しがそのシートによく似た、どこにも読まれていないシートがあります。センターの名前で付けている台帳なら、読み替えるまで月報に数えられないので知らせます。',
     example: {

@@ -10,12 +10,17 @@ import { locateHeader, type RawSheet } from './table';
  * the 読み替え row that would have it read.
  */
 
-/** A sheet nothing reads yet whose header looks like that of a standard sheet that is missing. */
+/** The sheets nothing reads yet whose header looks like that of a standard sheet that is missing. */
 export interface LookAlike {
-  readonly sheet: string;
   readonly standard: string;
+  /**
+   * The sheet like it; several, in tab order, when as many fit exactly as well: a ledger kept a sheet a month (4月,
+   * 5月…), or copied. 読み替え reads one sheet as a standard one, so those are named together, not one guessed.
+   */
+  readonly sheets: readonly string[];
+  /** The header row of the first of them. */
   readonly headerRow: number;
-  /** The sheet's own headers the standard sheet's columns were recognised in, left to right. */
+  /** The first one's own headers the standard sheet's columns were recognised in, left to right. */
   readonly headers: readonly string[];
 }
 
@@ -25,7 +30,11 @@ export interface LookAlike {
  */
 const ENOUGH_COLUMNS = 3;
 
-interface Likeness extends LookAlike {
+interface Likeness {
+  readonly sheet: string;
+  readonly standard: string;
+  readonly headerRow: number;
+  readonly headers: readonly string[];
   /** Recognised columns, and their share of the standard sheet's columns: the better fit wins a tie. */
   readonly score: number;
   readonly share: number;
@@ -48,21 +57,25 @@ function likeness(entry: SheetEntry, sheet: RawSheet, mapping: Mapping): Likenes
 
 /**
  * Pairs missing standard sheets with the sheets that look like them, best fits first, each sheet and each standard
- * at most once. Where two pairings fit exactly as well (two copies of a ledger, or one sheet that fits two standards
- * alike), neither is named: a guess there would send a person to the wrong sheet.
+ * at most once. Sheets that fit one standard exactly as well are named together (LookAlike.sheets). A sheet that
+ * fits two standards exactly as well is named for neither: a guess there would send a person to the wrong sheet.
  */
 export function lookAlikes(missing: readonly SheetEntry[], others: readonly RawSheet[], mapping: Mapping): LookAlike[] {
   const pairs = missing.flatMap((entry) => others.flatMap((sheet) => likeness(entry, sheet, mapping) ?? []));
   const better = (a: Likeness, b: Likeness): number => b.score - a.score || b.share - a.share;
+  // Stable: pairs that fit alike keep the tab order.
   pairs.sort(better);
   const found: LookAlike[] = [];
-  const taken = new Set<string>();
+  const takenSheets = new Set<string>();
+  const takenStandards = new Set<string>();
   for (const pair of pairs) {
-    if (taken.has(`s:${pair.sheet}`) || taken.has(`t:${pair.standard}`)) continue;
-    const rival = pairs.find((p) => p !== pair && better(p, pair) === 0 && (p.sheet === pair.sheet || p.standard === pair.standard));
-    taken.add(`s:${pair.sheet}`).add(`t:${pair.standard}`);
-    if (rival) continue;
-    found.push({ sheet: pair.sheet, standard: pair.standard, headerRow: pair.headerRow, headers: pair.headers });
+    if (takenSheets.has(pair.sheet) || takenStandards.has(pair.standard)) continue;
+    const alike = pairs.filter((p) => better(p, pair) === 0 && !takenSheets.has(p.sheet));
+    const sheets = alike.filter((p) => p.standard === pair.standard).map((p) => p.sheet);
+    const torn = alike.some((p) => p.standard !== pair.standard && sheets.includes(p.sheet));
+    for (const sheet of sheets) takenSheets.add(sheet);
+    takenStandards.add(pair.standard);
+    if (!torn) found.push({ standard: pair.standard, sheets, headerRow: pair.headerRow, headers: pair.headers });
   }
   return found;
 }

@@ -123,26 +123,24 @@ function frameTable(spec: SheetEntry, raw: RawSheet | undefined, mapping: Mappin
   const name = localSheetName(mapping, spec.name);
   if (!raw) {
     const likely = name === spec.name ? aside.likely : undefined;
-    const row = likely && sheetMappingRow(likely.sheet, spec.name);
-    // The sheet like it first, where the sidebar offers the sheets to read as this one.
-    const candidates = likely ? [likely.sheet, ...aside.candidates.filter((c) => c !== likely.sheet)] : aside.candidates;
+    const [only, ...more] = likely?.sheets ?? [];
+    const like =
+      likely && only !== undefined
+        ? more.length === 0
+          ? { sheet: only, headers: likely.headers, row: sheetMappingRow(only, spec.name) }
+          : { sheets: likely.sheets, headers: likely.headers }
+        : undefined;
+    // The sheets like it first, where the sidebar offers the sheets to read as this one.
+    const candidates = likely ? [...likely.sheets, ...aside.candidates.filter((c) => !likely.sheets.includes(c))] : aside.candidates;
     const offer = { kind: 'sheet', standard: spec.name, candidates } as const;
     if (!spec.optional) {
-      const params =
-        name !== spec.name
-          ? { sheet: name, standard: spec.name }
-          : { sheet: name, ...(likely && row ? { likely: { sheet: likely.sheet, headers: likely.headers, row } } : {}) };
+      const params = name !== spec.name ? { sheet: name, standard: spec.name } : { sheet: name, ...(like ? { likely: like } : {}) };
       return { table: undefined, issues: [{ ...sheetIssue(name, 'SHEET_MISSING', issueMessage('SHEET_MISSING', params)), offer }] };
     }
-    if (!likely || !row) return { table: undefined, issues: [] };
+    if (!likely || !like || only === undefined) return { table: undefined, issues: [] };
     const unread: Issue = {
-      ...sheetIssue(
-        likely.sheet,
-        'SHEET_UNREAD',
-        issueMessage('SHEET_UNREAD', { sheet: likely.sheet, standard: spec.name, headers: likely.headers, row }),
-        likely.headerRow,
-      ),
-      offer: { ...offer, candidates: [likely.sheet] },
+      ...sheetIssue(only, 'SHEET_UNREAD', issueMessage('SHEET_UNREAD', { standard: spec.name, ...like }), likely.headerRow),
+      offer: { ...offer, candidates: likely.sheets },
     };
     return { table: undefined, issues: [unread] };
   }
