@@ -176,8 +176,12 @@ describe('consultations, abuse reports, activities and complaints', () => {
   });
 
   test('abuse reports: missing, before the receipt, late', () => {
-    expect(issueMessage('ABUSE_REPORT_MISSING', { title: '市への報告日', allowedDays: 2 })).toBe(
+    expect(issueMessage('ABUSE_REPORT_MISSING', { title: '市への報告日', allowedDays: 2, columnMissing: false })).toBe(
       '相談内容が虐待です。市へ報告した日を「市への報告日」に入力してください（受付から2日以内が目安）。',
+    );
+    // A ledger of the center's own that has no such column yet.
+    expect(issueMessage('ABUSE_REPORT_MISSING', { title: '市への報告日', allowedDays: 1, columnMissing: true })).toBe(
+      '相談内容が虐待です。市へ報告した日を「市への報告日」の列（まだありません）に入力してください（受付から1日以内が目安）。',
     );
     expect(issueMessage('ABUSE_REPORT_BEFORE_RECEIPT', { title: '市への報告日', reportedOn: '2026-09-30', receivedOn: '2026-10-02' })).toBe(
       '「市への報告日」の 2026-09-30 が受付日 2026-10-02 より前です。市へ報告した日を確かめてください。',

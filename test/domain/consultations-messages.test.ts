@@ -164,6 +164,14 @@ describe('相談記録: the abuse report', () => {
     ]);
   });
 
+  test('a ledger of the center’s own without the column: the message says the column is still to be added', () => {
+    const headers = HEADER.filter((h) => h !== '市への報告日');
+    const { issues } = read([row({ 相談内容: '虐待', 受付日: d('2026-10-03') }, headers)], headers);
+    expect(issues.map((i) => [i.code, i.message])).toEqual([
+      ['ABUSE_REPORT_MISSING', '相談内容が虐待です。市へ報告した日を「市への報告日」の列（まだありません）に入力してください（受付から3日以内が目安）。'],
+    ]);
+  });
+
   test('a report date before the receipt names both dates', () => {
     expect(seen(read([abuse({ 市への報告日: d('2026-10-02') })]).issues)).toEqual([
       ['N2', 'ABUSE_REPORT_BEFORE_RECEIPT', '「市への報告日」の 2026-10-02 が受付日 2026-10-03 より前です。市へ報告した日を確かめてください。'],

@@ -75,6 +75,9 @@ function fewAndMore(named: readonly string[], total: number, separator: string, 
   return named.join(separator) + (total > named.length ? more(total - named.length) : '');
 }
 
+/** Where a value is to be typed: the column, or, in a ledger that lacks it (a center's own layout), the column to add. */
+const columnToFill = (title: string, missing: boolean): string => (missing ? `「${title}」の列（まだありません）` : `「${title}」`);
+
 type RequiredParams =
   | { readonly title: string; readonly hint: string }
   /** Several columns of which one must be filled (委託実績's 件数). */
@@ -334,17 +337,17 @@ export const ISSUE_CATALOGUE = {
     title: '紹介理由がない',
     severity: 'error',
     message: (p: { office: Shown; title: string; columnMissing: boolean; hint: string }) =>
-      `紹介事業所「${p.office}」を紹介した理由が書かれていません。公正・中立のため、${p.columnMissing ? `「${p.title}」の列（まだありません）` : `「${p.title}」`}に${p.hint}を入力してください。`,
+      `紹介事業所「${p.office}」を紹介した理由が書かれていません。公正・中立のため、${columnToFill(p.title, p.columnMissing)}に${p.hint}を入力してください。`,
     description: '事業所を紹介した行に、紹介した理由がありません。センターは公正・中立に紹介する務めがあり、理由を残すことで説明できるようにします。',
     example: { office: 'ケアプランセンターほんじょう', title: '紹介理由', columnMissing: false, hint: '紹介した理由（複数の事業所から選んだ経緯など）' },
   }),
   ABUSE_REPORT_MISSING: entry({
     title: '虐待の市への報告日がない',
     severity: 'error',
-    message: (p: { title: string; allowedDays: number }) =>
-      `相談内容が虐待です。市へ報告した日を「${p.title}」に入力してください（受付から${p.allowedDays}日以内が目安）。`,
+    message: (p: { title: string; allowedDays: number; columnMissing: boolean }) =>
+      `相談内容が虐待です。市へ報告した日を${columnToFill(p.title, p.columnMissing)}に入力してください（受付から${p.allowedDays}日以内が目安）。`,
     description: '相談内容が虐待の行に、市へ報告した日がありません。虐待の相談は市へ速やかに報告するもので、報告したことを記録に残します。',
-    example: { title: '市への報告日', allowedDays: 1 },
+    example: { title: '市への報告日', allowedDays: 1, columnMissing: false },
   }),
   ABUSE_REPORT_BEFORE_RECEIPT: entry({
     title: '報告日が受付日より前',

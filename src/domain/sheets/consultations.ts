@@ -258,7 +258,7 @@ function checkAbuseReport(
   const title = r.title('reportedOn');
   if (reportedOn === undefined) {
     if (isBlankCell(r.raw('reportedOn'))) {
-      r.report('reportedOn', 'ABUSE_REPORT_MISSING', { title, allowedDays });
+      r.report('reportedOn', 'ABUSE_REPORT_MISSING', { title, allowedDays, columnMissing: !r.has('reportedOn') });
     }
     return;
   }
