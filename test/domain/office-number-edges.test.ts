@@ -78,10 +78,14 @@ describe('a suggestion only when the corrected number is a number', () => {
     ['11 7130 0013', '1171300013'],
     ['11ー7130ー0013', '1171300013'],
     ['11a1300016', '11A1300016'],
-    ['117130001', '0117130001'],
     ['１１－７１３０－００１３', '1171300013'],
   ])('%s → %s', (text, suggestion) => {
     expect(checkOfficeNumber(text)).toMatchObject({ kind: 'invalid', suggestion });
+  });
+
+  test('nine digits: the lost leading 0 of a number cell; from text, no suggestion', () => {
+    expect(checkOfficeNumber('117130001', true)).toMatchObject({ kind: 'invalid', suggestion: '0117130001' });
+    expect(checkOfficeNumber('117130001')).not.toHaveProperty('suggestion');
   });
 
   test.each(['99-7130-0013', '11-I130-0013', '11i1300013', '11-a130-0013', '007130001', '11-7130-001', '1171300013-1'])('%s: no suggestion', (text) => {
@@ -109,6 +113,8 @@ describe('in the 委託契約 sheet', () => {
   test('the right form is offered when it is certain', () => {
     expect(issues('11-7130-0013')).toEqual([{ code: 'OFFICE_NUMBER_INVALID', cell: 'A2', suggestion: '1171300013' }]);
     expect(issues(117130001)).toEqual([{ code: 'OFFICE_NUMBER_INVALID', cell: 'A2', suggestion: '0117130001' }]);
+    // The same digits typed as text: one is missing, and which one is not certain.
+    expect(issues('117130001')).toEqual([{ code: 'OFFICE_NUMBER_INVALID', cell: 'A2', suggestion: undefined }]);
   });
 
   test('the contract goes on with the suggested number, or with the text as typed when there is none', () => {

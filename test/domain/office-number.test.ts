@@ -84,7 +84,7 @@ describe('checkOfficeNumber', () => {
   });
 
   test.each([
-    ['117130001', /9桁/],
+    ['117130001', /9文字あります/],
     ['11713000133', /11文字/],
     ['0071300013', /都道府県番号「00」/],
     ['4871300013', /都道府県番号「48」/],
@@ -108,7 +108,9 @@ describe('checkOfficeNumber', () => {
     expect(checkOfficeNumber('117 1300013')).toMatchObject({ kind: 'invalid', suggestion: '1171300013' });
     expect(checkOfficeNumber('11a1300016')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/小文字/), suggestion: '11A1300016' });
     // 北海道 (01) typed into a number cell loses its leading 0: 0170100010 (check digit worked out above) reads 170100010
-    expect(checkOfficeNumber('170100010')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/先頭の0/), suggestion: '0170100010' });
+    expect(checkOfficeNumber('170100010', true)).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/先頭の0/), suggestion: '0170100010' });
+    // Typed as text, nine digits lack one somewhere: a 0 in front would be a guess.
+    expect(checkOfficeNumber('170100010')).toEqual({ kind: 'invalid', reason: '9文字あります（10文字です）' });
   });
 
   const made = fc

@@ -5,7 +5,7 @@ import { type Contract, CONTRACTS_SHEET, contractPeriod, isActiveIn } from './co
 import { readCountField, readMonthField, readTextField, type RowReader, rowReader, shown } from '../values/fields';
 import type { Issue } from '../issues/issue';
 import { formatMonthJa, type YearMonth } from '../values/months';
-import { checkOfficeNumber, reportOfficeNumber } from '../values/office-number';
+import { checkOfficeNumberCell, reportOfficeNumber } from '../values/office-number';
 import type { ColumnSpec, Table } from './table';
 import type { CheckContext } from './workbook-check';
 
@@ -76,7 +76,7 @@ function readOffice(r: RowReader<DelegationKey>): { officeNumber: string; direct
     r.report('officeNumber', 'CHOICE_VARIANT', { title: r.title('officeNumber'), shown: shown(text), value: DIRECT }, DIRECT);
   }
   if (direct.kind !== 'unknown') return { officeNumber: DIRECT, direct: true, checkable: false };
-  const checkable = checkOfficeNumber(text).kind === 'valid';
+  const checkable = checkOfficeNumberCell(r, 'officeNumber', text).kind === 'valid';
   return { officeNumber: reportOfficeNumber(r, 'officeNumber', text), direct: false, checkable };
 }
 

@@ -105,9 +105,10 @@ function structure(s: string): OfficeNumberCheck {
 /**
  * Checks a 事業所番号 as typed (全角 is read as 半角). A near miss that can be put right without guessing —
  * separators, a lower-case 区分 letter, a leading 0 lost in a number cell — is invalid with the right form as
- * `suggestion`.
+ * `suggestion`. Only a number cell (`numberCell`) can have lost its 0: nine digits typed as text lack a digit
+ * somewhere, and a 0 put in front would be a guess.
  */
-export function checkOfficeNumber(text: string): OfficeNumberCheck {
+export function checkOfficeNumber(text: string, numberCell = false): OfficeNumberCheck {
   const s = toHalfWidthAlnum(text).trim();
   if (s === '') return { kind: 'invalid', reason: '空です' };
   const near = (candidate: string, reason: string): OfficeNumberCheck | undefined =>
@@ -116,7 +117,9 @@ export function checkOfficeNumber(text: string): OfficeNumberCheck {
   const fixed =
     near(compact, '区切りの記号や空白が入っています') ??
     near(s.toUpperCase(), '英字が小文字です') ??
-    (/^\d{9}$/.test(s) ? near(`0${s}`, '9桁しかありません。数値のセルで先頭の0が消えたようです。セルの表示形式を書式なしテキストにしてください') : undefined);
+    (numberCell && /^\d{9}$/.test(s)
+      ? near(`0${s}`, '9桁しかありません。数値のセルで先頭の0が消えたようです。セルの表示形式を書式なしテキストにしてください')
+      : undefined);
   return fixed ?? structure(s);
 }
 
@@ -138,7 +141,7 @@ export const OFFICE_NUMBER_EXAMPLE = '1171300013';
  */
 export function reportOfficeNumber<K extends string>(r: RowReader<K>, key: K, text: string): string {
   const title = r.title(key);
-  const check = checkOfficeNumber(text);
+  const check = checkOfficeNumberCell(r, key, text);
   if (check.kind === 'invalid') {
     r.report(key, 'OFFICE_NUMBER_INVALID', { title, shown: shown(text), reason: check.reason, example: OFFICE_NUMBER_EXAMPLE }, check.suggestion);
     return check.suggestion ?? text;
@@ -147,6 +150,11 @@ export function reportOfficeNumber<K extends string>(r: RowReader<K>, key: K, te
     r.report(key, 'OFFICE_NUMBER_CHECK_DIGIT', { title, shown: shown(text), written: check.value.charAt(9), expected: check.expectedCheckDigit });
   }
   return check.value;
+}
+
+/** checkOfficeNumber of a cell's text, knowing whether the cell holds a number (which drops a leading 0). */
+export function checkOfficeNumberCell<K extends string>(r: RowReader<K>, key: K, text: string): OfficeNumberCheck {
+  return checkOfficeNumber(text, typeof r.raw(key) === 'number');
 }
 
 /** Reads a 事業所番号 cell: blanks, merges and errors as every field, 全角 as a width warning, then the number itself. */
