@@ -1,4 +1,5 @@
-import { type ConcentrationInput, corporationKey, formatShare, measureConcentration } from '../../src/domain/reports/concentration';
+import { type ConcentrationInput, formatShare, measureConcentration } from '../../src/domain/reports/concentration';
+import { corporationKey } from '../../src/domain/values/corporation';
 
 /** 公正・中立 shares at their edges, with hand-counted figures (8 cases: 3 + 3 + 2). */
 

@@ -1,4 +1,5 @@
-import { corporationKey, formatShare, measureConcentration } from '../../src/domain/reports/concentration';
+import { formatShare, measureConcentration } from '../../src/domain/reports/concentration';
+import { corporationKey } from '../../src/domain/values/corporation';
 
 const MONTH = '2021-02';
 const contract = (officeNumber: string, name: string, corporation: string, start = '2020-04-01', end?: string) => ({

@@ -1,6 +1,7 @@
 import { type Contract, isActiveIn } from '../sheets/contracts';
 import type { Delegation } from '../sheets/delegations';
-import { tidySpaces, toHalfWidthAlnum } from '../values/text';
+import { tidySpaces } from '../values/text';
+import { corporationKey } from '../values/corporation';
 import { exceeds } from '../values/numbers';
 
 /**
@@ -52,11 +53,6 @@ export interface ConcentrationInput {
   readonly ownCorporation: string;
   /** 設定's 集中の警告しきい値, 0–1. */
   readonly threshold: number;
-}
-
-/** 法人名 compared as people write them: spaces of either width and 全角 letters make no difference. */
-export function corporationKey(name: string): string {
-  return toHalfWidthAlnum(name).replace(/\s/g, '');
 }
 
 /** `0.9` → `90%`, `2/3` → `66.7%`. */
