@@ -86,6 +86,29 @@ describe('a missing sheet names the sheet that looks like it', () => {
     ]);
   });
 
+  test('last year’s ledger beside this year’s 相談記録 is not offered as the 苦情記録 it shares 受付日 and 対応 with', () => {
+    // 受付年月日, 対応 and 備考 are also 苦情記録's 受付日, 対応 and 内容メモ; with 申出者 it would be a complaint list.
+    const lastYear = rawSheet('相談受付簿R7', [['受付年月日', '受付方法', '相談者', '相談内容', '申出者', '対応', '備考']]);
+    const reading = readWorkbook(looked({ 相談記録: rawSheet('相談記録', [CONSULTATION_HEADER, consultationRow()]) }), settings, TODAY, undefined, [lastYear]);
+    expect(reading.issues).toEqual([]);
+    // Without 相談記録 it is offered as that, the sheet it is most like.
+    const without = readWorkbook(looked(), settings, TODAY, undefined, [lastYear]);
+    expect(without.issues.map((i) => [i.sheet, i.code])).toEqual([['相談記録', 'SHEET_MISSING']]);
+    expect(without.issues[0]?.message).toContain('「相談受付簿R7」シートに');
+  });
+
+  test('columns any ledger has are not enough: 受付日, 対応 and 備考 make no 苦情記録', () => {
+    const diary = rawSheet('業務日誌', [['受付日', '対応', '備考']]);
+    const reading = readWorkbook(looked({ 相談記録: rawSheet('相談記録', [CONSULTATION_HEADER, consultationRow()]) }), settings, TODAY, undefined, [diary]);
+    expect(reading.issues).toEqual([]);
+    const complaints = rawSheet('苦情受付', [['受付日', '申出者', '苦情の区分', '対応', '備考']]);
+    const withComplaints = readWorkbook(looked({ 相談記録: rawSheet('相談記録', [CONSULTATION_HEADER, consultationRow()]) }), settings, TODAY, undefined, [
+      diary,
+      complaints,
+    ]);
+    expect(withComplaints.issues.map((i) => [i.sheet, i.code])).toEqual([['苦情受付', 'SHEET_UNREAD']]);
+  });
+
   test('a sheet that is there is not looked for, and one the job did not look for is not either', () => {
     const contracts = rawSheet('委託契約', [
       ['事業所番号', '事業所名', '契約開始日', '契約終了日'],

@@ -25,10 +25,11 @@ export interface LookAlike {
 }
 
 /**
- * How many of a standard sheet's columns a header row must name to be taken for it: three, so that a sheet that
- * merely has a 事業所名 and a 備考 is not, or every column of a sheet that has fewer.
+ * How many of a standard sheet's required columns a header row must name to be taken for it: three (or all, for a
+ * sheet that requires fewer). Columns any ledger has (a date, 対応, 備考) are not enough: a 事業所名 and a 備考 make no
+ * 委託契約, and 受付日, 対応 and 備考 no 苦情記録.
  */
-const ENOUGH_COLUMNS = 3;
+const ENOUGH_REQUIRED = 3;
 
 interface Likeness {
   readonly sheet: string;
@@ -43,8 +44,10 @@ interface Likeness {
 function likeness(entry: SheetEntry, sheet: RawSheet, mapping: Mapping): Likeness | undefined {
   const located = locateHeader(sheet, mappedColumns(mapping, entry.name, entry.columns));
   if (!located) return undefined;
-  const columns = Object.values(located.columns as Record<string, number>).sort((a, b) => a - b);
-  if (columns.length < Math.min(ENOUGH_COLUMNS, entry.columns.length)) return undefined;
+  const found = located.columns as Record<string, number>;
+  const required = entry.columns.filter((c) => c.required);
+  if (required.filter((c) => found[c.key] !== undefined).length < Math.min(ENOUGH_REQUIRED, required.length)) return undefined;
+  const columns = Object.values(found).sort((a, b) => a - b);
   return {
     sheet: sheet.name,
     standard: entry.name,
@@ -60,9 +63,21 @@ function likeness(entry: SheetEntry, sheet: RawSheet, mapping: Mapping): Likenes
  * at most once. Sheets that fit one standard exactly as well are named together (LookAlike.sheets). A sheet that
  * fits two standards exactly as well is named for neither: a guess there would send a person to the wrong sheet.
  */
-export function lookAlikes(missing: readonly SheetEntry[], others: readonly RawSheet[], mapping: Mapping): LookAlike[] {
-  const pairs = missing.flatMap((entry) => others.flatMap((sheet) => likeness(entry, sheet, mapping) ?? []));
+export function lookAlikes(missing: readonly SheetEntry[], others: readonly RawSheet[], mapping: Mapping, present: readonly SheetEntry[] = []): LookAlike[] {
   const better = (a: Likeness, b: Likeness): number => b.score - a.score || b.share - a.share;
+  // A sheet that fits a sheet the center has (last year's 相談記録 beside this year's) at least as well is not offered
+  // for a missing one it resembles less.
+  const ownedElsewhere = (sheet: RawSheet, fit: Likeness): boolean =>
+    present.some((entry) => {
+      const there = likeness(entry, sheet, mapping);
+      return there !== undefined && better(there, fit) <= 0;
+    });
+  const pairs = missing.flatMap((entry) =>
+    others.flatMap((sheet) => {
+      const fit = likeness(entry, sheet, mapping);
+      return fit && !ownedElsewhere(sheet, fit) ? [fit] : [];
+    }),
+  );
   // Stable: pairs that fit alike keep the tab order.
   pairs.sort(better);
   const found: LookAlike[] = [];

@@ -224,7 +224,12 @@ export function readWorkbook(
     const local = localSheetName(mapping.mapping, e.name);
     return raws.has(local) && raws.get(local) === undefined;
   });
-  const alike = lookAlikes(missing, others, mapping.mapping);
+  const alike = lookAlikes(
+    missing,
+    others,
+    mapping.mapping,
+    CHECKED_ENTRIES.filter((e) => !missing.includes(e)),
+  );
   const candidates = others.map((o) => o.name);
   for (const spec of SHEET_REGISTRY) {
     const name = localSheetName(mapping.mapping, spec.name);
