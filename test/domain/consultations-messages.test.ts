@@ -119,6 +119,30 @@ describe('相談記録: the hint each column gives', () => {
   });
 });
 
+describe('相談記録: a right word in the wrong column', () => {
+  test('権利擁護 under 相談内容 is a 業務区分; 来所 under 相談者 is a 相談方法: the message says so, and what 相談内容 takes', () => {
+    const { issues } = read([row({ 相談内容: '権利擁護' }), row({ 相談者: '来所' }), row({ 相談内容: 'でんしょばと' })]);
+    expect(seen(issues)).toEqual([
+      [
+        'G2',
+        'CHOICE_UNKNOWN',
+        '「相談内容」の「権利擁護」は選択肢にありません。「権利擁護」は「業務区分」の選択肢です。「相談内容」には「虐待」「認知症」「介護保険サービス」のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。',
+      ],
+      [
+        'E3',
+        'CHOICE_UNKNOWN',
+        '「相談者」の「来所」は選択肢にありません。「来所」は「相談方法」の選択肢です。「相談者」には「本人」「家族・親族」「民生委員」「介護支援専門員」「医療機関」「近隣・知人」「行政」「その他関係機関」「その他」のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。',
+      ],
+      // A word of no column: the message as before.
+      [
+        'G4',
+        'CHOICE_UNKNOWN',
+        '「相談内容」の「でんしょばと」は選択肢にありません。「虐待」「認知症」「介護保険サービス」のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。',
+      ],
+    ]);
+  });
+});
+
 describe('相談記録: 受付日 in the future', () => {
   test('a date after today names it and today; today itself is fine', () => {
     const { issues } = read([row({ 受付日: d('2026-11-24') }), row({ 受付日: d('2026-11-23') })]);

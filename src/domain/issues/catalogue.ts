@@ -245,9 +245,10 @@ export const ISSUE_CATALOGUE = {
   CHOICE_UNKNOWN: entry({
     title: '選択肢にない値',
     severity: 'error',
-    message: (p: CellParams & { choices: readonly string[] }) =>
-      `「${p.title}」の「${p.shown}」は選択肢にありません。${oneOf(p.choices)}を選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。`,
-    description: 'プルダウンの選択肢にも、その表記ゆれにも当たらない値です。月報は選択肢ごとに数えるので、選択肢のどれかにします。',
+    message: (p: CellParams & { choices: readonly string[]; elsewhere?: string }) =>
+      `「${p.title}」の「${p.shown}」は選択肢にありません。${p.elsewhere !== undefined ? `「${p.shown}」は「${p.elsewhere}」の選択肢です。「${p.title}」には` : ''}${oneOf(p.choices)}を選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。`,
+    description:
+      'プルダウンの選択肢にも、その表記ゆれにも当たらない値です。月報は選択肢ごとに数えるので、選択肢のどれかにします。同じシートのほかの列の選択肢なら（相談内容に業務区分の「権利擁護」など）、そう書きます。',
     example: { title: '相談方法', shown: 'ＳＮＳ', choices: ['電話', '来所', '訪問', 'メール・FAX', 'その他'] },
   }),
   CHOICE_VARIANT: entry({

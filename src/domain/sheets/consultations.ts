@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { type ChoiceList, choiceList, oneOf } from '../values/choices';
 import { addDays, daysBetween, type IsoDate } from '../values/dates';
 import { isBlankCell } from '../values/cell';
-import { type RowReader, readCheckboxField, readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
+import { type OtherChoices, type RowReader, readCheckboxField, readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
 import type { Issue } from '../issues/issue';
 import type { Settings } from './settings';
 import type { ColumnSpec, Table } from './table';
@@ -186,7 +186,17 @@ export function readConsultations(table: Table<ConsultationKey>, settings: Setti
   const consultations: Consultation[] = [];
   const topics = choiceList(settings.consultationTopics, TOPIC_VARIANTS);
   // Options built once: a check of 100,000 rows should not join the same lists 100,000 times.
-  const choice = (list: ChoiceList) => ({ required: true, hint: oneOf(list.values) });
+  // The sheet's choice columns, each told when a word typed in another one is its choice.
+  const others: OtherChoices<ConsultationKey> = [
+    { key: 'caseType', list: CASE_TYPES },
+    { key: 'method', list: METHODS },
+    { key: 'requester', list: REQUESTERS },
+    { key: 'businessArea', list: BUSINESS_AREAS },
+    { key: 'topic', list: topics },
+    { key: 'profession', list: PROFESSIONS },
+    { key: 'action', list: ACTIONS },
+  ];
+  const choice = (list: ChoiceList) => ({ required: true, hint: oneOf(list.values), others });
   const opts = {
     caseType: choice(CASE_TYPES),
     method: choice(METHODS),

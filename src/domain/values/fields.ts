@@ -148,6 +148,9 @@ export interface FieldOptions {
   readonly today?: IsoDate;
 }
 
+/** The other choice columns of a sheet, for a word typed in the wrong one (権利擁護, a 業務区分, under 相談内容). */
+export type OtherChoices<K extends string> = readonly { readonly key: K; readonly list: ChoiceList }[];
+
 /**
  * A kind of calendar value a column holds: a date (受付日) or a month (対象月). Both are read from the same
  * forms (SPEC §5) and report the same rules — unreadable, not written as 西暦, an era trap — under their own codes.
@@ -248,13 +251,17 @@ function chooseOne<K extends string>(
   word: string,
   list: ChoiceList,
   seen: CellValue,
+  others: OtherChoices<K> = [],
 ): { value: string; variant: boolean } | undefined {
   const match = matchChoice(word, list);
   if (match.kind === 'exact') return { value: match.value, variant: false };
   const own = r.word(key, word);
   if (own !== undefined) return { value: own, variant: false };
   if (match.kind === 'variant') return { value: match.value, variant: true };
-  r.report(key, 'CHOICE_UNKNOWN', { title: r.title(key), shown: shown(seen), choices: list.values }, undefined, {
+  // A choice of another column of the sheet: said, since the person chose a right word for the wrong column.
+  const other = others.find((o) => o.key !== key && matchChoice(word, o.list).kind !== 'unknown');
+  const elsewhere = other ? { elsewhere: r.title(other.key) } : {};
+  r.report(key, 'CHOICE_UNKNOWN', { title: r.title(key), shown: shown(seen), choices: list.values, ...elsewhere }, undefined, {
     kind: 'value',
     column: r.standard(key),
     local: word.trim(),
@@ -263,10 +270,15 @@ function chooseOne<K extends string>(
   return undefined;
 }
 
-export function readChoiceField<K extends string>(r: RowReader<K>, key: K, list: ChoiceList, opts: FieldOptions): string | undefined {
+export function readChoiceField<K extends string>(
+  r: RowReader<K>,
+  key: K,
+  list: ChoiceList,
+  opts: FieldOptions & { readonly others?: OtherChoices<K> },
+): string | undefined {
   const value = present(r, key, opts.required, opts.hint);
   if (value === undefined) return undefined;
-  const chosen = chooseOne(r, key, typeof value === 'string' ? value : shown(value), list, value);
+  const chosen = chooseOne(r, key, typeof value === 'string' ? value : shown(value), list, value, opts.others);
   if (chosen?.variant) r.report(key, 'CHOICE_VARIANT', { title: r.title(key), shown: shown(value), value: chosen.value }, chosen.value);
   return chosen?.value;
 }
