@@ -9,6 +9,7 @@ import { exportFiles, formatExport, ndjson, outputProblem } from './export-comma
 import { formatReport, reportFile } from './report-command';
 import { UnwritableFileError } from './submission-file';
 import { UnreadableFileError } from './xlsx-port';
+import { ReportUnavailableError } from '../workbook/report-job';
 import { SubmissionTargetError } from '../workbook/submission-target';
 
 /** Exit codes of SPEC §6. */
@@ -24,6 +25,7 @@ const HELP = `包括支援シート ローカルランナー（.xlsx）
       その月の月報を作って市へ提出します。書き出す OUT はセンターの提出用ファイル（市に渡すファイル）で、
       入るのは月報_YYYY-MM と提出データ（_提出データ）だけです（--year を付けると、その年度の事業評価_YYYY も）。
       相談記録・委託契約・委託実績・設定の行は 1 行も入りません。FILE（センターの台帳）は変えません。
+      相談記録を読めない（シートも見出し行もない）ときは、件数が 0 の月報にならないよう何も書き出しません（終了コード 1）。
       OUT を省くと FILE と同じフォルダの「提出用_センター名.xlsx」。OUT がすでにあれば前の月の月報と
       提出データの履歴は残し、同じ月をもう一度出すと前の提出データは「履歴」になります。ほかのシートのある
       ファイル（センターの台帳など）は OUT にできません（終了コード 2、何も書きません）。
@@ -180,7 +182,8 @@ async function main(argv: readonly string[], out: CliOutput): Promise<number> {
 
 /**
  * One run of `houkatsu` with its arguments: the exit code of SPEC §6. Never throws: a usage error, an unreadable or
- * unwritable file gets its message on stderr and exit code 2, anything else its stack (a bug to report).
+ * unwritable file gets its message on stderr and exit code 2; a 月報 refused for want of a readable 相談記録, its
+ * message and 1 (an input with errors); anything else its stack (a bug to report).
  */
 export async function houkatsu(argv: readonly string[], out: CliOutput): Promise<number> {
   try {
@@ -192,6 +195,10 @@ export async function houkatsu(argv: readonly string[], out: CliOutput): Promise
       );
     } else if (error instanceof UnreadableFileError || error instanceof UnwritableFileError || error instanceof SubmissionTargetError) {
       out.stderr(`${error.message}\n`);
+    } else if (error instanceof ReportUnavailableError) {
+      // The input has an error (no readable 相談記録); nothing was written.
+      out.stderr(`${error.message}\n`);
+      return EXIT.hasErrors;
     } else {
       out.stderr(`予期しないエラーが起きました: ${(error as Error).stack ?? String(error)}\n`);
     }

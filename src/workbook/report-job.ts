@@ -3,6 +3,8 @@ import { type Submission, MONTHLY_REPORT_KIND, toSubmission } from '../domain/re
 import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import { loadWorkbook } from './check-job';
 import { isoJapanTime, japanTimeText } from '../domain/values/times';
+import { CONSULTATIONS_SHEET } from '../domain/sheets/consultations';
+import { formatMonthJa } from '../domain/values/months';
 import type { WorkbookPort } from './port';
 import { reportSheet, reportSheetName } from './report-layout';
 import { type SubmissionFile, submitToFile } from './submission-target';
@@ -21,6 +23,21 @@ export interface BuiltReport {
  */
 export type ReportSheets = 'month' | 'month-and-year';
 
+/**
+ * Thrown instead of a 月報 whose counts would all be 0 because the 相談記録 could not be read at all (no such sheet,
+ * or no header row in it): drawn or handed to the city, such a report would say the center had no consultations.
+ * Its message is Japanese, for the person, with what to do.
+ */
+export class ReportUnavailableError extends Error {}
+
+/** Refuses, with the check's own sentence, a month whose 相談記録 was not read as a table. */
+function requireConsultations(reading: WorkbookReading, month: string): void {
+  const sheet = reading.sheets.find((s) => s.standard === CONSULTATIONS_SHEET);
+  if (!sheet || sheet.table) return;
+  const why = sheet.issues.find((i) => i.severity === 'error')?.message ?? `「${sheet.sheet}」を読めませんでした。`;
+  throw new ReportUnavailableError(`${formatMonthJa(month)}の月報を作れません。相談記録を読めないまま作ると、相談の件数がすべて 0 になるためです。${why}`);
+}
+
 /** Reads the workbook once and builds the month's report, without writing anything. */
 export function composeReport(
   port: WorkbookPort,
@@ -30,6 +47,7 @@ export function composeReport(
   sheets: ReportSheets = 'month-and-year',
 ): BuiltReport {
   const { reading } = loadWorkbook(port, (entry) => sheets === 'month-and-year' || entry.monthly);
+  requireConsultations(reading, month);
   const headerRows = new Map(reading.sheets.map((s) => [s.sheet, s.table?.headerRow ?? 1] as const));
   const report = buildMonthlyReport(
     {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeWorkbook } from '../../src/cli/xlsx-write';
@@ -105,10 +105,15 @@ describe('houkatsu on a ledger in its own layout with 読み替え', () => {
     expect(b).toEqual(a);
   });
 
-  test('without 読み替え the same ledger is not read: 相談記録 is missing, and the 月報 counts no consultation', async () => {
+  test('without 読み替え the same ledger is not read: 相談記録 is missing, and no 月報 of zeros is written', async () => {
     const { status, doc } = await check(files.unmapped);
     expect(status).toBe(1);
     expect(doc.issues).toContainEqual(expect.objectContaining({ sheet: '相談記録', code: 'SHEET_MISSING', severity: 'error' }));
-    expect((await report(files.unmapped)).consultations.total).toBe(0);
+    const out = `${files.unmapped}.提出用.xlsx`;
+    const r = await run('report', '--month', '2021-02', files.unmapped, '-o', out, '--json', '--today', TODAY);
+    expect([r.status, r.stdout, existsSync(out)]).toEqual([1, '', false]);
+    expect(r.stderr).toContain(
+      '2021年2月（令和3年2月）の月報を作れません。相談記録を読めないまま作ると、相談の件数がすべて 0 になるためです。「相談記録」シートがありません。',
+    );
   });
 });

@@ -146,12 +146,18 @@ describe('読み替え on every path of the add-on', () => {
     // Everything but the moment each was made.
     expect({ ...own, generatedAt: '', submittedAt: '' }).toEqual({ ...standard, generatedAt: '', submittedAt: '' });
 
-    // Without 読み替え there is no 相談記録 to count: the supervisor is asked whether to submit with that error.
+    // Without 読み替え there is no 相談記録 to count: nothing is submitted, and the supervisor is told why, by name.
     const bare = world('own', { mapping: false });
-    bare.env.ui.answer({ button: 'OK', text: '2026-10' }, 'NO');
+    bare.env.ui.answer({ button: 'OK', text: '2026-10' });
     runFunction(bare.context, 'menuSubmitReport');
     const said = bare.env.ui.shown.map((s) => ('prompt' in s ? String(s.prompt) : '')).join('\n');
-    expect(said).toContain('エラーが 1 件残っています');
+    expect(said).toContain(
+      '2026年10月（令和8年10月）の月報を作れません。相談記録を読めないまま作ると、相談の件数がすべて 0 になるためです。「相談記録」シートがありません。',
+    );
+    expect(said).not.toContain('残っています');
+    // 月報を作成 refuses the same way, and draws no sheet.
+    expect(() => runFunction(bare.context, 'reportDialogBuild', '2026-10')).toThrow('月報を作れません');
+    expect(bare.env.spreadsheet.peekSheetNames().filter((n) => n.startsWith('月報'))).toEqual([]);
     expect(
       bare.env.spreadsheet
         .peekSheet('設定')
