@@ -260,7 +260,18 @@ export function sheetsPort(spreadsheet: Spreadsheet): WorkbookPort {
       const s = sheet(name);
       if (!s) return undefined;
       const width = Math.max(s.getLastColumn(), 1);
-      const ranges = partialReadBlocks(first, count).map((b) => ({ first: b.first, range: s.getRange(b.first, 1, b.count, width) }));
+      const rangesWithin = (maxRows: number) =>
+        partialReadBlocks(first, count)
+          .filter((b) => b.first <= maxRows)
+          .map((b) => ({ first: b.first, range: s.getRange(b.first, 1, Math.min(b.count, maxRows - b.first + 1), width) }));
+      // A range past the sheet's last row throws in Sheets. Most sheets have far more rows than a header zone and an
+      // edit, so the size is asked only when a range did not fit (a sheet trimmed to a few rows).
+      let ranges: { first: number; range: Range }[];
+      try {
+        ranges = rangesWithin(Infinity);
+      } catch {
+        ranges = rangesWithin(s.getMaxRows());
+      }
       // The last block holds the edited rows: only there do the formulas and merged cells matter to a check.
       const edited = ranges.pop();
       if (!edited) return { name, rows: [] };

@@ -149,6 +149,18 @@ describe('the sidebar’s offer of a 読み替え row, in Apps Script’s place'
     expect(codes(added.view)).toEqual([]);
   });
 
+  test('a small sheet (3 rows, trimmed) among those looked through is read within its size, not past it', () => {
+    const env = createGasEnvironment({ htmlDir: BUILD });
+    sheetFromRows(env.spreadsheet, '電話メモ', [
+      ['日付', '相手'],
+      ['10/3', '民生委員'],
+    ]).resizeGrid(3, 2);
+    const context = loadBundle(join(BUILD, 'Code.js'), env);
+    runFunction(context, 'menuInputCheck');
+    const missing = sidebarData(env).issues.find((i) => i.code === 'SHEET_MISSING');
+    expect(missing?.offer?.candidates).toEqual(['シート1', '電話メモ']);
+  });
+
   test('while 相談記録 is there, 入力チェック does not look through the other sheets: each look is a round trip in Sheets', () => {
     const { env, context } = ownLedger();
     sheetFromRows(env.spreadsheet, '委託状況', [
