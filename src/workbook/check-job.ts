@@ -65,7 +65,15 @@ function unreadSheets(
       (name) =>
         name !== SETTINGS_SHEET && name !== MAPPING_SHEET && !isGenerated(name) && !raws.has(name) && standardSheetOf(mapping.mapping, name) === undefined,
     )
-    .map((name) => port.readRows(name, 1, HEADER_ZONE_ROWS) ?? { name, rows: [] });
+    .flatMap((name) => {
+      // Only advice rides on this look: a sheet that cannot be read as cells (a chart sheet) is passed over, and the
+      // check goes on.
+      try {
+        return [port.readRows(name, 1, HEADER_ZONE_ROWS) ?? { name, rows: [] }];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /** The data rows a sheet has below its header, all columns: the block whose marks a check owns. */
