@@ -5,8 +5,8 @@ import type { RawSheet } from '../../src/domain/sheets/table';
 import { checkSheet, readWorkbook } from '../../src/domain/sheets/workbook-check';
 import type { CellValue } from '../../src/domain/values/cell';
 import { checkEditedRows, loadWorkbook } from '../../src/workbook/check-job';
-import type { WorkbookPort } from '../../src/workbook/port';
 import { SETUP_SHEETS } from '../../src/workbook/setup-plan';
+import { memoryPort } from '../helpers/memory-port';
 import { rawSheet } from '../helpers/tables';
 
 const TODAY = '2026-11-01';
@@ -21,36 +21,6 @@ const PREPARED = ['相談記録', '委託契約', '委託実績', '活動記録'
 function sheetOf(name: string, row: readonly CellValue[] = ['x']): RawSheet {
   const spec = SHEET_REGISTRY.find((e) => e.name === name);
   return rawSheet(name, [spec?.columns.map((c) => c.header) ?? [], row]);
-}
-
-/** A port over sheets in memory that records which sheets were read; marks are accepted and dropped. */
-function memoryPort(sheets: readonly RawSheet[]): WorkbookPort & { read: string[] } {
-  const byName = new Map(sheets.map((s) => [s.name, s]));
-  const read: string[] = [];
-  const unused = (): never => {
-    throw new Error('not used by a check');
-  };
-  return {
-    read,
-    name: '本庄西',
-    today: () => TODAY,
-    sheetNames: () => [...byName.keys()],
-    readSheet(name) {
-      read.push(name);
-      return byName.get(name);
-    },
-    readRows: (name) => byName.get(name),
-    readStyles: (_name, rect) => ({
-      backgrounds: Array.from({ length: rect.numRows }, () => new Array<string | null>(rect.numColumns).fill(null)),
-      notes: Array.from({ length: rect.numRows }, () => new Array<string>(rect.numColumns).fill('')),
-    }),
-    writeStyles: () => undefined,
-    replaceSheet: unused,
-    patchCells: unused,
-    removeSheet: unused,
-    appendRows: unused,
-    writeOwnRows: unused,
-  };
 }
 
 const codes = (issues: readonly Issue[]): string[][] => issues.map((i) => [i.sheet, i.code]);

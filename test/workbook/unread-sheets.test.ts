@@ -6,38 +6,13 @@
 import type { RawSheet } from '../../src/domain/sheets/table';
 import { checkWorkbook } from '../../src/workbook/check-job';
 import type { WorkbookPort } from '../../src/workbook/port';
+import { memoryPort, type MemoryPortOptions } from '../helpers/memory-port';
 import { CONSULTATION_HEADER, consultationRow } from '../helpers/rows';
 import { rawSheet } from '../helpers/tables';
 
 const CONTRACT_LIKE = (name: string): RawSheet => rawSheet(name, [['事業所番号', '事業所名', '法人名', '契約開始日']]);
 
-function port(sheets: readonly RawSheet[], options: { cheapReads?: boolean; unreadable?: string } = {}): WorkbookPort & { looked: string[] } {
-  const byName = new Map(sheets.map((s) => [s.name, s]));
-  const looked: string[] = [];
-  const unused = (): never => {
-    throw new Error('a check does not write');
-  };
-  return {
-    looked,
-    name: 'さくら',
-    ...(options.cheapReads ? { cheapReads: true } : {}),
-    today: () => '2026-11-28',
-    sheetNames: () => [...byName.keys()],
-    readSheet: (name) => byName.get(name),
-    readRows(name) {
-      looked.push(name);
-      if (name === options.unreadable) throw new Error('This operation is not supported on a sheet of type OBJECT.');
-      return byName.get(name);
-    },
-    readStyles: unused,
-    writeStyles: unused,
-    replaceSheet: unused,
-    patchCells: unused,
-    removeSheet: unused,
-    appendRows: unused,
-    writeOwnRows: unused,
-  };
-}
+const port = (sheets: readonly RawSheet[], options: MemoryPortOptions = {}) => memoryPort(sheets, { today: '2026-11-28', ...options });
 
 const LEDGER = rawSheet('相談記録', [CONSULTATION_HEADER, consultationRow()]);
 const codes = (p: WorkbookPort): string[][] => checkWorkbook(p, { mark: false }).issues.map((i) => [i.sheet, i.code]);
