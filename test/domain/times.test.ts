@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
 import fc from 'fast-check';
 import { xlsxPort } from '../../src/cli/xlsx-port';
 import { consolidate, consolidationDocument } from '../../src/domain/reports/consolidation';
@@ -235,7 +236,10 @@ describe('where a time reaches a person, or JSON', () => {
   });
 
   test('the payloads the jobs make (月報, 事業評価) carry their times with +09:00', () => {
-    const built = composeReport(xlsxPort(new ExcelJS.Workbook(), '本庄西'), '2021-02', AT, AT);
+    const book = new ExcelJS.Workbook();
+    // A 相談記録 with its header: without one there is no 月報 to make (its counts would all be 0).
+    book.addWorksheet('相談記録').addRow(CONSULTATION_COLUMNS.map((c) => c.header));
+    const built = composeReport(xlsxPort(book, '本庄西'), '2021-02', AT, AT);
     expect(built.submission.generatedAt).toBe('2021-03-05T10:00:00+09:00');
     expect(built.submission.submittedAt).toBe('2021-03-05T10:00:00+09:00');
     const evaluation = composeEvaluation(built.reading, '2020', AT);
