@@ -107,3 +107,40 @@ describe('readSettings: the spreadsheet’s name, asked for only when 設定 nam
     expect(readSettings(undefined, '書いた名前').settings.centerName).toBe('書いた名前');
   });
 });
+
+describe('a 設定 item under a name a little off', () => {
+  const read = (rows: unknown[][]) => readSettings(rawSheet('設定', [['項目', '値'], ['センター名', '本庄西'], ...(rows as never[][])]), 'file');
+
+  test('is told, with the item it is like as the candidate, and the default stays (its value is not guessed into it)', () => {
+    const { settings, issues } = read([['虐待の報告期限', 3]]);
+    expect(issues.map((i) => [i.cell, i.code, i.severity, i.message, i.suggestion])).toEqual([
+      [
+        'A3',
+        'SETTING_UNKNOWN',
+        'warning',
+        '「虐待の報告期限」は設定の項目にないので、読んでいません。「虐待報告の期限日数」のことなら、項目名をそう書き換えてください（値は0〜365の整数（例: 1））。',
+        '虐待報告の期限日数',
+      ],
+    ]);
+    expect(settings.abuseReportDays).toBe(1);
+  });
+
+  test('a note of the center’s own is left alone: one like an item that is there (センター長 by センター名), one like none, one without a value', () => {
+    expect(
+      read([
+        ['センター長', '本庄 太郎'],
+        ['電話番号', '0495-00-0000'],
+        ['虐待の報告期限', ''],
+      ]).issues,
+    ).toEqual([]);
+  });
+
+  test('an item already there under its own name makes a near name a note, not a second try at it', () => {
+    expect(
+      read([
+        ['虐待報告の期限日数', 2],
+        ['虐待の報告期限', 3],
+      ]).issues,
+    ).toEqual([]);
+  });
+});

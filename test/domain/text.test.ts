@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { anyText } from '../helpers/arbitraries';
-import { foldKey, hasControlChars, isFormulaLike, tidySpaces, toHalfWidthAlnum } from '../../src/domain/values/text';
+import { foldKey, hasControlChars, isFormulaLike, labelLikeness, tidySpaces, toHalfWidthAlnum } from '../../src/domain/values/text';
 
 /** Any string, including lone surrogates, combining marks and the characters this module cares about. */
 const anyString = fc.oneof(
@@ -129,5 +129,18 @@ describe('isFormulaLike', () => {
     ['1-2', false],
   ])('%j → %s', (input, expected) => {
     expect(isFormulaLike(input)).toBe(expected);
+  });
+});
+
+describe('labelLikeness', () => {
+  test('the share of neighbouring-character pairs in common, worked out by hand', () => {
+    // 虐待の報告期限: 虐待 待の の報 報告 告期 期限 (6); 虐待報告の期限日数: 虐待 待報 報告 告の の期 期限 限日 日数 (8); shared 虐待 報告 期限.
+    expect(labelLikeness('虐待の報告期限', '虐待報告の期限日数')).toBeCloseTo((2 * 3) / 14, 10);
+    expect(labelLikeness('センター名', 'センター名')).toBe(1);
+    // Widths and spaces fold away first.
+    expect(labelLikeness('ｾﾝﾀｰ 名', 'センター名')).toBe(1);
+    expect(labelLikeness('電話番号', '運営法人名')).toBe(0);
+    expect(labelLikeness('', 'センター名')).toBe(0);
+    expect(labelLikeness('名', '名')).toBe(0);
   });
 });

@@ -145,6 +145,16 @@ export const ISSUE_CATALOGUE = {
       row: '種類「シート」・この表での書き方「委託状況」・標準「委託契約」',
     },
   }),
+  SETTING_UNKNOWN: entry({
+    title: '設定にない項目',
+    severity: 'warning',
+    message: (p: { label: string; known: string; expected: string }) =>
+      `「${p.label}」は設定の項目にないので、読んでいません。「${p.known}」のことなら、項目名をそう書き換えてください（値は${p.expected}）。`,
+    description:
+      '「設定」の A 列に、決まった項目名と少し違う名前があります。違う名前のままでは既定値のままになるので、いちばん名前の似た項目を示します（その項目がすでにあれば、センターのメモとして何も言いません）。',
+    suggestion: '名前がいちばん似ている項目（似ている度合いが 0.4 以上で、まだ「設定」にないもの）。',
+    example: { label: '虐待の報告期限', known: '虐待報告の期限日数', expected: '0〜365の整数（例: 1）' },
+  }),
   SETTING_INVALID: entry({
     title: '設定の値が使えない',
     severity: 'error',

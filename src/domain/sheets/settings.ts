@@ -4,7 +4,7 @@ import { issueMessage } from '../issues/catalogue';
 import { type Issue, severityOf } from '../issues/issue';
 import type { RawSheet } from './table';
 import { isEmailAddress, readRecipients } from '../reports/submission-file';
-import { foldKey, tidySpaces } from '../values/text';
+import { foldKey, labelLikeness, tidySpaces } from '../values/text';
 import { PREFECTURES } from '../values/municipality';
 
 export const SETTINGS_SHEET = '設定';
@@ -152,6 +152,40 @@ export interface SettingsReading {
   readonly issues: Issue[];
 }
 
+/** How alike an unknown 項目名 must be to a known one to be taken for it misnamed (labelLikeness). */
+const MISNAMED_LIKENESS = 0.4;
+
+/**
+ * Rows of 設定 with a value under a 項目名 that is no item but most like one the sheet does not have yet (虐待の報告期限
+ * for 虐待報告の期限日数): read as nothing, their value would leave the default in place unsaid. A row most like an
+ * item that is there is the center's own note (センター長 beside センター名), and is left alone.
+ */
+function misnamedItems(sheet: RawSheet | undefined, byLabel: ReadonlyMap<string, SettingItem>): Issue[] {
+  const rows = (sheet?.rows ?? []).filter((r) => cellText(r.values[0]).trim() !== '' && cellText(r.values[1]).trim() !== '');
+  const present = new Set(rows.flatMap((r) => byLabel.get(foldKey(cellText(r.values[0]))) ?? []));
+  return rows.flatMap((row) => {
+    const label = cellText(row.values[0]).trim();
+    if (byLabel.has(foldKey(label))) return [];
+    const [best] = SETTING_ITEMS.map((item) => ({ item, likeness: labelLikeness(label, item.label) }))
+      .filter((m) => m.likeness >= MISNAMED_LIKENESS)
+      .sort((a, b) => b.likeness - a.likeness);
+    if (!best || present.has(best.item)) return [];
+    const known = best.item.label;
+    return [
+      {
+        sheet: SETTINGS_SHEET,
+        row: row.rowNumber,
+        column: '項目',
+        cell: a1(row.rowNumber, 1),
+        code: 'SETTING_UNKNOWN',
+        severity: severityOf('SETTING_UNKNOWN'),
+        message: issueMessage('SETTING_UNKNOWN', { label, known, expected: best.item.expected }),
+        suggestion: known,
+      },
+    ];
+  });
+}
+
 /**
  * Reads 設定 (項目 | 値, one setting a row, with or without a header row). A missing sheet, row or value
  * means the default; a bad value is reported and the default used, so one typo never stops a check.
@@ -184,6 +218,7 @@ export function readSettings(sheet: RawSheet | undefined, spreadsheetName: strin
       });
     }
   }
+  issues.push(...misnamedItems(sheet, byLabel));
   if (!named) settings.centerName = defaultCenterName(typeof spreadsheetName === 'function' ? spreadsheetName() : spreadsheetName);
   return { settings: SettingsSchema.parse(settings), issues };
 }

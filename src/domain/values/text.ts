@@ -115,3 +115,31 @@ export function hasControlChars(s: string): boolean {
 export function isFormulaLike(s: string): boolean {
   return /^[\t\r]?[=+\-@]/.test(s);
 }
+
+/** The pairs of neighbouring characters of a text: 期限日数 → 期限, 限日, 日数. */
+function bigrams(s: string): string[] {
+  const chars = [...s];
+  return chars.slice(1).map((c, i) => `${chars[i] ?? ''}${c}`);
+}
+
+/**
+ * How alike two labels are, 0 to 1: the share of neighbouring-character pairs they have in common (Dice's
+ * coefficient over foldKey'd text). 虐待の報告期限 and 虐待報告の期限日数 share 虐待, 報告 and 期限: 0.43. For Japanese
+ * labels, where a word is two or three characters, pairs catch the words a person kept and the particles they
+ * changed.
+ */
+export function labelLikeness(a: string, b: string): number {
+  const x = bigrams(foldKey(a));
+  const y = bigrams(foldKey(b));
+  if (x.length === 0 || y.length === 0) return 0;
+  const left = [...y];
+  let shared = 0;
+  for (const pair of x) {
+    const at = left.indexOf(pair);
+    if (at >= 0) {
+      shared++;
+      left.splice(at, 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length);
+}
