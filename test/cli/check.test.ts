@@ -222,6 +222,22 @@ describe('houkatsu check', () => {
     expect(json.issues.map((i) => i.cell)).toEqual(Array.from({ length: 15 }, (_, i) => `D${i + 4}`));
   });
 
+  test('a 設定 item under a name a little off is told on 設定, with the item’s name as candidate', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('相談記録').addRows([HEADER, good]);
+    wb.addWorksheet('設定').addRows([
+      ['項目', '値'],
+      ['センター名', '本庄西'],
+      ['虐待の報告期限', 3],
+    ]);
+    const file = join(dir, 'settings-misnamed.xlsx');
+    await wb.xlsx.writeFile(file);
+    const doc = JSON.parse((await run('check', file, '--json', '--today', '2026-11-23')).stdout) as {
+      issues: { sheet: string; cell: string; code: string; suggestion?: string }[];
+    };
+    expect(doc.issues.map((i) => [i.sheet, i.cell, i.code, i.suggestion])).toEqual([['設定', 'A3', 'SETTING_UNKNOWN', '虐待報告の期限日数']]);
+  });
+
   test('bad usage and unreadable files: exit 2 with a Japanese message', async () => {
     const notXlsx = join(dir, 'text.xlsx');
     writeFileSync(notXlsx, 'これは表ではありません');
