@@ -202,6 +202,42 @@ describe('lookAlikes: which sheet for which', () => {
     ]);
   });
 
+  // Standards made for the rules below from 委託契約's columns (all of them required), where no real pair shows them.
+  const standard = (name: string, columns: readonly number[]): SheetEntry => ({
+    ...CONTRACTS_ENTRY,
+    name,
+    columns: columns.map((i) => CONTRACTS_ENTRY.columns[i]).filter((c) => c !== undefined),
+  });
+  const sheetWith = (name: string, headers: readonly string[]): RawSheet => rawSheet(name, [headers]);
+
+  test('as many columns of two: the sheet goes to the one whose columns it covers more of', () => {
+    const wide = standard('広', [0, 1, 2, 3, 5, 6]);
+    const narrow = standard('狭', [0, 1, 2, 3]);
+    expect(
+      lookAlikes([wide, narrow], [sheetWith('一覧', ['事業所番号', '事業所名', '法人名', '所在地'])], NO_MAPPING).map((a) => [a.standard, a.sheets]),
+    ).toEqual([['狭', ['一覧']]]);
+  });
+
+  test('two sheets fitting two standards alike, each its own: named each for its own', () => {
+    const first = standard('甲', [0, 1, 2]);
+    const second = standard('乙', [3, 5, 6]);
+    const sheets = [sheetWith('一', ['事業所番号', '事業所名', '法人名']), sheetWith('二', ['所在地', '委託区分', '契約開始日'])];
+    expect(lookAlikes([first, second], sheets, NO_MAPPING).map((a) => [a.standard, a.sheets])).toEqual([
+      ['甲', ['一']],
+      ['乙', ['二']],
+    ]);
+  });
+
+  test('a sheet fitting a sheet the center has exactly as well as a missing one is not offered; one fitting the missing one better is', () => {
+    const there = standard('有', [0, 1, 2]);
+    const missing = standard('無', [0, 1, 2]);
+    const same = sheetWith('同じ', ['事業所番号', '事業所名', '法人名']);
+    expect(lookAlikes([missing], [same], NO_MAPPING, [there])).toEqual([]);
+    const wider = standard('無', [0, 1, 2, 3]);
+    const better = sheetWith('広い', ['事業所番号', '事業所名', '法人名', '所在地']);
+    expect(lookAlikes([wider], [better], NO_MAPPING, [there]).map((a) => [a.standard, a.sheets])).toEqual([['無', ['広い']]]);
+  });
+
   test('the 読み替え row, as a person types it', () => {
     expect(sheetMappingRow('委託状況', '委託契約')).toBe('種類「シート」・この表での書き方「委託状況」・標準「委託契約」');
   });

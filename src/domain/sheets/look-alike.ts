@@ -47,7 +47,8 @@ function likeness(entry: SheetEntry, sheet: RawSheet, mapping: Mapping): Likenes
   const found = located.columns as Record<string, number>;
   const required = entry.columns.filter((c) => c.required);
   if (required.filter((c) => found[c.key] !== undefined).length < Math.min(ENOUGH_REQUIRED, required.length)) return undefined;
-  const columns = Object.values(found).sort((a, b) => a - b);
+  // In the header's order, left to right: locateHeader names the columns as it meets them.
+  const columns = Object.values(found);
   return {
     sheet: sheet.name,
     standard: entry.name,

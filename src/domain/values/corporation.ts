@@ -39,6 +39,6 @@ export function corporationKey(name: string): string {
   return toHalfWidthAlnum(name)
     .normalize('NFKC')
     .replace(/\s/g, '')
-    .replace(/^NPO法人/, '特定非営利活動法人')
+    .replace(/NPO法人/g, '特定非営利活動法人')
     .replace(SHORT_FORM, (_, form: string) => LEGAL_FORMS[form] ?? form);
 }
