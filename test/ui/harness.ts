@@ -23,8 +23,8 @@ export function describeInBrowser(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  console.warn(`[test/ui] ${name}: skipped, ${CHROMIUM} is absent (apt-get install chromium)`);
-  describe.skip(`${name} (skipped: ${CHROMIUM} is absent; apt-get install chromium)`, body);
+  console.warn(`[test/ui] ${name}: skipped, ${CHROMIUM} is absent (apt-get install chromium-headless-shell)`);
+  describe.skip(`${name} (skipped: ${CHROMIUM} is absent; apt-get install chromium-headless-shell)`, body);
 }
 
 export interface Browser {
