@@ -173,3 +173,43 @@ describe('headers ledgers use for the columns of 相談記録', () => {
     });
   });
 });
+
+describe('a header kept on two rows: a group over its columns', () => {
+  /** 受付 over 日 and 方法, 相談者 over 区分, ID and 氏名; 相談内容 spans both rows (its lower cell blank); 対応 over 職種 and 内容. */
+  const TWO_ROWS = [
+    ['総合相談受付簿（令和8年度）'],
+    ['受付', null, '相談者', null, null, '相談内容', '対応', null, '新規/継続', '業務区分'],
+    ['日', '方法', '区分', 'ID', '氏名', null, '職種', '内容', null, null],
+  ];
+
+  test('each column is named by its group and its own cell (相談者区分, not 区分 alone, which is 新規/継続), the header is the lower row', () => {
+    const table = toTable(rawSheet('相談受付簿', TWO_ROWS), CONSULTATION_COLUMNS);
+    expect(table?.headerRow).toBe(3);
+    expect(table?.headers).toEqual(['受付日', '受付方法', '相談者区分', '相談者ID', '相談者氏名', '相談内容', '対応職種', '対応内容', '新規/継続', '業務区分']);
+    expect(table?.columns).toEqual({
+      receivedOn: 0,
+      method: 1,
+      requester: 2,
+      personId: 3,
+      personName: 4,
+      topic: 5,
+      profession: 6,
+      action: 7,
+      caseType: 8,
+      businessArea: 9,
+    });
+  });
+
+  test('its rows are checked under those names', () => {
+    const row = [d('2026-10-03'), '電話', 'ケアマネ', 'A-1', '本庄 花子', '介護保険サービス', '社会福祉士等', '情報提供・助言', '新規', '総合相談支援'];
+    const check = checkSheet('相談記録', rawSheet('相談記録', [...TWO_ROWS, row]), { settings: defaultSettings('本庄西'), today: '2026-11-01' });
+    expect(check.issues.map((i) => [i.cell, i.code, i.message])).toEqual([
+      ['C4', 'CHOICE_VARIANT', '「相談者区分」の「ケアマネ」は「介護支援専門員」のことと読みました。集計がそろうよう「介護支援専門員」に統一してください。'],
+    ]);
+  });
+
+  test('a one-row header under a title is read as before: the title is no group', () => {
+    const table = toTable(rawSheet('相談記録', [['相談記録（令和8年度）'], CONSULTATION_COLUMNS.map((c) => c.header)]), CONSULTATION_COLUMNS);
+    expect([table?.headerRow, table?.headers]).toEqual([2, CONSULTATION_COLUMNS.map((c) => c.header)]);
+  });
+});

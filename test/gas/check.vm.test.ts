@@ -137,6 +137,34 @@ describe('the bundle in Apps Script’s place', () => {
     expect(env.spreadsheet.peekSheet('委託実績').peekBackgrounds()[1]?.[1]).toBe('#ffffff');
   });
 
+  test('a header kept on two rows (受付 over 日 and 方法…): 入力チェック and onEdit far below it read the same columns', () => {
+    const env = createGasEnvironment({ htmlDir: BUILD });
+    const groups = ['受付', '', '相談者', '', '新規/継続', '業務区分', '相談内容', '認知症関連', '夜間休日', '対応', ''];
+    const own = ['日', '方法', 'ID', '区分', '', '', '', '', '', '職種', '内容'];
+    const record = (requester: string): unknown[] => [
+      jst('2026-10-03'),
+      '電話',
+      'A-1',
+      requester,
+      '新規',
+      '総合相談支援',
+      '介護保険サービス',
+      false,
+      false,
+      '社会福祉士等',
+      '情報提供・助言',
+    ];
+    sheetFromRows(env.spreadsheet, '相談記録', [groups, own, ...Array.from({ length: 30 }, () => record('本人'))]);
+    const context = loadBundle(join(BUILD, 'Code.js'), env);
+    runFunction(context, 'menuInputCheck');
+    expect(sidebarData(env).issues).toEqual([]);
+    // Row 30: the header zone and the edited row are read apart (rows 1–10, then 30).
+    runFunction(context, 'onEdit', userEdit(env, '相談記録', 'A30:K30', [record('ケアマネ')]));
+    const sheet = env.spreadsheet.peekSheet('相談記録');
+    expect(sheet.peekBackgrounds()[29]?.[3]).toBe(MARK_COLORS.warning);
+    expect(sheet.peekNotes()[29]?.[3]).toContain('「相談者区分」の「ケアマネ」は「介護支援専門員」のことと読みました');
+  });
+
   test('onEdit in AuthMode.NONE (add-on not enabled here) does nothing and does not throw', () => {
     const { env, context } = world([consultation()]);
     env.callLog.reset();

@@ -110,27 +110,61 @@ function headerText(value: CellValue | undefined): string {
 }
 
 /**
- * Finds the header row (the first of the top rows naming the most known columns) and maps each known
- * column to its position. Unknown columns are kept and ignored.
+ * A group header's text over each column (受付 over 日付 and 方法): the nearest one at or left of the column in the row
+ * above, as a merged cell shows it across its columns (whose other cells read blank), up to the next one.
+ */
+function groupTexts(above: RawRow | undefined, width: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (let c = 0; c < width; c++) {
+    const text = headerText(above?.values[c]);
+    if (text !== '') current = text;
+    out.push(current);
+  }
+  return out;
+}
+
+/**
+ * The names of a row's columns read as a header, and the keys they name. A header kept on two rows (a group over its
+ * columns: 相談者 over 区分 and 氏名) names a column by both: 相談者区分, read before the lower cell alone (区分 alone
+ * is 新規/継続's synonym). A cell left blank under a name that spans both rows (No., 備考) is named by the upper one.
+ */
+function headerNames<K extends string>(row: RawRow, above: RawRow | undefined, index: ReadonlyMap<string, K>): { names: string[]; keys: Set<K> } {
+  const own = row.values.map(headerText);
+  const groups = above ? groupTexts(above, own.length) : [];
+  const keys = new Set<K>();
+  const names = own.map((text, c) => {
+    const group = groups[c] ?? '';
+    const candidates = group === '' ? [text] : text === '' ? [headerText(above?.values[c])] : [`${group}${text}`, text];
+    const named = candidates.find((name) => name !== '' && index.has(foldKey(name)));
+    if (named === undefined) return text;
+    keys.add(index.get(foldKey(named)) as K);
+    return named;
+  });
+  return { names, keys };
+}
+
+/**
+ * Finds the header row (the first of the top rows naming the most known columns, its cells read with the group
+ * header above them where there is one: headerNames) and maps each known column to its position. Unknown columns
+ * are kept and ignored.
  */
 export function locateHeader<K extends string>(
   sheet: RawSheet,
   specs: readonly ColumnSpec<K>[],
 ): { headerRow: number; headers: string[]; columns: Partial<Record<K, number>>; duplicates: { key: K; column: number }[] } | undefined {
   const index = keyIndex(specs);
-  let best: { row: RawRow; score: number } | undefined;
+  let best: { row: RawRow; names: string[]; score: number } | undefined;
+  let above: RawRow | undefined;
   for (const row of sheet.rows) {
     if (row.rowNumber > HEADER_ZONE_ROWS) break;
-    const seen = new Set<K>();
-    for (const value of row.values) {
-      const key = index.get(foldKey(headerText(value)));
-      if (key !== undefined) seen.add(key);
-    }
-    if (seen.size > 0 && (!best || seen.size > best.score)) best = { row, score: seen.size };
+    const { names, keys } = headerNames(row, above?.rowNumber === row.rowNumber - 1 ? above : undefined, index);
+    if (keys.size > 0 && (!best || keys.size > best.score)) best = { row, names, score: keys.size };
+    above = row;
   }
   // One recognised word in a title row is not a header; ask for two, or one when the sheet knows only one.
   if (!best || best.score < Math.min(2, specs.length)) return undefined;
-  const headers = best.row.values.map(headerText);
+  const headers = best.names;
   const columns: Partial<Record<K, number>> = {};
   const duplicates: { key: K; column: number }[] = [];
   headers.forEach((text, column) => {
