@@ -147,6 +147,17 @@ describe('苦情記録', () => {
     expect(issues[2]?.message).toBe('「市への報告日」の 2026-10-08 が受付日 2026-10-10 より前です。どちらかの日付を確かめてください。');
   });
 
+  test('a 申出者 typed under 内容区分 is told as one', () => {
+    const { issues } = complaints([[d('2026-10-10'), '本人', '家族', '説明した', d('2026-10-12'), '', '']]);
+    expect(issues.map((i) => [i.cell, i.code, i.message])).toEqual([
+      [
+        'C2',
+        'CHOICE_UNKNOWN',
+        '「内容区分」の「家族」は選択肢にありません。「家族」は「申出者」の選択肢です。「内容区分」には「センターの対応」「職員の態度」「委託先・サービス事業所」「その他」のどれかを選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。',
+      ],
+    ]);
+  });
+
   test('a complaint is open on a day when it was received by then and not yet closed', () => {
     const c = { row: 2, receivedOn: '2026-10-10', closedOn: '2026-10-31' };
     expect([isOpenOn(c, '2026-10-09'), isOpenOn(c, '2026-10-10'), isOpenOn(c, '2026-10-30'), isOpenOn(c, '2026-10-31')]).toEqual([false, true, true, false]);

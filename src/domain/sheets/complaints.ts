@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { isBlankCell } from '../values/cell';
 import { choiceList, oneOf } from '../values/choices';
 import { addDays, daysBetween, type IsoDate } from '../values/dates';
-import { readChoiceField, readDateField, readTextField, type RowReader, rowReader } from '../values/fields';
+import { type OtherChoices, readChoiceField, readDateField, readTextField, type RowReader, rowReader } from '../values/fields';
 import type { Issue } from '../issues/issue';
 import type { Settings } from './settings';
 import type { ColumnSpec, Table } from './table';
@@ -64,14 +64,19 @@ export function readComplaints(table: Table<ComplaintKey>, settings: Settings, t
   const complaints: Complaint[] = [];
   const complainantHint = oneOf(COMPLAINANTS.values);
   const categoryHint = oneOf(COMPLAINT_CATEGORIES.values);
+  // Each choice column tells a word typed in the other one (家族 under 内容区分 is a 申出者).
+  const others: OtherChoices<ComplaintKey> = [
+    { key: 'complainant', list: COMPLAINANTS },
+    { key: 'category', list: COMPLAINT_CATEGORIES },
+  ];
   for (const row of table.rows) {
     const r = rowReader(table, COMPLAINT_COLUMNS, row, issues);
     const receivedOn = readDateField(r, 'receivedOn', { required: true, hint: DATE_HINT, today });
     if (receivedOn !== undefined && receivedOn > today) {
       r.report('receivedOn', 'DATE_FUTURE', { title: r.title('receivedOn'), date: receivedOn, today, event: '苦情を受けた日' });
     }
-    const complainant = readChoiceField(r, 'complainant', COMPLAINANTS, { required: true, hint: complainantHint });
-    const category = readChoiceField(r, 'category', COMPLAINT_CATEGORIES, { required: true, hint: categoryHint });
+    const complainant = readChoiceField(r, 'complainant', COMPLAINANTS, { required: true, hint: complainantHint, others });
+    const category = readChoiceField(r, 'category', COMPLAINT_CATEGORIES, { required: true, hint: categoryHint, others });
     readTextField(r, 'response', { required: true, hint: 'どう対応したか', maxLength: 20000 });
     const closedOn = readDateField(r, 'closedOn', { required: false, hint: DATE_HINT, today });
     const reportedOn = readDateField(r, 'reportedOn', { required: false, hint: DATE_HINT, today });
