@@ -208,6 +208,33 @@ describe('a header kept on two rows: a group over its columns', () => {
     ]);
   });
 
+  test('a blank cell under a group is named by the cell right above it only, not by the group carried from its left', () => {
+    // 受付日 spans both rows in A; B is blank in both: no second 受付日.
+    const table = toTable(
+      rawSheet('相談記録', [
+        ['受付日', null, '相談者'],
+        [null, null, '区分'],
+      ]),
+      CONSULTATION_COLUMNS,
+    );
+    expect([table?.headers, table?.duplicates]).toEqual([['受付日', '', '相談者区分'], []]);
+  });
+
+  test('a group is the row right above: with a row between (left out, as an empty row is in a file), the lower row stands alone', () => {
+    const table = toTable(
+      {
+        name: '相談記録',
+        rows: [
+          { rowNumber: 1, values: ['相談者', '相談者'] },
+          { rowNumber: 3, values: ['区分', '相談内容'] },
+        ],
+      },
+      CONSULTATION_COLUMNS,
+    );
+    // 区分 alone is 新規/継続's synonym; read with the row two above it would have been 相談者区分.
+    expect([table?.headerRow, table?.columns]).toEqual([3, { caseType: 0, topic: 1 }]);
+  });
+
   test('a one-row header under a title is read as before: the title is no group', () => {
     const table = toTable(rawSheet('相談記録', [['相談記録（令和8年度）'], CONSULTATION_COLUMNS.map((c) => c.header)]), CONSULTATION_COLUMNS);
     expect([table?.headerRow, table?.headers]).toEqual([2, CONSULTATION_COLUMNS.map((c) => c.header)]);

@@ -135,6 +135,11 @@ describe('a 設定 item under a name a little off', () => {
     ).toEqual([]);
   });
 
+  test('like two items, it is taken for the one it is most like', () => {
+    // 苦情の報告期限日数: like 苦情の対応期限日数 (5 pairs of 8 shared: 0.63) more than 虐待報告の期限日数 (4: 0.5).
+    expect(read([['苦情の報告期限日数', 20]]).issues.map((i) => i.suggestion)).toEqual(['苦情の対応期限日数']);
+  });
+
   test('an item already there under its own name makes a near name a note, not a second try at it', () => {
     expect(
       read([

@@ -129,19 +129,25 @@ function groupTexts(above: RawRow | undefined, width: number): string[] {
  * columns: 相談者 over 区分 and 氏名) names a column by both: 相談者区分, read before the lower cell alone (区分 alone
  * is 新規/継続's synonym). A cell left blank under a name that spans both rows (No., 備考) is named by the upper one.
  */
-function headerNames<K extends string>(row: RawRow, above: RawRow | undefined, index: ReadonlyMap<string, K>): { names: string[]; keys: Set<K> } {
+function headerNames<K extends string>(
+  row: RawRow,
+  above: RawRow | undefined,
+  index: ReadonlyMap<string, K>,
+): { names: string[]; keys: Set<K>; grouped: boolean } {
   const own = row.values.map(headerText);
   const groups = above ? groupTexts(above, own.length) : [];
   const keys = new Set<K>();
+  let grouped = false;
   const names = own.map((text, c) => {
     const group = groups[c] ?? '';
     const candidates = group === '' ? [text] : text === '' ? [headerText(above?.values[c])] : [`${group}${text}`, text];
     const named = candidates.find((name) => name !== '' && index.has(foldKey(name)));
     if (named === undefined) return text;
     keys.add(index.get(foldKey(named)) as K);
+    if (text !== '' && named !== text) grouped = true;
     return named;
   });
-  return { names, keys };
+  return { names, keys, grouped };
 }
 
 /**
@@ -158,8 +164,10 @@ export function locateHeader<K extends string>(
   let above: RawRow | undefined;
   for (const row of sheet.rows) {
     if (row.rowNumber > HEADER_ZONE_ROWS) break;
-    const { names, keys } = headerNames(row, above?.rowNumber === row.rowNumber - 1 ? above : undefined, index);
-    if (keys.size > 0 && (!best || keys.size > best.score)) best = { row, names, score: keys.size };
+    const { names, keys, grouped } = headerNames(row, above?.rowNumber === row.rowNumber - 1 ? above : undefined, index);
+    // The lower row of a two-row header wins a tie with the group row above it, which is no header of its own.
+    const lowerOfTwo = grouped && best?.row === above && keys.size === best?.score;
+    if (keys.size > 0 && (!best || keys.size > best.score || lowerOfTwo)) best = { row, names, score: keys.size };
     above = row;
   }
   // One recognised word in a title row is not a header; ask for two, or one when the sheet knows only one.
