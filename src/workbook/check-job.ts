@@ -3,7 +3,7 @@ import { localSheetName, MAPPING_SHEET, type MappingReading, readMapping, standa
 import { CHECKED_ENTRIES, isNeeded, SHEET_REGISTRY, type SheetEntry } from '../domain/sheets/registry';
 import { defaultSettings, readSettings, SETTINGS_SHEET, type Settings, type SettingsReading } from '../domain/sheets/settings';
 import { type CellRect, HEADER_ZONE_ROWS, type RawSheet } from '../domain/sheets/table';
-import { checkSheet, isCheckedSheet, readWorkbook, type WorkbookReading } from '../domain/sheets/workbook-check';
+import { checkSheet, isCheckedSheet, missingSheets, readWorkbook, type WorkbookReading } from '../domain/sheets/workbook-check';
 import { restyle } from './marks';
 import { REPORT_SHEET_PREFIX } from './report-layout';
 import type { WorkbookPort } from './port';
@@ -38,7 +38,7 @@ export function loadWorkbook(
   // A list read only for other sheets (評価指標) is read only when a sheet that needs it is there.
   const present = (standard: string): boolean => raws.get(localSheetName(mapping.mapping, standard)) !== undefined;
   for (const entry of SHEET_REGISTRY.filter((e) => !e.check && wanted(e) && isNeeded(e, present))) read(entry.name);
-  const reading = readWorkbook(raws, settings, port.today(), mapping, unreadSheets(port, raws, mapping, wanted));
+  const reading = readWorkbook(raws, settings, port.today(), mapping, unreadSheets(port, raws, mapping));
   return { reading, raws };
 }
 
@@ -51,14 +51,8 @@ const isGenerated = (name: string): boolean => name.startsWith('_') || name.star
  * through only when a checked sheet the job wants is missing; over SpreadsheetApp only when that is 相談記録, the one
  * a check cannot do without (each sheet read there is a round trip).
  */
-function unreadSheets(
-  port: WorkbookPort,
-  raws: ReadonlyMap<string, RawSheet | undefined>,
-  mapping: MappingReading,
-  wanted: (entry: SheetEntry) => boolean,
-): RawSheet[] | undefined {
-  const missing = CHECKED_ENTRIES.filter((e) => wanted(e) && raws.get(localSheetName(mapping.mapping, e.name)) === undefined);
-  if (!missing.some((e) => port.cheapReads || !e.optional)) return undefined;
+function unreadSheets(port: WorkbookPort, raws: ReadonlyMap<string, RawSheet | undefined>, mapping: MappingReading): RawSheet[] | undefined {
+  if (!missingSheets(raws, mapping.mapping).some((e) => port.cheapReads || !e.optional)) return undefined;
   return port
     .sheetNames()
     .filter(

@@ -208,6 +208,14 @@ export interface WorkbookReading extends Readonly<RecordsByRole> {
  * issues (for the check), walking the registry in its order so that a sheet (委託契約, 評価指標) gives the
  * rules that span sheets (委託実績, 事業評価) what they need before they run.
  */
+/** The checked sheets looked for and not there: a sheet a job did not look for at all is no key of `raws`. */
+export function missingSheets(raws: ReadonlyMap<string, RawSheet | undefined>, mapping: Mapping): SheetEntry[] {
+  return CHECKED_ENTRIES.filter((e) => {
+    const local = localSheetName(mapping, e.name);
+    return raws.has(local) && raws.get(local) === undefined;
+  });
+}
+
 export function readWorkbook(
   raws: ReadonlyMap<string, RawSheet | undefined>,
   settings: SettingsReading,
@@ -219,11 +227,7 @@ export function readWorkbook(
   const sheets: SheetCheck[] = [];
   const tables = new Map<string, Table<string> | undefined>();
   let facts: CrossSheetFacts = {};
-  // Missing: looked for and not there (a sheet a job did not look for at all is no key of `raws`).
-  const missing = CHECKED_ENTRIES.filter((e) => {
-    const local = localSheetName(mapping.mapping, e.name);
-    return raws.has(local) && raws.get(local) === undefined;
-  });
+  const missing = missingSheets(raws, mapping.mapping);
   const alike = lookAlikes(
     missing,
     others,
