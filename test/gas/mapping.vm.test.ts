@@ -149,6 +149,22 @@ describe('the sidebar’s offer of a 読み替え row, in Apps Script’s place'
     expect(codes(added.view)).toEqual([]);
   });
 
+  test('on a first check without 相談記録, a sheet like 委託契約 is told too, and its offer writes the row that reads it', () => {
+    const env = createGasEnvironment({ htmlDir: BUILD });
+    sheetFromRows(env.spreadsheet, '委託状況', [
+      ['居宅介護支援事業所への委託'],
+      ['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約開始日', '選定理由'],
+      ['1170500126', 'ケアプランさくら', '社会福祉法人さくら会', '埼玉県本庄市中央1-1-1', '両方', jst('2026-04-01'), '利用者の希望'],
+    ]);
+    const context = loadBundle(join(BUILD, 'Code.js'), env);
+    runFunction(context, 'menuInputCheck');
+    const unread = sidebarData(env).issues.find((i) => i.code === 'SHEET_UNREAD');
+    expect([unread?.sheet, unread?.cell, unread?.offer]).toEqual(['委託状況', 'A2', { kind: 'sheet', standard: '委託契約', candidates: ['委託状況'] }]);
+    const added = runFunction(context, 'sidebarAddMapping', { kind: 'sheet', target: '', local: '委託状況', standard: '委託契約' }) as { view: View };
+    expect(env.spreadsheet.peekSheet('読み替え').peekValues()).toEqual([MAPPING_HEADER, ['シート', '', '委託状況', '委託契約']]);
+    expect(added.view.issues.map((i) => i.code)).toEqual(['SHEET_MISSING']);
+  });
+
   test('a small sheet (3 rows, trimmed) among those looked through is read within its size, not past it', () => {
     const env = createGasEnvironment({ htmlDir: BUILD });
     sheetFromRows(env.spreadsheet, '電話メモ', [
