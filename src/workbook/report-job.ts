@@ -4,6 +4,7 @@ import type { WorkbookReading } from '../domain/sheets/workbook-check';
 import { loadWorkbook } from './check-job';
 import { isoJapanTime, japanTimeText } from '../domain/values/times';
 import { CONSULTATIONS_SHEET } from '../domain/sheets/consultations';
+import { registryEntry } from '../domain/sheets/registry';
 import { formatMonthJa } from '../domain/values/months';
 import type { WorkbookPort } from './port';
 import { reportSheet, reportSheetName } from './report-layout';
@@ -24,18 +25,32 @@ export interface BuiltReport {
 export type ReportSheets = 'month' | 'month-and-year';
 
 /**
- * Thrown instead of a 月報 whose counts would all be 0 because the 相談記録 could not be read at all (no such sheet,
- * or no header row in it): drawn or handed to the city, such a report would say the center had no consultations.
- * Its message is Japanese, for the person, with what to do.
+ * Thrown instead of a 月報 whose counts would be 0 because nothing places the rows in a month: no readable 相談記録
+ * (no such sheet, or no header row in it), or a sheet the 月報 uses without its month column (受付日, 対象月…). Drawn or
+ * handed to the city, such a report would say the center had no consultations, or no delegations. Its message is
+ * Japanese, for the person, with what to do.
  */
 export class ReportUnavailableError extends Error {}
 
-/** Refuses, with the check's own sentence, a month whose 相談記録 was not read as a table. */
-function requireConsultations(reading: WorkbookReading, month: string): void {
-  const sheet = reading.sheets.find((s) => s.standard === CONSULTATIONS_SHEET);
-  if (!sheet || sheet.table) return;
-  const why = sheet.issues.find((i) => i.severity === 'error')?.message ?? `「${sheet.sheet}」を読めませんでした。`;
-  throw new ReportUnavailableError(`${formatMonthJa(month)}の月報を作れません。相談記録を読めないまま作ると、相談の件数がすべて 0 になるためです。${why}`);
+/** Refuses, with the check's own sentence, a month whose rows of some sheet could not be placed in a month. */
+function requireMonths(reading: WorkbookReading, month: string): void {
+  const refuse = (why: string, check: string): never => {
+    throw new ReportUnavailableError(`${formatMonthJa(month)}の月報を作れません。${why}${check}`);
+  };
+  for (const sheet of reading.sheets) {
+    const entry = registryEntry(sheet.standard);
+    if (!entry?.monthly) continue;
+    const error = sheet.issues.find((i) => i.severity === 'error' && (i.code === 'SHEET_MISSING' || i.code === 'HEADER_MISSING'));
+    if (!sheet.table) {
+      if (sheet.standard === CONSULTATIONS_SHEET) refuse('相談記録を読めないまま作ると、相談の件数がすべて 0 になるためです。', error?.message ?? '');
+      continue;
+    }
+    const key = entry.monthColumn;
+    if (key === undefined || sheet.table.columns[key] !== undefined) continue;
+    const title = entry.columns.find((c) => c.key === key)?.header ?? key;
+    const missing = sheet.issues.find((i) => i.code === 'HEADER_MISSING' && i.column === title);
+    refuse(`「${sheet.sheet}」の「${title}」の列がないまま作ると、どの行も月に当たらず、その件数が 0 になるためです。`, missing?.message ?? '');
+  }
 }
 
 /** Reads the workbook once and builds the month's report, without writing anything. */
@@ -47,7 +62,7 @@ export function composeReport(
   sheets: ReportSheets = 'month-and-year',
 ): BuiltReport {
   const { reading } = loadWorkbook(port, (entry) => sheets === 'month-and-year' || entry.monthly);
-  requireConsultations(reading, month);
+  requireMonths(reading, month);
   const headerRows = new Map(reading.sheets.map((s) => [s.sheet, s.table?.headerRow ?? 1] as const));
   const report = buildMonthlyReport(
     {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -236,6 +236,17 @@ describe('houkatsu check', () => {
       issues: { sheet: string; cell: string; code: string; suggestion?: string }[];
     };
     expect(doc.issues.map((i) => [i.sheet, i.cell, i.code, i.suggestion])).toEqual([['設定', 'A3', 'SETTING_UNKNOWN', '虐待報告の期限日数']]);
+  });
+
+  test('a 相談記録 whose date column is not recognised gets no 月報 of zeros: report writes nothing, exit 1, and says which column', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('相談記録').addRows([HEADER.map((h) => (h === '受付日' ? '来談日' : h)), good, good]);
+    const file = join(dir, 'no-date.xlsx');
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, 'no-date-提出.xlsx');
+    const r = await run('report', '--month', '2026-10', file, '-o', out, '--today', '2026-11-23');
+    expect([r.status, r.stdout, existsSync(out)]).toEqual([1, '', false]);
+    expect(r.stderr).toContain('「相談記録」の「受付日」の列がないまま作ると、どの行も月に当たらず、その件数が 0 になるためです。');
   });
 
   test('bad usage and unreadable files: exit 2 with a Japanese message', async () => {

@@ -80,6 +80,11 @@ export interface SheetEntry<K extends string = string, R extends ReportRole = Re
    * read them, and their problems are not the month's (SPEC §4.1: the errors and warnings left in M's rows).
    */
   readonly monthly: boolean;
+  /**
+   * For a sheet the 月報 uses, the column that places a row in a month (受付日, 対象月, 実施日, 契約開始日). Without it
+   * no row is any month's, and the 月報 would count 0 of them: it is not made (workbook/report-job).
+   */
+  readonly monthColumn?: K;
   /** 「シートを準備」 creates the sheet and its header; others come from elsewhere (事業評価 from the indicator import). */
   readonly prepared: boolean;
   /** Absent for a list read only for what it gives other sheets (評価指標): never reported, never marked. */
@@ -119,6 +124,7 @@ export const CONSULTATIONS_ENTRY: SheetEntry<ConsultationKey, 'consultations'> =
   },
   optional: false,
   monthly: true,
+  monthColumn: 'receivedOn',
   prepared: true,
   check: {
     role: 'consultations',
@@ -137,6 +143,7 @@ export const CONTRACTS_ENTRY: SheetEntry<ContractKey, 'contracts'> = {
   kinds: { officeNumber: TEXT, kind: choice(DELEGATION_KINDS.values), start: DATE, end: DATE, approvedOn: DATE },
   optional: true,
   monthly: true,
+  monthColumn: 'start',
   prepared: true,
   check: {
     role: 'contracts',
@@ -155,6 +162,7 @@ export const DELEGATIONS_ENTRY: SheetEntry<DelegationKey, 'delegations'> = {
   kinds: { month: TEXT, officeNumber: TEXT },
   optional: true,
   monthly: true,
+  monthColumn: 'month',
   prepared: true,
   check: {
     role: 'delegations',
@@ -178,6 +186,7 @@ export const ACTIVITIES_ENTRY: SheetEntry<ActivityKey, 'activities'> = {
   },
   optional: true,
   monthly: true,
+  monthColumn: 'heldOn',
   prepared: true,
   check: {
     role: 'activities',
@@ -196,6 +205,7 @@ export const COMPLAINTS_ENTRY: SheetEntry<ComplaintKey, 'complaints'> = {
   kinds: { receivedOn: DATE, complainant: choice(COMPLAINANTS.values), category: choice(COMPLAINT_CATEGORIES.values), closedOn: DATE, reportedOn: DATE },
   optional: true,
   monthly: true,
+  monthColumn: 'receivedOn',
   prepared: true,
   check: {
     role: 'complaints',
