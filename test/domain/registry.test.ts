@@ -48,6 +48,21 @@ describe('the sheet registry', () => {
     expect(checkEditedRows(memoryPort([rawSheet('月報', [['x']])]), '月報', 1, 1)).toBeUndefined();
   });
 
+  test('each sheet the 月報 uses names the required column that places its rows in a month; the yearly ones name none', () => {
+    const monthColumns = SHEET_REGISTRY.map((e) => [e.name, e.monthColumn === undefined ? undefined : e.columns.find((c) => c.key === e.monthColumn)?.header]);
+    expect(monthColumns).toEqual([
+      ['相談記録', '受付日'],
+      ['委託契約', '契約開始日'],
+      ['委託実績', '対象月'],
+      ['活動記録', '実施日'],
+      ['苦情記録', '受付日'],
+      ['評価指標', undefined],
+      ['事業評価', undefined],
+    ]);
+    for (const e of SHEET_REGISTRY)
+      if (e.monthColumn !== undefined) expect([e.name, e.columns.find((c) => c.key === e.monthColumn)?.required]).toEqual([e.name, true]);
+  });
+
   test('only a missing 相談記録 is an error', () => {
     const reading = readWorkbook(new Map(), readSettings(undefined, '本庄西'), TODAY);
     expect(codes(reading.issues)).toEqual([['相談記録', 'SHEET_MISSING']]);
