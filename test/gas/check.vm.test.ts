@@ -141,19 +141,12 @@ describe('the bundle in Apps Script’s place', () => {
     const env = createGasEnvironment({ htmlDir: BUILD });
     const groups = ['受付', '', '相談者', '', '新規/継続', '業務区分', '相談内容', '認知症関連', '夜間休日', '対応', ''];
     const own = ['日', '方法', 'ID', '区分', '', '', '', '', '', '職種', '内容'];
-    const record = (requester: string): unknown[] => [
-      jst('2026-10-03'),
-      '電話',
-      'A-1',
-      requester,
-      '新規',
-      '総合相談支援',
-      '介護保険サービス',
-      false,
-      false,
-      '社会福祉士等',
-      '情報提供・助言',
-    ];
+    // The standard record, its cells in this ledger's order.
+    const order = ['受付日', '相談方法', '相談者ID', '相談者', '新規/継続', '業務区分', '相談内容', '認知症関連', '夜間休日', '対応職種', '対応内容'];
+    const record = (requester: string): unknown[] => {
+      const row = consultation({ 相談者: requester });
+      return order.map((h) => row[CONSULTATION_HEADER.indexOf(h)]);
+    };
     sheetFromRows(env.spreadsheet, '相談記録', [groups, own, ...Array.from({ length: 30 }, () => record('本人'))]);
     const context = loadBundle(join(BUILD, 'Code.js'), env);
     runFunction(context, 'menuInputCheck');
