@@ -40,13 +40,14 @@ function requireMonths(reading: WorkbookReading, month: string): void {
   for (const sheet of reading.sheets) {
     const entry = registryEntry(sheet.standard);
     if (!entry?.monthly) continue;
-    const error = sheet.issues.find((i) => i.severity === 'error' && (i.code === 'SHEET_MISSING' || i.code === 'HEADER_MISSING'));
     if (!sheet.table) {
-      if (sheet.standard === CONSULTATIONS_SHEET) refuse('相談記録を読めないまま作ると、相談の件数がすべて 0 になるためです。', error?.message ?? '');
-      continue;
+      // A sheet that may be absent is simply not counted; without 相談記録 there is nothing to count.
+      if (sheet.standard !== CONSULTATIONS_SHEET) continue;
+      const why = sheet.issues.find((i) => i.code === 'SHEET_MISSING' || i.code === 'HEADER_MISSING');
+      refuse('相談記録を読めないまま作ると、相談の件数がすべて 0 になるためです。', why?.message ?? '');
     }
     const key = entry.monthColumn;
-    if (key === undefined || sheet.table.columns[key] !== undefined) continue;
+    if (!sheet.table || key === undefined || sheet.table.columns[key] !== undefined) continue;
     const title = entry.columns.find((c) => c.key === key)?.header ?? key;
     const missing = sheet.issues.find((i) => i.code === 'HEADER_MISSING' && i.column === title);
     refuse(`「${sheet.sheet}」の「${title}」の列がないまま作ると、どの行も月に当たらず、その件数が 0 になるためです。`, missing?.message ?? '');
