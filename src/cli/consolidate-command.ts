@@ -8,7 +8,7 @@ import { SUBMISSION_FILE_PREFIX } from '../domain/reports/submission-file';
 import { CURRENT, currentSubmission, type StoredSubmission } from '../domain/reports/submission-store';
 import { type CenterListing, consolidateListed } from '../workbook/city-job';
 import { type CenterRead, readSubmissionStore } from '../workbook/submission-target';
-import { saveAtomically } from './submission-file';
+import { saveXlsx } from './xlsx-save';
 import { loadExcelJS, openXlsx, UnreadableFileError, xlsxPort } from './xlsx-port';
 import { openXlsxReader } from './xlsx-read';
 
@@ -124,7 +124,7 @@ export async function consolidateFiles(
       municipalityOrder: options.order ?? fromSettings.municipalityOrder,
     }),
   });
-  if (options.output) await saveAtomically(workbook, options.output);
+  if (options.output) await saveXlsx(workbook, options.output);
   return { consolidation, document: consolidationDocument(consolidation), output: options.output };
 }
 

@@ -8,7 +8,7 @@ import { compareWithNational, evaluationOutcomeOf } from '../workbook/evaluation
 import { evaluationSheet } from '../workbook/evaluation-layout';
 import { type IndicatorImport, importIndicators, importOwnIndicators } from '../workbook/indicator-job';
 import { centerNameIn, readSubmissionFile } from './consolidate-command';
-import { saveAtomically } from './submission-file';
+import { saveXlsx } from './xlsx-save';
 import { loadExcelJS, openXlsx, replaceXlsxSheet } from './xlsx-port';
 import { openXlsxReader } from './xlsx-read';
 
@@ -39,7 +39,7 @@ export async function evaluateFiles(files: readonly string[], options: EvaluateO
     const workbook = new (loadExcelJS().Workbook)();
     workbook.creator = '包括支援シート';
     replaceXlsxSheet(workbook, evaluationSheet(comparison));
-    await saveAtomically(workbook, options.output);
+    await saveXlsx(workbook, options.output);
   }
   return comparison;
 }
@@ -76,7 +76,7 @@ export async function importIndicatorFile(options: IndicatorImportOptions): Prom
   const names = source?.sheetNames() ?? [];
   const listSheet = names.includes(INDICATOR_LIST_SHEET) ? INDICATOR_LIST_SHEET : names[0];
   const result = !source ? importOwnIndicators(center) : importIndicators(center, listSheet === undefined ? undefined : source.readSheet(listSheet));
-  if (result.kind === 'imported' && result.years.some((y) => y.added > 0)) await saveAtomically(center.workbook, options.into);
+  if (result.kind === 'imported' && result.years.some((y) => y.added > 0)) await saveXlsx(center.workbook, options.into);
   return result;
 }
 

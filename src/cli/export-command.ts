@@ -4,7 +4,7 @@ import { SUBMISSION_FILE_PREFIX } from '../domain/reports/submission-file';
 import { CURRENT, SUBMISSIONS_SHEET } from '../domain/reports/submission-store';
 import { compareTimes, isoTimeOf } from '../domain/values/times';
 import { readSubmissionFile } from './consolidate-command';
-import { writeTextAtomically } from './submission-file';
+import { writeTextAtomically } from './xlsx-save';
 
 /** A file that gave no line, or a line left out, and why: a Japanese sentence for stderr naming the file. */
 export interface ExportProblem {

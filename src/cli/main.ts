@@ -7,7 +7,7 @@ import { consolidateFiles, formatConsolidation } from './consolidate-command';
 import { evaluateFiles, formatEvaluation, formatIndicatorImport, importIndicatorFile } from './evaluate-command';
 import { exportFiles, formatExport, ndjson, outputProblem } from './export-command';
 import { formatReport, reportFile } from './report-command';
-import { UnwritableFileError } from './submission-file';
+import { UnwritableFileError } from './xlsx-save';
 import { UnreadableFileError } from './xlsx-port';
 import { ReportUnavailableError } from '../workbook/report-job';
 import { SubmissionTargetError } from '../workbook/submission-target';

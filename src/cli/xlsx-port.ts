@@ -12,6 +12,7 @@ import { rectOfA1 } from '../workbook/a1';
 import { type BlockStyle, linesHeight, PRINT_PAGE, rectangular, type SheetModel, wrappedLines } from '../workbook/sheet-model';
 import { EAST_ASIAN_DATE_FORMATS, readNumberFormats, readWorkbookPart } from './xlsx-read-parts';
 import { CLOSE, END, OPEN, XmlCursor } from './xlsx-read-xml';
+import { saveXlsx } from './xlsx-save';
 
 /**
  * exceljs itself, loaded when a workbook is first opened or made for writing: loading it costs about a quarter
@@ -188,9 +189,7 @@ export function xlsxPort(workbook: ExcelJS.Workbook, name: string, today = today
       if (ws.rowCount === 0) ws.addRow([...header]).font = { bold: true };
       for (const row of rows) ws.addRow(row.map(xlsxValue));
     },
-    save: async (path) => {
-      await workbook.xlsx.writeFile(path);
-    },
+    save: (path) => saveXlsx(workbook, path),
   };
 }
 

@@ -1,6 +1,7 @@
 import type * as ExcelJS from 'exceljs';
 import { type CellValue, isSheetDate } from '../domain/values/cell';
 import { loadExcelJS } from './xlsx-port';
+import { saveXlsx } from './xlsx-save';
 
 export interface SheetContent {
   readonly name: string;
@@ -42,5 +43,5 @@ export async function writeWorkbook(path: string, sheets: readonly SheetContent[
   const workbook = new (loadExcelJS().Workbook)();
   workbook.creator = '包括支援シート';
   for (const sheet of sheets) addSheet(workbook, sheet);
-  await workbook.xlsx.writeFile(path);
+  await saveXlsx(workbook, path);
 }

@@ -105,6 +105,15 @@ describe('houkatsu check', () => {
     expect(original.getWorksheet('相談記録')?.getCell('D4').note).toBeUndefined();
   });
 
+  test('-o into a folder that is not there: exit 2 with what to fix, and no file left anywhere', async () => {
+    const file = await writeCenter('nowhere.xlsx', [good]);
+    const out = join(dir, 'no-such-folder', 'marked.xlsx');
+    const r = await run('check', file, '-o', out, '--today', '2026-11-23');
+    expect([r.status, r.stderr]).toEqual([2, expect.stringContaining(`「${out}」に書き出せませんでした（フォルダがありません）`)]);
+    expect(r.stderr).not.toContain('予期しない');
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+  });
+
   test('a ledger as a Japanese Excel saves it, 受付日 shown as 令和8年10月3日 (built-in format 58): dates, with and without -o, and kept so', async () => {
     const file = await writeCenter('wareki-format.xlsx', [good, good]);
     const wb = new ExcelJS.Workbook();

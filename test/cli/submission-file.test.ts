@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSubmissionFile, UnwritableFileError } from '../../src/cli/submission-file';
+import { openSubmissionFile } from '../../src/cli/submission-file';
+import { UnwritableFileError } from '../../src/cli/xlsx-save';
 import { UnreadableFileError } from '../../src/cli/xlsx-port';
 import { SUBMISSIONS_SHEET } from '../../src/domain/reports/submission-store';
 import { readSubmissionStore, SubmissionTargetError, writeToSubmissionFile } from '../../src/workbook/submission-target';
@@ -68,11 +69,16 @@ describe('openSubmissionFile', () => {
 
     const second = await openSubmissionFile(path, { create: false });
     second.replaceSheets([report('2026-10')]);
-    const write = jest.spyOn(second.workbook.xlsx, 'writeFile').mockImplementation(async (to: string) => {
-      writeFileSync(to, 'half a zip');
-      throw new Error('disk full');
+    // The disk fills half-way through the file: what was written of it is there, and the write fails.
+    // The module object itself (an import's namespace is a frozen copy), which the product's import reads through.
+    const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const realWrite = fs.writeFileSync;
+    const write = jest.spyOn(fs, 'writeFileSync').mockImplementation((to) => {
+      realWrite(to, 'half a zip');
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     });
     await expect(second.save()).rejects.toBeInstanceOf(UnwritableFileError);
+    expect(write).toHaveBeenCalledTimes(1);
     write.mockRestore();
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.includes('keep.xlsx') && f !== 'keep.xlsx')).toEqual([]);
