@@ -163,6 +163,28 @@ describe('houkatsu check', () => {
     expect((JSON.parse(report.stdout) as { consultations: { total: number } }).consultations.total).toBe(2);
   });
 
+  test('headers with notes for whoever fills the sheet in (受付日（必須）, 相談者ID ※1, 【必須】相談方法): read as their columns and counted', async () => {
+    const noted = HEADER.map((h, i) => [`${h}（必須）`, `${h} ※1`, `【必須】${h}`, `★${h}`][i % 4] as string);
+    // Beside the plain 相談内容 (G), 相談内容（詳細） is a column of the center's own: no second 相談内容.
+    noted[6] = '相談内容';
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('相談記録');
+    ws.addRow([...noted, '相談内容（詳細）']);
+    const tel = [...good];
+    tel[3] = 'TEL';
+    for (const r of [good, tel]) ws.addRow([...r, null, null, null, null, null, null, '自由記述']);
+    const file = join(dir, 'noted-headers.xlsx');
+    await wb.xlsx.writeFile(file);
+    const checked = JSON.parse((await run('check', file, '--json', '--today', '2026-11-23')).stdout) as {
+      issues: { cell: string; code: string; column: string; message: string }[];
+    };
+    // The message names the column as the sheet does.
+    expect(checked.issues.map((i) => [i.cell, i.code, i.column])).toEqual([['D3', 'CHOICE_VARIANT', '★相談方法']]);
+    expect(checked.issues[0]?.message).toContain('「★相談方法」の「TEL」は「電話」のことと読みました');
+    const report = await run('report', '--month', '2026-10', file, '-o', join(dir, 'noted-提出.xlsx'), '--json', '--today', '2026-11-23');
+    expect((JSON.parse(report.stdout) as { consultations: { total: number } }).consultations.total).toBe(2);
+  });
+
   test('ledgers under the center’s own sheet names: the check names them and the 読み替え rows; with those rows the 月報 counts them', async () => {
     const contractHeader = ['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約開始日', '選定理由'];
     const contract = [

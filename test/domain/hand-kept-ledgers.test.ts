@@ -1,6 +1,6 @@
 import { checkSheet } from '../../src/domain/sheets/workbook-check';
 import { defaultSettings } from '../../src/domain/sheets/settings';
-import { type ColumnSpec, totalLabelOf, toTable } from '../../src/domain/sheets/table';
+import { type ColumnSpec, headerCore, totalLabelOf, toTable } from '../../src/domain/sheets/table';
 import { consultationRow } from '../helpers/rows';
 import { d, rawSheet } from '../helpers/tables';
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
@@ -238,5 +238,44 @@ describe('a header kept on two rows: a group over its columns', () => {
   test('a one-row header under a title is read as before: the title is no group', () => {
     const table = toTable(rawSheet('相談記録', [['相談記録（令和8年度）'], CONSULTATION_COLUMNS.map((c) => c.header)]), CONSULTATION_COLUMNS);
     expect([table?.headerRow, table?.headers]).toEqual([2, CONSULTATION_COLUMNS.map((c) => c.header)]);
+  });
+});
+
+describe('headers with notes for whoever fills the sheet in', () => {
+  test.each([
+    ['受付日（必須）', '受付日'],
+    ['相談者ID ※', '相談者ID'],
+    ['相談者ID ※1', '相談者ID'],
+    ['受付日 (西暦) ※', '受付日'],
+    ['【必須】相談内容', '相談内容'],
+    ['★氏名', '氏名'],
+    ['①受付日', '受付日'],
+    ['1.受付日', '受付日'],
+    ['相談者(本人・家族)', '相談者'],
+    // A name that is all note is no name without it; what stands inside a name stays.
+    ['【受付日】', ''],
+    ['夜間・休日', '夜間・休日'],
+    ['受付日', '受付日'],
+  ])('headerCore(%s) = %s', (text, core) => {
+    expect(headerCore(text)).toBe(core);
+  });
+
+  test('each names its column, under its own text; a plain header of the same column wins, and the noted one is the center’s own', () => {
+    const table = toTable(
+      rawSheet('相談記録', [['受付日（必須）', '相談者ID ※1', '【必須】相談方法', '相談内容', '相談内容（詳細）', '★氏名']]),
+      CONSULTATION_COLUMNS,
+    );
+    expect(table?.headers).toEqual(['受付日（必須）', '相談者ID ※1', '【必須】相談方法', '相談内容', '相談内容（詳細）', '★氏名']);
+    expect([table?.columns, table?.duplicates]).toEqual([{ receivedOn: 0, personId: 1, method: 2, topic: 3, personName: 5 }, []]);
+  });
+
+  test('two noted headers of one column, and no plain one: the first is read, the second is a duplicate as two plain ones are', () => {
+    const table = toTable(rawSheet('相談記録', [['受付日', '相談内容（主）', '相談内容（副）']]), CONSULTATION_COLUMNS);
+    expect([table?.columns, table?.duplicates]).toEqual([{ receivedOn: 0, topic: 1 }, [{ key: 'topic', column: 2 }]]);
+  });
+
+  test('a note does not make a title a header: 相談記録（令和8年度） over the header row', () => {
+    const table = toTable(rawSheet('相談記録', [['相談記録（令和8年度）'], ['受付日 ※', '相談者ID ※']]), CONSULTATION_COLUMNS);
+    expect([table?.headerRow, table?.columns]).toEqual([2, { receivedOn: 0, personId: 1 }]);
   });
 });

@@ -158,6 +158,22 @@ describe('the bundle in Apps Script’s place', () => {
     expect(sheet.peekNotes()[29]?.[3]).toContain('「相談者区分」の「ケアマネ」は「介護支援専門員」のことと読みました');
   });
 
+  test('headers with notes for whoever fills the sheet in (受付日（必須）, 相談方法 ※1): 入力チェック and onEdit read their columns', () => {
+    const env = createGasEnvironment({ htmlDir: BUILD });
+    const noted = CONSULTATION_HEADER.map((h) =>
+      h === '受付日' ? '受付日（必須）' : h === '相談方法' ? '相談方法 ※1' : h === '相談者ID' ? '【必須】相談者ID' : h,
+    );
+    sheetFromRows(env.spreadsheet, '相談記録', [['総合相談受付簿（令和8年度）'], noted, ...Array.from({ length: 30 }, () => consultation())]);
+    const context = loadBundle(join(BUILD, 'Code.js'), env);
+    runFunction(context, 'menuInputCheck');
+    expect(sidebarData(env).issues).toEqual([]);
+    runFunction(context, 'onEdit', userEdit(env, '相談記録', 'A31:Q31', [consultation({ 相談方法: 'TEL' })]));
+    const sheet = env.spreadsheet.peekSheet('相談記録');
+    const column = noted.indexOf('相談方法 ※1');
+    expect(sheet.peekBackgrounds()[30]?.[column]).toBe(MARK_COLORS.warning);
+    expect(sheet.peekNotes()[30]?.[column]).toContain('「相談方法 ※1」の「TEL」は「電話」のことと読みました');
+  });
+
   test('onEdit in AuthMode.NONE (add-on not enabled here) does nothing and does not throw', () => {
     const { env, context } = world([consultation()]);
     env.callLog.reset();

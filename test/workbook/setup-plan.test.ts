@@ -42,6 +42,15 @@ describe('placeColumns', () => {
     expect(frame.width).toBe(7 + frame.appended.length);
   });
 
+  test('headers with notes (受付日（必須）, 相談者ID ※) are the columns they name: シートを準備 adds no second one', () => {
+    const frame = placeColumns(consultations, found([['受付日（必須）', '相談者ID ※', '【必須】新規/継続', '独自の列']]));
+    if (frame.kind !== 'header') throw new Error(frame.kind);
+    expect([frame.positions.get('receivedOn'), frame.positions.get('personId'), frame.positions.get('caseType')]).toEqual([1, 2, 3]);
+    expect(frame.appended.map((c) => c.header)).not.toContain('受付日');
+    expect(frame.appended.map((c) => c.header)).not.toContain('相談者ID');
+    expect(frame.appended[0]?.header).toBe('相談方法');
+  });
+
   test('a sheet whose top rows name no known columns is left alone', () => {
     expect(placeColumns(consultations, found([['メモ'], ['自由記述']])).kind).toBe('unrecognised');
   });

@@ -124,30 +124,57 @@ function groupTexts(above: RawRow | undefined, width: number): string[] {
   return out;
 }
 
+/** Marks a form puts on a header for whoever fills it in (※ with its footnote number, ＊, ★…). */
+const NOTE = '[※＊*●◎★☆◆◇■□▲△▼▽](?:\\d+)?|（[^（）]*）|\\([^()]*\\)|【[^【】]*】|［[^［］]*］|\\[[^[\\]]*\\]|〔[^〔〕]*〕';
+const LEADING_NOTES = new RegExp(`^(?:[①-⑳]|\\d{1,2}[.．、]|\\s*(?:${NOTE}))+\\s*`);
+const TRAILING_NOTES = new RegExp(`\\s*(?:(?:${NOTE})\\s*)+$`);
+
 /**
- * The names of a row's columns read as a header, and the keys they name. A header kept on two rows (a group over its
+ * A header without the notes a center adds for whoever fills the sheet in: 受付日（必須）, 相談者ID ※1, 【必須】相談内容,
+ * ★氏名, ①受付日. Only what stands before or after the name goes; a name that is all note (【受付日】) is read whole.
+ */
+export function headerCore(text: string): string {
+  return text.replace(LEADING_NOTES, '').replace(TRAILING_NOTES, '');
+}
+
+/**
+ * The names of a row's columns read as a header, and the key each names. A header kept on two rows (a group over its
  * columns: 相談者 over 区分 and 氏名) names a column by both: 相談者区分, read before the lower cell alone (区分 alone
  * is 新規/継続's synonym). A cell left blank under a name that spans both rows (No., 備考) is named by the upper one.
+ * A header with a note (headerCore) names its column when no header of the row names that column plainly: beside
+ * 相談内容, 相談内容（詳細） is a column of the center's own, not a second 相談内容. Its own text stays its name.
  */
 function headerNames<K extends string>(
   row: RawRow,
   above: RawRow | undefined,
   index: ReadonlyMap<string, K>,
-): { names: string[]; keys: Set<K>; grouped: boolean } {
+): { names: string[]; columnKeys: (K | undefined)[]; keys: Set<K>; grouped: boolean } {
   const own = row.values.map(headerText);
   const groups = above ? groupTexts(above, own.length) : [];
-  const keys = new Set<K>();
-  let grouped = false;
-  const names = own.map((text, c) => {
+  const keyOf = (name: string): K | undefined => (name === '' ? undefined : index.get(foldKey(name)));
+  const candidates = (c: number, text: string): string[] => {
     const group = groups[c] ?? '';
-    const candidates = group === '' ? [text] : text === '' ? [headerText(above?.values[c])] : [`${group}${text}`, text];
-    const named = candidates.find((name) => name !== '' && index.has(foldKey(name)));
-    if (named === undefined) return text;
-    keys.add(index.get(foldKey(named)) as K);
+    return group === '' ? [text] : text === '' ? [headerText(above?.values[c])] : [`${group}${text}`, text];
+  };
+  let grouped = false;
+  const names = [...own];
+  const columnKeys = own.map((text, c) => {
+    const named = candidates(c, text).find((name) => keyOf(name) !== undefined);
+    if (named === undefined) return undefined;
     if (text !== '' && named !== text) grouped = true;
-    return named;
+    names[c] = named;
+    return keyOf(named);
   });
-  return { names, keys, grouped };
+  const plain = new Set(columnKeys);
+  own.forEach((text, c) => {
+    const core = headerCore(text);
+    if (columnKeys[c] !== undefined || core === text || core === '') return;
+    const key = candidates(c, core)
+      .map(keyOf)
+      .find((k) => k !== undefined);
+    if (key !== undefined && !plain.has(key)) columnKeys[c] = key;
+  });
+  return { names, columnKeys, keys: new Set(columnKeys.filter((k) => k !== undefined)), grouped };
 }
 
 /**
@@ -160,14 +187,14 @@ export function locateHeader<K extends string>(
   specs: readonly ColumnSpec<K>[],
 ): { headerRow: number; headers: string[]; columns: Partial<Record<K, number>>; duplicates: { key: K; column: number }[] } | undefined {
   const index = keyIndex(specs);
-  let best: { row: RawRow; names: string[]; score: number } | undefined;
+  let best: { row: RawRow; names: string[]; columnKeys: (K | undefined)[]; score: number } | undefined;
   let above: RawRow | undefined;
   for (const row of sheet.rows) {
     if (row.rowNumber > HEADER_ZONE_ROWS) break;
-    const { names, keys, grouped } = headerNames(row, above?.rowNumber === row.rowNumber - 1 ? above : undefined, index);
+    const { names, columnKeys, keys, grouped } = headerNames(row, above?.rowNumber === row.rowNumber - 1 ? above : undefined, index);
     // The lower row of a two-row header wins a tie with the group row above it, which is no header of its own.
     const lowerOfTwo = grouped && best?.row === above && keys.size === best?.score;
-    if (keys.size > 0 && (!best || keys.size > best.score || lowerOfTwo)) best = { row, names, score: keys.size };
+    if (keys.size > 0 && (!best || keys.size > best.score || lowerOfTwo)) best = { row, names, columnKeys, score: keys.size };
     above = row;
   }
   // One recognised word in a title row is not a header; ask for two, or one when the sheet knows only one.
@@ -175,8 +202,7 @@ export function locateHeader<K extends string>(
   const headers = best.names;
   const columns: Partial<Record<K, number>> = {};
   const duplicates: { key: K; column: number }[] = [];
-  headers.forEach((text, column) => {
-    const key = index.get(foldKey(text));
+  best.columnKeys.forEach((key, column) => {
     if (key === undefined) return;
     if (columns[key] === undefined) columns[key] = column;
     else duplicates.push({ key, column });
