@@ -185,6 +185,18 @@ describe('houkatsu check', () => {
     expect((JSON.parse(report.stdout) as { consultations: { total: number } }).consultations.total).toBe(2);
   });
 
+  test('a 相談記録 whose name has a space typed after it: the error says to rename it, and the 月報 is refused until then', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('相談記録 ');
+    for (const r of [HEADER, good]) ws.addRow(r);
+    const file = join(dir, 'spaced-name.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await run('check', file, '--today', '2026-11-23');
+    expect([r.status, r.stdout]).toEqual([1, expect.stringContaining('「相談記録 」シートの名前は、空白か全角・半角だけが「相談記録」と違います')]);
+    const report = await run('report', '--month', '2026-10', file, '-o', join(dir, 'spaced-提出.xlsx'), '--today', '2026-11-23');
+    expect([report.status, existsSync(join(dir, 'spaced-提出.xlsx'))]).toEqual([1, false]);
+  });
+
   test('ledgers under the center’s own sheet names: the check names them and the 読み替え rows; with those rows the 月報 counts them', async () => {
     const contractHeader = ['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約開始日', '選定理由'];
     const contract = [

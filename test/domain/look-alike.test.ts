@@ -4,6 +4,7 @@
  * Expectations are written out by hand: which sheet a person would take for which, and the sentence they read.
  */
 import { lookAlikes, sheetMappingRow } from '../../src/domain/sheets/look-alike';
+import { namedAlike } from '../../src/domain/values/text';
 import { NO_MAPPING } from '../../src/domain/sheets/mapping';
 import { registryEntry, type SheetEntry } from '../../src/domain/sheets/registry';
 import { defaultSettings, type SettingsReading } from '../../src/domain/sheets/settings';
@@ -240,5 +241,38 @@ describe('lookAlikes: which sheet for which', () => {
 
   test('the 読み替え row, as a person types it', () => {
     expect(sheetMappingRow('委託状況', '委託契約')).toBe('種類「シート」・この表での書き方「委託状況」・標準「委託契約」');
+  });
+});
+
+describe('a sheet named as the standard one but for a space or 全角/半角 (「相談記録 」): rename it', () => {
+  test.each([
+    ['相談記録 ', '相談記録', true],
+    [' 相談記録', '相談記録', true],
+    ['相談　記録', '相談記録', true],
+    ['ＡＢＣ', 'ABC', true],
+    ['相談記録', '相談記録', false],
+    ['相談記録R7', '相談記録', false],
+    ['【相談記録】', '相談記録', false],
+  ])('namedAlike(%j, %j) is %s', (sheet, standard, alike) => {
+    expect(namedAlike(sheet, standard)).toBe(alike);
+  });
+
+  test('相談記録: named whatever its header, ahead of a sheet with every column, and the error says to rename it', () => {
+    // Two of its columns are known, fewer than a sheet is taken for 相談記録 by its header.
+    const spaced = rawSheet('相談記録 ', [['受付年月日', '相談内容', '独自の列']]);
+    const lastYear = rawSheet('相談記録R7', [CONSULTATION_HEADER, consultationRow()]);
+    const reading = readWorkbook(looked(), settings, TODAY, undefined, [lastYear, spaced]);
+    expect(reading.issues.filter((i) => i.code === 'SHEET_MISSING').map((i) => i.message)).toEqual([
+      '「相談記録」シートがありません。「相談記録 」シートの名前は、空白か全角・半角だけが「相談記録」と違います（見た目が同じでも別の名前です）。シート名を「相談記録」に直すと、このシートを読みます。',
+    ]);
+  });
+
+  test('委託契約 in a file: the warning says to rename it, and the 月報 counts it then', () => {
+    const reading = readWorkbook(looked({ 相談記録: rawSheet('相談記録', [CONSULTATION_HEADER, consultationRow()]) }), settings, TODAY, undefined, [
+      rawSheet('委託契約　', [['事業所番号', '事業所名', '法人名', '契約開始日']]),
+    ]);
+    expect(reading.issues.filter((i) => i.code === 'SHEET_UNREAD').map((i) => i.message)).toEqual([
+      '「委託契約　」シートは読んでいません。「委託契約　」シートの名前は、空白か全角・半角だけが「委託契約」と違います（見た目が同じでも別の名前です）。シート名を「委託契約」に直すと、「委託契約」としてチェックし、月報に数えます。',
+    ]);
   });
 });

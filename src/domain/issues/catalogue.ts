@@ -9,6 +9,7 @@
 import { HEADER_ZONE_ROWS } from '../sheets/table';
 import { officeLabel } from '../values/office-number';
 import { oneOf, valueList } from '../values/choices';
+import { namedAlike } from '../values/text';
 
 export type Severity = 'error' | 'warning';
 
@@ -107,6 +108,9 @@ function sheetNames(sheets: readonly string[]): string {
 const splitAdvice = (standard: string, after: string): string =>
   `${standard}を月ごとなどに分けて付けているなら、1枚のシートに行を続けてまとめてから、そのシートを「読み替え」シートに登録すると、${after}（「${standard}」として読めるのは1枚のシートです）。`;
 
+const renameAdvice = (sheet: string, standard: string, after: string): string =>
+  `「${sheet}」シートの名前は、空白か全角・半角だけが「${standard}」と違います（見た目が同じでも別の名前です）。シート名を「${standard}」に直すと、${after}。`;
+
 type HeaderMissingParams =
   /** No header row at all in the rows searched. */
   | { readonly sheet: string; readonly expected: readonly string[] }
@@ -122,7 +126,9 @@ export const ISSUE_CATALOGUE = {
         ? `「${p.standard}」として読む「${p.sheet}」シート（「読み替え」シートの指定）がありません。「読み替え」のシート名を、このスプレッドシートにあるシートの名前にそろえてください。`
         : p.likely !== undefined
           ? 'row' in p.likely
-            ? `「${p.sheet}」シートがありません。「${p.likely.sheet}」シートに${valueList(p.likely.headers)}の列があります。${p.sheet}をこのシートで付けているなら、「読み替え」シートに${p.likely.row}の行を加えると、このシートを「${p.sheet}」として読みます。`
+            ? namedAlike(p.likely.sheet, p.sheet)
+              ? `「${p.sheet}」シートがありません。${renameAdvice(p.likely.sheet, p.sheet, 'このシートを読みます')}`
+              : `「${p.sheet}」シートがありません。「${p.likely.sheet}」シートに${valueList(p.likely.headers)}の列があります。${p.sheet}をこのシートで付けているなら、「読み替え」シートに${p.likely.row}の行を加えると、このシートを「${p.sheet}」として読みます。`
             : `「${p.sheet}」シートがありません。${sheetNames(p.likely.sheets)}に、どれも${valueList(p.likely.headers)}の列があります。${splitAdvice(p.sheet, 'そのシートを読みます')}`
           : `「${p.sheet}」シートがありません。見出しを並べた「${p.sheet}」シートを作ってください（アドオンではメニュー「包括支援」›「シートを準備」で作れます）。センターの別の名前のシートで付けているなら、「読み替え」シートに登録すると、そのシートを読みます。`,
     description:
@@ -134,7 +140,9 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     message: (p: { standard: string } & LikeSheets) =>
       'row' in p
-        ? `「${p.sheet}」シートは読んでいませんが、${valueList(p.headers)}の列は「${p.standard}」のものです。${p.standard}をこのシートで付けているなら、「読み替え」シートに${p.row}の行を加えると、「${p.standard}」としてチェックし、月報に数えます。`
+        ? namedAlike(p.sheet, p.standard)
+          ? `「${p.sheet}」シートは読んでいません。${renameAdvice(p.sheet, p.standard, `「${p.standard}」としてチェックし、月報に数えます`)}`
+          : `「${p.sheet}」シートは読んでいませんが、${valueList(p.headers)}の列は「${p.standard}」のものです。${p.standard}をこのシートで付けているなら、「読み替え」シートに${p.row}の行を加えると、「${p.standard}」としてチェックし、月報に数えます。`
         : `${sheetNames(p.sheets)}は読んでいませんが、どれも${valueList(p.headers)}の列が「${p.standard}」のものです。${splitAdvice(p.standard, 'チェックし、月報に数えます')}`,
     description:
       '「委託契約」などのシートがなく、見出しがそのシートによく似た、どこにも読まれていないシートがあります。センターの名前で付けている台帳なら、読み替えるまで月報に数えられないので知らせます。',

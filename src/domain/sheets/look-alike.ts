@@ -1,6 +1,7 @@
 import { kindWord, mappedColumns, type Mapping, MAPPING_HEADER } from './mapping';
 import type { SheetEntry } from './registry';
 import { locateHeader, type RawSheet } from './table';
+import { namedAlike } from '../values/text';
 
 /**
  * A center that keeps its ledger under its own name (相談受付簿, 委託状況…) and has not told 読み替え yet gets, on its
@@ -43,18 +44,20 @@ interface Likeness {
 
 function likeness(entry: SheetEntry, sheet: RawSheet, mapping: Mapping): Likeness | undefined {
   const located = locateHeader(sheet, mappedColumns(mapping, entry.name, entry.columns));
-  if (!located) return undefined;
-  const found = located.columns as Record<string, number>;
+  const found = (located?.columns ?? {}) as Record<string, number>;
   const required = entry.columns.filter((c) => c.required);
-  if (required.filter((c) => found[c.key] !== undefined).length < Math.min(ENOUGH_REQUIRED, required.length)) return undefined;
+  const named = namedAlike(sheet.name, entry.name);
+  if (!named && required.filter((c) => found[c.key] !== undefined).length < Math.min(ENOUGH_REQUIRED, required.length)) return undefined;
   // In the header's order, left to right: locateHeader names the columns as it meets them.
   const columns = Object.values(found);
+  // A sheet named as the standard one is that sheet, whatever its header says: it ranks above any fit by header alone.
+  const byName = named ? entry.columns.length + 1 : 0;
   return {
     sheet: sheet.name,
     standard: entry.name,
-    headerRow: located.headerRow,
-    headers: columns.map((c) => located.headers[c] ?? ''),
-    score: columns.length,
+    headerRow: located?.headerRow ?? 1,
+    headers: columns.map((c) => located?.headers[c] ?? ''),
+    score: columns.length + byName,
     share: columns.length / entry.columns.length,
   };
 }

@@ -143,3 +143,12 @@ export function labelLikeness(a: string, b: string): number {
   }
   return (2 * shared) / (x.length + y.length);
 }
+
+/**
+ * A sheet whose name is the standard one but for spaces or 全角/半角 (「相談記録 」 with a space typed after it): it looks
+ * the same in the tab, and renaming it is all it takes.
+ */
+export function namedAlike(sheet: string, standard: string): boolean {
+  const plain = (name: string): string => name.normalize('NFKC').replace(/\s/g, '');
+  return sheet !== standard && plain(sheet) === plain(standard);
+}
