@@ -203,10 +203,12 @@ export function placeColumns(spec: SheetSetup, found: SheetFound | undefined, ma
   const header = locateHeader(found.top, columns);
   if (!header) return { kind: 'unrecognised', columns };
   const positions = new Map<string, number>();
+  // An end of a range cell (契約期間 for 契約開始日) is there, and its column is not its own: it gets no date rule or format.
+  const ranged = new Set(Object.keys(header.ranges ?? {}));
   for (const [key, index] of Object.entries(header.columns) as [string, number | undefined][]) {
-    if (index !== undefined) positions.set(key, index + 1);
+    if (index !== undefined && !ranged.has(key)) positions.set(key, index + 1);
   }
-  const absent = columns.filter((c) => !positions.has(c.key));
+  const absent = columns.filter((c) => !positions.has(c.key) && !ranged.has(c.key));
   const appended = absent.filter((c) => !mapped?.has(c.key) && titleOf(c) !== undefined);
   const unplaced = absent.flatMap((c): Unplaced[] => {
     const local = mapped?.get(c.key)?.local;

@@ -197,6 +197,24 @@ describe('houkatsu check', () => {
     expect([report.status, existsSync(join(dir, 'spaced-提出.xlsx'))]).toEqual([1, false]);
   });
 
+  test('委託契約 kept with 契約期間 in one cell (R3.4.1～R4.3.31): checked without a missing column, and the 月報 counts the contracts of the month', async () => {
+    const wb = new ExcelJS.Workbook();
+    const consultations = wb.addWorksheet('相談記録');
+    for (const r of [HEADER, good]) consultations.addRow(r);
+    const contracts = wb.addWorksheet('委託契約');
+    contracts.addRow(['No', '事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約期間', '選定理由']);
+    contracts.addRow([1, '1170500126', 'ケアプランさくら', '社会福祉法人さくら会', '埼玉県本庄市中央1-1-1', '両方', 'R3.4.1～', '利用者の希望']);
+    // Ended before the month of the 月報: not counted.
+    contracts.addRow([2, '1171300013', 'ケアセンターあおぞら', '株式会社あおぞら', '埼玉県本庄市銀座2-2', '両方', 'R3.4.1～R8.3.31', '本人が選んだ']);
+    const file = join(dir, 'period.xlsx');
+    await wb.xlsx.writeFile(file);
+    const checked = JSON.parse((await run('check', file, '--json', '--today', '2026-11-23')).stdout) as { issues: unknown[] };
+    expect(checked.issues).toEqual([]);
+    const report = await run('report', '--month', '2026-10', file, '-o', join(dir, 'period-提出.xlsx'), '--json', '--today', '2026-11-23');
+    const payload = JSON.parse(report.stdout) as { contracts: { officeNumber: string }[] };
+    expect(payload.contracts.map((o) => o.officeNumber)).toEqual(['1170500126']);
+  });
+
   test('ledgers under the center’s own sheet names: the check names them and the 読み替え rows; with those rows the 月報 counts them', async () => {
     const contractHeader = ['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約開始日', '選定理由'];
     const contract = [

@@ -264,3 +264,46 @@ describe('委託契約 in the workbook check', () => {
     expect(result.issues).toEqual([]);
   });
 });
+
+describe('契約期間 in one cell instead of 契約開始日 and 契約終了日', () => {
+  const PERIOD_HEADER = ['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約期間', '選定理由'];
+  const office = ['1170500126', 'ケアプランさくら', '社会福祉法人さくら会', '埼玉県本庄市中央1-1-1', '両方'];
+  const withPeriod = (period: CellValue, header: readonly string[] = PERIOD_HEADER) => read([[...office, period, '利用者の希望']], header);
+
+  test.each([
+    ['R3.4.1～R4.3.31', '2021-04-01', '2022-03-31'],
+    ['2021/4/1〜2022/3/31', '2021-04-01', '2022-03-31'],
+    ['令和3年4月1日から令和4年3月31日まで', '2021-04-01', '2022-03-31'],
+    ['2021-04-01 ~ 2022-03-31', '2021-04-01', '2022-03-31'],
+    ['R3.4.1～', '2021-04-01', undefined],
+    ['R3.4.1', '2021-04-01', undefined],
+  ])('「%s」 is read as %s to %s, with nothing to say of its notation', (period, start, end) => {
+    const { contracts, issues } = withPeriod(period);
+    expect(contracts.map((c) => [c.start, c.end])).toEqual([[start, end]]);
+    expect(issues).toEqual([]);
+  });
+
+  test('a date cell under 契約期間 is its start', () => {
+    expect(withPeriod(d('2021-04-01')).contracts.map((c) => [c.start, c.end])).toEqual([['2021-04-01', undefined]]);
+  });
+
+  test('an end that is no date, or before the start, is said of the 契約期間 cell, with no suggestion that would write over the cell', () => {
+    const bad = withPeriod('R3.4.1～R4.2.30');
+    expect(bad.issues.map((i) => [i.cell, i.code, i.column, i.suggestion])).toEqual([['F2', 'DATE_INVALID', '契約期間', undefined]]);
+    expect(bad.issues[0]?.message).toContain('「契約期間」の「R4.2.30」');
+    const reversed = withPeriod('R4.3.31～R3.4.1');
+    expect(reversed.issues.map((i) => [i.cell, i.code])).toEqual([['F2', 'CONTRACT_END_BEFORE_START']]);
+    // A blank 契約期間 is a missing 契約開始日, at that cell.
+    expect(withPeriod(null).issues.map((i) => [i.cell, i.code])).toEqual([['F2', 'REQUIRED']]);
+  });
+
+  test('no column is missing; a 契約期間 beside 契約開始日 is a note of the center’s own, and 契約開始日 is read', () => {
+    const check = checkSheet(CONTRACTS_SHEET, rawSheet(CONTRACTS_SHEET, [PERIOD_HEADER, [...office, 'R3.4.1～R4.3.31', '利用者の希望']]), context);
+    expect(check.issues).toEqual([]);
+    const both = read(
+      [[...office, d('2021-04-01'), 'R9.1.1～', '利用者の希望']],
+      ['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約開始日', '契約期間', '選定理由'],
+    );
+    expect(both.contracts.map((c) => [c.start, c.end])).toEqual([['2021-04-01', undefined]]);
+  });
+});

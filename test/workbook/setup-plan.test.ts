@@ -165,6 +165,18 @@ describe('the prepared sheets', () => {
     expect(contracts.highlights.map((h) => [h.column, h.formula])).toEqual([[10, '=AND($B2<>"",$J2="")']]);
   });
 
+  test('委託契約 kept with 契約期間 in one cell: no 契約開始日 or 契約終了日 added, and no date rule on the period', () => {
+    const spec = SETUP_SHEETS.find((s) => s.name === '委託契約');
+    if (!spec) throw new Error('委託契約');
+    const top = rawSheet('委託契約', [['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約期間', '選定理由']]);
+    const contracts = planSheet(spec, { top, lastRow: 1, lastColumn: 7, maxRows: 1000, frozenRows: 0 }, NO_DECORATIONS, settings);
+    expect(contracts.header?.titles).toEqual(['所在', '運営協議会承認日']);
+    expect(contracts.rules.map((r) => [r.column, r.header, r.rule.kind])).toEqual([
+      [5, '委託区分', 'list'],
+      [9, '運営協議会承認日', 'date'],
+    ]);
+  });
+
   test('委託実績: 対象月 and 事業所番号 kept as typed text, nothing else', () => {
     const delegations = plan('委託実績');
     expect(delegations.formats).toEqual([

@@ -14,6 +14,12 @@ export const CONTRACTS_SHEET = '委託契約';
 
 export type ContractKey = 'officeNumber' | 'name' | 'corporation' | 'address' | 'municipality' | 'kind' | 'start' | 'end' | 'approvedOn' | 'reason';
 
+/**
+ * A 委託 list often keeps the period in one column (契約期間「R3.4.1～R4.3.31」): without 契約開始日 and 契約終了日 of its own,
+ * that column is read as both (ColumnSpec.within).
+ */
+const PERIOD_HEADERS = ['契約期間', '委託期間', '契約の期間', '委託契約期間'];
+
 /** The columns of 委託契約 in the order 「シートを準備」 creates them (SPEC §2.2). */
 export const CONTRACT_COLUMNS: readonly ColumnSpec<ContractKey>[] = [
   { key: 'officeNumber', header: '事業所番号', synonyms: ['介護保険事業所番号', '事業者番号', '事業所コード'], required: true },
@@ -22,8 +28,8 @@ export const CONTRACT_COLUMNS: readonly ColumnSpec<ContractKey>[] = [
   { key: 'address', header: '所在地', synonyms: ['住所', '事業所所在地', '事業所住所'], required: true },
   { key: 'municipality', header: '所在', synonyms: ['所在市町村'] },
   { key: 'kind', header: '委託区分', synonyms: ['委託内容', '委託業務'], required: true },
-  { key: 'start', header: '契約開始日', synonyms: ['開始日', '委託開始日'], required: true },
-  { key: 'end', header: '契約終了日', synonyms: ['終了日', '委託終了日'] },
+  { key: 'start', header: '契約開始日', synonyms: ['開始日', '委託開始日'], required: true, within: { headers: PERIOD_HEADERS, part: 0 } },
+  { key: 'end', header: '契約終了日', synonyms: ['終了日', '委託終了日'], within: { headers: PERIOD_HEADERS, part: 1 } },
   { key: 'approvedOn', header: '運営協議会承認日', synonyms: ['承認日', '運営協議会'] },
   { key: 'reason', header: '選定理由', synonyms: ['委託理由', '選定の理由'], required: true },
 ];

@@ -39,7 +39,15 @@ export interface ColumnSpec<K extends string = string> {
   readonly names?: readonly string[];
   /** A center's own words for this column's choices, by foldKey of the word, with the standard choice each one is. */
   readonly words?: ReadonlyMap<string, OwnWord>;
+  /**
+   * Where this column's value stands when the sheet has no column of its own for it: one end of a range written in one
+   * cell (契約期間「R3.4.1～R4.3.31」holds 契約開始日 and 契約終了日), under one of `headers`.
+   */
+  readonly within?: { readonly headers: readonly string[]; readonly part: RangePart };
 }
+
+/** The start (0) or the end (1) of a range written in one cell. */
+export type RangePart = 0 | 1;
 
 /** A word a center uses for a choice (読み替え's 値 row): as the center writes it, and the standard choice it is. */
 export interface OwnWord {
@@ -82,6 +90,8 @@ export interface Table<K extends string = string> {
   readonly totalRows?: readonly TotalRow[];
   /** The center's own words for a column's choices (ColumnSpec.words), where its 読み替え gives some. */
   readonly words?: Readonly<Partial<Record<K, ReadonlyMap<string, OwnWord>>>>;
+  /** Keys read as one end of a range cell (ColumnSpec.within): their column is the range's, shared by both ends. */
+  readonly ranges?: Readonly<Partial<Record<K, RangePart>>>;
 }
 
 /**
@@ -185,7 +195,15 @@ function headerNames<K extends string>(
 export function locateHeader<K extends string>(
   sheet: RawSheet,
   specs: readonly ColumnSpec<K>[],
-): { headerRow: number; headers: string[]; columns: Partial<Record<K, number>>; duplicates: { key: K; column: number }[] } | undefined {
+):
+  | {
+      headerRow: number;
+      headers: string[];
+      columns: Partial<Record<K, number>>;
+      duplicates: { key: K; column: number }[];
+      ranges?: Partial<Record<K, RangePart>>;
+    }
+  | undefined {
   const index = keyIndex(specs);
   let best: { row: RawRow; names: string[]; columnKeys: (K | undefined)[]; score: number } | undefined;
   let above: RawRow | undefined;
@@ -207,7 +225,30 @@ export function locateHeader<K extends string>(
     if (columns[key] === undefined) columns[key] = column;
     else duplicates.push({ key, column });
   });
-  return { headerRow: best.row.rowNumber, headers, columns, duplicates };
+  const ranges = rangeColumns(specs, headers, columns);
+  return { headerRow: best.row.rowNumber, headers, columns, duplicates, ...(ranges ? { ranges } : {}) };
+}
+
+/**
+ * Columns the sheet has no column of their own for, found as one end of a range cell (ColumnSpec.within): both ends
+ * of 契約期間 take its column, and only when neither has a column of its own (a 契約期間 beside a 契約開始日 is a note).
+ */
+function rangeColumns<K extends string>(
+  specs: readonly ColumnSpec<K>[],
+  headers: readonly string[],
+  columns: Partial<Record<K, number>>,
+): Partial<Record<K, RangePart>> | undefined {
+  const ends = specs.filter((s) => s.within !== undefined);
+  if (ends.length === 0 || ends.some((s) => columns[s.key] !== undefined)) return undefined;
+  const ranges: Partial<Record<K, RangePart>> = {};
+  for (const spec of ends) {
+    const names = new Set(spec.within?.headers.map(foldKey));
+    const column = headers.findIndex((h) => h !== '' && (names.has(foldKey(h)) || names.has(foldKey(headerCore(h)))));
+    if (column < 0 || spec.within === undefined) continue;
+    columns[spec.key] = column;
+    ranges[spec.key] = spec.within.part;
+  }
+  return Object.keys(ranges).length > 0 ? ranges : undefined;
 }
 
 function mergedColumnsByRow(merges: readonly CellRect[] | undefined): Map<number, Set<number>> {

@@ -6,7 +6,7 @@ import { type CalendarNotation, issueMessage, type IssueParams } from '../issues
 import { type Issue, type IssueCode, type MappingOffer, severityOf } from '../issues/issue';
 import { readMonth, type YearMonth } from './months';
 import { readCount } from './numbers';
-import { type ColumnSpec, type Table, type TableRow, cellAddress, columnTitle } from '../sheets/table';
+import { type ColumnSpec, type RangePart, type Table, type TableRow, cellAddress, columnTitle } from '../sheets/table';
 import { foldKey, hasControlChars, tidySpaces, toHalfWidthAlnum } from './text';
 
 /**
@@ -29,6 +29,21 @@ export interface RowReader<K extends string> {
   standard(key: K): string;
   /** The standard choice a center's own word stands for in this column (its 読み替え), if it maps one. */
   word(key: K, text: string): string | undefined;
+  /** Read as one end of a range cell (契約期間): its cell holds more than this value, so nothing is offered to write there. */
+  inRange(key: K): boolean;
+}
+
+/**
+ * One end of a range written in one cell: 「R3.4.1～R4.3.31」, 「2021/4/1〜」, 「令和3年4月1日から令和4年3月31日まで」. The
+ * start is what stands before the first ～, 〜, ~ or から (the whole cell when there is none: a 契約期間 holding its start
+ * alone); the end what stands after it, without a closing まで. A cell that is not text (a date) is the start alone.
+ */
+export function rangeEnd(value: CellValue, part: RangePart): CellValue {
+  if (typeof value !== 'string') return part === 0 ? value : null;
+  const split = /\s*(?:[～〜~∼]|から)\s*/.exec(value);
+  if (!split) return part === 0 ? value : null;
+  const text = part === 0 ? value.slice(0, split.index) : value.slice(split.index + split[0].length).replace(/\s*まで\s*$/, '');
+  return text.trim() === '' ? null : text;
 }
 
 export function rowReader<K extends string>(table: Table<K>, specs: readonly ColumnSpec<K>[], row: TableRow, issues: Issue[]): RowReader<K> {
@@ -62,7 +77,13 @@ class TableRowReader<K extends string> implements RowReader<K> {
   raw(key: K): CellValue | undefined {
     const column = this.table.columns[key];
     if (column === undefined) return undefined;
-    return this.row.values[column] ?? null;
+    const value = this.row.values[column] ?? null;
+    const part = this.table.ranges?.[key];
+    return part === undefined ? value : rangeEnd(value, part);
+  }
+
+  inRange(key: K): boolean {
+    return this.table.ranges?.[key] !== undefined;
   }
 
   title(key: K): string {
@@ -89,7 +110,8 @@ class TableRowReader<K extends string> implements RowReader<K> {
       severity: severityOf(code),
       message: issueMessage(code, params),
     };
-    if (suggestion !== undefined) issue.suggestion = suggestion;
+    // A suggestion replaces the whole cell: for one end of a range, it would write over the other.
+    if (suggestion !== undefined && !this.inRange(key)) issue.suggestion = suggestion;
     if (offer !== undefined) issue.offer = offer;
     this.issues.push(issue);
   }
@@ -216,7 +238,8 @@ function readCalendarField<K extends string, V extends string>(r: RowReader<K>, 
   } else if (reading.noYear) {
     // Says the year it supplied even when the cell is also 全角: writing the year out fixes both.
     r.report(key, 'DATE_NO_YEAR', { ...cellParams(r, key, value), date: formatJapaneseDate(reading.value), value: reading.value }, reading.value);
-  } else if (written !== undefined) {
+  } else if (written !== undefined && !r.inRange(key)) {
+    // A range cell (R3.4.1～R4.3.31) is kept as the center writes it: 西暦 would be asked of a cell no suggestion can write.
     r.report(key, kind.notation, { ...cellParams(r, key, value), written, value: reading.value }, reading.value);
   }
   return reading.value;
