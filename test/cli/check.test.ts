@@ -215,6 +215,22 @@ describe('houkatsu check', () => {
     expect(payload.contracts.map((o) => o.officeNumber)).toEqual(['1170500126']);
   });
 
+  test('委託実績 kept with the months across its columns: the error at that row says the sheet is read a month a row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const consultations = wb.addWorksheet('相談記録');
+    for (const r of [HEADER, good]) consultations.addRow(r);
+    const delegations = wb.addWorksheet('委託実績');
+    delegations.addRow(['事業所番号', '事業所名', '4月', '5月', '6月', '合計']);
+    delegations.addRow(['1170500126', 'ケアプランさくら', 3, 4, 4, 11]);
+    const file = join(dir, 'months-across.xlsx');
+    await wb.xlsx.writeFile(file);
+    const checked = JSON.parse((await run('check', file, '--json', '--today', '2026-11-23')).stdout) as {
+      issues: { sheet: string; cell: string; message: string }[];
+    };
+    expect(checked.issues.map((i) => [i.sheet, i.cell])).toEqual([['委託実績', 'A1']]);
+    expect(checked.issues[0]?.message).toContain('1行目は「4月」「5月」「6月」…と月を列に並べた表のようですが');
+  });
+
   test('ledgers under the center’s own sheet names: the check names them and the 読み替え rows; with those rows the 月報 counts them', async () => {
     const contractHeader = ['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約開始日', '選定理由'];
     const contract = [

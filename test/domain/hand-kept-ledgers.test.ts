@@ -1,6 +1,6 @@
 import { checkSheet } from '../../src/domain/sheets/workbook-check';
 import { defaultSettings } from '../../src/domain/sheets/settings';
-import { type ColumnSpec, headerCore, totalLabelOf, toTable } from '../../src/domain/sheets/table';
+import { type ColumnSpec, headerCore, monthsAcross, totalLabelOf, toTable } from '../../src/domain/sheets/table';
 import { consultationRow } from '../helpers/rows';
 import { d, rawSheet } from '../helpers/tables';
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
@@ -277,5 +277,28 @@ describe('headers with notes for whoever fills the sheet in', () => {
   test('a note does not make a title a header: 相談記録（令和8年度） over the header row', () => {
     const table = toTable(rawSheet('相談記録', [['相談記録（令和8年度）'], ['受付日 ※', '相談者ID ※']]), CONSULTATION_COLUMNS);
     expect([table?.headerRow, table?.columns]).toEqual([2, { receivedOn: 0, personId: 1 }]);
+  });
+});
+
+describe('a year kept with its months across the columns (事業所名 | 4月 | 5月 | … | 合計)', () => {
+  const WIDE = [['令和8年度 委託件数'], ['事業所番号', '事業所名', '４月', '5月', '6月', '7月', '合計'], ['1170500126', 'ケアプランさくら', 3, 4, 4, 5, 16]];
+
+  test('monthsAcross finds the row and its months, typed in either width or with their year; a row of date cells is no header', () => {
+    expect(monthsAcross(rawSheet('委託実績', WIDE))).toEqual({ row: 2, months: ['４月', '5月', '6月', '7月'] });
+    expect(monthsAcross(rawSheet('x', [['', '2026年4月', 'R8.5', '令和8年6月']]))).toEqual({ row: 1, months: ['2026年4月', 'R8.5', '令和8年6月'] });
+    expect(monthsAcross(rawSheet('x', [['4月', '5月', '備考']]))).toBeUndefined();
+    expect(monthsAcross(rawSheet('x', [[d('2026-04-01'), d('2026-05-01'), d('2026-06-01')]]))).toBeUndefined();
+  });
+
+  test('委託実績 laid out so: the missing header is said at that row, and what the sheet is read as', () => {
+    const check = checkSheet('委託実績', rawSheet('委託実績', WIDE), { settings: defaultSettings('本庄西'), today: '2026-11-01' });
+    expect(check.issues.map((i) => [i.cell, i.code, i.message])).toEqual([
+      [
+        'A2',
+        'HEADER_MISSING',
+        '「委託実績」の上から10行に見出し行が見つかりません。2行目は「４月」「5月」「6月」…と月を列に並べた表のようですが、このシートは1行に1か月分を書く表として読みます。' +
+          '「対象月」「事業所番号」「介護予防支援件数」「介護予防ケアマネジメント件数」などの見出しを1行に並べ、月ごとの数を行にしてください。',
+      ],
+    ]);
   });
 });

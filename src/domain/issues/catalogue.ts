@@ -112,8 +112,8 @@ const renameAdvice = (sheet: string, standard: string, after: string): string =>
   `「${sheet}」シートの名前は、空白か全角・半角だけが「${standard}」と違います（見た目が同じでも別の名前です）。シート名を「${standard}」に直すと、${after}。`;
 
 type HeaderMissingParams =
-  /** No header row at all in the rows searched. */
-  | { readonly sheet: string; readonly expected: readonly string[] }
+  /** No header row at all in the rows searched; `across`, a row with the months across its columns (monthsAcross). */
+  | { readonly sheet: string; readonly expected: readonly string[]; readonly across?: { readonly row: number; readonly months: readonly string[] } }
   /** A header row without a column the check needs. */
   | { readonly sheet: string; readonly header: string; readonly synonyms: readonly string[] };
 
@@ -176,7 +176,9 @@ export const ISSUE_CATALOGUE = {
     severity: 'error',
     message: (p: HeaderMissingParams) =>
       'expected' in p
-        ? `「${p.sheet}」の上から${HEADER_ZONE_ROWS}行に見出し行が見つかりません。${valueList(p.expected)}などの見出しを1行に並べてください。`
+        ? p.across
+          ? `「${p.sheet}」の上から${HEADER_ZONE_ROWS}行に見出し行が見つかりません。${p.across.row}行目は${valueList(p.across.months.slice(0, 3))}…と月を列に並べた表のようですが、このシートは1行に1か月分を書く表として読みます。${valueList(p.expected)}などの見出しを1行に並べ、月ごとの数を行にしてください。`
+          : `「${p.sheet}」の上から${HEADER_ZONE_ROWS}行に見出し行が見つかりません。${valueList(p.expected)}などの見出しを1行に並べてください。`
         : `「${p.sheet}」に「${p.header}」${p.synonyms.length > 0 ? `（または${valueList(p.synonyms)}）` : ''}の列がありません。見出し行に列を追加してください（アドオンでは「シートを準備」で追加できます）。別の見出しで付けているなら、「読み替え」シートに登録してください。`,
     description: `見出し行（上から${HEADER_ZONE_ROWS}行のうち、見出しの並ぶ行）が見つからないか、チェックに要る列がありません。列は見出しの名前（と決まった別名）で探すので、列の順番は自由です。`,
     example: { sheet: '委託契約', header: '契約開始日', synonyms: ['開始日', '委託開始日'] },

@@ -1,5 +1,6 @@
 import { a1, type CellValue, isBlankCell, isSheetDate } from '../values/cell';
-import { foldKey } from '../values/text';
+import { readMonth } from '../values/months';
+import { foldKey, toHalfWidthAlnum } from '../values/text';
 
 /**
  * A sheet as an adapter reads it: rows of values (one read), the formulas behind them, and merged areas.
@@ -324,4 +325,26 @@ export function columnTitle<K extends string>(table: Table<K>, spec: ColumnSpec<
 
 export function cellAddress(rowNumber: number, column: number): string {
   return a1(rowNumber, column + 1);
+}
+
+/**
+ * A month typed as a column's title: 4月, ４月, 2026年4月, R8.4. Text only: a row of date cells is a record (a contract's
+ * start, end and approval), not a header.
+ */
+function isMonthTitle(value: CellValue | undefined): boolean {
+  if (typeof value !== 'string') return false;
+  return /^(?:[1-9]|1[0-2])月$/.test(toHalfWidthAlnum(value.trim())) || readMonth(value).kind === 'month';
+}
+
+/**
+ * A table with its months across the columns (事業所名 | 4月 | 5月 | … | 合計): how a year's counts are often kept on paper,
+ * where the product reads a month a row. The first row of the header zone with three month titles or more, and them.
+ */
+export function monthsAcross(sheet: RawSheet): { readonly row: number; readonly months: readonly string[] } | undefined {
+  for (const row of sheet.rows) {
+    if (row.rowNumber > HEADER_ZONE_ROWS) break;
+    const months = row.values.filter(isMonthTitle).map((v) => headerText(v));
+    if (months.length >= 3) return { row: row.rowNumber, months };
+  }
+  return undefined;
 }

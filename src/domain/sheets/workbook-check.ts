@@ -18,7 +18,7 @@ import {
 } from './registry';
 import type { Settings, SettingsReading } from './settings';
 import { type LookAlike, lookAlikes, sheetMappingRow } from './look-alike';
-import { type ColumnSpec, type RawSheet, toTable, type Table } from './table';
+import { type ColumnSpec, monthsAcross, type RawSheet, toTable, type Table } from './table';
 import {
   localSheetName,
   MAPPING_SHEET,
@@ -149,9 +149,10 @@ function frameTable(spec: SheetEntry, raw: RawSheet | undefined, mapping: Mappin
   if (!table) {
     if (spec.optional && raw.rows.every((r) => r.values.every((v) => v === null || v === ''))) return { table: undefined, issues: [] };
     const expected = spec.columns.filter((c) => c.required).map((c) => c.header);
+    const across = monthsAcross(raw);
     return {
       table: undefined,
-      issues: [sheetIssue(name, 'HEADER_MISSING', issueMessage('HEADER_MISSING', { sheet: name, expected }))],
+      issues: [sheetIssue(name, 'HEADER_MISSING', issueMessage('HEADER_MISSING', { sheet: name, expected, ...(across ? { across } : {}) }), across?.row)],
     };
   }
   return { table, issues: headerIssues(spec.name, table, columns) };
