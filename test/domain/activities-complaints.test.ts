@@ -27,6 +27,14 @@ function complaints(rows: readonly (readonly CellValue[])[], days = 30) {
 
 const brief = (issues: readonly Issue[]) => issues.map((i) => [i.cell, i.code, i.suggestion]);
 
+describe('活動記録 words', () => {
+  test('自立支援型地域ケア会議 is a 地域ケア個別会議', () => {
+    const { activities: read, issues } = activities([[d('2026-10-14'), '自立支援型地域ケア会議', '', 12, '', 2, '', '']]);
+    expect(brief(issues)).toEqual([['B2', 'CHOICE_VARIANT', '地域ケア個別会議']]);
+    expect(read.map((a) => a.kind)).toEqual(['地域ケア個別会議']);
+  });
+});
+
 describe('活動記録', () => {
   test('a meeting with its professions, cases and participants; 名称・課題・担当 are not part of the record', () => {
     const { activities: read, issues } = activities([
@@ -129,6 +137,40 @@ describe('苦情記録', () => {
       '受付から31日たっても「対応完了日」が空です（期限は30日、2026-11-19まで）。対応が済んでいれば完了日を、続いていれば経過を記録してください。',
     );
     expect(brief(complaints([[d('2026-10-20'), '本人', 'センターの対応', '説明した', '', '', '']], 31).issues)).toEqual([]);
+  });
+
+  test('対応中, 未完了 or 継続中 under 対応完了日: a warning that it is read as not closed, open past the deadline too, and nothing written over it', () => {
+    const { complaints: read, issues } = complaints([
+      [d('2026-11-10'), '本人', 'センターの対応', '説明した', '対応中', '', ''],
+      [d('2026-10-01'), '本人', 'センターの対応', '説明した', ' 未完了 ', '', ''],
+    ]);
+    expect(brief(issues)).toEqual([
+      ['E2', 'COMPLAINT_OPEN_WORD', undefined],
+      ['E3', 'COMPLAINT_OPEN_WORD', undefined],
+      ['E3', 'COMPLAINT_OPEN_LONG', undefined],
+    ]);
+    expect(issues[0]?.message).toBe(
+      '「対応完了日」の「対応中」は、まだ完了していないことと読みました。完了したら、その日を日付で入れてください（それまでは空欄でも対応中として数え、期限を確かめます）。',
+    );
+    expect(issues[2]?.message).toBe(
+      '受付から50日たっても「対応完了日」が「 未完了 」のままです（期限は30日、2026-10-31まで）。対応が済んでいれば完了日を、続いていれば経過を記録してください。',
+    );
+    expect(read.map((c) => [c.closedOn, isOpenOn(c, TODAY)])).toEqual([
+      [undefined, true],
+      [undefined, true],
+    ]);
+  });
+
+  test('whose family a ledger says it is (利用者の家族, 本人の長男) is 家族・親族, for 申出者 as for 相談者', () => {
+    const { complaints: read, issues } = complaints([
+      [d('2026-10-02'), '利用者の家族', 'センターの対応', '説明', d('2026-10-05'), '', ''],
+      [d('2026-10-02'), '本人の長男', 'センターの対応', '説明', d('2026-10-05'), '', ''],
+    ]);
+    expect(brief(issues)).toEqual([
+      ['B2', 'CHOICE_VARIANT', '家族・親族'],
+      ['B3', 'CHOICE_VARIANT', '家族・親族'],
+    ]);
+    expect(read.map((c) => c.complainant)).toEqual(['家族・親族', '家族・親族']);
   });
 
   test('対応完了日 or 市への報告日 before 受付日 is an error; 申出者, 内容区分 and 対応 are required', () => {

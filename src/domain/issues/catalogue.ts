@@ -407,10 +407,19 @@ export const ISSUE_CATALOGUE = {
   COMPLAINT_OPEN_LONG: entry({
     title: '苦情の対応が期限を過ぎている',
     severity: 'warning',
-    message: (p: { title: string; days: number; deadlineDays: number; deadline: string }) =>
-      `受付から${p.days}日たっても「${p.title}」が空です（期限は${p.deadlineDays}日、${p.deadline}まで）。対応が済んでいれば完了日を、続いていれば経過を記録してください。`,
+    message: (p: { title: string; days: number; deadlineDays: number; deadline: string; shown?: string }) =>
+      `受付から${p.days}日たっても「${p.title}」が${p.shown === undefined ? '空です' : `「${p.shown}」のままです`}（期限は${p.deadlineDays}日、${p.deadline}まで）。対応が済んでいれば完了日を、続いていれば経過を記録してください。`,
     description: '苦情を受けてから、設定の「苦情の対応期限日数」より長く対応完了日が空です。対応の遅れか、完了日の書き忘れです。',
     example: { title: '対応完了日', days: 45, deadlineDays: 30, deadline: '2026-11-02' },
+  }),
+  COMPLAINT_OPEN_WORD: entry({
+    title: '完了日に「対応中」などの言葉',
+    severity: 'warning',
+    message: (p: { title: string; shown: string }) =>
+      `「${p.title}」の「${p.shown}」は、まだ完了していないことと読みました。完了したら、その日を日付で入れてください（それまでは空欄でも対応中として数え、期限を確かめます）。`,
+    description:
+      '対応完了日に、日付ではなく「対応中」「未完了」「継続中」などの言葉があります。完了していない苦情として数え、苦情の対応期限も確かめます。言葉は書き換えません。',
+    example: { title: '対応完了日', shown: '対応中' },
   }),
   MONTH_INVALID: entry({
     title: '年月として読めない',

@@ -38,7 +38,14 @@ export const SUPPORTER_COURSE = '認知症サポーター養成講座';
 export const ACTIVITY_KINDS = choiceList(
   [INDIVIDUAL_MEETING, PROMOTION_MEETING, CARE_MANAGER_SUPPORT, PREVENTION_CLASS, SUPPORTER_COURSE, 'ネットワーク連絡会・地域の会議', '職員研修', 'その他'],
   {
-    [INDIVIDUAL_MEETING]: ['個別会議', '地域ケア会議（個別）', '個別ケア会議', '地域ケア個別会議（自立支援型）'],
+    [INDIVIDUAL_MEETING]: [
+      '個別会議',
+      '地域ケア会議（個別）',
+      '個別ケア会議',
+      '地域ケア個別会議（自立支援型）',
+      '自立支援型地域ケア会議',
+      '自立支援型個別会議',
+    ],
     [PROMOTION_MEETING]: ['推進会議', '地域ケア会議（推進）'],
     [CARE_MANAGER_SUPPORT]: ['介護支援専門員支援', 'ケアマネ支援', '事例検討会', '勉強会', '情報交換会', 'ケアマネ勉強会', 'ケアマネ情報交換会'],
     [PREVENTION_CLASS]: ['教室', '元気あっぷ教室', '介護予防講座', '健康講座'],

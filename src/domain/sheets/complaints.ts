@@ -1,9 +1,10 @@
 import { FAMILY_WORDS } from './consultations';
 import * as z from 'zod/mini';
-import { isBlankCell } from '../values/cell';
+import { type CellValue, isBlankCell } from '../values/cell';
 import { choiceList, oneOf } from '../values/choices';
 import { addDays, daysBetween, type IsoDate } from '../values/dates';
-import { type OtherChoices, readChoiceField, readDateField, readTextField, type RowReader, rowReader } from '../values/fields';
+import { type OtherChoices, readChoiceField, readDateField, readTextField, type RowReader, rowReader, shown } from '../values/fields';
+import { foldKey } from '../values/text';
 import type { Issue } from '../issues/issue';
 import type { Settings } from './settings';
 import type { ColumnSpec, Table } from './table';
@@ -58,6 +59,13 @@ export interface ComplaintReading {
 
 const DATE_HINT = '日付（例: 2026-10-03）';
 
+/** What a ledger writes in 対応完了日 while a complaint is not closed yet. */
+const OPEN_WORDS = new Set(['対応中', '未完了', '未了', '継続中', '継続', '未対応', '調整中', '検討中', '進行中', '未解決', '未'].map(foldKey));
+
+function stillOpen(value: CellValue | undefined): boolean {
+  return typeof value === 'string' && OPEN_WORDS.has(foldKey(value));
+}
+
 /** Reads and checks every row of 苦情記録. */
 export function readComplaints(table: Table<ComplaintKey>, settings: Settings, today: IsoDate): ComplaintReading {
   const issues: Issue[] = [];
@@ -78,9 +86,11 @@ export function readComplaints(table: Table<ComplaintKey>, settings: Settings, t
     const complainant = readChoiceField(r, 'complainant', COMPLAINANTS, { required: true, hint: complainantHint, others });
     const category = readChoiceField(r, 'category', COMPLAINT_CATEGORIES, { required: true, hint: categoryHint, others });
     readTextField(r, 'response', { required: true, hint: 'どう対応したか', maxLength: 20000 });
-    const closedOn = readDateField(r, 'closedOn', { required: false, hint: DATE_HINT, today });
+    const openWord = stillOpen(r.raw('closedOn'));
+    if (openWord) r.report('closedOn', 'COMPLAINT_OPEN_WORD', { title: r.title('closedOn'), shown: shown(r.raw('closedOn')) });
+    const closedOn = openWord ? undefined : readDateField(r, 'closedOn', { required: false, hint: DATE_HINT, today });
     const reportedOn = readDateField(r, 'reportedOn', { required: false, hint: DATE_HINT, today });
-    checkDates(r, receivedOn, closedOn, reportedOn, settings.complaintDeadlineDays, today);
+    checkDates(r, receivedOn, closedOn, reportedOn, settings.complaintDeadlineDays, today, openWord);
     readTextField(r, 'memo', { required: false, hint: '文字', maxLength: 20000 });
     complaints.push({ row: row.rowNumber, receivedOn, complainant, category, closedOn, reportedOn } satisfies Complaint);
   }
@@ -95,6 +105,7 @@ function checkDates(
   reportedOn: IsoDate | undefined,
   deadlineDays: number,
   today: IsoDate,
+  openWord: boolean,
 ): void {
   if (receivedOn === undefined) return;
   for (const [key, date] of [
@@ -103,14 +114,15 @@ function checkDates(
   ] as const) {
     if (date !== undefined && date < receivedOn) r.report(key, 'COMPLAINT_DATE_BEFORE_RECEIPT', { title: r.title(key), date, receivedOn });
   }
-  // Open only when there is a 対応完了日 column and it is blank: a sheet without the column cannot say.
-  const open = r.has('closedOn') && closedOn === undefined && isBlankCell(r.raw('closedOn') ?? null);
+  // Open only when there is a 対応完了日 column and it is blank, or says so (対応中): a sheet without the column cannot say.
+  const open = r.has('closedOn') && closedOn === undefined && (openWord || isBlankCell(r.raw('closedOn') ?? null));
   if (open && daysBetween(receivedOn, today) > deadlineDays) {
     r.report('closedOn', 'COMPLAINT_OPEN_LONG', {
       title: r.title('closedOn'),
       days: daysBetween(receivedOn, today),
       deadlineDays,
       deadline: addDays(receivedOn, deadlineDays),
+      ...(openWord ? { shown: shown(r.raw('closedOn')) } : {}),
     });
   }
 }

@@ -67,7 +67,7 @@ export const METHODS = choiceList(['電話', '来所', '訪問', 'メール・FA
  * What a ledger writes for 家族・親族: the relation, more often than the word 家族 (who called, who complained is
  * what it notes). 相談者 and 苦情の申出者 read the same words.
  */
-export const FAMILY_WORDS: readonly string[] = [
+const RELATIONS: readonly string[] = [
   '家族親族',
   '子',
   '配偶者',
@@ -95,6 +95,11 @@ export const FAMILY_WORDS: readonly string[] = [
   '親戚',
   '親類',
 ];
+
+/** Whose relation a ledger says it is: 本人の長男, 利用者の家族, 対象者の妻. */
+const WHOSE = ['本人', '利用者', '対象者'];
+
+export const FAMILY_WORDS: readonly string[] = [...RELATIONS, ...WHOSE.flatMap((whose) => ['家族', ...RELATIONS].map((relation) => `${whose}の${relation}`))];
 
 export const REQUESTERS = choiceList(['本人', '家族・親族', '民生委員', '介護支援専門員', '医療機関', '近隣・知人', '行政', 'その他関係機関', 'その他'], {
   家族・親族: FAMILY_WORDS,
