@@ -197,7 +197,7 @@ const NEXT_STEPS = ['', '', '', '1か月後に電話', '', '来月訪問', '', '
 /**
  * How 児玉 keeps its ledger, in the demo: 相談台帳 and 委託契約台帳, under its own title, with the words its staff
  * have always used (来談日, ケースNo, 区分 for 業務区分…), its own order, 地区 and 次回予定 of its own, and its own
- * words for some choices (来談 for 来所, ケアマネさん for 介護支援専門員). None of these is a built-in synonym or
+ * words for some choices (来談 for 来所, 担当ケアマネ for 介護支援専門員). None of these is a built-in synonym or
  * variant: without 読み替え the add-on would not find the sheets.
  */
 export const KODAMA_LAYOUT: OwnLayout = {
@@ -250,7 +250,7 @@ export const KODAMA_LAYOUT: OwnLayout = {
       ],
       words: {
         相談方法: { 来所: '来談' },
-        相談者: { 介護支援専門員: 'ケアマネさん', 民生委員: '民生さん' },
+        相談者: { 介護支援専門員: '担当ケアマネ', 民生委員: '民児協' },
         業務区分: { 総合相談支援: '総合' },
       },
     },

@@ -76,6 +76,27 @@ describe('matchChoice', () => {
   });
 });
 
+describe('a choice word with what a person adds to it', () => {
+  test('a note in brackets after it, a polite ご or さん: read as the word, as a variant', () => {
+    const list = choiceList(['電話', '訪問', '家族・親族', '民生委員', 'その他'], { 電話: ['TEL'] });
+    expect(matchChoice('電話（携帯）', list)).toEqual({ kind: 'variant', value: '電話' });
+    expect(matchChoice('訪問(自宅)', list)).toEqual({ kind: 'variant', value: '訪問' });
+    expect(matchChoice('TEL（夜間）', list)).toEqual({ kind: 'variant', value: '電話' });
+    expect(matchChoice('その他 (友人)', list)).toEqual({ kind: 'variant', value: 'その他' });
+    expect(matchChoice('ご家族', list)).toEqual({ kind: 'variant', value: '家族・親族' });
+    expect(matchChoice('民生委員さん', list)).toEqual({ kind: 'variant', value: '民生委員' });
+    expect(matchChoice('民生委員様', list)).toEqual({ kind: 'variant', value: '民生委員' });
+  });
+
+  test('only what stands after the word, or a polite word around it: a note before it, or a word inside, stays unknown', () => {
+    const list = choiceList(['電話', '訪問']);
+    expect(matchChoice('（携帯）電話', list)).toEqual({ kind: 'unknown' });
+    expect(matchChoice('電話と訪問', list)).toEqual({ kind: 'unknown' });
+    expect(matchChoice('（携帯）', list)).toEqual({ kind: 'unknown' });
+    expect(matchChoice('さん', list)).toEqual({ kind: 'unknown' });
+  });
+});
+
 describe('valueList and oneOf', () => {
   test('each value in 「」, so that a value holding a ・ reads as one', () => {
     expect(valueList(['本人', '家族・親族', 'その他'])).toBe('「本人」「家族・親族」「その他」');

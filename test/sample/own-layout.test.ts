@@ -139,8 +139,8 @@ describe('児玉 keeps its ledger in its own layout', () => {
     const words = Object.entries(KODAMA_LAYOUT.sheets[CONSULTATIONS_SHEET]?.words ?? {}).flatMap(([h, byChoice]) => Object.values(byChoice).map((w) => [h, w]));
     expect(words).toEqual([
       ['相談方法', '来談'],
-      ['相談者', 'ケアマネさん'],
-      ['相談者', '民生さん'],
+      ['相談者', '担当ケアマネ'],
+      ['相談者', '民児協'],
       ['業務区分', '総合'],
     ]);
     for (const [h, w] of words) expect([w, matchChoice(w as string, lists[h as string] as ChoiceList).kind]).toEqual([w, 'unknown']);
@@ -160,8 +160,8 @@ describe('児玉 keeps its ledger in its own layout', () => {
     expect(own.mapping.filter((r) => r[0] === '見出し')).toHaveLength(16 + 4);
     expect(own.mapping.filter((r) => r[0] === '値')).toEqual([
       ['値', '相談方法', '来談', '来所'],
-      ['値', '相談者', 'ケアマネさん', '介護支援専門員'],
-      ['値', '相談者', '民生さん', '民生委員'],
+      ['値', '相談者', '担当ケアマネ', '介護支援専門員'],
+      ['値', '相談者', '民児協', '民生委員'],
       ['値', '業務区分', '総合', '総合相談支援'],
       ['値', '委託区分', '総合事業のみ', '介護予防ケアマネジメント'],
       ['値', '委託区分', '予防支援＋総合事業', '両方'],
@@ -306,7 +306,7 @@ const EXTRA_POOL = ['地区', '次回予定', '電話番号', '民生委員名']
 const WORD_POOL: Record<string, Record<string, Record<string, readonly string[]>>> = {
   [CONSULTATIONS_SHEET]: {
     相談方法: { 来所: ['来談', '来所にて'], 電話: ['電話受付'] },
-    相談者: { 介護支援専門員: ['ケアマネさん'], 民生委員: ['民生さん'] },
+    相談者: { 介護支援専門員: ['担当ケアマネ'], 民生委員: ['民児協'] },
     業務区分: { 総合相談支援: ['総合'] },
     対応職種: { 社会福祉士等: ['社福'] },
   },

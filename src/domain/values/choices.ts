@@ -69,8 +69,22 @@ function indexOf(list: ChoiceList): Map<string, string> {
 
 export function matchChoice(input: string, list: ChoiceList): ChoiceMatch {
   if (list.values.includes(input)) return { kind: 'exact', value: input };
-  const value = indexOf(list).get(foldKey(input));
-  return value === undefined ? { kind: 'unknown' } : { kind: 'variant', value };
+  const index = indexOf(list);
+  const value = index.get(foldKey(input));
+  if (value !== undefined) return { kind: 'variant', value };
+  // The word with what a person adds to it: a note in brackets after it (電話（携帯）, 訪問(自宅)), a polite ご or さん
+  // (ご家族, 民生委員さん). Read as the word, with the same warning as any variant.
+  const core = wordCore(input);
+  const cored = core === input || core === '' ? undefined : index.get(foldKey(core));
+  return cored === undefined ? { kind: 'unknown' } : { kind: 'variant', value: cored };
+}
+
+const TRAILING_NOTE = /\s*(?:（[^（）]*）|\([^()]*\))\s*$/;
+const POLITE = /^(?:ご|御)|(?:さん|様|さま|殿)$/g;
+
+/** A choice word without a note in brackets after it and without a polite ご or さん: 電話（携帯） → 電話, ご家族 → 家族. */
+function wordCore(input: string): string {
+  return input.trim().replace(TRAILING_NOTE, '').replace(POLITE, '').trim();
 }
 
 /**
