@@ -1,7 +1,15 @@
-import { type CellValue, cellText } from '../domain/values/cell';
-import { defaultSettings, type Settings, SETTING_ITEMS, SettingsSchema, SETTINGS_SHEET } from '../domain/sheets/settings';
+import { cellText } from '../domain/values/cell';
+import {
+  defaultSettings,
+  type SettingCell,
+  settingCells,
+  type SettingKey,
+  type Settings,
+  SETTING_ITEMS,
+  SettingsSchema,
+  SETTINGS_SHEET,
+} from '../domain/sheets/settings';
 import type { RawSheet } from '../domain/sheets/table';
-import { foldKey } from '../domain/values/text';
 import type { CellPatch } from './port';
 
 /**
@@ -9,7 +17,7 @@ import type { CellPatch } from './port';
  * and saves. The rules themselves (what a value may be) are SETTING_ITEMS and SettingsSchema, read here
  * exactly as readSettings reads them.
  */
-export type SettingKey = keyof Settings;
+export type { SettingKey };
 
 export const SETTINGS_HEADER = ['項目', '値'] as const;
 
@@ -21,15 +29,9 @@ export function settingText(key: SettingKey, settings: Settings): string {
   return String(value);
 }
 
-/** The row of each setting in the 設定 sheet (column A holds the 項目), as readSettings matches them. */
-export function settingRows(sheet: RawSheet | undefined): Map<SettingKey, { row: number; value: CellValue }> {
-  const byLabel = new Map(SETTING_ITEMS.map((item) => [foldKey(item.label), item.key]));
-  const rows = new Map<SettingKey, { row: number; value: CellValue }>();
-  for (const row of sheet?.rows ?? []) {
-    const key = byLabel.get(foldKey(cellText(row.values[0])));
-    if (key !== undefined && !rows.has(key)) rows.set(key, { row: row.rowNumber, value: row.values[1] ?? null });
-  }
-  return rows;
+/** The value cell of each setting in the 設定 sheet, where readSettings reads it (settingCells: down or across). */
+export function settingRows(sheet: RawSheet | undefined): Map<SettingKey, SettingCell> {
+  return settingCells(sheet).cells;
 }
 
 /** The rows 「シートを準備」 writes for settings the sheet lacks: 項目 and the default as text. */
@@ -113,7 +115,7 @@ export function planSettingsSave(
     if (now !== (loaded[item.key] ?? '')) conflicts.push(item.label);
     if (next === now) continue;
     changed.push(item.label);
-    if (found) patches.push({ row: found.row, column: 2, before: found.value, after: next === '' ? null : next });
+    if (found) patches.push({ row: found.row, column: found.column, before: found.value, after: next === '' ? null : next });
     else append.push([item.label, next]);
   }
   if (conflicts.length > 0) return { kind: 'conflict', labels: conflicts };
@@ -126,5 +128,5 @@ export function settingUpdate(sheet: RawSheet | undefined, key: SettingKey, text
   const label = SETTING_ITEMS.find((i) => i.key === key)?.label ?? key;
   if (!found) return { patches: [], append: [[label, text]] };
   if (cellText(found.value) === text) return { patches: [], append: [] };
-  return { patches: [{ row: found.row, column: 2, before: found.value, after: text === '' ? null : text }], append: [] };
+  return { patches: [{ row: found.row, column: found.column, before: found.value, after: text === '' ? null : text }], append: [] };
 }

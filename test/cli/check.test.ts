@@ -231,6 +231,19 @@ describe('houkatsu check', () => {
     expect(checked.issues[0]?.message).toContain('1行目は「4月」「5月」「6月」…と月を列に並べた表のようですが');
   });
 
+  test('設定 kept across (センター名 | センターコード | … over their values): the 月報 names the center, not 「センターコード」', async () => {
+    const wb = new ExcelJS.Workbook();
+    const consultations = wb.addWorksheet('相談記録');
+    for (const r of [HEADER, good]) consultations.addRow(r);
+    const settings = wb.addWorksheet('設定');
+    settings.addRow(['センター名', 'センターコード', '都道府県名', '市区町村名']);
+    settings.addRow(['本庄西', 'H01', '埼玉県', '本庄市']);
+    const file = join(dir, 'settings-across.xlsx');
+    await wb.xlsx.writeFile(file);
+    const report = await run('report', '--month', '2026-10', file, '-o', join(dir, 'settings-across-提出.xlsx'), '--json', '--today', '2026-11-23');
+    expect((JSON.parse(report.stdout) as { center: unknown }).center).toEqual({ name: '本庄西', code: 'H01', municipality: '本庄市' });
+  });
+
   test('ledgers under the center’s own sheet names: the check names them and the 読み替え rows; with those rows the 月報 counts them', async () => {
     const contractHeader = ['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約開始日', '選定理由'];
     const contract = [

@@ -149,3 +149,38 @@ describe('a 設定 item under a name a little off', () => {
     ).toEqual([]);
   });
 });
+
+describe('設定 kept across: the items in a row, their values in the row below', () => {
+  const ACROSS = rawSheet('設定', [
+    ['センター名', 'センターコード', '都道府県名', '市区町村名', '集中の警告しきい値'],
+    ['本庄西', 'H01', '埼玉県', '本庄市', '120%'],
+    [],
+    ['虐待報告の期限日数', 2],
+  ]);
+
+  test('each value is read under its item, never the next item as the first one’s value; an item down beside them is read too', () => {
+    const { settings, issues } = readSettings(ACROSS, '台帳');
+    expect([settings.centerName, settings.centerCode, settings.prefecture, settings.municipality, settings.abuseReportDays]).toEqual([
+      '本庄西',
+      'H01',
+      '埼玉県',
+      '本庄市',
+      2,
+    ]);
+    // A bad value is said at its own cell, under its item.
+    expect(issues.map((i) => [i.cell, i.code])).toEqual([['E2', 'SETTING_INVALID']]);
+    expect(settings.concentrationThreshold).toBe(0.8);
+  });
+
+  test('a row with one item is read down as before (項目 | 値), whatever follows it', () => {
+    const down = readSettings(
+      rawSheet('設定', [
+        ['項目', '値'],
+        ['センター名', '本庄東'],
+        ['センターコード', 'H02'],
+      ]),
+      '台帳',
+    );
+    expect([down.settings.centerName, down.settings.centerCode, down.issues]).toEqual(['本庄東', 'H02', []]);
+  });
+});

@@ -419,6 +419,25 @@ describe('設定 rows', () => {
     expect(some).toHaveLength(SETTING_ITEMS.length - 2);
   });
 
+  test('設定 kept across: the form shows each value and saving writes that value’s cell, never an item’s name', () => {
+    const sheet = rawSheet('設定', [
+      ['センター名', 'センターコード', '都道府県名'],
+      ['本庄西', 'H01', '埼玉県'],
+    ]);
+    const loaded = Object.fromEntries(settingsForm(sheet, 'x').fields.map((f) => [f.key, f.value]));
+    expect([loaded.centerName, loaded.centerCode, loaded.prefecture]).toEqual(['本庄西', 'H01', '埼玉県']);
+    const saved = planSettingsSave(sheet, { ...loaded, centerCode: 'H09', prefecture: '東京都' }, loaded);
+    expect(saved).toMatchObject({
+      kind: 'ok',
+      patches: [
+        { row: 2, column: 2, before: 'H01', after: 'H09' },
+        { row: 2, column: 3, before: '埼玉県', after: '東京都' },
+      ],
+      changed: ['センターコード', '都道府県名'],
+    });
+    expect(missingSettingRows(sheet, 'x').map((r) => r[0])).not.toContain('センターコード');
+  });
+
   test('settingText reads back as the same setting', () => {
     expect(settingText('concentrationThreshold', { ...settings, concentrationThreshold: 0.755 })).toBe('75.5%');
     expect(settingText('outsideTowns', { ...settings, outsideTowns: ['上里町', '美里町'] })).toBe('上里町、美里町');

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { a1, cellText } from '../values/cell';
+import { a1, type CellValue, cellText } from '../values/cell';
 import { issueMessage } from '../issues/catalogue';
 import { type Issue, severityOf } from '../issues/issue';
 import type { RawSheet } from './table';
@@ -77,7 +77,7 @@ export function defaultSettings(centerName: string): Settings {
   };
 }
 
-type SettingKey = keyof Settings;
+export type SettingKey = keyof Settings;
 
 interface SettingItem {
   readonly key: SettingKey;
@@ -152,6 +152,43 @@ export interface SettingsReading {
   readonly issues: Issue[];
 }
 
+/** Where a setting's value stands in 設定: its row and column (1-based), and the value there. */
+export interface SettingCell {
+  readonly row: number;
+  readonly column: number;
+  readonly value: CellValue;
+}
+
+const ITEM_OF_LABEL = new Map(SETTING_ITEMS.map((item) => [foldKey(item.label), item]));
+
+function itemOf(value: CellValue | undefined): SettingItem | undefined {
+  return ITEM_OF_LABEL.get(foldKey(cellText(value ?? null)));
+}
+
+/**
+ * Each setting's value cell, and the rows read across. 設定 is kept one item a row (項目 in column A, 値 in B), as
+ * シートを準備 writes it; some centers keep it across, the items in a row (センター名 | センターコード | …) over a row of
+ * values. A row naming two items or more is such a row, whose values stand in the row below it: read down, its second
+ * item would have been taken for the first one's value (センター名 「センターコード」). Every other row is read down. An item
+ * is read where it is first met; whoever writes a setting (the 設定 form, 市へ提出) writes that cell.
+ */
+export function settingCells(sheet: RawSheet | undefined): { cells: Map<SettingKey, SettingCell>; acrossRows: ReadonlySet<number> } {
+  const cells = new Map<SettingKey, SettingCell>();
+  const rows = sheet?.rows ?? [];
+  const across = rows.find((r) => r.values.filter((v) => itemOf(v) !== undefined).length >= 2);
+  const below = across && rows.find((r) => r.rowNumber === across.rowNumber + 1);
+  across?.values.forEach((v, c) => {
+    const item = itemOf(v);
+    if (item && !cells.has(item.key)) cells.set(item.key, { row: across.rowNumber + 1, column: c + 1, value: below?.values[c] ?? null });
+  });
+  for (const row of rows) {
+    if (row === across || row === below) continue;
+    const item = itemOf(row.values[0]);
+    if (item && !cells.has(item.key)) cells.set(item.key, { row: row.rowNumber, column: 2, value: row.values[1] ?? null });
+  }
+  return { cells, acrossRows: new Set(across ? [across.rowNumber, across.rowNumber + 1] : []) };
+}
+
 /** How alike an unknown 項目名 must be to a known one to be taken for it misnamed (labelLikeness). */
 const MISNAMED_LIKENESS = 0.4;
 
@@ -160,16 +197,15 @@ const MISNAMED_LIKENESS = 0.4;
  * for 虐待報告の期限日数): read as nothing, their value would leave the default in place unsaid. A row most like an
  * item that is there is the center's own note (センター長 beside センター名), and is left alone.
  */
-function misnamedItems(sheet: RawSheet | undefined, byLabel: ReadonlyMap<string, SettingItem>): Issue[] {
-  const rows = (sheet?.rows ?? []).filter((r) => cellText(r.values[0]).trim() !== '' && cellText(r.values[1]).trim() !== '');
-  const present = new Set(rows.flatMap((r) => byLabel.get(foldKey(cellText(r.values[0]))) ?? []));
+function misnamedItems(sheet: RawSheet | undefined, present: ReadonlySet<SettingKey>, acrossRows: ReadonlySet<number>): Issue[] {
+  const rows = (sheet?.rows ?? []).filter((r) => !acrossRows.has(r.rowNumber) && cellText(r.values[0]).trim() !== '' && cellText(r.values[1]).trim() !== '');
   return rows.flatMap((row) => {
     const label = cellText(row.values[0]).trim();
-    if (byLabel.has(foldKey(label))) return [];
+    if (itemOf(label) !== undefined) return [];
     const [best] = SETTING_ITEMS.map((item) => ({ item, likeness: labelLikeness(label, item.label) }))
       .filter((m) => m.likeness >= MISNAMED_LIKENESS)
       .sort((a, b) => b.likeness - a.likeness);
-    if (!best || present.has(best.item)) return [];
+    if (!best || present.has(best.item.key)) return [];
     const known = best.item.label;
     return [
       {
@@ -196,11 +232,11 @@ export function readSettings(sheet: RawSheet | undefined, spreadsheetName: strin
   const settings: Record<string, unknown> = { ...defaultSettings('') };
   let named = false;
   const issues: Issue[] = [];
-  const byLabel = new Map(SETTING_ITEMS.map((item) => [foldKey(item.label), item]));
-  for (const row of sheet?.rows ?? []) {
-    const item = byLabel.get(foldKey(cellText(row.values[0])));
-    const text = cellText(row.values[1]).trim();
-    if (!item || text === '') continue;
+  const { cells, acrossRows } = settingCells(sheet);
+  for (const item of SETTING_ITEMS) {
+    const cell = cells.get(item.key);
+    const text = cellText(cell?.value ?? null).trim();
+    if (!cell || text === '') continue;
     const value = item.read(text);
     const candidate = SettingsSchema.shape[item.key].safeParse(value);
     if (candidate.success) {
@@ -209,16 +245,16 @@ export function readSettings(sheet: RawSheet | undefined, spreadsheetName: strin
     } else {
       issues.push({
         sheet: SETTINGS_SHEET,
-        row: row.rowNumber,
+        row: cell.row,
         column: '値',
-        cell: a1(row.rowNumber, 2),
+        cell: a1(cell.row, cell.column),
         code: 'SETTING_INVALID',
         severity: severityOf('SETTING_INVALID'),
         message: issueMessage('SETTING_INVALID', { label: item.label, value: text, expected: item.expected }),
       });
     }
   }
-  issues.push(...misnamedItems(sheet, byLabel));
+  issues.push(...misnamedItems(sheet, new Set(cells.keys()), acrossRows));
   if (!named) settings.centerName = defaultCenterName(typeof spreadsheetName === 'function' ? spreadsheetName() : spreadsheetName);
   return { settings: SettingsSchema.parse(settings), issues };
 }
