@@ -95,6 +95,23 @@ describe('設定 sidebar', () => {
     ]);
   });
 
+  test('設定 kept across: the form shows each value, and saving writes that value’s cell and appends an item it lacks', () => {
+    const { env, context } = world([
+      ['センター名', 'センターコード', '都道府県名'],
+      ['本庄西地域包括支援センター', 'H01', '埼玉県'],
+    ]);
+    const loaded = valuesOf(runFunction(context, 'settingsSidebarLoad') as Form);
+    expect([loaded.centerName, loaded.centerCode, loaded.prefecture]).toEqual(['本庄西地域包括支援センター', 'H01', '埼玉県']);
+    const saved = runFunction(context, 'settingsSidebarSave', { ...loaded, prefecture: '群馬県', municipality: '本庄市' }, loaded) as Saved;
+    expect(saved.ok).toBe(true);
+    expect(env.spreadsheet.peekSheet('設定').peekValues()).toEqual([
+      ['センター名', 'センターコード', '都道府県名'],
+      ['本庄西地域包括支援センター', 'H01', '群馬県'],
+      ['市区町村名', '本庄市', ''],
+    ]);
+    expect(valuesOf(saved.form as Form)).toMatchObject({ prefecture: '群馬県', municipality: '本庄市', centerCode: 'H01' });
+  });
+
   test('a row changed in the sheet since the sidebar opened stops the save and the form is read again', () => {
     const { env, context } = world([
       ['項目', '値'],
