@@ -196,6 +196,22 @@ describe('two centers disagreeing about an office', () => {
     for (const value of ['住所', '「西五十子1」（北センター）', '「本庄2-3」（南センター）']) expect(message).toContain(value);
   });
 
+  test('one place or name written two ways (1丁目1番1号 and 1-1-1, a space, 全角) is no disagreement; the first center’s writing is listed', () => {
+    const result = city('2026-10', undefined, [
+      submitted('北センター', { delegations: [delegation({ ...base, name: 'ケアプラン さくら', address: '埼玉県本庄市中央一丁目1番1号' }, 1)] }),
+      submitted('南センター', { delegations: [delegation({ ...base, name: 'ケアプランさくら', address: '本庄市中央1-1-1' }, 1)] }),
+      submitted('東センター', { delegations: [delegation({ ...base, name: 'ケアプランさくら', address: '本庄市中央１－１－１' }, 1)] }),
+    ]);
+    expect(disagreements(result)).toEqual([]);
+    expect([result.offices[0]?.name, result.offices[0]?.address]).toEqual(['ケアプラン さくら', '埼玉県本庄市中央一丁目1番1号']);
+    // Another number is another place.
+    const moved = city('2026-10', undefined, [
+      submitted('北センター', { delegations: [delegation({ ...base, name: 'いろは', address: '本庄市中央1丁目1番1号' }, 1)] }),
+      submitted('南センター', { delegations: [delegation({ ...base, name: 'いろは', address: '本庄市中央1-1-2' }, 1)] }),
+    ]);
+    expect(disagreements(moved)).toHaveLength(1);
+  });
+
   test('name and address both differing: two warnings, the name first', () => {
     const result = city('2026-10', undefined, [
       submitted('北センター', { delegations: [delegation({ ...base, name: 'いろは', address: '本庄1' }, 1)] }),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { deriveMunicipality, type Place, sameMunicipality } from '../../src/domain/values/municipality';
+import { addressKey, deriveMunicipality, type Place, sameMunicipality } from '../../src/domain/values/municipality';
 
 /** 本庄市 as the issue describes it: 上里町 and 美里町 appear in addresses without their 郡. */
 const HONJO: Place = { prefecture: '埼玉県', municipality: '本庄市', outsideTowns: ['上里町', '美里町'] };
@@ -92,5 +92,26 @@ describe('sameMunicipality', () => {
   ] as const)('%s / %s → %s', (a, b, same) => {
     expect(sameMunicipality(a, b)).toBe(same);
     expect(sameMunicipality(b, a)).toBe(same);
+  });
+});
+
+describe('addressKey: one place however it is written', () => {
+  test.each([
+    ['埼玉県本庄市中央一丁目1番1号', '本庄市中央1-1-1'],
+    ['本庄市中央１－１－１', '本庄市中央1-1-1'],
+    ['〒367-0053 本庄市 中央1丁目1-1', '本庄市中央1-1-1'],
+    ['本庄市中央1丁目1番地1', '本庄市中央1-1-1'],
+    ['本庄市中央1の1の1', '本庄市中央1-1-1'],
+    ['本庄市中央二十三番地', '本庄市中央23'],
+    ['本庄市中央十番', '本庄市中央10'],
+    ['埼玉県児玉郡上里町大字七本木1000番地', '上里町七本木1000'],
+    ['東京都新宿区西新宿2-8-1', '新宿区西新宿2-8-1'],
+  ])('%s → %s', (address, key) => {
+    expect(addressKey(address)).toBe(key);
+  });
+
+  test('another number, another town: another key', () => {
+    expect(addressKey('本庄市中央1-1-2')).not.toBe(addressKey('本庄市中央1-1-1'));
+    expect(addressKey('本庄市銀座1-1-1')).not.toBe(addressKey('本庄市中央1-1-1'));
   });
 });

@@ -6,6 +6,8 @@ import { officeLabel } from '../values/office-number';
 import type { Submission } from './submission';
 import { exceeds } from '../values/numbers';
 import { isoTimeOf } from '../values/times';
+import { addressKey } from '../values/municipality';
+import { foldKey } from '../values/text';
 
 /**
  * The city's month (SPEC §4.2): every center's submitted payload, merged. Pure: the adapters bring the
@@ -177,10 +179,13 @@ function mergeOffices(centers: readonly CenterOutcome[], warnings: CityWarning[]
     }
   }
   // An office moves (資料3: 本庄ケアプラザ 西五十子 → けや木): two centers disagreeing is said aloud, never silently picked.
+  // Two writings of one name or place (全角/半角, spaces, 1丁目1番1号 for 1-1-1) are no disagreement.
+  const sameness = { name: foldKey, address: addressKey };
   for (const office of offices.values()) {
     for (const field of ['name', 'address'] as const) {
-      const values = [...new Set(office.said.filter((s) => s.field === field).map((s) => s.value))];
-      if (values.length < 2) continue;
+      const said = office.said.filter((s) => s.field === field);
+      if (new Set(said.map((s) => sameness[field](s.value))).size < 2) continue;
+      const values = [...new Set(said.map((s) => s.value))];
       const who = values
         .map(
           (v) =>

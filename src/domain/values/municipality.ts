@@ -131,3 +131,29 @@ function municipalityKey(name: string): string {
 export function sameMunicipality(a: string, b: string): boolean {
   return municipalityKey(a) === municipalityKey(b);
 }
+
+const KANJI_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 to 九十九 in kanji, as an address writes a 丁目 or a 番 (中央一丁目, 二十三番地). */
+function kanjiNumber(text: string): number {
+  const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
+  const digit = (t: string | undefined): number => (t ? (KANJI_DIGITS[t] ?? 0) : 0);
+  return (text.includes('十') ? (tens === '' ? 1 : digit(tens)) * 10 : 0) + digit(ones);
+}
+
+/**
+ * An address as it is compared between two writings of it: 「埼玉県本庄市中央一丁目1番1号」, 「本庄市中央1-1-1」 and
+ * 「本庄市中央１－１－１」 are one place. 半角 digits, no spaces or postcode, no leading 都道府県 or 郡, no 大字, kanji numbers before 丁目・番・号
+ * in digits, 丁目・番(地)・号 and の between numbers as hyphens, every dash one hyphen. Only for comparing: never shown.
+ */
+export function addressKey(address: string): string {
+  const text = prepare(address);
+  const prefecture = leadingPrefecture(text);
+  return (prefecture ? text.slice(prefecture.length) : text)
+    .replace(/^[^\d]{1,6}?郡(?=[^\d]{1,6}?[町村])/, '')
+    .replace(/大字/g, '')
+    .replace(/[〇一二三四五六七八九十]+(?=丁目|番|号)/g, (kanji) => String(kanjiNumber(kanji)))
+    .replace(/[‐‑‒–—―−ーｰ－]/g, '-')
+    .replace(/(\d)(?:丁目|番地?|の)(?=\d)/g, '$1-')
+    .replace(/(\d)(?:番地?|号)$/, '$1');
+}
