@@ -1,6 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type CellValue, isSheetDate } from '../domain/values/cell';
@@ -318,7 +318,42 @@ export function unreadableFile(path: string, error: unknown): UnreadableFileErro
     );
   }
   if (!startsWith(path, ZIP)) return new UnreadableFileError(path, 'Excel のブックではありません（文字だけのファイルや CSV は読めません）');
+  const other = otherPackage(path);
+  if (other) return new UnreadableFileError(path, other.reason, other.advice);
   return new UnreadableFileError(path, '.xlsx として開けません');
+}
+
+/**
+ * A zip that is no Excel workbook, by what it holds: an OpenDocument file (LibreOffice's .ods, which a 包括 may keep its
+ * ledgers in), a Word or PowerPoint file, or any other zip. Undefined for one with a workbook part (a broken .xlsx).
+ */
+function otherPackage(path: string): { reason: string; advice?: string } | undefined {
+  let names: string[] = [];
+  let mimetype = '';
+  try {
+    const data = readFileSync(path);
+    const parts = unzipSync(data, {
+      filter: (file) => {
+        names.push(file.name);
+        return file.name === 'mimetype';
+      },
+    });
+    mimetype = new TextDecoder().decode(parts['mimetype'] ?? new Uint8Array()).trim();
+  } catch {
+    return undefined;
+  }
+  if (names.includes('xl/workbook.xml')) return undefined;
+  names = names.map((n) => n.replace(/^\//, ''));
+  if (mimetype === 'application/vnd.oasis.opendocument.spreadsheet') {
+    return {
+      reason: 'OpenDocument の表計算ファイル（.ods）で、Excel のブック（.xlsx）ではありません',
+      advice: 'LibreOffice Calc で開き、「名前を付けて保存」でファイルの種類に「Excel 2007-365 (.xlsx)」を選んで保存したファイルを指定してください。',
+    };
+  }
+  if (mimetype.startsWith('application/vnd.oasis.opendocument.')) return { reason: 'OpenDocument の文書で、表計算のブックではありません' };
+  if (names.some((n) => n.startsWith('word/'))) return { reason: 'Word の文書で、Excel のブックではありません' };
+  if (names.some((n) => n.startsWith('ppt/'))) return { reason: 'PowerPoint のファイルで、Excel のブックではありません' };
+  return { reason: 'zip ファイルで、Excel のブックではありません（zip の中の .xlsx を取り出して指定してください）' };
 }
 
 /** The `<brk>` of a sheet's `<rowBreaks>`: 0-based rows that end a page, and the columns each break spans. */
@@ -395,6 +430,8 @@ export function excelJsReadable(data: Uint8Array): Uint8Array {
   };
   const styles = text('xl/styles.xml');
   const workbook = text('xl/workbook.xml');
+  // No workbook part: an .ods or another zip, which exceljs would open as a workbook of no sheets (unreadableFile says which).
+  if (workbook === undefined) throw new Error('xl/workbook.xml がありません');
   const missing = styles === undefined ? [] : undefinedEastAsianFormats(styles);
   const date1904 = /(<(?:\w+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*)(["'])true\2/;
   const spelledTrue = workbook !== undefined && date1904.test(workbook);

@@ -53,6 +53,8 @@ export async function openXlsxReader(path: string, today: string = todayIn(JAPAN
   let book: WorkbookPart;
   try {
     zip = new ZipParts(await readFile(path));
+    // A zip without a workbook part (an .ods, a .docx) is no workbook of no sheets: unreadableFile says what it is.
+    if (!zip.has('xl/workbook.xml')) throw new Error('xl/workbook.xml がありません');
     book = readWorkbookPart(zip.text('xl/workbook.xml'), zip.text('xl/_rels/workbook.xml.rels'), (part) => zip.has(part));
   } catch (error) {
     throw unreadableFile(path, error);

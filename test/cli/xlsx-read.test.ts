@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { zipSync } from 'fflate';
 import { readSubmissionFile } from '../../src/cli/consolidate-command';
 import { openXlsx, UnreadableFileError } from '../../src/cli/xlsx-port';
 import { openXlsxReader } from '../../src/cli/xlsx-read';
@@ -302,6 +303,35 @@ describe('files that cannot be read', () => {
     }
     const r = await run('check', join(dir, '台帳.xls'));
     expect([r.status, r.stderr.trim()]).toEqual([2, expected(join(dir, '台帳.xls'))]);
+  });
+
+  test('a zip that is no workbook (an .ods, a Word file, any zip): says which, on both paths, instead of a workbook of no sheets', async () => {
+    const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
+    const ods = join(dir, '台帳.ods');
+    // An OpenDocument package (ODF 1.2 §3.3): its mimetype first and stored, then its content.
+    writeFileSync(
+      ods,
+      zipSync({ mimetype: [enc('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': enc('<office:document-content/>') }),
+    );
+    const odsMessage =
+      `「${ods}」を読めませんでした（OpenDocument の表計算ファイル（.ods）で、Excel のブック（.xlsx）ではありません）。` +
+      'LibreOffice Calc で開き、「名前を付けて保存」でファイルの種類に「Excel 2007-365 (.xlsx)」を選んで保存したファイルを指定してください。';
+    await expect(openXlsxReader(ods)).rejects.toThrow(odsMessage);
+    await expect(openXlsx(ods)).rejects.toThrow(odsMessage);
+    const r = await run('check', ods);
+    expect([r.status, r.stderr.trim()]).toEqual([2, odsMessage]);
+
+    const docx = join(dir, '報告.xlsx');
+    writeFileSync(docx, zipSync({ '[Content_Types].xml': enc('<Types/>'), 'word/document.xml': enc('<w:document/>') }));
+    const plain = join(dir, '送付.xlsx');
+    writeFileSync(plain, zipSync({ '台帳.xlsx': enc('PK') }));
+    for (const [path, reason] of [
+      [docx, 'Word の文書で、Excel のブックではありません'],
+      [plain, 'zip ファイルで、Excel のブックではありません（zip の中の .xlsx を取り出して指定してください）'],
+    ] as const) {
+      await expect(openXlsxReader(path)).rejects.toThrow(new UnreadableFileError(path, reason));
+      await expect(openXlsx(path)).rejects.toThrow(message(path, reason));
+    }
   });
 
   test('a sheet whose XML is broken: unreadable when it is read, and a 提出用 file with it is 読めない to the city', async () => {
