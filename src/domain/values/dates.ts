@@ -250,6 +250,11 @@ const WAREKI = new RegExp(`^${ERA_PATTERN}\\.?(\\d{1,2}|元)?(?:年|[/.-])(\\d{1
 const NO_YEAR = [/^(\d{1,2})[/.-](\d{1,2})$/, /^(\d{1,2})月(\d{1,2})日?$/];
 const SHORT_YEAR = [/^(\d{1,3})[/.-]\d{1,2}[/.-]\d{1,2}$/, /^(\d{1,3})年\d{1,2}月\d{1,2}日?$/];
 
+/** Why a year of one to three digits (8年10月3日, 8.10.3) cannot be read: it may be 西暦 or a 和暦 without its era. */
+export function shortYearReason(year: string): string {
+  return `年「${year}」が西暦か和暦か分かりません（西暦は4桁、和暦は令和8年・R8のように元号をつけてください）`;
+}
+
 const NOT_A_DATE = '年・月・日の形になっていません';
 const NO_YEAR_WRITTEN = '年が書かれていません';
 
@@ -334,7 +339,7 @@ function readDateShape(text: string, fullWidth: boolean, context: DateContext): 
   }
   for (const pattern of SHORT_YEAR) {
     const m = pattern.exec(text);
-    if (m) return { kind: 'invalid', reason: `年「${m[1]}」が西暦か和暦か分かりません（西暦は4桁、和暦は令和8年・R8のように元号をつけてください）` };
+    if (m) return { kind: 'invalid', reason: shortYearReason(m[1] ?? '') };
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import {
   parseDateText,
   prepareDateText,
   readDate,
+  shortYearReason,
   type TrapNote,
   warekiToYear,
 } from './dates';
@@ -161,6 +162,8 @@ function readMonthText(raw: string): MonthReading {
     return monthReading(ym, 'wareki', fullWidth, monthTrap(era, wareki[2] ?? '', ym));
   }
   if (/^\d{1,2}月$/.test(text)) return { kind: 'invalid', reason: '年が書かれていません' };
+  const shortYear = /^(\d{1,3})年\d{1,2}月?$/.exec(text);
+  if (shortYear) return { kind: 'invalid', reason: shortYearReason(shortYear[1] ?? '') };
   const date = parseDateText(raw);
   return date ? monthOfReading(date) : { kind: 'invalid', reason: NOT_A_MONTH };
 }
