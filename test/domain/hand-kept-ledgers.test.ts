@@ -2,6 +2,7 @@ import { checkSheet } from '../../src/domain/sheets/workbook-check';
 import { defaultSettings } from '../../src/domain/sheets/settings';
 import { type ColumnSpec, headerCore, monthsAcross, totalLabelOf, toTable } from '../../src/domain/sheets/table';
 import { consultationRow } from '../helpers/rows';
+import type { CellValue } from '../../src/domain/values/cell';
 import { d, rawSheet } from '../helpers/tables';
 import { CONSULTATION_COLUMNS } from '../../src/domain/sheets/consultations';
 import { CONTRACT_COLUMNS } from '../../src/domain/sheets/contracts';
@@ -300,5 +301,45 @@ describe('a year kept with its months across the columns (事業所名 | 4月 | 
           '「対象月」「事業所番号」「介護予防支援件数」「介護予防ケアマネジメント件数」などの見出しを1行に並べ、月ごとの数を行にしてください。',
       ],
     ]);
+  });
+});
+
+describe('rows that are no record: a note carried on to the next row, a row of unchecked boxes', () => {
+  const H = CONSULTATION_COLUMNS.map((c) => c.header);
+  const at = (values: Record<string, CellValue>): CellValue[] => H.map((h) => values[h] ?? null);
+
+  test('内容メモ (and 担当者) alone under a record: one warning naming what is written, no 「空です」 for each column, not counted', () => {
+    const record = consultationRow();
+    const check = checkSheet(
+      '相談記録',
+      rawSheet('相談記録', [H, record, at({ 内容メモ: '（続き）後日訪問予定' }), at({ 担当者: '田中', 内容メモ: '（続き）家族にも説明' })]),
+      { settings: defaultSettings('本庄西'), today: '2026-11-01' },
+    );
+    expect(check.table?.rows.map((r) => r.rowNumber)).toEqual([2]);
+    expect(check.issues.map((i) => [i.cell, i.code, i.severity])).toEqual([
+      ['Q3', 'CONTINUATION_ROW', 'warning'],
+      ['O4', 'CONTINUATION_ROW', 'warning'],
+    ]);
+    expect(check.issues[1]?.message).toBe(
+      'この行は「担当者」「内容メモ」だけが書かれていて、「受付日」「相談者ID」「新規/継続」などが空なので、1件の記録として数えません。' +
+        '上の行の続きなら上の行のセルに書き足し（セルの中の改行は Alt+Enter）、新しい記録なら空の列を書いてください。',
+    );
+  });
+
+  test('a row of unchecked boxes (FALSE) and blanks is an empty row: nothing said, nothing counted', () => {
+    const check = checkSheet('相談記録', rawSheet('相談記録', [H, consultationRow(), at({ 認知症関連: false, 夜間休日: false })]), {
+      settings: defaultSettings('本庄西'),
+      today: '2026-11-01',
+    });
+    expect([check.table?.rows.length, check.issues]).toEqual([1, []]);
+  });
+
+  test('one required column written makes it a record, whose other blanks are each said', () => {
+    const check = checkSheet('相談記録', rawSheet('相談記録', [H, at({ 受付日: d('2026-10-03'), 内容メモ: 'メモ' })]), {
+      settings: defaultSettings('本庄西'),
+      today: '2026-11-01',
+    });
+    expect(check.issues.every((i) => i.code === 'REQUIRED')).toBe(true);
+    expect(check.issues).toHaveLength(8);
   });
 });

@@ -170,7 +170,9 @@ describe('readOfficeNumberField', () => {
   // the columns read is none).
   const COLUMNS: readonly ColumnSpec<'office' | 'memo'>[] = [
     { key: 'office', header: '事業所番号', required: true },
-    { key: 'memo', header: 'メモ' },
+    // Required too: a row with nothing in any required column is no record (a continuation row), and here the
+    // blank 事業所番号 is to be read.
+    { key: 'memo', header: 'メモ', required: true },
   ];
 
   function read(value: CellValue): { value: string | undefined; issues: Issue[] } {

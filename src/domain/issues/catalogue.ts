@@ -200,6 +200,15 @@ export const ISSUE_CATALOGUE = {
       '台帳の途中や最後に、上の行を足し合わせた行（合計・計・小計など）があります。記録として読むと空の列ばかりの誤りになり、数えれば二重になるので、この行は読まずに知らせます。',
     example: { label: '合計' },
   }),
+  CONTINUATION_ROW: entry({
+    title: '記録にならない行',
+    severity: 'warning',
+    message: (p: { written: readonly string[]; required: readonly string[] }) =>
+      `この行は${valueList(p.written)}だけが書かれていて、${valueList(p.required.slice(0, 3))}などが空なので、1件の記録として数えません。上の行の続きなら上の行のセルに書き足し（セルの中の改行は Alt+Enter）、新しい記録なら空の列を書いてください。`,
+    description:
+      '必須の列がどれも空で、メモや担当者など、ほかの列だけが書かれた行です。上の行の内容メモを次の行に書き継いだものか、書きかけの記録です。1件として数えられないので、行ごとに1つだけ知らせます（必須の列ごとの「空です」は出しません）。',
+    example: { written: ['内容メモ'], required: ['受付日', '相談者ID', '新規/継続'] },
+  }),
   REQUIRED: entry({
     title: '必須の値が空',
     severity: 'error',

@@ -89,6 +89,11 @@ export interface Table<K extends string = string> {
   readonly rows: readonly TableRow[];
   /** Rows that sum the ones above (合計, 小計…), with the cell that says so: no record, read by no rule. */
   readonly totalRows?: readonly TotalRow[];
+  /**
+   * Rows with something written but none of the sheet's required columns: a note carried on to the next row (内容メモ
+   * 「（続き）…」) or a record begun elsewhere than its 受付日. No record, read by no rule, and said.
+   */
+  readonly continuationRows?: readonly ContinuationRow[];
   /** The center's own words for a column's choices (ColumnSpec.words), where its 読み替え gives some. */
   readonly words?: Readonly<Partial<Record<K, ReadonlyMap<string, OwnWord>>>>;
   /** Keys read as one end of a range cell (ColumnSpec.within): their column is the range's, shared by both ends. */
@@ -267,6 +272,12 @@ function mergedColumnsByRow(merges: readonly CellRect[] | undefined): Map<number
   return byRow;
 }
 
+export interface ContinuationRow {
+  readonly rowNumber: number;
+  /** 0-based columns with something written, left to right. */
+  readonly columns: readonly number[];
+}
+
 export interface TotalRow {
   readonly rowNumber: number;
   /** 0-based column of the label. */
@@ -296,15 +307,21 @@ export function toTable<K extends string>(sheet: RawSheet, specs: readonly Colum
   const totalRows: TotalRow[] = [];
   // A row with nothing in the columns the product reads is no record: a blank one, or a row of a ledger numbered
   // in advance (No. 3, 4… with the rest still to fill in), whose number is in a column no rule reads.
-  const known = Object.values(header.columns as Record<string, number>);
-  const empty = (values: readonly CellValue[]): boolean => known.every((c) => isBlankCell(values[c]));
+  // An unchecked box (FALSE) is no entry: a row of a sheet whose checkbox columns run down past its records holds one.
+  const known = [...new Set(Object.values(header.columns as Record<string, number>))];
+  const unwritten = (value: CellValue | undefined): boolean => value === false || isBlankCell(value);
+  const empty = (values: readonly CellValue[]): boolean => known.every((c) => unwritten(values[c]));
+  const required = specs.flatMap((s) => (s.required && header.columns[s.key] !== undefined ? [header.columns[s.key] as number] : []));
+  const continuationRows: ContinuationRow[] = [];
   for (const row of sheet.rows) {
     if (row.rowNumber <= header.headerRow) continue;
     const mergedColumns = merged.get(row.rowNumber);
     if (!mergedColumns && empty(row.values)) continue;
     const total = totalLabelOf(row.values);
     if (total) totalRows.push({ rowNumber: row.rowNumber, ...total });
-    else rows.push({ rowNumber: row.rowNumber, values: row.values, formulas: row.formulas, mergedColumns });
+    else if (!mergedColumns && required.length > 0 && required.every((c) => unwritten(row.values[c]))) {
+      continuationRows.push({ rowNumber: row.rowNumber, columns: known.filter((c) => !unwritten(row.values[c])).sort((a, b) => a - b) });
+    } else rows.push({ rowNumber: row.rowNumber, values: row.values, formulas: row.formulas, mergedColumns });
   }
   const words: Partial<Record<K, ReadonlyMap<string, OwnWord>>> = {};
   for (const spec of specs) if (spec.words && spec.words.size > 0) words[spec.key] = spec.words;
@@ -313,6 +330,7 @@ export function toTable<K extends string>(sheet: RawSheet, specs: readonly Colum
     ...header,
     rows,
     ...(totalRows.length > 0 ? { totalRows } : {}),
+    ...(continuationRows.length > 0 ? { continuationRows } : {}),
     ...(Object.keys(words).length > 0 ? { words } : {}),
   };
 }

@@ -18,7 +18,7 @@ import {
 } from './registry';
 import type { Settings, SettingsReading } from './settings';
 import { type LookAlike, lookAlikes, sheetMappingRow } from './look-alike';
-import { type ColumnSpec, monthsAcross, type RawSheet, toTable, type Table } from './table';
+import { type ColumnSpec, columnTitle, monthsAcross, type RawSheet, toTable, type Table } from './table';
 import {
   localSheetName,
   MAPPING_SHEET,
@@ -77,6 +77,12 @@ function headerIssues<K extends string>(standard: string, table: Table<K>, colum
   for (const total of table.totalRows ?? []) {
     issues.push(tableIssue(table, total.rowNumber, total.column, 'TOTAL_ROW', issueMessage('TOTAL_ROW', { label: total.label })));
   }
+  const required = columns.filter((c) => c.required).map((c) => columnTitle(table, c));
+  for (const continued of table.continuationRows ?? []) {
+    const written = continued.columns.map((c) => table.headers[c] ?? '');
+    const message = issueMessage('CONTINUATION_ROW', { written, required });
+    issues.push(tableIssue(table, continued.rowNumber, continued.columns[0] ?? 0, 'CONTINUATION_ROW', message));
+  }
   for (const dup of table.duplicates) {
     const spec = columns.find((c) => c.key === dup.key);
     const used = a1(table.headerRow, (table.columns[dup.key] ?? 0) + 1);
@@ -92,7 +98,7 @@ function tableIssue(
   table: Pick<Table<string>, 'sheet' | 'headers'>,
   row: number,
   column: number,
-  code: 'TOTAL_ROW' | 'HEADER_DUPLICATE',
+  code: 'TOTAL_ROW' | 'CONTINUATION_ROW' | 'HEADER_DUPLICATE',
   message: string,
 ): Issue {
   return { sheet: table.sheet, row, column: table.headers[column] ?? '', cell: a1(row, column + 1), code, severity: severityOf(code), message };
