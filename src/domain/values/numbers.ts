@@ -34,6 +34,8 @@ function fromText(raw: string): CountReading {
   const text = unit ? half.slice(0, unit.index) : half;
   const notation: CountNotation = unit ? 'with-unit' : /[\uFF10-\uFF19]/.test(raw) ? 'full-width' : 'text';
   if (KANJI_NUMERAL.test(text)) return { kind: 'invalid', reason: '漢数字です' };
+  const about = /^(約|およそ|おおよそ|概ね|おおむね)\s*\d/.exec(text);
+  if (about) return { kind: 'invalid', reason: `「${about[1] ?? ''}」の付いたおよその数です` };
   const number = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(text);
   if (!number) {
     const reason = /^[\d,]+$/.test(text) ? '桁区切りのカンマの位置が違います' : '数字になっていません';
