@@ -27,6 +27,17 @@ function complaints(rows: readonly (readonly CellValue[])[], days = 30) {
 
 const brief = (issues: readonly Issue[]) => issues.map((i) => [i.cell, i.code, i.suggestion]);
 
+describe('活動記録 counts with a note', () => {
+  test('参加者数 「12名（うち住民8名）」 is 12, said, with no suggestion that would throw the note away', () => {
+    const { activities: read, issues } = activities([[d('2026-10-14'), '介護予防教室・講座', '', '12名（うち住民8名）', '', '', '', '']]);
+    expect(brief(issues)).toEqual([['D2', 'COUNT_NOTATION', undefined]]);
+    expect(issues[0]?.message).toBe(
+      '「参加者数」の「12名（うち住民8名）」は 12 と読みました（かっこの中は数に入れていません）。注記は備考などの別の列に書き、ここを数字だけにすると、数値として合計できます。',
+    );
+    expect(read.map((a) => a.participants)).toEqual([12]);
+  });
+});
+
 describe('活動記録 words', () => {
   test('自立支援型地域ケア会議 is a 地域ケア個別会議', () => {
     const { activities: read, issues } = activities([[d('2026-10-14'), '自立支援型地域ケア会議', '', 12, '', 2, '', '']]);

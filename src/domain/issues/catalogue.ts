@@ -457,15 +457,17 @@ export const ISSUE_CATALOGUE = {
   COUNT_NOTATION: entry({
     title: '数字だけでない件数',
     severity: 'warning',
-    message: (p: CellParams & { written: 'with-unit' | 'full-width' | 'zero-mark'; value: number }) =>
-      p.written === 'with-unit'
-        ? `「${p.title}」の「${p.shown}」に単位がついています。数字だけの ${p.value} にすると、数値として合計できます。`
-        : p.written === 'zero-mark'
-          ? `「${p.title}」の「${p.shown}」は 0 件のことと読みました。0 と入力すると、数値として合計できます。`
-          : `「${p.title}」の「${p.shown}」は全角の数字です。半角の ${p.value} にすると、数値として合計できます。`,
+    message: (p: CellParams & { written: 'with-unit' | 'full-width' | 'zero-mark' | 'with-note'; value: number }) =>
+      p.written === 'with-note'
+        ? `「${p.title}」の「${p.shown}」は ${p.value} と読みました（かっこの中は数に入れていません）。注記は備考などの別の列に書き、ここを数字だけにすると、数値として合計できます。`
+        : p.written === 'with-unit'
+          ? `「${p.title}」の「${p.shown}」に単位がついています。数字だけの ${p.value} にすると、数値として合計できます。`
+          : p.written === 'zero-mark'
+            ? `「${p.title}」の「${p.shown}」は 0 件のことと読みました。0 と入力すると、数値として合計できます。`
+            : `「${p.title}」の「${p.shown}」は全角の数字です。半角の ${p.value} にすると、数値として合計できます。`,
     description:
-      '件数として読めますが、「12件」のように単位がついているか、全角の数字か、「-」「なし」のように 0 件を記号や言葉で書いています。数字だけにすると、シートの合計（SUM）にも入ります。',
-    suggestion: '半角の数字だけにした件数。',
+      '件数として読めますが、「12件」のように単位がついているか、全角の数字か、「-」「なし」のように 0 件を記号や言葉で書いているか、「12名（うち住民8名）」のようにかっこの注記がついています。数字だけにすると、シートの合計（SUM）にも入ります。',
+    suggestion: '半角の数字だけにした件数（かっこの注記があるときは、注記を消さないよう候補を出しません）。',
     tidy: '件数 → 半角の数字',
     example: { title: '介護予防支援件数', shown: '12件', written: 'with-unit', value: 12 },
   }),

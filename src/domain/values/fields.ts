@@ -408,6 +408,9 @@ export function readCountField<K extends string>(r: RowReader<K>, key: K, opts: 
   }
   if (reading.notation === 'with-unit' || reading.notation === 'full-width' || reading.notation === 'zero-mark') {
     r.report(key, 'COUNT_NOTATION', { title, shown: shown(value), written: reading.notation, value: reading.value }, String(reading.value));
+  } else if (reading.notation === 'with-note') {
+    // No suggestion: writing the count alone would throw the note away.
+    r.report(key, 'COUNT_NOTATION', { title, shown: shown(value), written: reading.notation, value: reading.value });
   }
   return reading.value;
 }

@@ -3,7 +3,7 @@ import { DASHES, NONE_WORDS } from './written-marks';
 import { toHalfWidthAlnum } from './text';
 
 /** 件数 as people type them: `12`, `'12'`, `１２`, `12件`, `1,200`, and a dash or なし for none. */
-export type CountNotation = 'number' | 'text' | 'full-width' | 'with-unit' | 'zero-mark';
+export type CountNotation = 'number' | 'text' | 'full-width' | 'with-unit' | 'zero-mark' | 'with-note';
 
 export type CountReading =
   | { readonly kind: 'blank' }
@@ -25,16 +25,25 @@ function fromNumber(n: number, notation: CountNotation): CountReading {
   return { kind: 'count', value: n === 0 ? 0 : n, notation };
 }
 
+/** A note in brackets after a count: 12名（うち住民8名）, 3件(再掲). */
+const TRAILING_NOTE = /\s*\([^()]*\)\s*$/;
+
 function fromText(raw: string): CountReading {
-  const half = toHalfWidthAlnum(raw).trim();
+  const half = toHalfWidthAlnum(raw).trim().replace(/（/g, '(').replace(/）/g, ')');
   // No count is this long, and the patterns below would be slow on a 50,000-character cell.
   if (half.length > 32) return { kind: 'invalid', reason: '数字になっていません' };
+  const note = TRAILING_NOTE.exec(half);
+  if (note && note.index > 0) {
+    // The count before the note, read as any count is; the note is not part of it, and the reading says so.
+    const count = fromText(half.slice(0, note.index));
+    return count.kind === 'count' ? { kind: 'count', value: count.value, notation: 'with-note' } : count;
+  }
   if (ZERO_MARKS.has(half)) return { kind: 'count', value: 0, notation: 'zero-mark' };
   const unit = UNIT.exec(half);
   const text = unit ? half.slice(0, unit.index) : half;
   const notation: CountNotation = unit ? 'with-unit' : /[\uFF10-\uFF19]/.test(raw) ? 'full-width' : 'text';
   if (KANJI_NUMERAL.test(text)) return { kind: 'invalid', reason: '漢数字です' };
-  const about = /^(約|およそ|おおよそ|概ね|おおむね)\s*\d/.exec(text);
+  const about = /^(約|およそ|おおよそ|概ね|おおむね)\s*\d/.exec(text) ?? /\d\s*[件人名回例]?\s*(程度|くらい|ぐらい|前後|ほど)$/.exec(text);
   if (about) return { kind: 'invalid', reason: `「${about[1] ?? ''}」の付いたおよその数です` };
   const number = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(text);
   if (!number) {
