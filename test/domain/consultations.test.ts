@@ -27,11 +27,9 @@ describe('checkConsultations', () => {
   });
 
   test('every required column blank is reported once each, with the cell and a Japanese message', () => {
-    // A row a column each: with every required column blank, a row is no record (CONTINUATION_ROW).
-    const required = ['受付日', '相談者ID', '新規/継続', '相談方法', '相談者', '業務区分', '相談内容', '対応職種', '対応内容'];
-    const issues = check(required.map((h) => row({ [h]: h === '受付日' ? null : '' })));
+    const blank = row({ 受付日: null, 相談者ID: '', '新規/継続': '', 相談方法: '', 相談者: '', 業務区分: '', 相談内容: '', 対応職種: '', 対応内容: '' });
+    const issues = check([blank]);
     expect(codes(issues)).toEqual(Array(9).fill('REQUIRED'));
-    expect(issues.map((i) => [i.row, i.column])).toEqual(required.map((h, i) => [i + 2, h]));
     expect(issues[0]).toMatchObject({ sheet: '相談記録', row: 2, column: '受付日', cell: 'A2', severity: 'error' });
     expect(issues[0]?.message).toMatch(/「受付日」が空です。日付（例: 2026-10-03）を入力してください/);
   });

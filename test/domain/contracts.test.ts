@@ -53,20 +53,18 @@ describe('readContracts', () => {
   });
 
   test('required cells blank are reported; a missing 選定理由 is its own 公正・中立 error', () => {
-    // With every required column blank a row is no record (CONTINUATION_ROW): 事業所番号's blank is a row of its own.
-    const issues = check([row({ 事業所名: '', 法人名: '', 所在地: '', 委託区分: '', 契約開始日: null, 選定理由: '' }), row({ 事業所番号: '' })]);
+    const issues = check([row({ 事業所番号: '', 事業所名: '', 法人名: '', 所在地: '', 委託区分: '', 契約開始日: null, 選定理由: '' })]);
     expect(issues.map((i) => [i.column, i.code])).toEqual([
+      ['事業所番号', 'REQUIRED'],
       ['事業所名', 'REQUIRED'],
       ['法人名', 'REQUIRED'],
       ['所在地', 'REQUIRED'],
       ['委託区分', 'REQUIRED'],
       ['契約開始日', 'REQUIRED'],
       ['選定理由', 'SELECTION_REASON_MISSING'],
-      ['事業所番号', 'REQUIRED'],
     ]);
-    expect(issues[5]).toMatchObject({ severity: 'error', cell: 'J2' });
-    expect(issues[5]?.message).toContain('公正・中立');
-    expect(issues[6]).toMatchObject({ cell: 'A3' });
+    expect(issues[6]).toMatchObject({ severity: 'error', cell: 'J2' });
+    expect(issues[6]?.message).toContain('公正・中立');
   });
 
   test('a row without 事業所番号 or 契約開始日 is no contract', () => {

@@ -308,20 +308,15 @@ export function toTable<K extends string>(sheet: RawSheet, specs: readonly Colum
   // A row with nothing in the columns the product reads is no record: a blank one, or a row of a ledger numbered
   // in advance (No. 3, 4… with the rest still to fill in), whose number is in a column no rule reads.
   // An unchecked box (FALSE) is no entry: a row of a sheet whose checkbox columns run down past its records holds one.
-  const known = [...new Set(Object.values(header.columns as Record<string, number>))];
-  const unwritten = (value: CellValue | undefined): boolean => value === false || isBlankCell(value);
+  const known = Object.values(header.columns as Record<string, number>);
   const empty = (values: readonly CellValue[]): boolean => known.every((c) => unwritten(values[c]));
-  const required = specs.flatMap((s) => (s.required && header.columns[s.key] !== undefined ? [header.columns[s.key] as number] : []));
-  const continuationRows: ContinuationRow[] = [];
   for (const row of sheet.rows) {
     if (row.rowNumber <= header.headerRow) continue;
     const mergedColumns = merged.get(row.rowNumber);
     if (!mergedColumns && empty(row.values)) continue;
     const total = totalLabelOf(row.values);
     if (total) totalRows.push({ rowNumber: row.rowNumber, ...total });
-    else if (!mergedColumns && required.length > 0 && required.every((c) => unwritten(row.values[c]))) {
-      continuationRows.push({ rowNumber: row.rowNumber, columns: known.filter((c) => !unwritten(row.values[c])).sort((a, b) => a - b) });
-    } else rows.push({ rowNumber: row.rowNumber, values: row.values, formulas: row.formulas, mergedColumns });
+    else rows.push({ rowNumber: row.rowNumber, values: row.values, formulas: row.formulas, mergedColumns });
   }
   const words: Partial<Record<K, ReadonlyMap<string, OwnWord>>> = {};
   for (const spec of specs) if (spec.words && spec.words.size > 0) words[spec.key] = spec.words;
@@ -330,9 +325,28 @@ export function toTable<K extends string>(sheet: RawSheet, specs: readonly Colum
     ...header,
     rows,
     ...(totalRows.length > 0 ? { totalRows } : {}),
-    ...(continuationRows.length > 0 ? { continuationRows } : {}),
     ...(Object.keys(words).length > 0 ? { words } : {}),
   };
+}
+
+/**
+ * A checked ledger's rows with something written but none of its required columns set apart (Table.continuationRows),
+ * for the check to say once each: a 内容メモ carried on to the next row would otherwise be a record with every required
+ * cell blank. Only where the check reports them: a list read for itself (読み替え, センター一覧) keeps such rows as
+ * records, whose blanks its reader says.
+ */
+export function withContinuationRows<K extends string>(table: Table<K>, specs: readonly ColumnSpec<K>[]): Table<K> {
+  const required = specs.flatMap((s) => (s.required && table.columns[s.key] !== undefined ? [table.columns[s.key] as number] : []));
+  if (required.length === 0) return table;
+  const known = [...new Set(Object.values(table.columns as Record<string, number>))].sort((a, b) => a - b);
+  const apart = (row: TableRow): boolean => !row.mergedColumns && required.every((c) => unwritten(row.values[c]));
+  const continuationRows = table.rows.filter(apart).map((row) => ({ rowNumber: row.rowNumber, columns: known.filter((c) => !unwritten(row.values[c])) }));
+  return continuationRows.length === 0 ? table : { ...table, rows: table.rows.filter((row) => !apart(row)), continuationRows };
+}
+
+/** An unchecked box (FALSE) is no entry, as a blank cell is not. */
+function unwritten(value: CellValue | undefined): boolean {
+  return value === false || isBlankCell(value);
 }
 
 /** The header text to show for a key: the sheet's own when the column exists, else the default. */

@@ -18,7 +18,7 @@ import {
 } from './registry';
 import type { Settings, SettingsReading } from './settings';
 import { type LookAlike, lookAlikes, sheetMappingRow } from './look-alike';
-import { type ColumnSpec, columnTitle, monthsAcross, type RawSheet, toTable, type Table } from './table';
+import { type ColumnSpec, columnTitle, monthsAcross, type RawSheet, toTable, type Table, withContinuationRows } from './table';
 import {
   localSheetName,
   MAPPING_SHEET,
@@ -151,7 +151,8 @@ function frameTable(spec: SheetEntry, raw: RawSheet | undefined, mapping: Mappin
     return { table: undefined, issues: [unread] };
   }
   const columns = mappedColumns(mapping, spec.name, spec.columns);
-  const table = toTable(raw, columns);
+  const found = toTable(raw, columns);
+  const table = found && withContinuationRows(found, columns);
   if (!table) {
     if (spec.optional && raw.rows.every((r) => r.values.every((v) => v === null || v === ''))) return { table: undefined, issues: [] };
     const expected = spec.columns.filter((c) => c.required).map((c) => c.header);
