@@ -332,6 +332,12 @@ describe('読み替え: the edges of reading it', () => {
     expect(mapping.headers.size).toBe(0);
   });
 
+  test('a row with only 対象 written is said, not set apart as a ledger’s continuation row is', () => {
+    const { issues } = mappingOf([['', '相談方法', '', '']]);
+    // Its first blank part is said (the row maps nothing), as for any row with a blank part.
+    expect(issues.map((i) => [i.cell, i.code])).toEqual([['A2', 'REQUIRED']]);
+  });
+
   test('rows with a blank part say which part and map nothing', () => {
     const { mapping, issues } = mappingOf([
       ['シート', '', '', '相談記録'],
