@@ -307,3 +307,36 @@ describe('契約期間 in one cell instead of 契約開始日 and 契約終了�
     expect(both.contracts.map((c) => [c.start, c.end])).toEqual([['2021-04-01', undefined]]);
   });
 });
+
+describe('words a 委託 list writes where a date goes', () => {
+  test('自動更新 or 継続中 under 契約終了日: a contract with no end, said, the word kept; also as the end of a 契約期間', () => {
+    const { contracts, issues } = read([row({ 契約終了日: '自動更新' }), row({ 事業所番号: '1170500126', 契約終了日: '継続中' })]);
+    expect(contracts.map((c) => c.end)).toEqual([undefined, undefined]);
+    expect(issues.map((i) => [i.cell, i.code, i.suggestion])).toEqual([
+      ['H2', 'CONTRACT_END_WORD', undefined],
+      ['H3', 'CONTRACT_END_WORD', undefined],
+    ]);
+    expect(issues[0]?.message).toBe(
+      '「契約終了日」の「自動更新」は、終わりの決まっていない契約と読みました。終了日が決まっていなければ空欄のままでよく、決まったら日付を入れてください。',
+    );
+    const period = read(
+      [['1170500126', 'ケアプランさくら', '社会福祉法人さくら会', '埼玉県本庄市中央1-1-1', '両方', 'R3.4.1～継続中', '利用者の希望']],
+      ['事業所番号', '事業所名', '法人名', '所在地', '委託区分', '契約期間', '選定理由'],
+    );
+    expect([period.contracts.map((c) => [c.start, c.end]), period.issues.map((i) => [i.cell, i.code])]).toEqual([
+      [['2021-04-01', undefined]],
+      [['F2', 'CONTRACT_END_WORD']],
+    ]);
+  });
+
+  test('承認済 under 運営協議会承認日 asks for the date; 未 is not yet approved, said as a blank is', () => {
+    const { issues } = read([row({ 運営協議会承認日: '承認済' }), row({ 事業所番号: '1170500126', 運営協議会承認日: '未' })]);
+    expect(issues.map((i) => [i.cell, i.code])).toEqual([
+      ['I2', 'APPROVAL_DATE_UNKNOWN'],
+      ['I3', 'APPROVAL_MISSING'],
+    ]);
+    expect(issues[1]?.message).toBe(
+      '「運営協議会承認日」が「未」で、まだ承認を得ていないと読みました。委託先は運営協議会の承認を得て決めるものです。承認を得た日を入力してください（まだなら、次の運営協議会に諮ってください）。',
+    );
+  });
+});

@@ -546,10 +546,27 @@ export const ISSUE_CATALOGUE = {
   APPROVAL_MISSING: entry({
     title: '運営協議会の承認日がない',
     severity: 'warning',
-    message: (p: { title: string }) =>
-      `「${p.title}」が空です。委託先は運営協議会の承認を得て決めるものです。承認を得た日を入力してください（まだなら、次の運営協議会に諮ってください）。`,
+    message: (p: { title: string; shown?: string }) =>
+      `「${p.title}」が${p.shown === undefined ? '空です' : `「${p.shown}」で、まだ承認を得ていないと読みました`}。委託先は運営協議会の承認を得て決めるものです。承認を得た日を入力してください（まだなら、次の運営協議会に諮ってください）。`,
     description: '委託契約に運営協議会の承認日がありません。委託先は運営協議会の承認を得て決めるものなので、承認日を残します（列がないときは問いません）。',
     example: { title: '運営協議会承認日' },
+  }),
+  APPROVAL_DATE_UNKNOWN: entry({
+    title: '承認の日付がない',
+    severity: 'warning',
+    message: (p: { title: string; shown: string }) =>
+      `「${p.title}」の「${p.shown}」は、承認を得たが日付が書かれていないと読みました。承認を得た日を入力してください（契約開始日より前かを確かめます）。`,
+    description:
+      '運営協議会承認日に、日付ではなく「承認済」などの言葉があります。承認は得ていると読みますが、契約開始より前の承認かを確かめられないので、日付を求めます。',
+    example: { title: '運営協議会承認日', shown: '承認済' },
+  }),
+  CONTRACT_END_WORD: entry({
+    title: '終了日に「自動更新」などの言葉',
+    severity: 'warning',
+    message: (p: { title: string; shown: string }) =>
+      `「${p.title}」の「${p.shown}」は、終わりの決まっていない契約と読みました。終了日が決まっていなければ空欄のままでよく、決まったら日付を入れてください。`,
+    description: '契約終了日に、日付ではなく「自動更新」「継続中」などの言葉があります。終了日のない（続いている）契約として数えます。言葉は書き換えません。',
+    example: { title: '契約終了日', shown: '自動更新' },
   }),
   APPROVAL_AFTER_START: entry({
     title: '承認が契約開始より後',

@@ -1,10 +1,9 @@
 import { FAMILY_WORDS } from './consultations';
 import * as z from 'zod/mini';
-import { type CellValue, isBlankCell } from '../values/cell';
+import { isBlankCell } from '../values/cell';
 import { choiceList, oneOf } from '../values/choices';
 import { addDays, daysBetween, type IsoDate } from '../values/dates';
-import { type OtherChoices, readChoiceField, readDateField, readTextField, type RowReader, rowReader, shown } from '../values/fields';
-import { foldKey } from '../values/text';
+import { dateWord, dateWords, type OtherChoices, readChoiceField, readDateField, readTextField, type RowReader, rowReader, shown } from '../values/fields';
 import type { Issue } from '../issues/issue';
 import type { Settings } from './settings';
 import type { ColumnSpec, Table } from './table';
@@ -60,11 +59,7 @@ export interface ComplaintReading {
 const DATE_HINT = '日付（例: 2026-10-03）';
 
 /** What a ledger writes in 対応完了日 while a complaint is not closed yet. */
-const OPEN_WORDS = new Set(['対応中', '未完了', '未了', '継続中', '継続', '未対応', '調整中', '検討中', '進行中', '未解決', '未'].map(foldKey));
-
-function stillOpen(value: CellValue | undefined): boolean {
-  return typeof value === 'string' && OPEN_WORDS.has(foldKey(value));
-}
+const CLOSED_ON_WORDS = dateWords({ open: ['対応中', '未完了', '未了', '継続中', '継続', '未対応', '調整中', '検討中', '進行中', '未解決', '未'] });
 
 /** Reads and checks every row of 苦情記録. */
 export function readComplaints(table: Table<ComplaintKey>, settings: Settings, today: IsoDate): ComplaintReading {
@@ -86,7 +81,7 @@ export function readComplaints(table: Table<ComplaintKey>, settings: Settings, t
     const complainant = readChoiceField(r, 'complainant', COMPLAINANTS, { required: true, hint: complainantHint, others });
     const category = readChoiceField(r, 'category', COMPLAINT_CATEGORIES, { required: true, hint: categoryHint, others });
     readTextField(r, 'response', { required: true, hint: 'どう対応したか', maxLength: 20000 });
-    const openWord = stillOpen(r.raw('closedOn'));
+    const openWord = dateWord(r, 'closedOn', CLOSED_ON_WORDS) === 'open';
     if (openWord) r.report('closedOn', 'COMPLAINT_OPEN_WORD', { title: r.title('closedOn'), shown: shown(r.raw('closedOn')) });
     const closedOn = openWord ? undefined : readDateField(r, 'closedOn', { required: false, hint: DATE_HINT, today });
     const reportedOn = readDateField(r, 'reportedOn', { required: false, hint: DATE_HINT, today });

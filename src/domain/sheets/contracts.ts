@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { isBlankCell } from '../values/cell';
 import { choiceList, oneOf } from '../values/choices';
 import type { IsoDate } from '../values/dates';
-import { readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
+import { dateWord, dateWords, readChoiceField, readDateField, readTextField, rowReader, shown } from '../values/fields';
 import type { Issue } from '../issues/issue';
 import { firstDay, lastDay, type YearMonth } from '../values/months';
 import { deriveMunicipality, sameMunicipality } from '../values/municipality';
@@ -78,6 +78,12 @@ export interface ContractReading {
 }
 
 const DATE_HINT = '日付（例: 2026-04-01）';
+
+/** What a 委託 list writes under 契約終了日 for a contract with no end fixed: read as no end date, and said. */
+const END_WORDS = dateWords({ open: ['自動更新', '自動継続', '継続', '継続中', '更新', '未定', 'なし', '無し', '期限なし', '定めなし'] });
+
+/** What it writes under 運営協議会承認日 instead of the date: approved (the date not noted), or not yet. */
+const APPROVAL_WORDS = dateWords({ approved: ['承認済', '承認済み', '済', '済み', '承認'], 'not-yet': ['未', '未承認', 'なし', '無し', '申請中'] });
 const REASON_HINT = '選んだ理由（利用者の希望、複数事業所から選んだ経緯など）';
 
 /** `2021-01-01〜2022-03-31`, or `2021-01-01〜` for an open end. */
@@ -131,12 +137,19 @@ export function readContracts(table: Table<ContractKey>, context: { readonly set
     }
     const kind = readChoiceField(r, 'kind', DELEGATION_KINDS, { required: true, hint: oneOf(KIND_VALUES) });
     const start = readDateField(r, 'start', dates.required);
-    const end = readDateField(r, 'end', dates.end);
+    const endWord = dateWord(r, 'end', END_WORDS);
+    if (endWord) r.report('end', 'CONTRACT_END_WORD', { title: r.title('end'), shown: shown(r.raw('end')) });
+    const end = endWord ? undefined : readDateField(r, 'end', dates.end);
     if (start !== undefined && end !== undefined && end < start) {
       r.report('end', 'CONTRACT_END_BEFORE_START', { title: r.title('end'), end, start });
     }
-    const approvedOn = readDateField(r, 'approvedOn', dates.optional);
-    if (r.has('approvedOn') && approvedOn === undefined && isBlankCell(r.raw('approvedOn'))) {
+    const approval = dateWord(r, 'approvedOn', APPROVAL_WORDS);
+    const approvedOn = approval ? undefined : readDateField(r, 'approvedOn', dates.optional);
+    if (approval === 'approved') {
+      r.report('approvedOn', 'APPROVAL_DATE_UNKNOWN', { title: r.title('approvedOn'), shown: shown(r.raw('approvedOn')) });
+    } else if (approval === 'not-yet') {
+      r.report('approvedOn', 'APPROVAL_MISSING', { title: r.title('approvedOn'), shown: shown(r.raw('approvedOn')) });
+    } else if (r.has('approvedOn') && approvedOn === undefined && isBlankCell(r.raw('approvedOn'))) {
       r.report('approvedOn', 'APPROVAL_MISSING', { title: r.title('approvedOn') });
     } else if (approvedOn !== undefined && start !== undefined && approvedOn > start) {
       r.report('approvedOn', 'APPROVAL_AFTER_START', { approvedOn, start });

@@ -253,6 +253,17 @@ function cellParams<K extends string>(r: RowReader<K>, key: K, value: CellValue)
   return { title: r.title(key), shown: shown(value) };
 }
 
+/** Words typed where a date goes, by foldKey, with what each means: 対応中 under 対応完了日, 自動更新 under 契約終了日. */
+export function dateWords<M extends string>(meanings: Readonly<Record<M, readonly string[]>>): ReadonlyMap<string, M> {
+  return new Map(Object.entries<readonly string[]>(meanings).flatMap(([meaning, words]) => words.map((w) => [foldKey(w), meaning as M] as const)));
+}
+
+/** What a word in a date cell means (dateWords), or undefined for any other cell: a date, a blank, a word not listed. */
+export function dateWord<K extends string, M extends string>(r: RowReader<K>, key: K, words: ReadonlyMap<string, M>): M | undefined {
+  const value = r.raw(key);
+  return typeof value === 'string' ? words.get(foldKey(value)) : undefined;
+}
+
 /** A date column (受付日, 契約開始日 …). */
 export function readDateField<K extends string>(r: RowReader<K>, key: K, opts: FieldOptions): IsoDate | undefined {
   return readCalendarField(r, key, DATE_KIND, opts);
