@@ -221,3 +221,32 @@ describe('相談記録: the abuse report', () => {
     expect(read([row({ 相談内容: '認知症', 市への報告日: null })]).issues).toEqual([]);
   });
 });
+
+describe('two choices in a cell that takes one', () => {
+  test('認知症、介護保険サービス and 電話/来所: an error naming both, no guess; 家族・親族 (one choice with ・) and a variant each are not this', () => {
+    const { issues, consultations } = read([
+      row({ 相談内容: '認知症、介護保険サービス' }),
+      row({ 相談方法: '電話/来所' }),
+      row({ 相談方法: 'TEL 来所' }),
+      row({ 相談者: '家族・親族' }),
+      row({ 相談方法: '電話、電話' }),
+    ]);
+    expect(issues.map((i) => [i.cell, i.code, i.suggestion])).toEqual([
+      ['G2', 'CHOICE_SEVERAL', undefined],
+      ['D3', 'CHOICE_SEVERAL', undefined],
+      ['D4', 'CHOICE_SEVERAL', undefined],
+      // The same choice twice is one choice, but no word of the list: unknown as before.
+      ['D6', 'CHOICE_UNKNOWN', undefined],
+    ]);
+    expect(issues[0]?.message).toBe(
+      '「相談内容」の「認知症、介護保険サービス」には「認知症」「介護保険サービス」の2つが書かれています。1件には主なものを1つ選んでください（月報はこの列の1つで数えます）。',
+    );
+    expect(issues[2]?.message).toContain('「電話」「来所」の2つ');
+    // Counted under no 相談内容 or 相談方法 until one is chosen.
+    expect(consultations.filter((c) => c.row <= 4).map((c) => [c.topic, c.method])).toEqual([
+      [undefined, '電話'],
+      ['介護保険サービス', undefined],
+      ['介護保険サービス', undefined],
+    ]);
+  });
+});

@@ -280,6 +280,15 @@ export const ISSUE_CATALOGUE = {
       'プルダウンの選択肢にも、その表記ゆれにも当たらない値です。月報は選択肢ごとに数えるので、選択肢のどれかにします。同じシートのほかの列の選択肢なら（相談内容に業務区分の「権利擁護」など）、そう書きます。',
     example: { title: '相談方法', shown: 'ＳＮＳ', choices: ['電話', '来所', '訪問', 'メール・FAX', 'その他'] },
   }),
+  CHOICE_SEVERAL: entry({
+    title: '選択肢が2つ以上',
+    severity: 'error',
+    message: (p: CellParams & { values: readonly string[] }) =>
+      `「${p.title}」の「${p.shown}」には${valueList(p.values)}の${p.values.length}つが書かれています。1件には主なものを1つ選んでください（月報はこの列の1つで数えます）。`,
+    description:
+      '1つを選ぶ列に、選択肢が「、」などで区切って2つ以上書かれています。月報は1件を1つの選択肢に数えるので、どれか1つにします。どれを選ぶかは記録した人にしか分からないので、候補は出しません。',
+    example: { title: '相談内容', shown: '認知症、介護保険サービス', values: ['認知症', '介護保険サービス'] },
+  }),
   CHOICE_VARIANT: entry({
     title: '選択肢の表記ゆれ',
     severity: 'warning',

@@ -292,6 +292,12 @@ function chooseOne<K extends string>(
   const own = r.word(key, word);
   if (own !== undefined) return { value: own, variant: false };
   if (match.kind === 'variant') return { value: match.value, variant: true };
+  // Several choices in a cell that takes one (認知症、介護保険サービス): the person must pick, so no guess is made.
+  const several = severalChoices(word, list);
+  if (several) {
+    r.report(key, 'CHOICE_SEVERAL', { title: r.title(key), shown: shown(seen), values: several });
+    return undefined;
+  }
   // A choice of another column of the sheet: said, since the person chose a right word for the wrong column.
   const other = others.find((o) => o.key !== key && matchChoice(word, o.list).kind !== 'unknown');
   const elsewhere = other ? { elsewhere: r.title(other.key) } : {};
@@ -302,6 +308,22 @@ function chooseOne<K extends string>(
     choices: list.values,
   });
   return undefined;
+}
+
+/**
+ * The choices of a cell that holds two or more, separated by 、 , / or a space (not by ・, which joins the parts of one
+ * choice: 家族・親族): each part a choice or its variant, and at least two different ones. Undefined for anything else.
+ */
+function severalChoices(word: string, list: ChoiceList): string[] | undefined {
+  const parts = word.split(/\s*[、，,／/]\s*|\s+/).filter((p) => p !== '');
+  if (parts.length < 2) return undefined;
+  const values: string[] = [];
+  for (const part of parts) {
+    const match = matchChoice(part, list);
+    if (match.kind === 'unknown') return undefined;
+    if (!values.includes(match.value)) values.push(match.value);
+  }
+  return values.length >= 2 ? values : undefined;
 }
 
 export function readChoiceField<K extends string>(
