@@ -131,8 +131,7 @@ export const ISSUE_CATALOGUE = {
               : `「${p.sheet}」シートがありません。「${p.likely.sheet}」シートに${valueList(p.likely.headers)}の列があります。${p.sheet}をこのシートで付けているなら、「読み替え」シートに${p.likely.row}の行を加えると、このシートを「${p.sheet}」として読みます。`
             : `「${p.sheet}」シートがありません。${sheetNames(p.likely.sheets)}に、どれも${valueList(p.likely.headers)}の列があります。${splitAdvice(p.sheet, 'そのシートを読みます')}`
           : `「${p.sheet}」シートがありません。見出しを並べた「${p.sheet}」シートを作ってください（アドオンではメニュー「包括支援」›「シートを準備」で作れます）。センターの別の名前のシートで付けているなら、「読み替え」シートに登録すると、そのシートを読みます。`,
-    description:
-      'チェックに欠かせないシート（相談記録）がありません。委託契約・委託実績・事業評価は、委託や評価をしないセンターにはないこともあるため、なくても問題にしません。見出しが似ているシートがあれば、そのシートを名指しします。',
+    description: '相談記録がありません（委託契約などはなくても問題にしません）。見出しが似ているシートがあれば名指しします。',
     example: { sheet: '相談記録' },
   }),
   SHEET_UNREAD: entry({
@@ -144,8 +143,7 @@ export const ISSUE_CATALOGUE = {
           ? `「${p.sheet}」シートは読んでいません。${renameAdvice(p.sheet, p.standard, `「${p.standard}」としてチェックし、月報に数えます`)}`
           : `「${p.sheet}」シートは読んでいませんが、${valueList(p.headers)}の列は「${p.standard}」のものです。${p.standard}をこのシートで付けているなら、「読み替え」シートに${p.row}の行を加えると、「${p.standard}」としてチェックし、月報に数えます。`
         : `${sheetNames(p.sheets)}は読んでいませんが、どれも${valueList(p.headers)}の列が「${p.standard}」のものです。${splitAdvice(p.standard, 'チェックし、月報に数えます')}`,
-    description:
-      '「委託契約」などのシートがなく、見出しがそのシートによく似た、どこにも読まれていないシートがあります。センターの名前で付けている台帳なら、読み替えるまで月報に数えられないので知らせます。',
+    description: '「委託契約」などがなく、見出しがよく似た、読まれていないシートがあります。読み替えるまで月報に数えません。',
     example: {
       sheet: '委託状況',
       standard: '委託契約',
@@ -158,8 +156,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     message: (p: { label: string; known: string; expected: string }) =>
       `「${p.label}」は設定の項目にないので、読んでいません。「${p.known}」のことなら、項目名をそう書き換えてください（値は${p.expected}）。`,
-    description:
-      '「設定」の A 列に、決まった項目名と少し違う名前があります。違う名前のままでは既定値のままになるので、いちばん名前の似た項目を示します（その項目がすでにあれば、センターのメモとして何も言いません）。',
+    description: '「設定」の項目名が決まった名前と少し違い、既定値のままになります。いちばん似た項目を示します（その項目があれば、メモとして何も言いません）。',
     suggestion: '名前がいちばん似ている項目（似ている度合いが 0.4 以上で、まだ「設定」にないもの）。',
     example: { label: '虐待の報告期限', known: '虐待報告の期限日数', expected: '0〜365の整数（例: 1）' },
   }),
@@ -196,8 +193,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     message: (p: { label: string }) =>
       `「${p.label}」の行は1件の記録ではないので、チェックも集計もしません。合計は月報が数えるので、台帳には1件を1行に書き、この行は消すか表の外に移してください。`,
-    description:
-      '台帳の途中や最後に、上の行を足し合わせた行（合計・計・小計など）があります。記録として読むと空の列ばかりの誤りになり、数えれば二重になるので、この行は読まずに知らせます。',
+    description: '上の行を足し合わせた行（合計・計・小計など）です。数えれば二重になるので、読まずに知らせます。',
     example: { label: '合計' },
   }),
   CONTINUATION_ROW: entry({
@@ -205,8 +201,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     message: (p: { written: readonly string[]; required: readonly string[] }) =>
       `この行は${valueList(p.written)}だけが書かれていて、${valueList(p.required.slice(0, 3))}などが空なので、1件の記録として数えません。上の行の続きなら上の行のセルに書き足し（セルの中の改行は Alt+Enter）、新しい記録なら空の列を書いてください。`,
-    description:
-      '必須の列がどれも空で、メモや担当者など、ほかの列だけが書かれた行です。上の行の内容メモを次の行に書き継いだものか、書きかけの記録です。1件として数えられないので、行ごとに1つだけ知らせます（必須の列ごとの「空です」は出しません）。',
+    description: '必須の列がどれも空で、メモなどだけの行（メモの続き、書きかけ）。数えず、行に1つだけ知らせます。',
     example: { written: ['内容メモ'], required: ['受付日', '相談者ID', '新規/継続'] },
   }),
   REQUIRED: entry({
@@ -242,8 +237,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     message: (p: CellParams & { date: string; value: string }) =>
       `「${p.title}」の「${p.shown}」は年が書かれていないので、${p.date}として読みました。年まで書いてください（例: ${p.value}）。`,
-    description:
-      '日付が月と日だけ（10/7、10月7日など）で書かれています。今日より後にならない、いちばん近いその月日（今日を含む）として読み、月報もその月に数えます。年が違えば数える月も変わるので、年まで書きます。',
+    description: '日付が月と日だけ（10/7）です。今日より後にならない、いちばん近いその日として読み、その月に数えます。年まで書きます。',
     suggestion: '読み取った日付を西暦の YYYY-MM-DD で（今日が 2026-11-23 なら 10/7 は 2026-10-07、12/25 は 2025-12-25）。',
     tidy: '年のない日付 → 年を補った西暦',
     example: { title: '受付日', shown: '10/7', date: '2026年10月7日', value: '2026-10-07' },
@@ -276,8 +270,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'error',
     message: (p: CellParams & { choices: readonly string[]; elsewhere?: string }) =>
       `「${p.title}」の「${p.shown}」は選択肢にありません。${p.elsewhere !== undefined ? `「${p.shown}」は「${p.elsewhere}」の選択肢です。「${p.title}」には` : ''}${oneOf(p.choices)}を選んでください。センターの決まった言い方なら、「読み替え」シートに登録すると、その選択肢として読みます。`,
-    description:
-      'プルダウンの選択肢にも、その表記ゆれにも当たらない値です。月報は選択肢ごとに数えるので、選択肢のどれかにします。同じシートのほかの列の選択肢なら（相談内容に業務区分の「権利擁護」など）、そう書きます。',
+    description: '選択肢にもその表記ゆれにも当たらない値です。月報は選択肢ごとに数えます。ほかの列の選択肢なら（相談内容に「権利擁護」など）、そう書きます。',
     example: { title: '相談方法', shown: 'ＳＮＳ', choices: ['電話', '来所', '訪問', 'メール・FAX', 'その他'] },
   }),
   CHOICE_SEVERAL: entry({
@@ -285,8 +278,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'error',
     message: (p: CellParams & { values: readonly string[] }) =>
       `「${p.title}」の「${p.shown}」には${valueList(p.values)}の${p.values.length}つが書かれています。1件には主なものを1つ選んでください（月報はこの列の1つで数えます）。`,
-    description:
-      '1つを選ぶ列に、選択肢が「、」などで区切って2つ以上書かれています。月報は1件を1つの選択肢に数えるので、どれか1つにします。どれを選ぶかは記録した人にしか分からないので、候補は出しません。',
+    description: '1つを選ぶ列に選択肢が2つ以上あります。どれかは記録した人にしか分からないので、候補は出しません。',
     example: { title: '相談内容', shown: '認知症、介護保険サービス', values: ['認知症', '介護保険サービス'] },
   }),
   CHOICE_VARIANT: entry({
@@ -295,7 +287,7 @@ export const ISSUE_CATALOGUE = {
     message: (p: CellParams & { value: string }) =>
       `「${p.title}」の「${p.shown}」は「${p.value}」のことと読みました。集計がそろうよう「${p.value}」に統一してください。`,
     description:
-      '選択肢の言い換えや全角・半角の違い（TEL と 電話 など）、「・」で 2 つをつないだ選択肢の片方だけ（医療・入退院 の 医療 など。2 つの選択肢にある言葉は除く）です。選択肢として数えますが、表記をそろえると集計がそろいます。',
+      '選択肢の言い換えや全角・半角の違い（TEL と 電話）、「・」でつないだ選択肢の片方（医療・入退院 の 医療）です。数えますが、表記をそろえると集計がそろいます。',
     suggestion: '読み取った選択肢の正式な表記。',
     tidy: '選択肢の表記ゆれを統一',
     example: { title: '相談方法', shown: 'TEL', value: '電話' },
@@ -327,8 +319,7 @@ export const ISSUE_CATALOGUE = {
         : p.wideAlnum === true
           ? `「${p.title}」の「${p.shown}」に全角の英数字と半角カナがあります。英数字は半角、カナは全角の「${p.half}」にしてください。`
           : `「${p.title}」の「${p.shown}」に半角カナがあります。全角の「${p.half}」にしてください。`,
-    description:
-      '相談者ID・事業所番号のように、書いたとおりに照らし合わせる列に全角の英数字か半角カナがあります。英数字は半角、カナは全角にそろえないと、同じ番号や名前が別のものになります。',
+    description: '書いたとおりに照らし合わせる列（相談者ID・事業所番号）に全角の英数字か半角カナがあります。そろえないと同じ番号が別のものになります。',
     suggestion: '英数字を半角に、半角カナを全角にした値。',
     tidy: '全角英数字 → 半角',
     example: { title: '相談者ID', shown: 'Ａ００１２', half: 'A0012' },
@@ -435,8 +426,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     message: (p: { title: string; shown: string }) =>
       `「${p.title}」の「${p.shown}」は、まだ完了していないことと読みました。完了したら、その日を日付で入れてください（それまでは空欄でも対応中として数え、期限を確かめます）。`,
-    description:
-      '対応完了日に、日付ではなく「対応中」「未完了」「継続中」などの言葉があります。完了していない苦情として数え、苦情の対応期限も確かめます。言葉は書き換えません。',
+    description: '対応完了日の「対応中」などの言葉。完了していない苦情として数え、期限も確かめます。',
     example: { title: '対応完了日', shown: '対応中' },
   }),
   MONTH_INVALID: entry({
@@ -475,7 +465,7 @@ export const ISSUE_CATALOGUE = {
             ? `「${p.title}」の「${p.shown}」は 0 件のことと読みました。0 と入力すると、数値として合計できます。`
             : `「${p.title}」の「${p.shown}」は全角の数字です。半角の ${p.value} にすると、数値として合計できます。`,
     description:
-      '件数として読めますが、「12件」のように単位がついているか、全角の数字か、「-」「なし」のように 0 件を記号や言葉で書いているか、「12名（うち住民8名）」のようにかっこの注記がついています。数字だけにすると、シートの合計（SUM）にも入ります。',
+      '件数として読めますが、単位（12件）、全角の数字、0 件の記号や言葉（-、なし）、かっこの注記があります。数字だけにすると、シートの合計（SUM）にも入ります。',
     suggestion: '半角の数字だけにした件数（かっこの注記があるときは、注記を消さないよう候補を出しません）。',
     tidy: '件数 → 半角の数字',
     example: { title: '介護予防支援件数', shown: '12件', written: 'with-unit', value: 12 },
@@ -565,8 +555,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     message: (p: { title: string; shown: string }) =>
       `「${p.title}」の「${p.shown}」は、承認を得たが日付が書かれていないと読みました。承認を得た日を入力してください（契約開始日より前かを確かめます）。`,
-    description:
-      '運営協議会承認日に、日付ではなく「承認済」などの言葉があります。承認は得ていると読みますが、契約開始より前の承認かを確かめられないので、日付を求めます。',
+    description: '運営協議会承認日の「承認済」などの言葉。承認済みと読み、日付を求めます。',
     example: { title: '運営協議会承認日', shown: '承認済' },
   }),
   CONTRACT_END_WORD: entry({
@@ -574,7 +563,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     message: (p: { title: string; shown: string }) =>
       `「${p.title}」の「${p.shown}」は、終わりの決まっていない契約と読みました。終了日が決まっていなければ空欄のままでよく、決まったら日付を入れてください。`,
-    description: '契約終了日に、日付ではなく「自動更新」「継続中」などの言葉があります。終了日のない（続いている）契約として数えます。言葉は書き換えません。',
+    description: '契約終了日の「自動更新」などの言葉。終了日のない契約として数えます。',
     example: { title: '契約終了日', shown: '自動更新' },
   }),
   APPROVAL_AFTER_START: entry({
@@ -592,8 +581,7 @@ export const ISSUE_CATALOGUE = {
       p.total === 0
         ? `事業所番号 ${p.officeNumber} の事業所は「${p.contractsSheet}」にありません。${p.when}に委託した事業所なら「${p.contractsSheet}」に契約を入力してください（番号の写し間違いも確かめてください）。`
         : `${officeLabel(p.officeNumber, p.name)}との契約（${fewAndMore(p.periods, p.total, '、', (n) => ` ほか${n}件`)}）は、${p.when}には有効ではありません。対象月か、「${p.contractsSheet}」の契約期間を確かめてください。`,
-    description:
-      '委託実績の事業所に、対象月に有効な委託契約がありません（委託契約にない事業所か、契約期間の外）。委託は契約に基づくので、実績と契約を突き合わせます。委託契約シートのないときは問いません。',
+    description: '委託実績の事業所に、対象月に有効な委託契約がありません（契約にない事業所か、期間の外）。委託契約シートのないときは問いません。',
     example: {
       officeNumber: '1171300013',
       when: '2026年10月（令和8年10月）',
@@ -656,7 +644,7 @@ export const ISSUE_CATALOGUE = {
     message: (p: { number: string; year: string; what: string; count: number }) =>
       `指標 ${p.number} は「はい」ですが、${p.year}年度の活動記録に${p.what}が ${p.count} 回です。記録を確かめるか、回答を見直してください。`,
     description:
-      '事業評価で「はい」と答えた指標が尋ねている活動（地域ケア個別会議の開催、そこへの職種の参加、介護支援専門員支援、介護予防教室など）が、その年度（4月〜翌3月）の活動記録に1回もありません。記録の入れ漏れか、回答の誤りです。指標の言葉から活動がわからないとき、計画や件数の把握を尋ねる指標、活動記録のシートがないときは問いません。',
+      '「はい」と答えた指標の活動（地域ケア個別会議、職種の参加、介護予防教室など）が、その年度の活動記録に1回もありません。記録の漏れか回答の誤りです。活動の分からない指標や活動記録のないときは問いません。',
     example: { number: '15', year: '2025', what: '地域ケア個別会議への歯科医師の参加', count: 0 },
   }),
   MAPPING_SHEET_UNKNOWN: entry({
