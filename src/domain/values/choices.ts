@@ -1,4 +1,4 @@
-import { foldKey } from './text';
+import { foldKey, withoutTrailingNote } from './text';
 
 /**
  * A closed list of values for a column, with the variants people type for each (`TEL`, `電話相談` → `電話`), and
@@ -79,12 +79,11 @@ export function matchChoice(input: string, list: ChoiceList): ChoiceMatch {
   return cored === undefined ? { kind: 'unknown' } : { kind: 'variant', value: cored };
 }
 
-const TRAILING_NOTE = /\s*(?:（[^（）]*）|\([^()]*\))\s*$/;
 const POLITE = /^(?:ご|御)|(?:さん|様|さま|殿)$/g;
 
 /** A choice word without a note in brackets after it and without a polite ご or さん: 電話（携帯） → 電話, ご家族 → 家族. */
 function wordCore(input: string): string {
-  return input.trim().replace(TRAILING_NOTE, '').replace(POLITE, '').trim();
+  return withoutTrailingNote(input.trim()).replace(POLITE, '').trim();
 }
 
 /**

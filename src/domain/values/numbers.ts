@@ -1,6 +1,6 @@
 import { type CellValue, isSheetDate } from './cell';
 import { DASHES, NONE_WORDS } from './written-marks';
-import { toHalfWidthAlnum } from './text';
+import { toHalfWidthAlnum, withoutTrailingNote } from './text';
 
 /** 件数 as people type them: `12`, `'12'`, `１２`, `12件`, `1,200`, and a dash or なし for none. */
 export type CountNotation = 'number' | 'text' | 'full-width' | 'with-unit' | 'zero-mark' | 'with-note';
@@ -25,17 +25,14 @@ function fromNumber(n: number, notation: CountNotation): CountReading {
   return { kind: 'count', value: n === 0 ? 0 : n, notation };
 }
 
-/** A note in brackets after a count: 12名（うち住民8名）, 3件(再掲). */
-const TRAILING_NOTE = /\s*\([^()]*\)\s*$/;
-
 function fromText(raw: string): CountReading {
-  const half = toHalfWidthAlnum(raw).trim().replace(/（/g, '(').replace(/）/g, ')');
+  const half = toHalfWidthAlnum(raw).trim();
   // No count is this long, and the patterns below would be slow on a 50,000-character cell.
   if (half.length > 32) return { kind: 'invalid', reason: '数字になっていません' };
-  const note = TRAILING_NOTE.exec(half);
-  if (note && note.index > 0) {
-    // The count before the note, read as any count is; the note is not part of it, and the reading says so.
-    const count = fromText(half.slice(0, note.index));
+  const bare = withoutTrailingNote(half);
+  if (bare !== half) {
+    // The count before a note in brackets (12名（うち住民8名）), read as any count is; the reading says there was a note.
+    const count = fromText(bare);
     return count.kind === 'count' ? { kind: 'count', value: count.value, notation: 'with-note' } : count;
   }
   if (ZERO_MARKS.has(half)) return { kind: 'count', value: 0, notation: 'zero-mark' };

@@ -152,3 +152,15 @@ export function namedAlike(sheet: string, standard: string): boolean {
   const plain = (name: string): string => name.normalize('NFKC').replace(/\s/g, '');
   return sheet !== standard && plain(sheet) === plain(standard);
 }
+
+/** A note in brackets after a word or a number, in either width: 電話（携帯）, 12名(うち住民8名). */
+const TRAILING_NOTE = /\s*(?:（[^（）]*）|\([^()]*\))\s*$/;
+
+/**
+ * The text without a note in brackets after it (電話（携帯） → 電話, 12名（うち住民8名） → 12名): what a choice or a count
+ * is read from when the whole cell is neither. A text that is all note is returned as it is.
+ */
+export function withoutTrailingNote(text: string): string {
+  const note = TRAILING_NOTE.exec(text);
+  return note && note.index > 0 ? text.slice(0, note.index) : text;
+}
